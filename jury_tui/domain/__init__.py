@@ -1,0 +1,1 @@
+"""Pure domain: pydantic models and functions. No files, no terminal."""

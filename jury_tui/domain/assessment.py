@@ -1,0 +1,118 @@
+"""A juror's assessment: scores and motivations per application and criterion."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from jury_tui.domain.criteria import CriteriaSet
+
+
+class CriterionScore(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    criterion_id: str
+    score: int | None = None
+    motivation: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self.score is None and not self.motivation.strip()
+
+
+class ApplicationAssessment(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    application_id: str
+    scores: dict[str, CriterionScore] = {}
+
+    def get(self, criterion_id: str) -> CriterionScore:
+        return self.scores.get(criterion_id) or CriterionScore(criterion_id=criterion_id)
+
+
+class HistoryEntry(BaseModel):
+    """One change, kept for the audit trail: who changed what, when, from what to what."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    at: dt.datetime
+    juror_id: str
+    application_id: str | None = None
+    criterion_id: str | None = None
+    field: str
+    old: object = None
+    new: object = None
+    reason: str = ""
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    COMPLETE = "complete"
+    CONFLICT = "conflict"
+
+
+def criterion_is_complete(criteria: CriteriaSet, entry: CriterionScore) -> bool:
+    if entry.score is None:
+        return False
+    return not criteria.criterion(entry.criterion_id).motivation_required or bool(entry.motivation.strip())
+
+
+def assessment_status(criteria: CriteriaSet, assessment: ApplicationAssessment, conflicted: bool) -> Status:
+    if conflicted:
+        return Status.CONFLICT
+    entries = [assessment.get(criterion.id) for criterion in criteria.criteria]
+    if all(criterion_is_complete(criteria, entry) for entry in entries):
+        return Status.COMPLETE
+    if all(entry.is_empty for entry in entries):
+        return Status.NOT_STARTED
+    return Status.IN_PROGRESS
+
+
+class Progress(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    complete: int = Field(ge=0)
+    in_progress: int = Field(ge=0)
+    not_started: int = Field(ge=0)
+    conflicts: int = Field(ge=0)
+
+    @property
+    def to_assess(self) -> int:
+        """Applications the juror must assess: all but the conflicted ones."""
+        return self.complete + self.in_progress + self.not_started
+
+    @property
+    def is_complete(self) -> bool:
+        return self.in_progress == 0 and self.not_started == 0
+
+
+def progress(statuses: Iterable[Status]) -> Progress:
+    counts = {status: 0 for status in Status}
+    for status in statuses:
+        counts[status] += 1
+    return Progress(
+        complete=counts[Status.COMPLETE],
+        in_progress=counts[Status.IN_PROGRESS],
+        not_started=counts[Status.NOT_STARTED],
+        conflicts=counts[Status.CONFLICT],
+    )
+
+
+def statuses_for(
+    criteria: CriteriaSet,
+    application_ids: Iterable[str],
+    assessments: Mapping[str, ApplicationAssessment],
+    conflicts: frozenset[str] | set[str],
+) -> dict[str, Status]:
+    return {
+        application_id: assessment_status(
+            criteria,
+            assessments.get(application_id) or ApplicationAssessment(application_id=application_id),
+            application_id in conflicts,
+        )
+        for application_id in application_ids
+    }

@@ -1,0 +1,236 @@
+"""User-facing messages in Dutch (default) and English.
+
+Every text a user reads goes through `t()`, so a message is written once per language.
+The language is chosen once per process (CLI option --lang or JURY_LANG).
+"""
+
+from __future__ import annotations
+
+import os
+
+from jury_tui.domain.text import SUPPORTED_LANGUAGES
+
+_language = os.environ.get("JURY_LANG", "nl") if os.environ.get("JURY_LANG") in SUPPORTED_LANGUAGES else "nl"
+
+
+def set_language(lang: str) -> None:
+    global _language
+    if lang not in SUPPORTED_LANGUAGES:
+        raise ValueError(lang)
+    _language = lang
+
+
+def language() -> str:
+    return _language
+
+
+def t(key: str, **values: object) -> str:
+    entry = MESSAGES[key]
+    text = entry.get(_language) or entry["nl"]
+    return text.format(**values) if values else text
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- validation of input files ---------------------------------------------------------
+    "field.missing": {"nl": "ontbreekt", "en": "is missing"},
+    "field.extra": {"nl": "is een onbekend veld", "en": "is an unknown field"},
+    "field.type": {"nl": "heeft een verkeerd type ({detail})", "en": "has the wrong type ({detail})"},
+    "field.invalid": {"nl": "is ongeldig: {detail}", "en": "is invalid: {detail}"},
+    "field.too_short": {"nl": "is leeg of te kort", "en": "is empty or too short"},
+    "field.too_long": {"nl": "is te lang", "en": "is too long"},
+    "field.ge": {"nl": "moet minstens {limit} zijn", "en": "must be at least {limit}"},
+    "field.gt": {"nl": "moet groter zijn dan {limit}", "en": "must be greater than {limit}"},
+    "field.le": {"nl": "mag hoogstens {limit} zijn", "en": "must be at most {limit}"},
+    "field.lt": {"nl": "moet kleiner zijn dan {limit}", "en": "must be less than {limit}"},
+    "field.pattern": {
+        "nl": "mag alleen kleine letters, cijfers, '-' en '_' bevatten",
+        "en": "may only contain lower-case letters, digits, '-' and '_'",
+    },
+    "field.datetime": {
+        "nl": "is geen geldige datum en tijd (verwacht bv. 2021-07-16T10:00:00+02:00)",
+        "en": "is not a valid date and time (expected e.g. 2021-07-16T10:00:00+02:00)",
+    },
+    "file.problem": {"nl": "{file}: {problem}", "en": "{file}: {problem}"},
+    "file.field_problem": {"nl": "{file}: veld '{field}' {problem}", "en": "{file}: field '{field}' {problem}"},
+    "file.line_problem": {"nl": "{file}, regel {line}: {problem}", "en": "{file}, line {line}: {problem}"},
+    "file.not_found": {"nl": "bestand bestaat niet", "en": "file does not exist"},
+    "file.is_directory": {"nl": "is een map, geen bestand", "en": "is a directory, not a file"},
+    "file.not_directory": {"nl": "is geen map", "en": "is not a directory"},
+    "file.unreadable": {"nl": "kan niet gelezen worden ({detail})", "en": "cannot be read ({detail})"},
+    "file.not_utf8": {
+        "nl": "is geen UTF-8-tekst (bewaar het bestand als UTF-8)",
+        "en": "is not UTF-8 text (save the file as UTF-8)",
+    },
+    "file.empty": {"nl": "is leeg", "en": "is empty"},
+    "file.toml": {"nl": "is geen geldige TOML ({detail})", "en": "is not valid TOML ({detail})"},
+    "file.json": {"nl": "is geen geldige JSON ({detail})", "en": "is not valid JSON ({detail})"},
+    "file.control_chars": {
+        "nl": "bevat stuurtekens die in tekst niet thuishoren",
+        "en": "contains control characters that do not belong in text",
+    },
+    "file.unknown_kind": {
+        "nl": "onbekend soort bestand (verwacht .toml, .md, .csv of .json)",
+        "en": "unknown kind of file (expected .toml, .md, .csv or .json)",
+    },
+    "md.no_front_matter": {
+        "nl": "begint niet met front matter tussen twee regels '---'",
+        "en": "does not start with front matter between two '---' lines",
+    },
+    "md.yaml": {"nl": "front matter is geen geldige YAML ({detail})", "en": "front matter is not valid YAML ({detail})"},
+    "md.front_matter_not_mapping": {
+        "nl": "front matter moet sleutels met waarden bevatten",
+        "en": "front matter must contain keys with values",
+    },
+    "md.no_sections": {
+        "nl": "bevat geen secties (koppen '## ...')",
+        "en": "contains no sections ('## ...' headings)",
+    },
+    "criteria.duplicate_id": {"nl": "criterium-id '{id}' komt twee keer voor", "en": "criterion id '{id}' occurs twice"},
+    "criteria.scale_order": {"nl": "max moet groter zijn dan min", "en": "max must be greater than min"},
+    "criteria.scale_steps": {
+        "nl": "er moet precies één label zijn per stap van {min} tot {max}",
+        "en": "there must be exactly one label per step from {min} to {max}",
+    },
+    "criteria.weight": {"nl": "gewicht moet groter zijn dan 0", "en": "weight must be greater than 0"},
+    "criteria.tie_break_unknown": {
+        "nl": "verwijst naar onbekend criterium '{id}'",
+        "en": "refers to unknown criterion '{id}'",
+    },
+    "criteria.threshold_scale": {
+        "nl": "drempel {value} ligt buiten de schaal {min}–{max}",
+        "en": "threshold {value} lies outside the scale {min}–{max}",
+    },
+    "eligibility.duplicate_id": {"nl": "regel-id '{id}' komt twee keer voor", "en": "rule id '{id}' occurs twice"},
+    "eligibility.needs_limit": {"nl": "regel '{id}' heeft een grens nodig", "en": "rule '{id}' needs a limit"},
+    "jurors.duplicate_id": {"nl": "jurylid-id '{id}' komt twee keer voor", "en": "juror id '{id}' occurs twice"},
+    "jurors.none": {"nl": "bevat geen juryleden", "en": "contains no jurors"},
+    "jurors.no_voting": {
+        "nl": "minstens één jurylid moet stemgerechtigd zijn (rol 'voting')",
+        "en": "at least one juror must be voting (role 'voting')",
+    },
+    "jurors.csv_header": {
+        "nl": "kopregel moet de kolommen id, name en role bevatten",
+        "en": "header row must contain the columns id, name and role",
+    },
+    "applications.duplicate_id": {
+        "nl": "aanvraag-id '{id}' komt ook voor in {other}",
+        "en": "application id '{id}' also occurs in {other}",
+    },
+    "applications.none": {"nl": "bevat geen aanvragen (*.md)", "en": "contains no applications (*.md)"},
+    "session.id": {
+        "nl": "sessie-id '{id}' mag alleen kleine letters, cijfers, '-' en '_' bevatten",
+        "en": "session id '{id}' may only contain lower-case letters, digits, '-' and '_'",
+    },
+    "session.exists": {
+        "nl": "sessie '{id}' bestaat al in {path}; kies een andere id",
+        "en": "session '{id}' already exists in {path}; choose another id",
+    },
+    "session.not_found": {
+        "nl": "sessie '{id}' niet gevonden in {path}",
+        "en": "session '{id}' not found in {path}",
+    },
+    "session.none_found": {
+        "nl": "geen sessies gevonden in {path}; maak er een met 'jury-tui demo' of 'jury-tui new'",
+        "en": "no sessions found in {path}; create one with 'jury-tui demo' or 'jury-tui new'",
+    },
+    "session.changed": {
+        "nl": "de sessiedefinitie is gewijzigd sinds ze gemaakt werd (vingerafdruk klopt niet); herstel het bestand of vraag het secretariaat een nieuwe kopie",
+        "en": "the session definition changed since it was created (fingerprint mismatch); restore the file or ask the secretariat for a new copy",
+    },
+    "session.budget": {"nl": "budget moet groter zijn dan 0", "en": "budget must be greater than 0"},
+    "session.demo_changed": {
+        "nl": "sessie '{id}' bestaat al maar wijkt af van de meegeleverde demo; de bestaande sessie blijft ongewijzigd",
+        "en": "session '{id}' exists but differs from the shipped demo; the existing session is left unchanged",
+    },
+    "juror.unknown": {
+        "nl": "jurylid '{id}' bestaat niet in sessie '{session}' (wel: {known})",
+        "en": "juror '{id}' does not exist in session '{session}' (known: {known})",
+    },
+    "store.corrupt": {
+        "nl": "{file}: bestand is beschadigd ({detail}); het blijft onaangeroerd",
+        "en": "{file}: file is damaged ({detail}); it is left untouched",
+    },
+    "store.foreign": {
+        "nl": "{file}: bestand hoort niet bij deze sessie of dit jurylid ({detail}); het blijft onaangeroerd",
+        "en": "{file}: file does not belong to this session or juror ({detail}); it is left untouched",
+    },
+    "store.schema": {
+        "nl": "{file}: schemaversie {found} wordt niet ondersteund (verwacht {expected})",
+        "en": "{file}: schema version {found} is not supported (expected {expected})",
+    },
+    "store.write_failed": {"nl": "{file}: opslaan mislukt ({detail})", "en": "{file}: saving failed ({detail})"},
+    "score.conflict": {
+        "nl": "aanvraag '{application}' is gemarkeerd als belangenconflict en kan niet beoordeeld worden",
+        "en": "application '{application}' is marked as a conflict of interest and cannot be scored",
+    },
+    "score.unknown_application": {"nl": "onbekende aanvraag '{application}'", "en": "unknown application '{application}'"},
+    "score.unknown_criterion": {"nl": "onbekend criterium '{criterion}'", "en": "unknown criterion '{criterion}'"},
+    "score.off_scale": {
+        "nl": "score {score} ligt buiten de schaal {min}–{max}",
+        "en": "score {score} lies outside the scale {min}–{max}",
+    },
+    "score.not_a_number": {"nl": "score '{score}' is geen geheel getal", "en": "score '{score}' is not a whole number"},
+    "score.duplicate_row": {
+        "nl": "aanvraag '{application}', criterium '{criterion}' komt al voor op regel {line}",
+        "en": "application '{application}', criterion '{criterion}' already occurs on line {line}",
+    },
+    "csv.header": {
+        "nl": "kopregel moet de kolommen application_id, criterion_id, score en motivation bevatten",
+        "en": "header row must contain the columns application_id, criterion_id, score and motivation",
+    },
+    "csv.columns": {"nl": "verwacht {expected} kolommen, gevonden {found}", "en": "expected {expected} columns, found {found}"},
+    "csv.no_rows": {"nl": "bevat geen scores", "en": "contains no scores"},
+    "csv.nothing_imported": {
+        "nl": "niets geïmporteerd: {count} probleem/problemen",
+        "en": "nothing imported: {count} problem(s)",
+    },
+    "csv.imported": {
+        "nl": "{count} scores en motivaties geïmporteerd voor {juror} ({changed} gewijzigd)",
+        "en": "{count} scores and motivations imported for {juror} ({changed} changed)",
+    },
+    "csv.template_written": {
+        "nl": "sjabloon met {rows} regels geschreven naar {path}",
+        "en": "template with {rows} rows written to {path}",
+    },
+    "submission.incomplete": {
+        "nl": "de beoordeling is onvolledig ({done} van {total} aanvragen volledig); bevestig met --incomplete om toch in te dienen",
+        "en": "the assessment is incomplete ({done} of {total} applications complete); confirm with --incomplete to submit anyway",
+    },
+    "submission.written": {
+        "nl": "inzending geschreven naar {path} ({state}, controlesom {checksum})",
+        "en": "submission written to {path} ({state}, checksum {checksum})",
+    },
+    "submission.complete": {"nl": "volledig", "en": "complete"},
+    "submission.partial": {"nl": "ONVOLLEDIG", "en": "INCOMPLETE"},
+    "submission.out_exists_dir": {"nl": "{path} is een map; geef een bestandsnaam", "en": "{path} is a directory; give a file name"},
+    "check.ok": {"nl": "{file}: in orde ({kind})", "en": "{file}: valid ({kind})"},
+    "check.kind.criteria": {"nl": "criteria", "en": "criteria"},
+    "check.kind.application": {"nl": "aanvraag", "en": "application"},
+    "check.kind.jurors": {"nl": "juryleden", "en": "jurors"},
+    "check.kind.scores": {"nl": "scores (CSV)", "en": "scores (CSV)"},
+    "check.kind.submission": {"nl": "inzending", "en": "submission"},
+    "check.kind.applications_csv": {"nl": "aanvragen (CSV)", "en": "applications (CSV)"},
+    "check.summary": {"nl": "{ok} van {total} bestanden in orde", "en": "{ok} of {total} files valid"},
+    "cli.created": {"nl": "sessie '{id}' aangemaakt in {path}", "en": "session '{id}' created in {path}"},
+    "cli.kept": {
+        "nl": "sessie '{id}' bestaat al in {path}; bestaande scores blijven behouden",
+        "en": "session '{id}' already exists in {path}; existing scores are kept",
+    },
+    "cli.interrupted": {"nl": "onderbroken", "en": "interrupted"},
+    "cli.unexpected": {
+        "nl": "onverwachte fout: {detail} (meld dit aan de ontwikkelaars)",
+        "en": "unexpected error: {detail} (please report this to the developers)",
+    },
+    "cli.no_tty": {
+        "nl": "de interface heeft een terminal nodig; gebruik de subcommando's (jury-tui --help)",
+        "en": "the interface needs a terminal; use the subcommands (jury-tui --help)",
+    },
+    # --- status and progress --------------------------------------------------------------
+    "status.not_started": {"nl": "niet begonnen", "en": "not started"},
+    "status.in_progress": {"nl": "bezig", "en": "in progress"},
+    "status.complete": {"nl": "volledig", "en": "complete"},
+    "status.conflict": {"nl": "belangenconflict", "en": "conflict of interest"},
+    "progress.summary": {"nl": "{done} van {total} beoordeeld", "en": "{done} of {total} assessed"},
+    "role.voting": {"nl": "stemgerechtigd", "en": "voting"},
+    "role.advisory": {"nl": "adviserend", "en": "advisory"},
+}

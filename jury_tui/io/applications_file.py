@@ -1,0 +1,81 @@
+"""Applications as Markdown files with YAML front matter; the form's sections are '## ' headings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from jury_tui.domain.applications import Application, Section
+from jury_tui.errors import JuryError, file_error, validation_error
+from jury_tui.i18n import t
+from jury_tui.io.files import read_text, require_directory
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)(.*)\Z", re.DOTALL)
+_SECTION_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+
+
+def split_sections(body: str) -> list[Section]:
+    """The body split at level-2 headings; text before the first heading is ignored as preamble."""
+    matches = list(_SECTION_HEADING.finditer(body))
+    sections = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
+        sections.append(Section(heading=match.group(1).strip(), body=body[match.end() : end].strip()))
+    return sections
+
+
+def parse_application(text: str, path: Path) -> Application:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise file_error(path, t("md.no_front_matter"))
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+        mark = getattr(error, "problem_mark", None)
+        if mark is not None:
+            detail = f"regel {mark.line + 2}: {getattr(error, 'problem', detail)}"
+        raise file_error(path, t("md.yaml", detail=detail)) from None
+    if not isinstance(meta, dict):
+        raise file_error(path, t("md.front_matter_not_mapping"))
+    sections = split_sections(match.group(2))
+    if not sections:
+        raise file_error(path, t("md.no_sections"))
+    if "sections" in meta:
+        meta.pop("sections")
+    try:
+        return Application.model_validate({**meta, "sections": [s.model_dump() for s in sections]})
+    except ValidationError as error:
+        raise validation_error(path, error) from None
+
+
+def load_application(path: Path) -> Application:
+    return parse_application(read_text(path), path)
+
+
+def load_applications(folder: Path) -> list[Application]:
+    """Every *.md in a folder, sorted by file name; ids must be unique."""
+    require_directory(folder)
+    files = sorted(p for p in folder.glob("*.md") if not p.name.startswith("."))
+    if not files:
+        raise file_error(folder, t("applications.none"))
+    applications: list[Application] = []
+    origin: dict[str, Path] = {}
+    problems: list[str] = []
+    for path in files:
+        try:
+            application = load_application(path)
+        except JuryError as error:
+            problems.extend(error.problems)
+            continue
+        if application.id in origin:
+            problems.append(file_error(path, t("applications.duplicate_id", id=application.id, other=origin[application.id].name)).message)
+            continue
+        origin[application.id] = path
+        applications.append(application)
+    if problems:
+        raise JuryError(problems[0], problems)
+    return applications

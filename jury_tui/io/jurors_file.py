@@ -1,0 +1,66 @@
+"""The jurors of a session: a TOML file ([[jurors]] id, name, role) or a CSV (id,name,role)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from jury_tui.domain.session import Juror, Role
+from jury_tui.errors import JuryError, display_path, file_error, validation_error, validation_problems
+from jury_tui.i18n import t
+from jury_tui.io.files import read_text, read_toml
+
+
+def sniff_dialect(text: str) -> str:
+    """Comma or semicolon, whichever the header row uses (Excel in Flanders writes ';')."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _check(path: Path, jurors: list[Juror]) -> list[Juror]:
+    if not jurors:
+        raise file_error(path, t("jurors.none"))
+    seen: set[str] = set()
+    for juror in jurors:
+        if juror.id in seen:
+            raise file_error(path, t("jurors.duplicate_id", id=juror.id))
+        seen.add(juror.id)
+    if not any(juror.role is Role.VOTING for juror in jurors):
+        raise file_error(path, t("jurors.no_voting"))
+    return jurors
+
+
+def load_jurors(path: Path) -> list[Juror]:
+    if path.suffix.lower() == ".csv":
+        return _check(path, _load_csv(path))
+    data = read_toml(path)
+    entries = data.get("jurors")
+    if not isinstance(entries, list):
+        raise JuryError(t("file.field_problem", file=display_path(path), field="jurors", problem=t("field.missing")))
+    jurors = []
+    for index, entry in enumerate(entries):
+        try:
+            jurors.append(Juror.model_validate(entry))
+        except ValidationError as error:
+            raise validation_error(path, error, prefix=f"jurors[{index + 1}]") from None
+    return _check(path, jurors)
+
+
+def _load_csv(path: Path) -> list[Juror]:
+    text = read_text(path)
+    reader = csv.DictReader(io.StringIO(text), delimiter=sniff_dialect(text))
+    fields = {name.strip().lower() for name in reader.fieldnames or []}
+    if not {"id", "name", "role"} <= fields:
+        raise file_error(path, t("jurors.csv_header"))
+    jurors = []
+    for row in reader:
+        clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        try:
+            jurors.append(Juror.model_validate({key: clean.get(key) for key in ("id", "name", "role")}))
+        except ValidationError as error:
+            problem = validation_problems(path, error)[0].split(": ", 1)[1]
+            raise JuryError(t("file.line_problem", file=display_path(path), line=reader.line_num, problem=problem)) from None
+    return jurors

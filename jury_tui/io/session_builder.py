@@ -1,0 +1,72 @@
+"""Build a session definition from the files a secretariat prepares; the demo is built the same way."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.errors import JuryError, validation_problems
+from jury_tui.io.applications_file import load_applications
+from jury_tui.io.criteria_file import load_criteria
+from jury_tui.io.jurors_file import load_jurors
+
+DEMO_SESSION_ID = "wvc-2021-demo"
+DEMO_BUDGET = 4_000_000
+# Fixed, so every copy of the demo has the same fingerprint and submissions travel between laptops.
+DEMO_CREATED_AT = dt.datetime(2021, 9, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+def build_session(
+    session_id: str,
+    criteria_path: Path,
+    applications_dir: Path,
+    jurors_path: Path,
+    budget: float,
+    title: str | None = None,
+    created_at: dt.datetime | None = None,
+) -> SessionDefinition:
+    criteria = load_criteria(criteria_path)
+    applications = load_applications(applications_dir)
+    jurors = load_jurors(jurors_path)
+    data = {
+        "id": session_id,
+        "title": title or criteria.title.nl,
+        "created_at": created_at or dt.datetime.now(dt.timezone.utc).astimezone(),
+        "budget": budget,
+        "criteria": criteria,
+        "applications": applications,
+        "jurors": jurors,
+    }
+    try:
+        return SessionDefinition.model_validate(data)
+    except ValidationError as error:
+        problems = validation_problems(session_id, error)
+        raise JuryError(problems[0], problems) from None
+
+
+def shipped_criteria_dir() -> Path:
+    """The criteria sets shipped with the package (installed), or the repository's criteria/ (editable)."""
+    installed = Path(str(resources.files("jury_tui"))) / "_criteria"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "criteria"
+
+
+def demo_data_dir() -> Path:
+    return Path(str(resources.files("jury_tui"))) / "demo_data"
+
+
+def build_demo_session() -> SessionDefinition:
+    return build_session(
+        DEMO_SESSION_ID,
+        shipped_criteria_dir() / "wvc-2021.toml",
+        demo_data_dir() / "applications",
+        demo_data_dir() / "jurors.toml",
+        DEMO_BUDGET,
+        title="Wijkverbeteringscontracten 2021 – demosessie",
+        created_at=DEMO_CREATED_AT,
+    )

@@ -1,0 +1,52 @@
+"""Writing and reading the submission file a juror sends to the chair."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from jury_tui.domain.assessment import progress, statuses_for
+from jury_tui.domain.submission import Submission, build_submission, submission_checksum
+from jury_tui.errors import JuryError, display_path, file_error, validation_error
+from jury_tui.i18n import t
+from jury_tui.io.files import read_json
+from jury_tui.store.atomic import write_atomic
+from jury_tui.store.juror_store import JurorStore, now
+from jury_tui.store.sessions import exports_dir
+
+
+def default_submission_path(data_dir: Path, session_id: str, juror_id: str) -> Path:
+    return exports_dir(data_dir) / f"inzending-{session_id}-{juror_id}.json"
+
+
+def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submitted_at: dt.datetime | None = None) -> Submission:
+    """Seal the juror's current assessment into `out`. Refuses an incomplete one unless confirmed."""
+    if out.is_dir():
+        raise JuryError(t("submission.out_exists_dir", path=display_path(out)))
+    assessments = store.all_assessments()
+    conflicts = store.conflicts
+    summary = progress(
+        statuses_for(store.session.criteria, [a.id for a in store.session.applications], assessments, conflicts).values()
+    )
+    if not summary.is_complete and not allow_incomplete:
+        raise JuryError(t("submission.incomplete", done=summary.complete, total=summary.to_assess))
+    submission = build_submission(store.session, store.juror_id, assessments, conflicts, submitted_at or now())
+    write_atomic(out, json.dumps(submission.to_json_dict(), ensure_ascii=False, indent=2).encode("utf-8"))
+    return submission
+
+
+def load_submission(path: Path) -> Submission:
+    """A submission file, its checksum verified against the raw content."""
+    data = read_json(path)
+    if not isinstance(data, dict):
+        raise file_error(path, t("field.invalid", detail="JSON-object verwacht"))
+    try:
+        submission = Submission.model_validate(data)
+    except ValidationError as error:
+        raise validation_error(path, error) from None
+    if submission_checksum(data) != submission.checksum:
+        raise file_error(path, "controlesom klopt niet: het bestand is gewijzigd of beschadigd")
+    return submission

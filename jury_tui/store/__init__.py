@@ -1,0 +1,1 @@
+"""Persistence: atomic TinyDB storage, sessions on disk, one folder per juror."""

@@ -1,0 +1,109 @@
+"""Crash-safe writes: temp file in the same folder, fsync, rename, fsync the folder.
+
+A reader sees either the old file or the new one, never a half-written one. A kill between
+creating the temp file and the rename leaves a temp file behind; `remove_stale_temp_files`
+removes those at start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from jury_tui.errors import StoreError, display_path
+from jury_tui.i18n import t
+
+TEMP_SUFFIX = ".jurytmp"
+FILE_MODE = 0o600
+
+
+def _fsync_directory(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise StoreError(t("store.write_failed", file=display_path(path), detail=error.strerror or error)) from None
+    _fsync_directory(path.parent)
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def read_json_file(path: Path) -> Any:
+    """A stored JSON file; a damaged one raises StoreError and is left as it is."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise StoreError(t("store.corrupt", file=display_path(path), detail=error.strerror or error)) from None
+    if not raw.strip():
+        raise StoreError(t("store.corrupt", file=display_path(path), detail=t("file.empty")))
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise StoreError(t("store.corrupt", file=display_path(path), detail=error)) from None
+
+
+def remove_stale_temp_files(folder: Path) -> int:
+    """Delete temp files left by an interrupted write; they never hold the only copy of anything."""
+    removed = 0
+    if not folder.is_dir():
+        return removed
+    for temp in folder.rglob(f".*{TEMP_SUFFIX}"):
+        try:
+            temp.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that never leaves a half-written file (TinyDB's JSONStorage rewrites in place)."""
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__()
+        self.path = Path(path)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if not self.path.exists():
+            return None
+        data = read_json_file(self.path)
+        if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
+            raise StoreError(t("store.corrupt", file=display_path(self.path), detail="geen TinyDB-tabellen"))
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        write_json_atomic(self.path, data)
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,212 @@
+"""One juror's work: conflicts and, per application, scores, motivations and their history.
+
+Each application has its own small TinyDB file, so one save writes a few kilobytes however
+large the call is. A batch (a CSV import) is first written whole to a journal, then applied;
+a journal found at start is applied again, so a batch lands completely or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tinydb import Query
+
+from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore, HistoryEntry
+from jury_tui.domain.canonical import normalize_text
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.errors import JuryError, StoreError, display_path
+from jury_tui.i18n import t
+from jury_tui.store.atomic import read_json_file, remove_stale_temp_files, write_json_atomic
+from jury_tui.store.sessions import session_dir
+from jury_tui.store.tinyfile import TinyFile
+
+JOURNAL_FILE = "journal.json"
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).astimezone()
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    application_id: str
+    criterion_id: str
+    score: int | None
+    motivation: str
+
+
+class JurorStore:
+    def __init__(self, data_dir: Path, session: SessionDefinition, juror_id: str) -> None:
+        if juror_id not in {juror.id for juror in session.jurors}:
+            known = ", ".join(juror.id for juror in session.jurors)
+            raise JuryError(t("juror.unknown", id=juror_id, session=session.id, known=known))
+        self.session = session
+        self.juror_id = juror_id
+        self.folder = session_dir(data_dir, session.id) / "jurors" / juror_id
+        self.applications_folder = self.folder / "applications"
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        remove_stale_temp_files(self.folder)
+        self._owner = {"session_id": session.id, "juror_id": juror_id}
+        self._juror_file = TinyFile(self.folder / "juror.json", "juror", self._owner)
+        self._files: dict[str, TinyFile] = {}
+        self._replay_journal()
+
+    # --- conflicts of interest -------------------------------------------------------------
+    @property
+    def conflicts_declared(self) -> bool:
+        return bool(self._juror_file.single("juror").get("conflicts_declared"))
+
+    @property
+    def conflicts(self) -> frozenset[str]:
+        return frozenset(self._juror_file.single("juror").get("conflicts", []))
+
+    def declare_conflicts(self, application_ids: Iterable[str]) -> None:
+        new = sorted(set(application_ids))
+        for application_id in new:
+            self._require_application(application_id)
+        old = sorted(self.conflicts)
+        self._juror_file.set_single("juror", {"conflicts_declared": True, "conflicts": new})
+        if old != new or not self.conflicts_declared:
+            self._juror_file.table("history").insert(self._history(None, None, "conflicts", old, new))
+        self._juror_file.commit()
+
+    # --- scores ----------------------------------------------------------------------------
+    def assessment(self, application_id: str) -> ApplicationAssessment:
+        self._require_application(application_id)
+        path = self._application_path(application_id)
+        if application_id not in self._files and not path.exists():
+            return ApplicationAssessment(application_id=application_id)
+        records = self._file(application_id).table("scores").all()
+        return ApplicationAssessment(
+            application_id=application_id,
+            scores={
+                record["criterion_id"]: CriterionScore(
+                    criterion_id=record["criterion_id"], score=record.get("score"), motivation=record.get("motivation", "")
+                )
+                for record in records
+            },
+        )
+
+    def all_assessments(self) -> dict[str, ApplicationAssessment]:
+        return {application.id: self.assessment(application.id) for application in self.session.applications}
+
+    def set_score(self, application_id: str, criterion_id: str, score: int | None) -> bool:
+        current = self.assessment(application_id).get(criterion_id)
+        return self._apply([ScoreChange(application_id, criterion_id, score, current.motivation)])
+
+    def set_motivation(self, application_id: str, criterion_id: str, motivation: str) -> bool:
+        current = self.assessment(application_id).get(criterion_id)
+        return self._apply([ScoreChange(application_id, criterion_id, current.score, motivation)])
+
+    def apply_batch(self, changes: list[ScoreChange], reason: str) -> int:
+        """Apply many changes as one transaction; returns how many values actually changed."""
+        for change in changes:
+            self.validate_change(change)
+        write_json_atomic(
+            self.folder / JOURNAL_FILE,
+            {"kind": "score-batch", **self._owner, "reason": reason, "changes": [change.__dict__ for change in changes]},
+        )
+        changed = self._apply(changes, reason, validated=True)
+        (self.folder / JOURNAL_FILE).unlink()
+        return changed
+
+    def history(self, application_id: str | None = None) -> list[HistoryEntry]:
+        if application_id is None:
+            source = self._juror_file
+        else:
+            self._require_application(application_id)
+            if application_id not in self._files and not self._application_path(application_id).exists():
+                return []
+            source = self._file(application_id)
+        return [HistoryEntry.model_validate(record) for record in source.table("history").all()]
+
+    def validate_change(self, change: ScoreChange) -> None:
+        self._require_application(change.application_id)
+        criteria = self.session.criteria
+        if change.criterion_id not in criteria.criterion_ids:
+            raise JuryError(t("score.unknown_criterion", criterion=change.criterion_id))
+        if change.application_id in self.conflicts:
+            raise JuryError(t("score.conflict", application=change.application_id))
+        if change.score is not None and not criteria.scale.contains(change.score):
+            raise JuryError(t("score.off_scale", score=change.score, min=criteria.scale.min, max=criteria.scale.max))
+
+    # --- internals -------------------------------------------------------------------------
+    def _apply(self, changes: list[ScoreChange], reason: str = "", validated: bool = False) -> int:
+        changed = 0
+        touched: dict[str, TinyFile] = {}
+        for change in changes:
+            if not validated:
+                self.validate_change(change)
+            file = self._file(change.application_id)
+            scores = file.table("scores")
+            existing = scores.get(Query().criterion_id == change.criterion_id) or {}
+            old_score, old_motivation = existing.get("score"), existing.get("motivation", "")
+            motivation = normalize_text(change.motivation)
+            entries = []
+            if old_score != change.score:
+                entries.append(self._history(change.application_id, change.criterion_id, "score", old_score, change.score, reason))
+            if old_motivation != motivation:
+                entries.append(
+                    self._history(change.application_id, change.criterion_id, "motivation", old_motivation, motivation, reason)
+                )
+            if not entries:
+                continue
+            changed += 1
+            scores.upsert(
+                {
+                    "criterion_id": change.criterion_id,
+                    "score": change.score,
+                    "motivation": motivation,
+                    "updated_at": entries[0]["at"],
+                },
+                Query().criterion_id == change.criterion_id,
+            )
+            file.table("history").insert_multiple(entries)
+            touched[change.application_id] = file
+        for file in touched.values():
+            file.commit()
+        return changed
+
+    def _history(self, application_id, criterion_id, field, old, new, reason: str = "") -> dict:
+        return HistoryEntry(
+            at=now(),
+            juror_id=self.juror_id,
+            application_id=application_id,
+            criterion_id=criterion_id,
+            field=field,
+            old=old,
+            new=new,
+            reason=reason,
+        ).model_dump(mode="json")
+
+    def _replay_journal(self) -> None:
+        path = self.folder / JOURNAL_FILE
+        if not path.exists():
+            return
+        data = read_json_file(path)
+        if not isinstance(data, dict) or data.get("kind") != "score-batch" or data.get("juror_id") != self.juror_id:
+            raise StoreError(t("store.foreign", file=display_path(path), detail="journal"))
+        changes = [ScoreChange(**change) for change in data.get("changes", [])]
+        self._apply(changes, data.get("reason", ""), validated=True)
+        path.unlink()
+
+    def _require_application(self, application_id: str) -> None:
+        if not self.session.has_application(application_id):
+            raise JuryError(t("score.unknown_application", application=application_id))
+
+    def _application_path(self, application_id: str) -> Path:
+        return self.applications_folder / f"{application_id}.json"
+
+    def _file(self, application_id: str) -> TinyFile:
+        file = self._files.get(application_id)
+        if file is None:
+            file = TinyFile(
+                self._application_path(application_id),
+                "juror-application",
+                {**self._owner, "application_id": application_id},
+            )
+            self._files[application_id] = file
+        return file

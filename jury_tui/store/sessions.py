@@ -1,0 +1,83 @@
+"""Sessions on disk: `<data dir>/sessions/<session id>/session.json` plus one folder per juror."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
+from jury_tui.errors import JuryError, StoreError, display_path, validation_error
+from jury_tui.i18n import t
+from jury_tui.store.atomic import read_json_file, remove_stale_temp_files, write_json_atomic
+
+SESSION_FILE = "session.json"
+SESSION_FORMAT = "jury-tui/session"
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get("JURY_DATA_DIR") or ".")
+
+
+def sessions_root(data_dir: Path) -> Path:
+    return data_dir / "sessions"
+
+
+def exports_dir(data_dir: Path) -> Path:
+    return data_dir / "exports"
+
+
+def session_dir(data_dir: Path, session_id: str) -> Path:
+    return sessions_root(data_dir) / session_id
+
+
+def session_exists(data_dir: Path, session_id: str) -> bool:
+    return (session_dir(data_dir, session_id) / SESSION_FILE).exists()
+
+
+def list_sessions(data_dir: Path) -> list[str]:
+    root = sessions_root(data_dir)
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if (p / SESSION_FILE).is_file())
+
+
+def write_session(data_dir: Path, definition: SessionDefinition) -> Path:
+    """Create a new session folder. Never overwrites an existing session."""
+    folder = session_dir(data_dir, definition.id)
+    if (folder / SESSION_FILE).exists():
+        raise JuryError(t("session.exists", id=definition.id, path=display_path(folder)))
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_json_atomic(
+        folder / SESSION_FILE,
+        {
+            "format": SESSION_FORMAT,
+            "schema_version": SESSION_SCHEMA_VERSION,
+            "fingerprint": definition.fingerprint,
+            "definition": definition.model_dump(mode="json"),
+        },
+    )
+    return folder
+
+
+def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
+    folder = session_dir(data_dir, session_id)
+    path = folder / SESSION_FILE
+    if not path.is_file():
+        raise JuryError(t("session.not_found", id=session_id, path=display_path(sessions_root(data_dir))))
+    remove_stale_temp_files(folder)
+    data = read_json_file(path)
+    if not isinstance(data, dict) or data.get("format") != SESSION_FORMAT:
+        raise StoreError(t("store.foreign", file=display_path(path), detail="format"))
+    if data.get("schema_version") != SESSION_SCHEMA_VERSION:
+        raise StoreError(
+            t("store.schema", file=display_path(path), found=data.get("schema_version"), expected=SESSION_SCHEMA_VERSION)
+        )
+    try:
+        definition = SessionDefinition.model_validate(data.get("definition"))
+    except ValidationError as error:
+        raise validation_error(path, error, prefix="definition") from None
+    if definition.fingerprint != data.get("fingerprint"):
+        raise StoreError(t("file.problem", file=display_path(path), problem=t("session.changed")))
+    return definition

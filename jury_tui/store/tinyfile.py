@@ -1,0 +1,70 @@
+"""A TinyDB file that writes once per logical change, atomically, and knows what it belongs to.
+
+Every file carries a `_meta` record (schema version, kind, owner ids). A file whose record does
+not match is foreign and refused; a file that does not parse is reported; neither is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.middlewares import CachingMiddleware
+
+from jury_tui.errors import StoreError, display_path
+from jury_tui.i18n import t
+from jury_tui.store.atomic import AtomicJSONStorage
+
+STORE_SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+
+
+class _CommitOnFlush(CachingMiddleware):
+    """Collect the writes of one logical change and store them in a single atomic write."""
+
+    WRITE_CACHE_SIZE = 1 << 30
+
+
+class TinyFile:
+    def __init__(self, path: Path, kind: str, owner: dict[str, str]) -> None:
+        self.path = path
+        self.kind = kind
+        self.owner = owner
+        self.db = TinyDB(path, storage=_CommitOnFlush(AtomicJSONStorage))
+        self._verify_or_initialise()
+
+    def _verify_or_initialise(self) -> None:
+        meta_table = self.db.table(META_TABLE)
+        records = meta_table.all()  # reads (and validates) the file if it exists
+        expected = {"kind": self.kind, **self.owner}
+        if not records:
+            if self.path.exists():
+                raise StoreError(t("store.foreign", file=display_path(self.path), detail="geen _meta"))
+            meta_table.insert({"schema_version": STORE_SCHEMA_VERSION, **expected})
+            return  # written with the first real change
+        meta = records[0]
+        if meta.get("schema_version") != STORE_SCHEMA_VERSION:
+            raise StoreError(
+                t("store.schema", file=display_path(self.path), found=meta.get("schema_version"), expected=STORE_SCHEMA_VERSION)
+            )
+        for key, value in expected.items():
+            if meta.get(key) != value:
+                raise StoreError(
+                    t("store.foreign", file=display_path(self.path), detail=f"{key} = {meta.get(key)!r}, verwacht {value!r}")
+                )
+
+    def table(self, name: str):
+        return self.db.table(name)
+
+    def commit(self) -> None:
+        self.db.storage.flush()
+
+    def single(self, table: str) -> dict[str, Any]:
+        records = self.db.table(table).all()
+        return dict(records[0]) if records else {}
+
+    def set_single(self, table: str, record: dict[str, Any]) -> None:
+        tbl = self.db.table(table)
+        tbl.truncate()
+        tbl.insert(record)
