@@ -1,0 +1,383 @@
+"""The `jury-tui` command: the app, and every job without the interface for scripting.
+
+Every failure is one clear line on stderr and exit code 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from jury_tui import __version__
+from jury_tui.errors import JuryError, display_path
+from jury_tui.i18n import language, set_language, t
+
+EXIT_USAGE = 2
+
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "expected one argument": "verwacht één waarde",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+    "show program's version number and exit": "toon het versienummer en stop",
+}
+
+
+def _install_argparse_language() -> None:
+    if language() == "nl":
+        argparse._ = lambda text: _ARGPARSE_NL.get(text, text)  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(EXIT_USAGE, f"{self.prog}: {'fout' if language() == 'nl' else 'error'}: {message}\n")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="MAP",
+        help="map met sessions/ en exports/ (standaard: $JURY_DATA_DIR of de huidige map)",
+    )
+    parser.add_argument("--lang", choices=["nl", "en"], default=None, help="taal van de interface (nl of en)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _install_argparse_language()
+    common = _Parser(add_help=False)
+    _common(common)
+    parser = _Parser(
+        prog="jury-tui",
+        description="Jurering van subsidieaanvragen in de terminal: scoren, consolideren, adviseren. "
+        "Zonder subcommando opent de interface met een keuze van sessie en jurylid.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"jury-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMANDO", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", parents=[common], help="maak de demosessie (20 aanvragen van 2021) en open ze",
+                          description="Maakt de demosessie wvc-2021-demo aan (als ze nog niet bestaat) en opent ze. "
+                          "Bestaande scores blijven altijd behouden.")
+    demo.add_argument("--no-open", action="store_true", help="alleen aanmaken, de interface niet openen")
+    demo.add_argument("--as", dest="juror", metavar="JURYLID", help="open meteen als dit jurylid (bv. extern-1)")
+
+    new = sub.add_parser("new", parents=[common], help="maak een sessie uit een criteriabestand, aanvragen en juryleden",
+                         description="Maakt een nieuwe jurysessie aan uit bestanden van het secretariaat.")
+    new.add_argument("session_id", metavar="SESSIE", help="id van de nieuwe sessie (kleine letters, cijfers, - en _)")
+    new.add_argument("--criteria", type=Path, required=True, metavar="BESTAND", help="criteriabestand (TOML)")
+    new.add_argument("--applications", type=Path, required=True, metavar="MAP", help="map met aanvragen (*.md)")
+    new.add_argument("--jurors", type=Path, required=True, metavar="BESTAND", help="juryleden (TOML of CSV: id, name, role)")
+    new.add_argument("--budget", type=float, required=True, metavar="EURO", help="beschikbaar budget in euro")
+    new.add_argument("--title", metavar="TITEL", help="titel van de sessie (standaard: titel van de criteriaset)")
+
+    show = sub.add_parser("show", parents=[common], help="toon een sessie en de voortgang van elk jurylid",
+                          description="Toont criteria, aanvragen, juryleden en de voortgang van elk jurylid.")
+    show.add_argument("session_id", metavar="SESSIE")
+    show.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    open_ = sub.add_parser("open", parents=[common], help="open de interface als jurylid",
+                           description="Opent de beoordelingsinterface van een jurylid.")
+    open_.add_argument("session_id", metavar="SESSIE")
+    open_.add_argument("--as", dest="juror", required=True, metavar="JURYLID", help="id van het jurylid")
+
+    submit = sub.add_parser("submit", parents=[common], help="schrijf de inzending van een jurylid (JSON met controlesom)",
+                            description="Schrijft de beoordeling van een jurylid naar één JSON-bestand voor de voorzitter.")
+    submit.add_argument("session_id", metavar="SESSIE")
+    submit.add_argument("--as", dest="juror", required=True, metavar="JURYLID")
+    submit.add_argument("--out", type=Path, metavar="BESTAND", help="doelbestand (standaard: exports/inzending-SESSIE-JURYLID.json)")
+    submit.add_argument("--incomplete", action="store_true", help="bevestig dat een onvolledige beoordeling toch ingediend wordt")
+
+    template = sub.add_parser("template", parents=[common], help="schrijf een CSV-sjabloon om in een rekenblad te scoren",
+                              description="Schrijft een CSV met een regel per aanvraag en criterium, "
+                              "ingevuld met wat het jurylid al heeft.")
+    template.add_argument("session_id", metavar="SESSIE")
+    template.add_argument("--as", dest="juror", required=True, metavar="JURYLID")
+    template.add_argument("--out", type=Path, required=True, metavar="BESTAND.csv")
+    template.add_argument("--sep", choices=[";", ","], default=";", help="scheidingsteken (standaard ';' zoals Excel in België)")
+
+    imp = sub.add_parser("import-scores", parents=[common], help="lees scores uit een CSV (alles of niets)",
+                         description="Leest scores en motivaties uit een CSV (kolommen application_id, criterion_id, "
+                         "score, motivation; komma of puntkomma; UTF-8). Bij een fout wordt niets geïmporteerd.")
+    imp.add_argument("session_id", metavar="SESSIE")
+    imp.add_argument("--as", dest="juror", required=True, metavar="JURYLID")
+    imp.add_argument("file", type=Path, metavar="BESTAND.csv")
+
+    check = sub.add_parser("check", parents=[common], help="controleer invoerbestanden",
+                           description="Controleert criteria (.toml), aanvragen (.md of een map), juryleden (.toml/.csv), "
+                           "score-CSV's en inzendingen (.json). Exit 0 als alles in orde is.")
+    check.add_argument("files", type=Path, nargs="+", metavar="BESTAND")
+    check.add_argument("--session", metavar="SESSIE", help="controleer score-CSV's tegen deze sessie")
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from jury_tui.store.sessions import default_data_dir
+
+    return args.data_dir if args.data_dir is not None else default_data_dir()
+
+
+def _out(line: str) -> None:
+    print(line)
+
+
+def _open_store(data_dir: Path, session_id: str, juror_id: str):
+    from jury_tui.store.juror_store import JurorStore
+    from jury_tui.store.sessions import load_session
+
+    session = load_session(data_dir, session_id)
+    return JurorStore(data_dir, session, juror_id)
+
+
+def _run_app(app) -> int:
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        raise JuryError(t("cli.no_tty"))
+    app.run()
+    return app.return_code or 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from jury_tui.io.session_builder import DEMO_SESSION_ID, build_demo_session
+    from jury_tui.store.sessions import load_session, session_dir, session_exists, write_session
+
+    data_dir = _data_dir(args)
+    demo = build_demo_session()
+    folder = session_dir(data_dir, DEMO_SESSION_ID)
+    if session_exists(data_dir, DEMO_SESSION_ID):
+        existing = load_session(data_dir, DEMO_SESSION_ID)
+        if existing.fingerprint != demo.fingerprint:
+            print(t("session.demo_changed", id=DEMO_SESSION_ID), file=sys.stderr)
+        _out(t("cli.kept", id=DEMO_SESSION_ID, path=display_path(folder)))
+    else:
+        write_session(data_dir, demo)
+        _out(t("cli.created", id=DEMO_SESSION_ID, path=display_path(folder)))
+    if args.no_open:
+        return 0
+    if args.juror:
+        return _open_juror(data_dir, DEMO_SESSION_ID, args.juror)
+    from jury_tui.ui.app import PickerApp
+
+    return _run_app(PickerApp(data_dir, session_id=DEMO_SESSION_ID))
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    import re
+
+    from jury_tui.io.session_builder import build_session
+    from jury_tui.store.sessions import session_dir, session_exists, write_session
+
+    data_dir = _data_dir(args)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", args.session_id):
+        raise JuryError(t("session.id", id=args.session_id))
+    if args.budget <= 0:
+        raise JuryError(t("session.budget"))
+    if session_exists(data_dir, args.session_id):
+        raise JuryError(t("session.exists", id=args.session_id, path=display_path(session_dir(data_dir, args.session_id))))
+    definition = build_session(args.session_id, args.criteria, args.applications, args.jurors, args.budget, args.title)
+    folder = write_session(data_dir, definition)
+    _out(t("cli.created", id=args.session_id, path=display_path(folder)))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from jury_tui.domain.assessment import progress, statuses_for
+    from jury_tui.store.juror_store import JurorStore
+    from jury_tui.store.sessions import load_session, session_dir
+
+    data_dir = _data_dir(args)
+    session = load_session(data_dir, args.session_id)
+    lang = language()
+    application_ids = [a.id for a in session.applications]
+    jurors = []
+    for juror in session.jurors:
+        started = (session_dir(data_dir, session.id) / "jurors" / juror.id).is_dir()
+        if started:
+            store = JurorStore(data_dir, session, juror.id)
+            conflicts = store.conflicts
+            summary = progress(statuses_for(session.criteria, application_ids, store.all_assessments(), conflicts).values())
+        else:
+            conflicts = frozenset()
+            summary = progress(statuses_for(session.criteria, application_ids, {}, conflicts).values())
+        jurors.append(
+            {
+                "id": juror.id,
+                "name": juror.name,
+                "role": juror.role.value,
+                "conflicts_declared": started and store.conflicts_declared,
+                "conflicts": sorted(conflicts),
+                "complete": summary.complete,
+                "in_progress": summary.in_progress,
+                "not_started": summary.not_started,
+                "to_assess": summary.to_assess,
+                "finished": summary.is_complete,
+            }
+        )
+    if args.json:
+        payload = {
+            "id": session.id,
+            "title": session.title,
+            "fingerprint": session.fingerprint,
+            "budget": session.budget,
+            "criteria": [{"id": c.id, "name": c.name.get(lang), "weight": c.weight} for c in session.criteria.criteria],
+            "scale": {"min": session.criteria.scale.min, "max": session.criteria.scale.max},
+            "applications": [
+                {"id": a.id, "municipality": a.municipality, "neighbourhood": a.neighbourhood, "title": a.title,
+                 "requested_subsidy": a.requested_subsidy}
+                for a in session.applications
+            ],
+            "jurors": jurors,
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    nl = lang == "nl"
+    _out(f"{session.title} ({session.id})")
+    _out(f"{'Vingerafdruk' if nl else 'Fingerprint'}: {session.fingerprint[:16]}   "
+         f"{'Budget' if nl else 'Budget'}: {session.budget:,.0f} euro".replace(",", "."))
+    _out("")
+    _out(f"{'Criteria' if nl else 'Criteria'} ({len(session.criteria.criteria)}), "
+         f"{'schaal' if nl else 'scale'} {session.criteria.scale.min}–{session.criteria.scale.max}:")
+    for c in session.criteria.criteria:
+        _out(f"  {c.id:<16} {c.name.get(lang)}")
+    _out("")
+    _out(f"{'Aanvragen' if nl else 'Applications'} ({len(session.applications)}):")
+    for a in session.applications:
+        _out(f"  {a.id:<12} {a.municipality:<16} {a.title[:60]}")
+    _out("")
+    _out(f"{'Juryleden en voortgang' if nl else 'Jurors and progress'}:")
+    for j in jurors:
+        role = t(f"role.{j['role']}")
+        state = t("progress.summary", done=j["complete"], total=j["to_assess"])
+        extra = []
+        if j["conflicts"]:
+            extra.append(f"{len(j['conflicts'])} {'conflict(en)' if nl else 'conflict(s)'}")
+        if not j["conflicts_declared"]:
+            extra.append("belangenconflicten nog niet verklaard" if nl else "conflicts not yet declared")
+        mark = "✓" if j["finished"] and j["conflicts_declared"] else " "
+        _out(f" {mark} {j['id']:<12} {role:<15} {state}" + (f"  ({'; '.join(extra)})" if extra else ""))
+    return 0
+
+
+def _open_juror(data_dir: Path, session_id: str, juror_id: str) -> int:
+    store = _open_store(data_dir, session_id, juror_id)  # reports a damaged file before the screen opens
+    from jury_tui.ui.app import JurorApp
+
+    return _run_app(JurorApp(data_dir, store.session, juror_id))
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    return _open_juror(_data_dir(args), args.session_id, args.juror)
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    from jury_tui.io.submission_file import default_submission_path, write_submission
+
+    data_dir = _data_dir(args)
+    store = _open_store(data_dir, args.session_id, args.juror)
+    out = args.out or default_submission_path(data_dir, args.session_id, args.juror)
+    submission = write_submission(store, out, allow_incomplete=args.incomplete)
+    state = t("submission.complete") if submission.complete else t("submission.partial")
+    _out(t("submission.written", path=display_path(out), state=state, checksum=submission.checksum[:12]))
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from jury_tui.io.scores_csv import write_template
+
+    store = _open_store(_data_dir(args), args.session_id, args.juror)
+    rows = write_template(store, args.out, delimiter=args.sep, lang=language())
+    _out(t("csv.template_written", rows=rows, path=display_path(args.out)))
+    return 0
+
+
+def cmd_import_scores(args: argparse.Namespace) -> int:
+    from jury_tui.io.scores_csv import import_scores
+
+    store = _open_store(_data_dir(args), args.session_id, args.juror)
+    try:
+        count, changed = import_scores(store, args.file)
+    except JuryError as error:
+        if len(error.problems) > 1:
+            for line in error.problems:
+                print(line, file=sys.stderr)
+            print(t("csv.nothing_imported", count=len(error.problems)), file=sys.stderr)
+            return EXIT_USAGE
+        raise
+    _out(t("csv.imported", count=count, juror=args.juror, changed=changed))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from jury_tui.io.checks import check_file
+
+    session = None
+    if args.session:
+        from jury_tui.store.sessions import load_session
+
+        session = load_session(_data_dir(args), args.session)
+    ok = 0
+    for path in args.files:
+        try:
+            kind = check_file(path, session)
+        except JuryError as error:
+            for line in error.problems:
+                print(line, file=sys.stderr)
+            continue
+        ok += 1
+        _out(t("check.ok", file=display_path(path), kind=t(f"check.kind.{kind}")))
+    if len(args.files) > 1:
+        _out(t("check.summary", ok=ok, total=len(args.files)))
+    return 0 if ok == len(args.files) else EXIT_USAGE
+
+
+def cmd_picker(args: argparse.Namespace) -> int:
+    from jury_tui.ui.app import PickerApp
+
+    return _run_app(PickerApp(_data_dir(args)))
+
+
+COMMANDS = {
+    None: cmd_picker,
+    "demo": cmd_demo,
+    "new": cmd_new,
+    "show": cmd_show,
+    "open": cmd_open,
+    "submit": cmd_submit,
+    "template": cmd_template,
+    "import-scores": cmd_import_scores,
+    "check": cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--lang" in argv:
+        position = argv.index("--lang")
+        if position + 1 < len(argv) and argv[position + 1] in ("nl", "en"):
+            set_language(argv[position + 1])
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except JuryError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 130
+    except Exception as error:  # last resort: one line, never a traceback
+        print(t("cli.unexpected", detail=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

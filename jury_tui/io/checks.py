@@ -1,0 +1,57 @@
+"""`jury-tui check`: recognise an input file by its kind and validate it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.errors import JuryError, file_error
+from jury_tui.i18n import t
+from jury_tui.io.applications_file import load_application, load_applications
+from jury_tui.io.criteria_file import load_criteria
+from jury_tui.io.files import read_text, read_toml
+from jury_tui.io.jurors_file import load_jurors, sniff_dialect
+from jury_tui.io.scores_csv import REQUIRED_COLUMNS, parse_scores_csv
+from jury_tui.io.submission_file import load_submission
+
+
+def _csv_header(path: Path) -> set[str]:
+    text = read_text(path)
+    first = text.split("\n", 1)[0]
+    return {cell.strip().lower() for cell in first.split(sniff_dialect(text))}
+
+
+def check_file(path: Path, session: SessionDefinition | None = None) -> str:
+    """Validate one file (or a folder of applications); returns its kind, raises JuryError."""
+    if path.is_dir():
+        load_applications(path)
+        return "application"
+    if not path.exists():
+        raise file_error(path, t("file.not_found"))
+    suffix = path.suffix.lower()
+    if suffix == ".md":
+        load_application(path)
+        return "application"
+    if suffix == ".toml":
+        data = read_toml(path)
+        if "jurors" in data and "criteria" not in data:
+            load_jurors(path)
+            return "jurors"
+        load_criteria(path)
+        return "criteria"
+    if suffix == ".json":
+        load_submission(path)
+        return "submission"
+    if suffix == ".csv":
+        header = _csv_header(path)
+        if {"application_id", "criterion_id"} & header:
+            if not set(REQUIRED_COLUMNS) <= header:
+                raise file_error(path, t("csv.header"))
+            if session is not None:
+                parsed = parse_scores_csv(path, session, frozenset())
+                if parsed.problems:
+                    raise JuryError(parsed.problems[0], parsed.problems)
+            return "scores"
+        load_jurors(path)
+        return "jurors"
+    raise file_error(path, t("file.unknown_kind"))

@@ -1,0 +1,151 @@
+"""A juror's draft in a spreadsheet: a CSV template to fill in, and its import.
+
+Columns that count: application_id, criterion_id, score, motivation. Other columns (municipality,
+criterion name, ...) are there to help the juror and are ignored on import. Rows with neither
+a score nor a motivation change nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.errors import JuryError, display_path, file_error
+from jury_tui.i18n import t
+from jury_tui.io.files import read_text
+from jury_tui.io.jurors_file import sniff_dialect
+from jury_tui.store.atomic import write_atomic
+from jury_tui.store.juror_store import JurorStore, ScoreChange
+
+REQUIRED_COLUMNS = ("application_id", "criterion_id", "score", "motivation")
+TEMPLATE_COLUMNS = ("application_id", "municipality", "criterion_id", "criterion", "scale", *REQUIRED_COLUMNS[2:])
+MAX_MOTIVATION = 100_000
+
+
+def write_template(store: JurorStore, out: Path, delimiter: str = ";", lang: str = "nl") -> int:
+    """One row per application and criterion, pre-filled with what the juror already has."""
+    session = store.session
+    scale = session.criteria.scale
+    scale_hint = f"{scale.min}-{scale.max}"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(TEMPLATE_COLUMNS)
+    rows = 0
+    conflicts = store.conflicts
+    for application in session.applications:
+        if application.id in conflicts:
+            continue
+        assessment = store.assessment(application.id)
+        for criterion in session.criteria.criteria:
+            entry = assessment.get(criterion.id)
+            writer.writerow(
+                [
+                    application.id,
+                    application.label,
+                    criterion.id,
+                    criterion.name.get(lang),
+                    scale_hint,
+                    "" if entry.score is None else entry.score,
+                    entry.motivation,
+                ]
+            )
+            rows += 1
+    # A BOM so that Excel recognises UTF-8 (é, ë, €) when the juror opens the file.
+    write_atomic(out, ("\ufeff" + buffer.getvalue()).encode("utf-8"), mode=0o600)
+    return rows
+
+
+@dataclass(frozen=True)
+class ParsedScores:
+    changes: list[ScoreChange]
+    problems: list[str]
+
+
+def _parse_score(raw: str) -> int | None | str:
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError:
+        return raw
+    if not value.is_integer():
+        return raw
+    return int(value)
+
+
+def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozenset[str]) -> ParsedScores:
+    """Read and check every row; problems are collected, one line each, so the juror fixes all at once."""
+    text = read_text(path)
+    shown = display_path(path)
+    reader = csv.reader(io.StringIO(text), delimiter=sniff_dialect(text))
+    try:
+        header = [cell.strip().lower() for cell in next(reader)]
+    except StopIteration:
+        raise file_error(path, t("file.empty")) from None
+    if not set(REQUIRED_COLUMNS) <= set(header):
+        raise file_error(path, t("csv.header"))
+    index = {name: header.index(name) for name in REQUIRED_COLUMNS}
+    criteria = session.criteria
+    changes: list[ScoreChange] = []
+    problems: list[str] = []
+    seen: dict[tuple[str, str], int] = {}
+
+    def problem(line: int, message: str) -> None:
+        problems.append(t("file.line_problem", file=shown, line=line, problem=message))
+
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) < len(header):
+                problem(line, t("csv.columns", expected=len(header), found=len(row)))
+                continue
+            application_id = row[index["application_id"]].strip()
+            criterion_id = row[index["criterion_id"]].strip()
+            score = _parse_score(row[index["score"]])
+            motivation = row[index["motivation"]].strip()
+            if not session.has_application(application_id):
+                problem(line, t("score.unknown_application", application=application_id))
+                continue
+            if criterion_id not in criteria.criterion_ids:
+                problem(line, t("score.unknown_criterion", criterion=criterion_id))
+                continue
+            key = (application_id, criterion_id)
+            if key in seen:
+                problem(line, t("score.duplicate_row", application=application_id, criterion=criterion_id, line=seen[key]))
+                continue
+            seen[key] = line
+            if score is None and not motivation:
+                continue
+            if application_id in conflicts:
+                problem(line, t("score.conflict", application=application_id))
+                continue
+            if isinstance(score, str):
+                problem(line, t("score.not_a_number", score=score))
+                continue
+            if score is not None and not criteria.scale.contains(score):
+                problem(line, t("score.off_scale", score=score, min=criteria.scale.min, max=criteria.scale.max))
+                continue
+            if len(motivation) > MAX_MOTIVATION:
+                problem(line, t("field.too_long"))
+                continue
+            changes.append(ScoreChange(application_id, criterion_id, score, motivation))
+    except csv.Error as error:
+        problem(reader.line_num, t("field.invalid", detail=error))
+    if not changes and not problems:
+        problems.append(t("file.problem", file=shown, problem=t("csv.no_rows")))
+    return ParsedScores(changes, problems)
+
+
+def import_scores(store: JurorStore, path: Path) -> tuple[int, int]:
+    """All rows or none. Returns (rows imported, values changed)."""
+    parsed = parse_scores_csv(path, store.session, store.conflicts)
+    if parsed.problems:
+        raise JuryError(parsed.problems[0], parsed.problems)
+    changed = store.apply_batch(parsed.changes, reason=f"CSV-import {path.name}")
+    return len(parsed.changes), changed
