@@ -233,4 +233,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     "progress.summary": {"nl": "{done} van {total} beoordeeld", "en": "{done} of {total} assessed"},
     "role.voting": {"nl": "stemgerechtigd", "en": "voting"},
     "role.advisory": {"nl": "adviserend", "en": "advisory"},
+    # --- chair: import and consolidation ---------------------------------------------------
+    "import.other_session": {
+        "nl": "{file}: inzending hoort bij een andere sessie ('{session}') of een andere versie ervan (vingerafdruk verschilt); niets gewijzigd",
+        "en": "{file}: submission belongs to another session ('{session}') or another version of it (fingerprint differs); nothing changed",
+    },
+    "import.unknown_juror": {
+        "nl": "{file}: jurylid '{juror}' hoort niet bij deze sessie; niets gewijzigd",
+        "en": "{file}: juror '{juror}' is not part of this session; nothing changed",
+    },
+    "import.role": {
+        "nl": "{file}: de rol van jurylid '{juror}' in de inzending verschilt van de sessie; niets gewijzigd",
+        "en": "{file}: the role of juror '{juror}' in the submission differs from the session; nothing changed",
+    },
+    "import.unknown_application": {
+        "nl": "{file}: onbekende aanvraag '{application}'; niets gewijzigd",
+        "en": "{file}: unknown application '{application}'; nothing changed",
+    },
+    "import.older": {
+        "nl": "{file}: inzending van {juror} van {new} is niet nieuwer dan de al ingelezen inzending van {old}; niets gewijzigd",
+        "en": "{file}: submission of {juror} from {new} is not newer than the one already imported from {old}; nothing changed",
+    },
+    "import.new": {"nl": "{file}: inzending van {juror} ingelezen", "en": "{file}: submission of {juror} imported"},
+    "import.unchanged": {
+        "nl": "{file}: inzending van {juror} was al ingelezen; niets gewijzigd",
+        "en": "{file}: submission of {juror} was already imported; nothing changed",
+    },
+    "import.replaced": {
+        "nl": "{file}: nieuwere inzending van {juror} vervangt de vorige ({count} scores of motivaties gewijzigd)",
+        "en": "{file}: newer submission of {juror} replaces the previous one ({count} scores or motivations changed)",
+    },
+    "chair.amount_cap": {
+        "nl": "bedrag {amount} euro ligt boven het gevraagde bedrag of het plafond ({cap} euro)",
+        "en": "amount {amount} euro exceeds the requested amount or the cap ({cap} euro)",
+    },
 }

@@ -1,0 +1,67 @@
+"""The chair's consolidation: consensus per criterion, motivation, recommendation and amount."""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from jury_tui.domain.aggregation import CriterionStats, weighted_total
+from jury_tui.domain.applications import Application
+from jury_tui.domain.criteria import CriteriaSet, RuleKind
+
+
+class Recommendation(StrEnum):
+    SELECT = "select"
+    RESERVE = "reserve"
+    REJECT = "reject"
+
+
+class CriterionConsensus(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    criterion_id: str
+    score: int | None = None
+    motivation: str = ""
+    minority_view: str = ""
+
+
+class ApplicationDecision(BaseModel):
+    """What the jury concludes on one application."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    application_id: str
+    criteria: dict[str, CriterionConsensus] = {}
+    overall_motivation: str = ""
+    recommendation: Recommendation | None = None
+    advised_amount: float | None = Field(default=None, ge=0)
+
+    def get(self, criterion_id: str) -> CriterionConsensus:
+        return self.criteria.get(criterion_id) or CriterionConsensus(criterion_id=criterion_id)
+
+    def consensus_total(self, criteria: CriteriaSet) -> float | None:
+        return weighted_total(criteria, {cid: self.get(cid).score for cid in criteria.criterion_ids})
+
+    def missing_motivations(self, criteria: CriteriaSet) -> list[str]:
+        return [c.id for c in criteria.criteria if c.motivation_required and not self.get(c.id).motivation.strip()]
+
+
+def suggested_score(stats: CriterionStats) -> int | None:
+    """The median of the voting scores, halves rounded up: a starting point, the chair decides."""
+    if stats.median is None:
+        return None
+    return int(math.floor(stats.median + 0.5))
+
+
+def amount_cap(application: Application, criteria: CriteriaSet) -> float:
+    """The highest amount the jury may advise: the request, and never above the call's cap."""
+    caps = [rule.limit for rule in criteria.eligibility if rule.kind is RuleKind.MAX_SUBSIDY and rule.limit is not None]
+    return min([application.requested_subsidy, *caps])
+
+
+def default_amount(application: Application, criteria: CriteriaSet, decision: ApplicationDecision | None) -> float:
+    if decision is not None and decision.advised_amount is not None:
+        return decision.advised_amount
+    return amount_cap(application, criteria)

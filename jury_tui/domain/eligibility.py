@@ -1,0 +1,95 @@
+"""Formal eligibility of an application against the criteria file's rules (call §3–§4)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from jury_tui.domain.applications import Application, Approval
+from jury_tui.domain.criteria import EligibilityRule, RuleKind
+
+
+class Outcome(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+
+
+class EligibilityCheck(BaseModel):
+    """One rule applied to one application: the outcome and the figures it rests on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule_id: str
+    kind: RuleKind
+    outcome: Outcome
+    value: float | str | None = None
+    limit: float | str | None = None
+
+
+def _at_most(value: float | None, limit: float) -> Outcome:
+    if value is None:
+        return Outcome.UNKNOWN
+    return Outcome.MET if value <= limit + 1e-9 else Outcome.NOT_MET
+
+
+def _share(part: float | None, whole: float | None) -> float | None:
+    if part is None or whole is None or whole <= 0:
+        return None
+    return part / whole
+
+
+def check_rule(application: Application, rule: EligibilityRule) -> EligibilityCheck:
+    kind = rule.kind
+    value: float | str | None
+    limit: float | str | None = rule.limit
+    if kind is RuleKind.MAX_SUBSIDY:
+        value = application.requested_subsidy
+        outcome = _at_most(value, rule.limit)
+    elif kind is RuleKind.MIN_CO_FINANCING_SHARE:
+        value = _share(application.co_financing, application.budgeted_cost)
+        outcome = Outcome.UNKNOWN if value is None else (Outcome.MET if value >= rule.limit - 1e-9 else Outcome.NOT_MET)
+    elif kind is RuleKind.MAX_INFRASTRUCTURE_SHARE:
+        value = _share(application.infrastructure_amount, application.requested_subsidy)
+        if application.infrastructure_amount == 0:
+            value = 0.0
+        outcome = _at_most(value, rule.limit)
+    elif kind is RuleKind.MAX_DURATION_MONTHS:
+        value = application.duration_months
+        outcome = _at_most(value, rule.limit)
+    elif kind is RuleKind.SUBMISSION_DEADLINE:
+        submitted = application.submitted_at
+        value = submitted.isoformat() if submitted else None
+        limit = rule.deadline.isoformat()
+        if submitted is None:
+            outcome = Outcome.UNKNOWN
+        elif submitted.tzinfo is None:
+            outcome = Outcome.MET if submitted <= rule.deadline.replace(tzinfo=None) else Outcome.NOT_MET
+        else:
+            outcome = Outcome.MET if submitted <= rule.deadline else Outcome.NOT_MET
+    elif kind is RuleKind.NO_DOUBLE_SUBSIDY:
+        flag = application.other_flemish_subsidy
+        value = None if flag is None else ("ja" if flag else "nee")
+        outcome = Outcome.UNKNOWN if flag is None else (Outcome.NOT_MET if flag else Outcome.MET)
+    elif kind is RuleKind.APPROVED_BY_COUNCIL:
+        approval = application.approved_by
+        value = approval.value if approval else None
+        outcome = Outcome.UNKNOWN if approval is None else (Outcome.NOT_MET if approval is Approval.NONE else Outcome.MET)
+    else:  # pragma: no cover - RuleKind is exhaustive
+        raise ValueError(kind)
+    return EligibilityCheck(rule_id=rule.id, kind=kind, outcome=outcome, value=value, limit=limit)
+
+
+def check_eligibility(application: Application, rules: list[EligibilityRule]) -> list[EligibilityCheck]:
+    return [check_rule(application, rule) for rule in rules]
+
+
+def overall_outcome(checks: list[EligibilityCheck]) -> Outcome:
+    """Not met if any rule fails; unknown if any is unknown; otherwise met."""
+    outcomes = {check.outcome for check in checks}
+    if Outcome.NOT_MET in outcomes:
+        return Outcome.NOT_MET
+    if Outcome.UNKNOWN in outcomes:
+        return Outcome.UNKNOWN
+    return Outcome.MET

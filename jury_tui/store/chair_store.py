@@ -1,0 +1,207 @@
+"""The chair's side of a session: imported submissions and the consolidation.
+
+Imported submissions are kept verbatim under `submissions/<juror id>.json`. The chair's
+decisions live under `chair/`: one TinyDB file per application (consensus, motivations,
+recommendation, amount, history) and `chair.json` for the selection. No import ever writes
+into `chair/`, so an import cannot overwrite the consensus.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+
+from jury_tui.domain.consensus import ApplicationDecision, CriterionConsensus, Recommendation, amount_cap
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.domain.submission import Submission
+from jury_tui.errors import JuryError, StoreError, display_path
+from jury_tui.i18n import t
+from jury_tui.io.submission_file import load_submission
+from jury_tui.store.atomic import remove_stale_temp_files, write_atomic
+from jury_tui.store.juror_store import now
+from jury_tui.store.sessions import session_dir
+from jury_tui.store.tinyfile import TinyFile
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    juror_id: str
+    status: str  # "new", "replaced", "unchanged"
+    changed_scores: int
+
+
+def _score_map(submission: Submission) -> dict[tuple[str, str], tuple[int | None, str]]:
+    return {
+        (a.application_id, s.criterion_id): (s.score, s.motivation) for a in submission.assessments for s in a.scores
+    }
+
+
+def count_changes(old: Submission, new: Submission) -> int:
+    before, after = _score_map(old), _score_map(new)
+    changed = sum(1 for key in before.keys() | after.keys() if before.get(key) != after.get(key))
+    return changed + len(set(old.conflicts) ^ set(new.conflicts))
+
+
+class ChairStore:
+    def __init__(self, data_dir: Path, session: SessionDefinition) -> None:
+        self.session = session
+        self.folder = session_dir(data_dir, session.id)
+        self.submissions_folder = self.folder / "submissions"
+        self.chair_folder = self.folder / "chair"
+        for folder in (self.submissions_folder, self.chair_folder / "decisions"):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        remove_stale_temp_files(self.submissions_folder)
+        remove_stale_temp_files(self.chair_folder)
+        self._owner = {"session_id": session.id}
+        self._chair_file = TinyFile(self.chair_folder / "chair.json", "chair", self._owner)
+        self._files: dict[str, TinyFile] = {}
+        self._submissions: dict[str, Submission] | None = None
+
+    # --- submissions -----------------------------------------------------------------------
+    def submissions(self) -> dict[str, Submission]:
+        if self._submissions is None:
+            found = {}
+            for path in sorted(self.submissions_folder.glob("*.json")):
+                submission = load_submission(path)
+                if submission.session_fingerprint != self.session.fingerprint or path.stem != submission.juror_id:
+                    raise StoreError(t("store.foreign", file=display_path(path), detail=submission.juror_id))
+                found[submission.juror_id] = submission
+            self._submissions = found
+        return self._submissions
+
+    def import_submission(self, path: Path) -> ImportResult:
+        """Verify and keep a juror's submission. Idempotent; an older one than what we have is refused."""
+        submission = load_submission(path)
+        shown = display_path(path)
+        if submission.session_id != self.session.id or submission.session_fingerprint != self.session.fingerprint:
+            raise JuryError(t("import.other_session", file=shown, session=submission.session_id))
+        known = {juror.id: juror for juror in self.session.jurors}
+        if submission.juror_id not in known:
+            raise JuryError(t("import.unknown_juror", file=shown, juror=submission.juror_id))
+        if submission.juror_role != known[submission.juror_id].role.value:
+            raise JuryError(t("import.role", file=shown, juror=submission.juror_id))
+        for assessment in submission.assessments:
+            if not self.session.has_application(assessment.application_id):
+                raise JuryError(t("import.unknown_application", file=shown, application=assessment.application_id))
+        existing = self.submissions().get(submission.juror_id)
+        if existing is not None:
+            if existing.checksum == submission.checksum:
+                return ImportResult(submission.juror_id, "unchanged", 0)
+            if submission.submitted_at <= existing.submitted_at:
+                raise JuryError(
+                    t(
+                        "import.older",
+                        file=shown,
+                        juror=submission.juror_id,
+                        new=submission.submitted_at.isoformat(timespec="seconds"),
+                        old=existing.submitted_at.isoformat(timespec="seconds"),
+                    )
+                )
+        raw = json.dumps(submission.to_json_dict(), ensure_ascii=False, indent=2).encode("utf-8")
+        write_atomic(self.submissions_folder / f"{submission.juror_id}.json", raw)
+        assert self._submissions is not None
+        self._submissions[submission.juror_id] = submission
+        if existing is None:
+            return ImportResult(submission.juror_id, "new", 0)
+        return ImportResult(submission.juror_id, "replaced", count_changes(existing, submission))
+
+    # --- decisions -------------------------------------------------------------------------
+    def decision(self, application_id: str) -> ApplicationDecision:
+        self._require_application(application_id)
+        path = self._decision_path(application_id)
+        if application_id not in self._files and not path.exists():
+            return ApplicationDecision(application_id=application_id)
+        record = self._file(application_id).single("decision")
+        return ApplicationDecision.model_validate({"application_id": application_id, **record}) if record else ApplicationDecision(application_id=application_id)
+
+    def decisions(self) -> dict[str, ApplicationDecision]:
+        return {application.id: self.decision(application.id) for application in self.session.applications}
+
+    def set_consensus(self, application_id: str, criterion_id: str, score: int | None = None, motivation: str | None = None,
+                      minority_view: str | None = None) -> ApplicationDecision:
+        criteria = self.session.criteria
+        if criterion_id not in criteria.criterion_ids:
+            raise JuryError(t("score.unknown_criterion", criterion=criterion_id))
+        if score is not None and not criteria.scale.contains(score):
+            raise JuryError(t("score.off_scale", score=score, min=criteria.scale.min, max=criteria.scale.max))
+        decision = self.decision(application_id)
+        current = decision.get(criterion_id)
+        updated = current.model_copy(
+            update={
+                key: value
+                for key, value in {"score": score, "motivation": motivation, "minority_view": minority_view}.items()
+                if value is not None or key == "score"
+            }
+        )
+        return self._save(decision.model_copy(update={"criteria": {**decision.criteria, criterion_id: updated}}), decision)
+
+    def clear_consensus_score(self, application_id: str, criterion_id: str) -> ApplicationDecision:
+        decision = self.decision(application_id)
+        current = decision.get(criterion_id).model_copy(update={"score": None})
+        return self._save(decision.model_copy(update={"criteria": {**decision.criteria, criterion_id: current}}), decision)
+
+    def set_overall(self, application_id: str, motivation: str) -> ApplicationDecision:
+        decision = self.decision(application_id)
+        return self._save(decision.model_copy(update={"overall_motivation": motivation}), decision)
+
+    def set_recommendation(self, application_id: str, recommendation: Recommendation | None) -> ApplicationDecision:
+        decision = self.decision(application_id)
+        return self._save(decision.model_copy(update={"recommendation": recommendation}), decision)
+
+    def set_amount(self, application_id: str, amount: float | None) -> ApplicationDecision:
+        self._require_application(application_id)
+        if amount is not None:
+            cap = amount_cap(self.session.application(application_id), self.session.criteria)
+            if amount < 0 or amount > cap:
+                raise JuryError(t("chair.amount_cap", amount=f"{amount:,.2f}", cap=f"{cap:,.2f}"))
+        decision = self.decision(application_id)
+        return self._save(decision.model_copy(update={"advised_amount": amount}), decision)
+
+    def history(self, application_id: str) -> list[dict]:
+        self._require_application(application_id)
+        if application_id not in self._files and not self._decision_path(application_id).exists():
+            return []
+        return [dict(record) for record in self._file(application_id).table("history").all()]
+
+    # --- selection -------------------------------------------------------------------------
+    def selection(self) -> list[str]:
+        return list(self._chair_file.single("selection").get("selected", []))
+
+    def set_selection(self, application_ids: list[str]) -> None:
+        for application_id in application_ids:
+            self._require_application(application_id)
+        old = self.selection()
+        if old == application_ids:
+            return
+        self._chair_file.set_single("selection", {"selected": list(application_ids)})
+        self._chair_file.table("history").insert({"at": now().isoformat(), "field": "selection", "old": old, "new": list(application_ids)})
+        self._chair_file.commit()
+
+    # --- internals -------------------------------------------------------------------------
+    def _save(self, decision: ApplicationDecision, previous: ApplicationDecision) -> ApplicationDecision:
+        if decision == previous:
+            return decision
+        file = self._file(decision.application_id)
+        record = decision.model_dump(mode="json", exclude={"application_id"})
+        file.set_single("decision", record)
+        file.table("history").insert(
+            {"at": now().isoformat(), "old": previous.model_dump(mode="json", exclude={"application_id"}), "new": record}
+        )
+        file.commit()
+        return decision
+
+    def _require_application(self, application_id: str) -> None:
+        if not self.session.has_application(application_id):
+            raise JuryError(t("score.unknown_application", application=application_id))
+
+    def _decision_path(self, application_id: str) -> Path:
+        return self.chair_folder / "decisions" / f"{application_id}.json"
+
+    def _file(self, application_id: str) -> TinyFile:
+        file = self._files.get(application_id)
+        if file is None:
+            file = TinyFile(self._decision_path(application_id), "chair-decision", {**self._owner, "application_id": application_id})
+            self._files[application_id] = file
+        return file
