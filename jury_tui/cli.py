@@ -92,6 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
     open_.add_argument("session_id", metavar="SESSIE")
     open_.add_argument("--as", dest="juror", required=True, metavar="JURYLID", help="id van het jurylid")
 
+    conflicts = sub.add_parser("conflicts", parents=[common], help="toon of verklaar de belangenconflicten van een jurylid",
+                               description="Zonder optie: toont de verklaarde belangenconflicten. Met --set of --none: "
+                               "verklaart ze (een aanvraag met belangenconflict kan niet beoordeeld worden).")
+    conflicts.add_argument("session_id", metavar="SESSIE")
+    conflicts.add_argument("--as", dest="juror", required=True, metavar="JURYLID")
+    group = conflicts.add_mutually_exclusive_group()
+    group.add_argument("--set", nargs="+", metavar="AANVRAAG", help="ids van de aanvragen met een belangenconflict")
+    group.add_argument("--none", action="store_true", help="verklaar dat er geen belangenconflicten zijn")
+
     submit = sub.add_parser("submit", parents=[common], help="schrijf de inzending van een jurylid (JSON met controlesom)",
                             description="Schrijft de beoordeling van een jurylid naar één JSON-bestand voor de voorzitter.")
     submit.add_argument("session_id", metavar="SESSIE")
@@ -113,6 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("session_id", metavar="SESSIE")
     imp.add_argument("--as", dest="juror", required=True, metavar="JURYLID")
     imp.add_argument("file", type=Path, metavar="BESTAND.csv")
+
+    imp_sub = sub.add_parser("import", parents=[common], help="lees inzendingen van juryleden in (voorzitter)",
+                             description="Leest inzendingen (JSON) van juryleden in de sessie van de voorzitter. "
+                             "Een bestand van een andere sessie, een gewijzigd bestand, een onbekend jurylid of een "
+                             "oudere inzending wordt geweigerd; dezelfde inzending opnieuw inlezen verandert niets.")
+    imp_sub.add_argument("session_id", metavar="SESSIE")
+    imp_sub.add_argument("files", type=Path, nargs="+", metavar="BESTAND", help="inzendingen (.json) of mappen met inzendingen")
+
+    chair = sub.add_parser("chair", parents=[common], help="open de interface van de juryvoorzitter",
+                           description="Opent het overzicht van de voorzitter: overeenstemming, consensus, rangschikking en budget.")
+    chair.add_argument("session_id", metavar="SESSIE")
 
     check = sub.add_parser("check", parents=[common], help="controleer invoerbestanden",
                            description="Controleert criteria (.toml), aanvragen (.md of een map), juryleden (.toml/.csv), "
@@ -279,6 +299,26 @@ def cmd_open(args: argparse.Namespace) -> int:
     return _open_juror(_data_dir(args), args.session_id, args.juror)
 
 
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    store = _open_store(_data_dir(args), args.session_id, args.juror)
+    if args.set is not None or args.none:
+        chosen = [] if args.none else args.set
+        for application_id in chosen:
+            if not store.session.has_application(application_id):
+                raise JuryError(t("score.unknown_application", application=application_id))
+        store.declare_conflicts(chosen)
+        for application_id in chosen:
+            if not store.assessment(application_id).scores == {}:
+                print(t("conflicts.scored", application=application_id), file=sys.stderr)
+    if not store.conflicts_declared:
+        _out(t("conflicts.undeclared", juror=args.juror))
+    elif store.conflicts:
+        _out(t("conflicts.list", juror=args.juror, ids=", ".join(sorted(store.conflicts))))
+    else:
+        _out(t("conflicts.none", juror=args.juror))
+    return 0
+
+
 def cmd_submit(args: argparse.Namespace) -> int:
     from jury_tui.io.submission_file import default_submission_path, write_submission
 
@@ -340,6 +380,43 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if ok == len(args.files) else EXIT_USAGE
 
 
+def _submission_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.glob("*.json")) if path.is_dir() else [path])
+    return files
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from jury_tui.store.chair_store import ChairStore
+    from jury_tui.store.sessions import load_session
+
+    data_dir = _data_dir(args)
+    store = ChairStore(data_dir, load_session(data_dir, args.session_id))
+    failed = 0
+    for path in _submission_files(args.files):
+        try:
+            result = store.import_submission(path)
+        except JuryError as error:
+            print(error.message, file=sys.stderr)
+            failed += 1
+            continue
+        _out(t(f"import.{result.status}", file=display_path(path), juror=result.juror_id, count=result.changed_scores))
+    return EXIT_USAGE if failed else 0
+
+
+def cmd_chair(args: argparse.Namespace) -> int:
+    from jury_tui.store.chair_store import ChairStore
+    from jury_tui.store.sessions import load_session
+
+    data_dir = _data_dir(args)
+    session = load_session(data_dir, args.session_id)
+    ChairStore(data_dir, session).submissions()  # reports a damaged file before the screen opens
+    from jury_tui.ui.chair.app import ChairApp
+
+    return _run_app(ChairApp(data_dir, session))
+
+
 def cmd_picker(args: argparse.Namespace) -> int:
     from jury_tui.ui.app import PickerApp
 
@@ -352,10 +429,13 @@ COMMANDS = {
     "new": cmd_new,
     "show": cmd_show,
     "open": cmd_open,
+    "conflicts": cmd_conflicts,
     "submit": cmd_submit,
     "template": cmd_template,
     "import-scores": cmd_import_scores,
     "check": cmd_check,
+    "import": cmd_import,
+    "chair": cmd_chair,
 }
 
 

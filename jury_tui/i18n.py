@@ -202,6 +202,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "submission.complete": {"nl": "volledig", "en": "complete"},
     "submission.partial": {"nl": "ONVOLLEDIG", "en": "INCOMPLETE"},
+    "submission.conflicts_undeclared": {
+        "nl": "verklaar eerst je belangenconflicten (in de app, of met 'jury-tui conflicts {session} --as {juror} --none' of '--set ID ...')",
+        "en": "declare your conflicts of interest first (in the app, or with 'jury-tui conflicts {session} --as {juror} --none' or '--set ID ...')",
+    },
+    "conflicts.none": {"nl": "{juror}: geen belangenconflicten verklaard", "en": "{juror}: no conflicts of interest declared"},
+    "conflicts.list": {"nl": "{juror}: belangenconflict bij {ids}", "en": "{juror}: conflict of interest on {ids}"},
+    "conflicts.undeclared": {"nl": "{juror}: belangenconflicten nog niet verklaard", "en": "{juror}: conflicts of interest not yet declared"},
+    "conflicts.scored": {
+        "nl": "aanvraag '{application}' heeft al scores van dit jurylid; die blijven bewaard maar tellen niet mee zolang het conflict bestaat",
+        "en": "application '{application}' already has scores from this juror; they are kept but do not count while the conflict stands",
+    },
     "submission.out_exists_dir": {"nl": "{path} is een map; geef een bestandsnaam", "en": "{path} is a directory; give a file name"},
     "check.ok": {"nl": "{file}: in orde ({kind})", "en": "{file}: valid ({kind})"},
     "check.kind.criteria": {"nl": "criteria", "en": "criteria"},

@@ -26,6 +26,8 @@ def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submi
     """Seal the juror's current assessment into `out`. Refuses an incomplete one unless confirmed."""
     if out.is_dir():
         raise JuryError(t("submission.out_exists_dir", path=display_path(out)))
+    if not store.conflicts_declared:
+        raise JuryError(t("submission.conflicts_undeclared", session=store.session.id, juror=store.juror_id))
     assessments = store.all_assessments()
     conflicts = store.conflicts
     summary = progress(
