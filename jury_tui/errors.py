@@ -46,6 +46,27 @@ def _field_name(loc: tuple) -> str:
     return "".join(parts)
 
 
+# pydantic's own wording is English; the common type errors get a Dutch line of their own.
+_TYPE_MESSAGES = {
+    "float_parsing": "field.number",
+    "float_type": "field.number",
+    "int_parsing": "field.integer",
+    "int_type": "field.integer",
+    "int_from_float": "field.integer",
+    "bool_parsing": "field.boolean",
+    "bool_type": "field.boolean",
+    "string_type": "field.text",
+    "list_type": "field.list",
+    "dict_type": "field.mapping",
+    "model_type": "field.mapping",
+}
+
+
+def _shown_value(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
 def _describe(error: dict) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -56,6 +77,8 @@ def _describe(error: dict) -> str:
     if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
         key = {"greater_than_equal": "field.ge", "greater_than": "field.gt", "less_than_equal": "field.le", "less_than": "field.lt"}[kind]
         limit = next(iter(ctx.values()), "")
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)  # "minstens 0", not "minstens 0.0"
         return t(key, limit=limit)
     if kind in {"string_too_short", "too_short"}:
         return t("field.too_short")
@@ -67,6 +90,11 @@ def _describe(error: dict) -> str:
         return t("field.datetime")
     if kind == "value_error":
         return str(ctx.get("error", error.get("msg", "")))
+    if kind in _TYPE_MESSAGES:
+        return t(_TYPE_MESSAGES[kind], value=_shown_value(error.get("input")))
+    if kind in {"enum", "literal_error"} and "expected" in ctx:
+        expected = str(ctx["expected"]).replace(" or ", t("field.or"))
+        return t("field.choice", expected=expected, value=_shown_value(error.get("input")))
     if kind.endswith("_type") or kind.endswith("_parsing") or kind in {"int_from_float", "enum", "literal_error", "bool_parsing"}:
         return t("field.type", detail=error.get("msg", kind))
     return t("field.invalid", detail=error.get("msg", kind))

@@ -53,6 +53,13 @@ class SessionDefinition(BaseModel):
                 seen.add(item.id)
         return self
 
+    def model_copy(self, *, update=None, deep: bool = False) -> SessionDefinition:
+        """A copy; values cached from the original (fingerprint, lookup table) are not carried over."""
+        copied = super().model_copy(update=update, deep=deep)
+        for name in ("fingerprint", "_applications_by_id"):
+            copied.__dict__.pop(name, None)
+        return copied
+
     @cached_property
     def fingerprint(self) -> str:
         return sha256_hex(self.model_dump(mode="json"))

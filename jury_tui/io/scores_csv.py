@@ -81,11 +81,14 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
     """Read and check every row; problems are collected, one line each, so the juror fixes all at once."""
     text = read_text(path)
     shown = display_path(path)
-    reader = csv.reader(io.StringIO(text), delimiter=sniff_dialect(text))
+    # strict: an unclosed quote is an error, not a motivation that silently swallows the rows after it
+    reader = csv.reader(io.StringIO(text), delimiter=sniff_dialect(text), strict=True)
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except StopIteration:
         raise file_error(path, t("file.empty")) from None
+    except csv.Error:
+        raise JuryError(t("file.line_problem", file=shown, line=1, problem=t("csv.quote"))) from None
     if not set(REQUIRED_COLUMNS) <= set(header):
         raise file_error(path, t("csv.header"))
     index = {name: header.index(name) for name in REQUIRED_COLUMNS}
@@ -97,12 +100,16 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
     def problem(line: int, message: str) -> None:
         problems.append(t("file.line_problem", file=shown, line=line, problem=message))
 
+    next_row_line = reader.line_num + 1
     try:
         for row in reader:
             line = reader.line_num
+            next_row_line = line + 1
             if not any(cell.strip() for cell in row):
                 continue
-            if len(row) < len(header):
+            # More filled cells than the header has columns: an unquoted separator inside a
+            # motivation; importing the row would silently cut the motivation short.
+            if len(row) < len(header) or any(cell.strip() for cell in row[len(header) :]):
                 problem(line, t("csv.columns", expected=len(header), found=len(row)))
                 continue
             application_id = row[index["application_id"]].strip()
@@ -136,7 +143,7 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
                 continue
             changes.append(ScoreChange(application_id, criterion_id, score, motivation))
     except csv.Error as error:
-        problem(reader.line_num, t("field.invalid", detail=error))
+        problem(next_row_line, t("field.too_long") if "field larger" in str(error) else t("csv.quote"))
     if not changes and not problems:
         problems.append(t("file.problem", file=shown, problem=t("csv.no_rows")))
     return ParsedScores(changes, problems)

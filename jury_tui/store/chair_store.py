@@ -132,7 +132,7 @@ class ChairStore:
             update={
                 key: value
                 for key, value in {"score": score, "motivation": motivation, "minority_view": minority_view}.items()
-                if value is not None or key == "score"
+                if value is not None  # None leaves a field as it is; clear_consensus_score clears the score
             }
         )
         return self._save(decision.model_copy(update={"criteria": {**decision.criteria, criterion_id: updated}}), decision)

@@ -95,16 +95,20 @@ class JurorStore:
 
     def set_score(self, application_id: str, criterion_id: str, score: int | None) -> bool:
         current = self.assessment(application_id).get(criterion_id)
-        return self._apply([ScoreChange(application_id, criterion_id, score, current.motivation)])
+        return bool(self._apply([ScoreChange(application_id, criterion_id, score, current.motivation)]))
 
     def set_motivation(self, application_id: str, criterion_id: str, motivation: str) -> bool:
         current = self.assessment(application_id).get(criterion_id)
-        return self._apply([ScoreChange(application_id, criterion_id, current.score, motivation)])
+        return bool(self._apply([ScoreChange(application_id, criterion_id, current.score, motivation)]))
 
     def apply_batch(self, changes: list[ScoreChange], reason: str) -> int:
         """Apply many changes as one transaction; returns how many values actually changed."""
         for change in changes:
             self.validate_change(change)
+        for application_id in dict.fromkeys(change.application_id for change in changes):
+            # Read every file the batch touches now: a damaged or foreign one is reported before the
+            # journal exists, so a refused batch is never replayed later.
+            self._file(application_id)
         write_json_atomic(
             self.folder / JOURNAL_FILE,
             {"kind": "score-batch", **self._owner, "reason": reason, "changes": [change.__dict__ for change in changes]},

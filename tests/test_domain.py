@@ -1,0 +1,415 @@
+"""Domain: criteria rules, assessment status and progress, session fingerprint, submission checksum."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import tempfile
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from conftest import CREATED_AT, SMALL_CRITERIA_TOML, write_small_inputs
+from jury_tui.domain.assessment import (
+    ApplicationAssessment,
+    CriterionScore,
+    Status,
+    assessment_status,
+    progress,
+    statuses_for,
+)
+from jury_tui.domain.criteria import CriteriaSet
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.domain.submission import Submission, build_submission, submission_checksum
+from jury_tui.io.session_builder import build_session
+
+SUBMITTED_AT = dt.datetime(2021, 10, 1, 17, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+# --- criteria -----------------------------------------------------------------------------
+
+
+def criteria_data() -> dict:
+    return tomllib.loads(SMALL_CRITERIA_TOML)
+
+
+def invalid_reason(data: dict) -> str:
+    with pytest.raises(ValidationError) as caught:
+        CriteriaSet.model_validate(data)
+    return str(caught.value)
+
+
+def test_small_criteria_are_valid():
+    criteria = CriteriaSet.model_validate(criteria_data())
+    assert criteria.criterion_ids == ["inhoud", "haalbaar", "budget"]
+    assert criteria.scale.label(4) == "Goed"
+    assert criteria.criterion("inhoud").name.get("en") == "Content"
+    # no English given: falls back to Dutch
+    assert criteria.criterion("haalbaar").name.get("en") == "Haalbaarheid"
+
+
+@pytest.mark.parametrize("drop_value", [0, 3, 5])
+def test_scale_with_a_missing_step_is_refused(drop_value):
+    data = criteria_data()
+    data["scale"]["steps"] = [step for step in data["scale"]["steps"] if step["value"] != drop_value]
+    assert "label zijn per stap van 0 tot 5" in invalid_reason(data)
+
+
+def test_scale_with_a_step_outside_min_max_is_refused():
+    data = criteria_data()
+    data["scale"]["steps"].append({"value": 6, "label": "Briljant"})
+    assert "label zijn per stap van 0 tot 5" in invalid_reason(data)
+
+
+def test_scale_with_a_duplicated_step_is_refused():
+    data = criteria_data()
+    data["scale"]["steps"].append({"value": 2, "label": "Nog eens zwak"})
+    assert "label zijn per stap van 0 tot 5" in invalid_reason(data)
+
+
+def test_scale_max_not_above_min_is_refused():
+    data = criteria_data()
+    data["scale"] = {"min": 3, "max": 3, "steps": [{"value": 3, "label": "Voldoende"}]}
+    assert "max moet groter zijn dan min" in invalid_reason(data)
+
+
+def test_duplicate_criterion_id_is_refused():
+    data = criteria_data()
+    data["criteria"].append(dict(data["criteria"][0]))
+    assert "criterium-id 'inhoud' komt twee keer voor" in invalid_reason(data)
+
+
+@pytest.mark.parametrize("weight", [0, -1, -0.5])
+def test_weight_zero_or_negative_is_refused(weight):
+    data = criteria_data()
+    data["criteria"][1]["weight"] = weight
+    with pytest.raises(ValidationError) as caught:
+        CriteriaSet.model_validate(data)
+    locations = [error["loc"] for error in caught.value.errors()]
+    assert ("criteria", 1, "weight") in locations
+
+
+def test_tie_break_to_unknown_criterion_is_refused():
+    data = criteria_data()
+    data["ranking"]["tie_break"] = ["inhoud", "bestaat-niet"]
+    assert "onbekend criterium 'bestaat-niet'" in invalid_reason(data)
+
+
+def test_eligibility_rule_that_needs_a_limit_is_refused_without_one():
+    data = criteria_data()
+    del data["eligibility"][0]["limit"]
+    assert "regel 'plafond' heeft een grens nodig" in invalid_reason(data)
+
+
+def test_duplicate_eligibility_rule_id_is_refused():
+    data = criteria_data()
+    data["eligibility"].append(dict(data["eligibility"][0]))
+    assert "regel-id 'plafond' komt twee keer voor" in invalid_reason(data)
+
+
+def test_criteria_set_without_criteria_is_refused():
+    data = criteria_data()
+    data["criteria"] = []
+    data["ranking"]["tie_break"] = []
+    with pytest.raises(ValidationError):
+        CriteriaSet.model_validate(data)
+
+
+# --- assessment status and progress -------------------------------------------------------
+
+
+@pytest.fixture
+def criteria() -> CriteriaSet:
+    return CriteriaSet.model_validate(criteria_data())
+
+
+def assessment(**entries: tuple[int | None, str]) -> ApplicationAssessment:
+    return ApplicationAssessment(
+        application_id="a1",
+        scores={cid: CriterionScore(criterion_id=cid, score=s, motivation=m) for cid, (s, m) in entries.items()},
+    )
+
+
+FULL = {"inhoud": (4, "Sterke analyse."), "haalbaar": (3, "Planning krap."), "budget": (2, "")}
+
+
+def test_nothing_entered_is_not_started(criteria):
+    assert assessment_status(criteria, assessment(), conflicted=False) is Status.NOT_STARTED
+
+
+def test_only_whitespace_motivation_counts_as_not_started(criteria):
+    assert assessment_status(criteria, assessment(inhoud=(None, "  \n ")), conflicted=False) is Status.NOT_STARTED
+
+
+def test_one_score_is_in_progress(criteria):
+    assert assessment_status(criteria, assessment(inhoud=(4, "")), conflicted=False) is Status.IN_PROGRESS
+
+
+def test_only_a_motivation_is_in_progress(criteria):
+    assert assessment_status(criteria, assessment(inhoud=(None, "Nog te lezen")), conflicted=False) is Status.IN_PROGRESS
+
+
+def test_every_score_with_required_motivations_is_complete(criteria):
+    # "budget" needs no motivation
+    assert assessment_status(criteria, assessment(**FULL), conflicted=False) is Status.COMPLETE
+
+
+def test_score_zero_counts_as_a_score(criteria):
+    zeros = {cid: (0, "Ontbreekt volledig.") for cid in FULL}
+    assert assessment_status(criteria, assessment(**zeros), conflicted=False) is Status.COMPLETE
+
+
+@pytest.mark.parametrize("missing_motivation", ["", "   ", "\n\t"])
+def test_missing_required_motivation_keeps_it_in_progress(criteria, missing_motivation):
+    entries = dict(FULL, haalbaar=(3, missing_motivation))
+    assert assessment_status(criteria, assessment(**entries), conflicted=False) is Status.IN_PROGRESS
+
+
+def test_missing_score_with_motivation_keeps_it_in_progress(criteria):
+    entries = dict(FULL, budget=(None, "Begroting ontbreekt in het dossier."))
+    assert assessment_status(criteria, assessment(**entries), conflicted=False) is Status.IN_PROGRESS
+
+
+@pytest.mark.parametrize("entries", [{}, FULL, {"inhoud": (1, "")}])
+def test_conflict_wins_over_any_score(criteria, entries):
+    assert assessment_status(criteria, assessment(**entries), conflicted=True) is Status.CONFLICT
+
+
+def test_progress_counts_per_status(criteria):
+    complete = ApplicationAssessment(
+        application_id="a1", scores={cid: CriterionScore(criterion_id=cid, score=s, motivation=m) for cid, (s, m) in FULL.items()}
+    )
+    started = ApplicationAssessment(application_id="a2", scores={"inhoud": CriterionScore(criterion_id="inhoud", score=2)})
+    statuses = statuses_for(criteria, ["a1", "a2", "a3", "a4"], {"a1": complete, "a2": started}, {"a4"})
+    assert statuses == {
+        "a1": Status.COMPLETE,
+        "a2": Status.IN_PROGRESS,
+        "a3": Status.NOT_STARTED,
+        "a4": Status.CONFLICT,
+    }
+    summary = progress(statuses.values())
+    assert (summary.complete, summary.in_progress, summary.not_started, summary.conflicts) == (1, 1, 1, 1)
+    assert summary.to_assess == 3  # a conflicted application is not to be assessed
+    assert not summary.is_complete
+
+
+def test_progress_is_complete_when_all_but_conflicts_are_complete():
+    summary = progress([Status.COMPLETE, Status.CONFLICT, Status.COMPLETE])
+    assert summary.is_complete
+    assert summary.to_assess == 2
+
+
+# --- session fingerprint ------------------------------------------------------------------
+
+
+def test_fingerprint_is_stable_across_dump_and_validate(small_session):
+    for dumped in (small_session.model_dump(mode="json"), json.loads(json.dumps(small_session.model_dump(mode="json")))):
+        assert SessionDefinition.model_validate(dumped).fingerprint == small_session.fingerprint
+    assert len(small_session.fingerprint) == 64
+
+
+def _leaf_paths(node, prefix=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _leaf_paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _leaf_paths(value, (*prefix, index))
+    else:
+        yield prefix
+
+
+def _get(node, path):
+    for key in path:
+        node = node[key]
+    return node
+
+
+def _set(node, path, value):
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+
+
+def _mutated(value, salt: int):
+    """A different value of the same kind (so that the data usually stays valid)."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1 + salt
+    if isinstance(value, float):
+        return value + 1.0 + salt
+    if isinstance(value, str):
+        if value and value[-1].isdigit():
+            return value[:-1] + str((int(value[-1]) + 1 + salt) % 10)
+        return value + "x" * (1 + salt % 3)
+    if value is None:
+        return "x"
+    raise AssertionError(type(value))
+
+
+def _build_small_session() -> SessionDefinition:
+    """The conftest's small session, for module-level use (hypothesis cannot take function fixtures)."""
+    with tempfile.TemporaryDirectory() as folder:
+        files = write_small_inputs(Path(folder))
+        return build_session("klein-2021", files.criteria, files.applications, files.jurors, 1_500_000, created_at=CREATED_AT)
+
+
+@pytest.fixture(scope="module")
+def session_dump():
+    session = _build_small_session()
+    return session.model_dump(mode="json"), session.fingerprint
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fingerprint_changes_with_any_content_change(session_dump, data):
+    dumped, fingerprint = session_dump
+    paths = list(_leaf_paths(dumped))
+    path = data.draw(st.sampled_from(paths), label="path")
+    salt = data.draw(st.integers(0, 5), label="salt")
+    changed = copy.deepcopy(dumped)
+    _set(changed, path, _mutated(_get(dumped, path), salt))
+    try:
+        session = SessionDefinition.model_validate(changed)
+    except ValidationError:
+        assume(False)  # an invalid session is refused anyway
+    assume(session.model_dump(mode="json") != dumped)
+    assert session.fingerprint != fingerprint
+
+
+def test_fingerprint_changes_when_an_application_is_added_or_a_juror_removed(small_session):
+    dumped = small_session.model_dump(mode="json")
+    extra = copy.deepcopy(dumped)
+    extra["applications"].append(dict(extra["applications"][0], id="a9"))
+    fewer = copy.deepcopy(dumped)
+    fewer["jurors"].pop()
+    fingerprints = {
+        small_session.fingerprint,
+        SessionDefinition.model_validate(extra).fingerprint,
+        SessionDefinition.model_validate(fewer).fingerprint,
+    }
+    assert len(fingerprints) == 3
+
+
+def test_copy_with_a_change_gets_a_new_fingerprint(small_session):
+    # the fingerprint is cached: a changed copy must not inherit the original's value
+    original = small_session.fingerprint
+    assert small_session.has_application("a3")
+    changed = small_session.model_copy(update={"budget": 1.0, "applications": small_session.applications[:2]})
+    assert changed.fingerprint == SessionDefinition.model_validate(changed.model_dump(mode="json")).fingerprint
+    assert changed.fingerprint != original
+    assert not changed.has_application("a3")
+    assert small_session.model_copy().fingerprint == original
+
+
+def test_session_with_duplicate_application_ids_is_refused(small_session):
+    dumped = small_session.model_dump(mode="json")
+    dumped["applications"].append(dumped["applications"][0])
+    with pytest.raises(ValidationError):
+        SessionDefinition.model_validate(dumped)
+
+
+# --- submission ---------------------------------------------------------------------------
+
+
+def _scores(**per_application):
+    return {
+        app_id: ApplicationAssessment(
+            application_id=app_id,
+            scores={cid: CriterionScore(criterion_id=cid, score=s, motivation=m) for cid, (s, m) in entries.items()},
+        )
+        for app_id, entries in per_application.items()
+    }
+
+
+@pytest.fixture
+def sealed(small_session) -> Submission:
+    secret = {"inhoud": (1, "Geheim: ik ken de projectleider."), "haalbaar": (2, "Geheim 2"), "budget": (0, "")}
+    assessments = _scores(a1=FULL, a2={"inhoud": (5, "Heel vernieuwend – €, ë, ő.")}, a3=secret)
+    return build_submission(small_session, "j1", assessments, frozenset({"a3"}), SUBMITTED_AT)
+
+
+def test_submission_checksum_verifies_over_the_json_as_written(sealed):
+    content = json.loads(json.dumps(sealed.to_json_dict(), ensure_ascii=False, indent=2))
+    assert submission_checksum(content) == content["checksum"] == sealed.checksum
+    assert Submission.model_validate(content).content_checksum() == sealed.checksum
+
+
+def test_submission_contents(sealed, small_session):
+    content = sealed.to_json_dict()
+    assert content["session_fingerprint"] == small_session.fingerprint
+    assert content["juror_id"] == "j1"
+    assert content["juror_role"] == "voting"
+    assert content["complete"] is False  # a2 is in progress
+    assert content["applications_total"] == 2
+    assert content["applications_complete"] == 1
+    by_id = {item["application_id"]: item for item in content["assessments"]}
+    assert by_id["a1"]["status"] == "complete"
+    assert {s["criterion_id"]: (s["score"], s["motivation"]) for s in by_id["a1"]["scores"]} == FULL
+    assert by_id["a2"]["status"] == "in_progress"
+
+
+def test_conflicted_application_carries_no_scores(sealed):
+    content = sealed.to_json_dict()
+    assert content["conflicts"] == ["a3"]
+    assert "a3" not in {item["application_id"] for item in content["assessments"]}
+    # what was entered for a3 before the conflict was declared leaks nowhere into the file
+    assert "Geheim" not in json.dumps(content, ensure_ascii=False)
+
+
+def test_complete_submission_says_so(small_session):
+    submission = build_submission(small_session, "j2", _scores(a1=FULL, a2=FULL), frozenset({"a3"}), SUBMITTED_AT)
+    assert submission.complete is True
+    assert submission.applications_complete == submission.applications_total == 2
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_changing_any_single_value_breaks_the_checksum(data):
+    content = _SEALED_CONTENT
+    paths = list(_leaf_paths(content))
+    path = data.draw(st.sampled_from(paths), label="path")
+    salt = data.draw(st.integers(0, 5), label="salt")
+    tampered = copy.deepcopy(content)
+    original = _get(content, path)
+    _set(tampered, path, _mutated(original, salt))
+    assert _get(tampered, path) != original
+    assert submission_checksum(tampered) != tampered["checksum"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_dropping_or_adding_an_entry_breaks_the_checksum(data):
+    content = _SEALED_CONTENT
+    containers = [(), ("assessments",), ("conflicts",), ("assessments", 0), ("assessments", 0, "scores"), ("assessments", 1, "scores", 0)]
+    where = data.draw(st.sampled_from(containers))
+    tampered = copy.deepcopy(content)
+    node = _get(tampered, where)
+    if isinstance(node, list):
+        if node and data.draw(st.booleans()):
+            node.pop(data.draw(st.integers(0, len(node) - 1)))
+        else:
+            node.append("extra")
+    else:
+        keys = [key for key in node if key != "checksum"]
+        if data.draw(st.booleans()):
+            del node[data.draw(st.sampled_from(keys))]
+        else:
+            node["extra"] = 1
+    assert submission_checksum(tampered) != tampered["checksum"]
+
+
+def _sealed_content() -> dict:
+    session = _build_small_session()
+    assessments = _scores(a1=FULL, a2={"inhoud": (5, "Heel vernieuwend.")})
+    submission = build_submission(session, "j1", assessments, frozenset({"a3"}), SUBMITTED_AT)
+    return json.loads(json.dumps(submission.to_json_dict()))
+
+
+_SEALED_CONTENT = _sealed_content()

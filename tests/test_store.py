@@ -1,0 +1,515 @@
+"""Store: atomic writes, damaged and foreign files, persistence, history, batches and their journal."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from conftest import tree_snapshot
+from jury_tui.errors import JuryError, StoreError
+from jury_tui.store.atomic import TEMP_SUFFIX, write_atomic, write_json_atomic
+from jury_tui.store.juror_store import JOURNAL_FILE, JurorStore, ScoreChange
+from jury_tui.store.sessions import SESSION_FILE, load_session, session_dir, write_session
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def temp_files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.name.endswith(TEMP_SUFFIX)]
+
+
+def reopen(store: JurorStore, juror_id: str | None = None) -> JurorStore:
+    return JurorStore(store.folder.parents[3], store.session, juror_id or store.juror_id)
+
+
+def app_file(store: JurorStore, application_id: str) -> Path:
+    return store.applications_folder / f"{application_id}.json"
+
+
+# --- atomic writes ------------------------------------------------------------------------
+
+
+def test_atomic_write_replaces_content_and_leaves_no_temp_file(tmp_path):
+    target = tmp_path / "map" / "bestand.json"
+    write_atomic(target, b"eerste")
+    write_atomic(target, b"tweede versie")
+    assert target.read_bytes() == b"tweede versie"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert temp_files(tmp_path) == []
+
+
+def test_failed_atomic_write_leaves_target_and_no_temp_file(tmp_path):
+    target = tmp_path / "bezet"
+    target.mkdir()  # os.replace onto a directory fails
+    (target / "inhoud.txt").write_text("blijft")
+    with pytest.raises(StoreError) as caught:
+        write_atomic(target, b"nieuw")
+    assert "bezet" in str(caught.value)
+    assert "opslaan mislukt" in str(caught.value)
+    assert (target / "inhoud.txt").read_text() == "blijft"
+    assert temp_files(tmp_path) == []
+
+
+def test_every_stored_file_is_private_and_no_temp_files_remain(small_store, small_data_dir):
+    small_store.declare_conflicts(["a3"])
+    small_store.set_score("a1", "inhoud", 4)
+    small_store.set_motivation("a1", "inhoud", "Goed onderbouwd.")
+    small_store.apply_batch([ScoreChange("a2", "budget", 3, "")], reason="test")
+    files = [p for p in small_data_dir.rglob("*") if p.is_file()]
+    names = {p.name for p in files}
+    assert {SESSION_FILE, "juror.json", "a1.json", "a2.json"} <= names
+    assert JOURNAL_FILE not in names
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert temp_files(small_data_dir) == []
+
+
+def test_stale_temp_files_are_removed_at_start(small_store, small_data_dir, small_session):
+    small_store.set_score("a1", "inhoud", 4)
+    stale = [
+        small_store.folder / f".juror.json.deadbeef{TEMP_SUFFIX}",
+        small_store.applications_folder / f".a1.json.0badf00d{TEMP_SUFFIX}",
+    ]
+    for path in stale:
+        path.write_bytes(b'{"half": ')
+    before = sha(app_file(small_store, "a1"))
+    store = reopen(small_store)
+    assert not any(path.exists() for path in stale)
+    assert sha(app_file(small_store, "a1")) == before
+    assert store.assessment("a1").get("inhoud").score == 4
+
+
+def test_stale_temp_file_in_session_folder_is_removed_when_loading(small_data_dir, small_session):
+    stale = session_dir(small_data_dir, small_session.id) / f".session.json.12345678{TEMP_SUFFIX}"
+    stale.write_text("{")
+    assert load_session(small_data_dir, small_session.id).fingerprint == small_session.fingerprint
+    assert not stale.exists()
+
+
+# --- damaged and foreign files ------------------------------------------------------------
+
+
+def _valid_bytes(store: JurorStore) -> bytes:
+    store.set_score("a1", "inhoud", 4)
+    return app_file(store, "a1").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda raw: raw[: len(raw) // 2], id="truncated"),
+        pytest.param(lambda raw: b"", id="empty"),
+        pytest.param(lambda raw: b"   \n", id="whitespace"),
+        pytest.param(lambda raw: b"\x00\x00\x00\x00" * 8, id="zeros"),
+        pytest.param(lambda raw: raw.replace(b"{", b"[", 1), id="garbled"),
+        pytest.param(lambda raw: b"\xff\xfe" + raw, id="not-utf8"),
+        pytest.param(lambda raw: b"[1, 2, 3]", id="not-tables"),
+        pytest.param(lambda raw: b"{}", id="no-meta"),
+    ],
+)
+def test_damaged_application_file_is_reported_and_left_untouched(small_store, damage):
+    path = app_file(small_store, "a1")
+    path.write_bytes(damage(_valid_bytes(small_store)))
+    before = sha(path)
+    store = reopen(small_store)
+    for action in (
+        lambda: store.assessment("a1"),
+        lambda: store.all_assessments(),
+        lambda: store.set_score("a1", "inhoud", 2),
+        lambda: store.set_motivation("a1", "haalbaar", "nieuw"),
+        lambda: store.apply_batch([ScoreChange("a1", "budget", 1, "")], reason="x"),
+        lambda: store.history("a1"),
+    ):
+        with pytest.raises(StoreError) as caught:
+            action()
+        assert "a1.json" in str(caught.value)
+        assert "onaangeroerd" in str(caught.value)
+    assert sha(path) == before
+    # the other applications can still be scored
+    store.set_score("a2", "inhoud", 3)
+    assert reopen(small_store).assessment("a2").get("inhoud").score == 3
+    assert sha(path) == before
+
+
+def test_batch_refused_over_a_damaged_file_is_not_applied_later(small_store):
+    good = _valid_bytes(small_store)  # a1: inhoud = 4
+    path = app_file(small_store, "a1")
+    path.write_bytes(good[:10])
+    store = reopen(small_store)
+    with pytest.raises(StoreError, match="a1.json"):
+        store.apply_batch([ScoreChange("a2", "inhoud", 5, ""), ScoreChange("a1", "inhoud", 1, "")], reason="CSV-import x.csv")
+    assert not (small_store.folder / JOURNAL_FILE).exists()
+    path.write_bytes(good)  # the juror restores the file from a backup
+    again = reopen(small_store)
+    # the import the juror was told had failed does not land behind their back
+    assert again.assessment("a1").get("inhoud").score == 4
+    assert again.assessment("a2").get("inhoud").score is None
+
+
+def test_damaged_juror_file_is_reported_at_start_and_left_untouched(small_store):
+    small_store.declare_conflicts([])
+    path = small_store.folder / "juror.json"
+    path.write_bytes(path.read_bytes()[:-5])
+    before = sha(path)
+    with pytest.raises(StoreError) as caught:
+        reopen(small_store)
+    assert "juror.json" in str(caught.value)
+    assert sha(path) == before
+
+
+def test_file_of_another_juror_is_refused_as_foreign(small_store, small_data_dir, small_session):
+    small_store.set_score("a1", "inhoud", 5)
+    other = JurorStore(small_data_dir, small_session, "j2")
+    other.applications_folder.mkdir(parents=True, exist_ok=True)
+    copied = app_file(other, "a1")
+    shutil.copy2(app_file(small_store, "a1"), copied)
+    before = sha(copied)
+    other = JurorStore(small_data_dir, small_session, "j2")
+    with pytest.raises(StoreError) as caught:
+        other.assessment("a1")
+    message = str(caught.value)
+    assert "a1.json" in message and "hoort niet bij" in message and "j1" in message
+    with pytest.raises(StoreError):
+        other.set_score("a1", "inhoud", 1)
+    assert sha(copied) == before
+
+
+def test_juror_file_of_another_juror_is_refused(small_store, small_data_dir, small_session):
+    small_store.declare_conflicts(["a2"])
+    folder = small_store.folder.parent / "j2"
+    folder.mkdir()
+    shutil.copy2(small_store.folder / "juror.json", folder / "juror.json")
+    with pytest.raises(StoreError) as caught:
+        JurorStore(small_data_dir, small_session, "j2")
+    assert "juror.json" in str(caught.value) and "hoort niet bij" in str(caught.value)
+
+
+def test_file_of_another_application_is_refused(small_store):
+    small_store.set_score("a1", "inhoud", 5)
+    shutil.copy2(app_file(small_store, "a1"), app_file(small_store, "a2"))
+    with pytest.raises(StoreError) as caught:
+        reopen(small_store).assessment("a2")
+    assert "a2.json" in str(caught.value) and "hoort niet bij" in str(caught.value)
+
+
+def test_file_of_another_session_is_refused(small_store, small_data_dir, small_session):
+    small_store.set_score("a1", "inhoud", 5)
+    data = json.loads(app_file(small_store, "a1").read_text())
+    data["_meta"]["1"]["session_id"] = "andere-sessie"
+    app_file(small_store, "a1").write_text(json.dumps(data))
+    with pytest.raises(StoreError) as caught:
+        reopen(small_store).assessment("a1")
+    assert "andere-sessie" in str(caught.value)
+
+
+def test_file_with_unknown_schema_version_is_refused(small_store):
+    small_store.set_score("a1", "inhoud", 5)
+    data = json.loads(app_file(small_store, "a1").read_text())
+    data["_meta"]["1"]["schema_version"] = 99
+    app_file(small_store, "a1").write_text(json.dumps(data))
+    with pytest.raises(StoreError) as caught:
+        reopen(small_store).assessment("a1")
+    assert "schemaversie 99" in str(caught.value)
+
+
+def test_every_stored_file_carries_a_schema_version(small_store):
+    small_store.declare_conflicts([])
+    small_store.set_score("a1", "inhoud", 5)
+    for path in (small_store.folder / "juror.json", app_file(small_store, "a1")):
+        meta = json.loads(path.read_text())["_meta"]
+        assert [record["schema_version"] for record in meta.values()] == [1]
+    session = json.loads((small_store.folder.parents[1] / SESSION_FILE).read_text())
+    assert session["schema_version"] == 1
+
+
+# --- scores, motivations, conflicts, history ----------------------------------------------
+
+
+def test_scores_motivations_and_conflicts_persist_across_instances(small_store):
+    small_store.declare_conflicts(["a3"])
+    assert small_store.set_score("a1", "inhoud", 4) is True  # "saved" is shown only when something changed
+    small_store.set_motivation("a1", "inhoud", "Sterke analyse van de wijk.\nMet cijfers.")
+    small_store.set_score("a1", "budget", 0)
+    small_store.set_motivation("a2", "haalbaar", "Nog te bekijken")
+
+    again = reopen(small_store)
+    assert again.conflicts == frozenset({"a3"})
+    assert again.conflicts_declared
+    a1 = again.assessment("a1")
+    assert (a1.get("inhoud").score, a1.get("inhoud").motivation) == (4, "Sterke analyse van de wijk.\nMet cijfers.")
+    assert a1.get("budget").score == 0
+    assert a1.get("haalbaar").score is None
+    assert again.assessment("a2").get("haalbaar").motivation == "Nog te bekijken"
+    assert again.assessment("a2").get("haalbaar").score is None
+
+
+def test_setting_the_same_value_again_changes_nothing(small_store):
+    small_store.set_score("a1", "inhoud", 4)
+    before = sha(app_file(small_store, "a1"))
+    assert small_store.set_score("a1", "inhoud", 4) is False
+    assert sha(app_file(small_store, "a1")) == before
+    assert len(small_store.history("a1")) == 1
+
+
+def test_clearing_a_score_is_kept(small_store):
+    small_store.set_score("a1", "inhoud", 4)
+    small_store.set_score("a1", "inhoud", None)
+    assert reopen(small_store).assessment("a1").get("inhoud").score is None
+
+
+def test_jurors_do_not_see_each_others_scores(small_store, small_data_dir, small_session):
+    small_store.set_score("a1", "inhoud", 5)
+    other = JurorStore(small_data_dir, small_session, "j2")
+    assert other.assessment("a1").get("inhoud").score is None
+    other.set_score("a1", "inhoud", 1)
+    assert reopen(small_store).assessment("a1").get("inhoud").score == 5
+
+
+def test_history_records_old_and_new_with_juror(small_store):
+    small_store.set_score("a1", "inhoud", 3)
+    small_store.set_score("a1", "inhoud", 4)
+    small_store.set_motivation("a1", "inhoud", "Eerste versie")
+    small_store.set_motivation("a1", "inhoud", "Tweede versie")
+    history = reopen(small_store).history("a1")
+    changes = [(h.field, h.old, h.new) for h in history]
+    assert changes == [
+        ("score", None, 3),
+        ("score", 3, 4),
+        ("motivation", "", "Eerste versie"),
+        ("motivation", "Eerste versie", "Tweede versie"),
+    ]
+    assert {h.juror_id for h in history} == {"j1"}
+    assert {(h.application_id, h.criterion_id) for h in history} == {("a1", "inhoud")}
+    assert all(h.at.tzinfo is not None for h in history)
+    assert [h.at for h in history] == sorted(h.at for h in history)
+
+
+def test_history_records_conflict_declarations(small_store):
+    small_store.declare_conflicts(["a2"])
+    small_store.declare_conflicts(["a2", "a3"])
+    history = reopen(small_store).history()
+    assert [(h.field, h.old, h.new, h.juror_id) for h in history] == [
+        ("conflicts", [], ["a2"], "j1"),
+        ("conflicts", ["a2"], ["a2", "a3"], "j1"),
+    ]
+
+
+def test_conflicted_application_refuses_scores(small_store):
+    small_store.declare_conflicts(["a2"])
+    with pytest.raises(JuryError) as caught:
+        small_store.set_score("a2", "inhoud", 3)
+    assert "belangenconflict" in str(caught.value) and "a2" in str(caught.value)
+    with pytest.raises(JuryError):
+        small_store.set_motivation("a2", "inhoud", "toch iets")
+    with pytest.raises(JuryError):
+        small_store.apply_batch([ScoreChange("a2", "inhoud", 3, "")], reason="x")
+    assert not app_file(small_store, "a2").exists()
+
+
+@pytest.mark.parametrize("score", [-1, 6, 100])
+def test_score_off_the_scale_is_refused(small_store, score):
+    small_store.set_score("a1", "inhoud", 2)
+    before = sha(app_file(small_store, "a1"))
+    with pytest.raises(JuryError) as caught:
+        small_store.set_score("a1", "inhoud", score)
+    assert f"score {score} ligt buiten de schaal 0–5" in str(caught.value)
+    assert sha(app_file(small_store, "a1")) == before
+    assert reopen(small_store).assessment("a1").get("inhoud").score == 2
+
+
+def test_unknown_application_or_criterion_is_refused(small_store):
+    with pytest.raises(JuryError, match="onbekende aanvraag 'a9'"):
+        small_store.set_score("a9", "inhoud", 3)
+    with pytest.raises(JuryError, match="onbekend criterium 'schoonheid'"):
+        small_store.set_score("a1", "schoonheid", 3)
+    with pytest.raises(JuryError, match="onbekende aanvraag"):
+        small_store.declare_conflicts(["a9"])
+    assert not small_store.applications_folder.exists() or list(small_store.applications_folder.iterdir()) == []
+
+
+def test_unknown_juror_is_refused(small_data_dir, small_session):
+    with pytest.raises(JuryError) as caught:
+        JurorStore(small_data_dir, small_session, "j9")
+    assert "jurylid 'j9' bestaat niet" in str(caught.value)
+    assert "j1" in str(caught.value)  # the known ids are listed
+    assert not (session_dir(small_data_dir, small_session.id) / "jurors" / "j9").exists()
+
+
+# --- batches and the journal --------------------------------------------------------------
+
+
+def test_apply_batch_applies_everything_and_returns_changed_count(small_store):
+    small_store.set_score("a1", "inhoud", 4)
+    changes = [
+        ScoreChange("a1", "inhoud", 4, ""),  # unchanged
+        ScoreChange("a1", "haalbaar", 2, "Krappe planning"),
+        ScoreChange("a2", "inhoud", 5, "Sterk"),
+    ]
+    assert small_store.apply_batch(changes, reason="CSV-import x.csv") == 2
+    again = reopen(small_store)
+    assert again.assessment("a1").get("haalbaar").score == 2
+    assert again.assessment("a2").get("inhoud").motivation == "Sterk"
+    assert not (small_store.folder / JOURNAL_FILE).exists()
+    assert {h.reason for h in again.history("a2")} == {"CSV-import x.csv"}
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ScoreChange("a2", "inhoud", 9, ""),
+        ScoreChange("a2", "bestaat-niet", 3, ""),
+        ScoreChange("a9", "inhoud", 3, ""),
+        ScoreChange("a3", "inhoud", 3, ""),  # conflicted
+    ],
+)
+def test_apply_batch_is_all_or_nothing(small_store, small_data_dir, bad):
+    small_store.declare_conflicts(["a3"])
+    small_store.set_score("a1", "inhoud", 1)
+    before = tree_snapshot(small_data_dir)
+    changes = [ScoreChange("a1", "inhoud", 5, "Beter dan gedacht"), ScoreChange("a2", "haalbaar", 4, "Ok"), bad]
+    with pytest.raises(JuryError):
+        small_store.apply_batch(changes, reason="x")
+    assert tree_snapshot(small_data_dir) == before
+    assert small_store.assessment("a1").get("inhoud").score == 1
+    assert reopen(small_store).assessment("a2").get("haalbaar").score is None
+
+
+def _write_journal(store: JurorStore, changes: list[ScoreChange], reason: str = "CSV-import onderbroken.csv", juror_id=None):
+    """The journal exactly as apply_batch writes it before applying."""
+    write_json_atomic(
+        store.folder / JOURNAL_FILE,
+        {
+            "kind": "score-batch",
+            "session_id": store.session.id,
+            "juror_id": juror_id or store.juror_id,
+            "reason": reason,
+            "changes": [change.__dict__ for change in changes],
+        },
+    )
+
+
+def test_journal_left_behind_is_replayed_and_removed(small_store):
+    small_store.set_score("a1", "inhoud", 2)
+    changes = [ScoreChange("a1", "inhoud", 2, ""), ScoreChange("a1", "haalbaar", 3, "Goed"), ScoreChange("a2", "budget", 4, "")]
+    # the kill came after a1 was written but before a2 was
+    small_store.set_score("a1", "haalbaar", 3)
+    small_store.set_motivation("a1", "haalbaar", "Goed")
+    _write_journal(small_store, changes)
+
+    store = reopen(small_store)
+    assert not (small_store.folder / JOURNAL_FILE).exists()
+    assert store.assessment("a2").get("budget").score == 4
+    assert store.assessment("a1").get("haalbaar").score == 3
+    # replay does not record again what had already landed
+    assert [(h.field, h.new) for h in store.history("a1") if h.criterion_id == "haalbaar"] == [("score", 3), ("motivation", "Goed")]
+    assert [h.reason for h in store.history("a2")] == ["CSV-import onderbroken.csv"]
+
+
+def test_batch_killed_halfway_lands_whole_on_next_start(small_store, monkeypatch):
+    from jury_tui.store import tinyfile
+
+    original = tinyfile.TinyFile.commit
+    calls = {"n": 0}
+
+    class Killed(BaseException):
+        pass
+
+    def commit_then_die(self):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise Killed()
+        original(self)
+
+    monkeypatch.setattr(tinyfile.TinyFile, "commit", commit_then_die)
+    changes = [ScoreChange(app, "inhoud", 3, f"Motivatie {app}") for app in ("a1", "a2", "a3")]
+    with pytest.raises(Killed):
+        small_store.apply_batch(changes, reason="CSV-import x.csv")
+    monkeypatch.setattr(tinyfile.TinyFile, "commit", original)
+    assert (small_store.folder / JOURNAL_FILE).exists()
+
+    store = reopen(small_store)
+    assert {app: store.assessment(app).get("inhoud").score for app in ("a1", "a2", "a3")} == {"a1": 3, "a2": 3, "a3": 3}
+    assert not (small_store.folder / JOURNAL_FILE).exists()
+
+
+def test_journal_of_another_juror_is_refused(small_store):
+    _write_journal(small_store, [ScoreChange("a1", "inhoud", 2, "")], juror_id="j2")
+    journal = small_store.folder / JOURNAL_FILE
+    before = sha(journal)
+    with pytest.raises(StoreError) as caught:
+        reopen(small_store)
+    assert JOURNAL_FILE in str(caught.value)
+    assert sha(journal) == before
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="store: each JurorStore caches its files (TinyDB CachingMiddleware) and nothing stops a second writer, "
+    "so 'jury-tui import-scores' run while the app is open is silently undone (scores and history) by the app's "
+    "next save on that application; needs a per-juror lock or a changed-on-disk check before each write",
+)
+def test_a_second_writer_does_not_silently_undo_saved_changes(small_store):
+    small_store.set_score("a1", "inhoud", 1)  # the app is open and has read a1
+    try:
+        other = reopen(small_store)  # e.g. import-scores in a second terminal
+    except StoreError:
+        return  # refusing a second writer is a fine answer
+    other.apply_batch([ScoreChange("a1", "haalbaar", 5, "uit Excel")], reason="CSV-import concept.csv")
+    try:
+        small_store.set_score("a1", "budget", 2)  # the juror presses a key in the app
+    except StoreError:
+        pass  # refusing the stale save is a fine answer too
+    after = reopen(small_store)
+    assert after.assessment("a1").get("haalbaar").score == 5
+    assert "CSV-import concept.csv" in {h.reason for h in after.history("a1")}
+
+
+# --- the session definition on disk -------------------------------------------------------
+
+
+def test_session_round_trips_through_disk(small_data_dir, small_session):
+    loaded = load_session(small_data_dir, small_session.id)
+    assert loaded == small_session
+    assert loaded.fingerprint == small_session.fingerprint
+
+
+def test_session_edited_on_disk_is_refused(small_data_dir, small_session):
+    path = session_dir(small_data_dir, small_session.id) / SESSION_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["definition"]["applications"][0]["title"] = "Een andere titel"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = sha(path)
+    with pytest.raises(StoreError) as caught:
+        load_session(small_data_dir, small_session.id)
+    assert "gewijzigd" in str(caught.value)
+    assert SESSION_FILE in str(caught.value)
+    assert sha(path) == before
+
+
+def test_damaged_session_file_is_refused(small_data_dir, small_session):
+    path = session_dir(small_data_dir, small_session.id) / SESSION_FILE
+    path.write_bytes(path.read_bytes()[:100])
+    with pytest.raises(StoreError) as caught:
+        load_session(small_data_dir, small_session.id)
+    assert SESSION_FILE in str(caught.value) and "beschadigd" in str(caught.value)
+
+
+def test_existing_session_is_never_overwritten(small_data_dir, small_session):
+    path = session_dir(small_data_dir, small_session.id) / SESSION_FILE
+    before = sha(path)
+    other = small_session.model_copy(update={"title": "Overschreven?"})
+    with pytest.raises(JuryError, match="bestaat al"):
+        write_session(small_data_dir, other)
+    assert sha(path) == before
+
+
+def test_unknown_session_is_reported(small_data_dir):
+    with pytest.raises(JuryError, match="sessie 'bestaat-niet' niet gevonden"):
+        load_session(small_data_dir, "bestaat-niet")
