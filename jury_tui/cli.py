@@ -43,26 +43,29 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {'fout' if language() == 'nl' else 'error'}: {message}\n")
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument(
         "--data-dir",
         type=Path,
-        default=None,
+        default=default,
         metavar="MAP",
         help="map met sessions/ en exports/ (standaard: $JURY_DATA_DIR of de huidige map)",
     )
-    parser.add_argument("--lang", choices=["nl", "en"], default=None, help="taal van de interface (nl of en)")
+    parser.add_argument("--lang", choices=["nl", "en"], default=default, help="taal van de interface (nl of en)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     _install_argparse_language()
+    top = _Parser(add_help=False)
+    _common(top)
+    # After the subcommand the same options may be given again; SUPPRESS keeps a value given before it.
     common = _Parser(add_help=False)
-    _common(common)
+    _common(common, default=argparse.SUPPRESS)
     parser = _Parser(
         prog="jury-tui",
         description="Jurering van subsidieaanvragen in de terminal: scoren, consolideren, adviseren. "
         "Zonder subcommando opent de interface met een keuze van sessie en jurylid.",
-        parents=[common],
+        parents=[top],
     )
     parser.add_argument("--version", action="version", version=f"jury-tui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMANDO", parser_class=_Parser)
@@ -220,12 +223,17 @@ def cmd_show(args: argparse.Namespace) -> int:
     lang = language()
     application_ids = [a.id for a in session.applications]
     jurors = []
+    problems = []
     for juror in session.jurors:
         started = (session_dir(data_dir, session.id) / "jurors" / juror.id).is_dir()
         if started:
-            store = JurorStore(data_dir, session, juror.id)
-            conflicts = store.conflicts
-            summary = progress(statuses_for(session.criteria, application_ids, store.all_assessments(), conflicts).values())
+            try:
+                store = JurorStore(data_dir, session, juror.id)
+                conflicts = store.conflicts
+                summary = progress(statuses_for(session.criteria, application_ids, store.all_assessments(), conflicts).values())
+            except JuryError as error:  # one damaged juror file must not hide everyone else's progress
+                problems.append(error.message)
+                continue
         else:
             conflicts = frozenset()
             summary = progress(statuses_for(session.criteria, application_ids, {}, conflicts).values())
@@ -259,7 +267,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             "jurors": jurors,
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
-        return 0
+        return _report_problems(problems)
     nl = lang == "nl"
     _out(f"{session.title} ({session.id})")
     _out(f"{'Vingerafdruk' if nl else 'Fingerprint'}: {session.fingerprint[:16]}   "
@@ -285,7 +293,13 @@ def cmd_show(args: argparse.Namespace) -> int:
             extra.append("belangenconflicten nog niet verklaard" if nl else "conflicts not yet declared")
         mark = "✓" if j["finished"] and j["conflicts_declared"] else " "
         _out(f" {mark} {j['id']:<12} {role:<15} {state}" + (f"  ({'; '.join(extra)})" if extra else ""))
-    return 0
+    return _report_problems(problems)
+
+
+def _report_problems(problems: list[str]) -> int:
+    for line in problems:
+        print(line, file=sys.stderr)
+    return EXIT_USAGE if problems else 0
 
 
 def _open_juror(data_dir: Path, session_id: str, juror_id: str) -> int:

@@ -89,6 +89,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "front matter moet sleutels met waarden bevatten",
         "en": "front matter must contain keys with values",
     },
+    "md.thousands": {
+        "nl": "regel {line}: veld '{field}' heeft een duizendtalscheiding ({value}); schrijf het bedrag zonder punten, bv. 750000 of 750000.50",
+        "en": "line {line}: field '{field}' uses a thousands separator ({value}); write the amount without dots, e.g. 750000 or 750000.50",
+    },
     "md.no_sections": {
         "nl": "bevat geen secties (koppen '## ...')",
         "en": "contains no sections ('## ...' headings)",

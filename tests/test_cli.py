@@ -114,8 +114,6 @@ def test_data_dir_from_environment(capsys, tmp_path, monkeypatch):
     assert (tmp_path / "elders" / "sessions" / DEMO).is_dir()
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py: --data-dir given before the subcommand is accepted but silently ignored "
-                   "(the subparser's default None overwrites it), so the session lands in the current folder")
 def test_data_dir_before_the_subcommand_is_not_ignored(capsys, tmp_path):
     run(capsys, "--data-dir", "D", "demo", "--no-open")
     assert (tmp_path / "D" / "sessions" / DEMO).is_dir()

@@ -449,12 +449,6 @@ def test_journal_of_another_juror_is_refused(small_store):
     assert sha(journal) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store: each JurorStore caches its files (TinyDB CachingMiddleware) and nothing stops a second writer, "
-    "so 'jury-tui import-scores' run while the app is open is silently undone (scores and history) by the app's "
-    "next save on that application; needs a per-juror lock or a changed-on-disk check before each write",
-)
 def test_a_second_writer_does_not_silently_undo_saved_changes(small_store):
     small_store.set_score("a1", "inhoud", 1)  # the app is open and has read a1
     try:

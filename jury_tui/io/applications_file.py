@@ -14,6 +14,9 @@ from jury_tui.i18n import t
 from jury_tui.io.files import read_text, require_directory
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)(.*)\Z", re.DOTALL)
+# "750.000" is 750 thousand to a Flemish reader but 750.0 to YAML: refuse it rather than guess.
+_THOUSANDS_SEPARATED = re.compile(r"^\s*([a-z_]+)\s*:\s*[\"']?(\d{1,3}(?:\.\d{3})+(?:,\d+)?)[\"']?\s*(?:#.*)?$")
+AMOUNT_FIELDS = {"requested_subsidy", "budgeted_cost", "co_financing", "infrastructure_amount"}
 _SECTION_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 
 
@@ -39,6 +42,10 @@ def parse_application(text: str, path: Path) -> Application:
         if mark is not None:
             detail = f"regel {mark.line + 2}: {getattr(error, 'problem', detail)}"
         raise file_error(path, t("md.yaml", detail=detail)) from None
+    for line_number, line in enumerate(match.group(1).split("\n"), start=2):
+        amount = _THOUSANDS_SEPARATED.match(line)
+        if amount and amount.group(1) in AMOUNT_FIELDS:
+            raise file_error(path, t("md.thousands", line=line_number, field=amount.group(1), value=amount.group(2)))
     if not isinstance(meta, dict):
         raise file_error(path, t("md.front_matter_not_mapping"))
     sections = split_sections(match.group(2))

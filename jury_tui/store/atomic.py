@@ -7,9 +7,13 @@ removes those at start.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import secrets
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,12 +77,57 @@ def read_json_file(path: Path) -> Any:
         raise StoreError(t("store.corrupt", file=display_path(path), detail=error)) from None
 
 
-def remove_stale_temp_files(folder: Path) -> int:
-    """Delete temp files left by an interrupted write; they never hold the only copy of anything."""
+_held: dict[Path, tuple[int, int]] = {}  # folder -> (file descriptor, depth): the lock is re-entrant
+_held_guard = threading.Lock()
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """One writer at a time per folder, across processes (the app and a CLI command in another
+    terminal). Held only for one read-modify-write, so the other side waits milliseconds."""
+    key = folder.resolve()
+    with _held_guard:
+        if key in _held:
+            fd, depth = _held[key]
+            _held[key] = (fd, depth + 1)
+            nested = True
+        else:
+            nested = False
+    if not nested:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(folder, os.O_RDONLY)  # the folder itself carries the lock: no lock file to leave behind
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        with _held_guard:
+            _held[key] = (fd, 1)
+    try:
+        yield
+    finally:
+        with _held_guard:
+            fd, depth = _held[key]
+            if depth > 1:
+                _held[key] = (fd, depth - 1)
+            else:
+                del _held[key]
+                fcntl.flock(fd, fcntl.LOCK_UN)
+                os.close(fd)
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def remove_stale_temp_files(folder: Path, recursive: bool = True) -> int:
+    """Delete temp files left by an interrupted write; they never hold the only copy of anything.
+    Call it while holding the folder's lock, so no live writer's temp file is taken."""
     removed = 0
     if not folder.is_dir():
         return removed
-    for temp in folder.rglob(f".*{TEMP_SUFFIX}"):
+    pattern = f".*{TEMP_SUFFIX}"
+    for temp in folder.rglob(pattern) if recursive else folder.glob(pattern):
         try:
             temp.unlink()
             removed += 1
@@ -93,9 +142,11 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | Path) -> None:
         super().__init__()
         self.path = Path(path)
+        self.signature: tuple[int, int, int] | None = None  # of the file as last read or written
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        if not self.path.exists():
+        self.signature = file_signature(self.path)
+        if self.signature is None:
             return None
         data = read_json_file(self.path)
         if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
@@ -104,6 +155,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         write_json_atomic(self.path, data)
+        self.signature = file_signature(self.path)
 
     def close(self) -> None:
         pass

@@ -8,6 +8,7 @@ into `chair/`, so an import cannot overwrite the consensus.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +20,21 @@ from jury_tui.domain.submission import Submission
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
 from jury_tui.io.submission_file import load_submission
-from jury_tui.store.atomic import remove_stale_temp_files, write_atomic
+from jury_tui.store.atomic import folder_lock, remove_stale_temp_files, write_atomic
 from jury_tui.store.juror_store import now
 from jury_tui.store.sessions import session_dir
 from jury_tui.store.tinyfile import TinyFile
+
+
+def _locked(method):
+    """Run a read-modify-write of the consolidation under the chair folder's lock."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with folder_lock(self.chair_folder):
+            return method(self, *args, **kwargs)
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -52,10 +64,11 @@ class ChairStore:
         self.chair_folder = self.folder / "chair"
         for folder in (self.submissions_folder, self.chair_folder / "decisions"):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        remove_stale_temp_files(self.submissions_folder)
-        remove_stale_temp_files(self.chair_folder)
         self._owner = {"session_id": session.id}
-        self._chair_file = TinyFile(self.chair_folder / "chair.json", "chair", self._owner)
+        with folder_lock(self.chair_folder):
+            remove_stale_temp_files(self.submissions_folder)
+            remove_stale_temp_files(self.chair_folder)
+            self._chair_file = TinyFile(self.chair_folder / "chair.json", "chair", self._owner)
         self._files: dict[str, TinyFile] = {}
         self._submissions: dict[str, Submission] | None = None
 
@@ -73,6 +86,11 @@ class ChairStore:
 
     def import_submission(self, path: Path) -> ImportResult:
         """Verify and keep a juror's submission. Idempotent; an older one than what we have is refused."""
+        with folder_lock(self.chair_folder):
+            self._submissions = None  # another process may have imported meanwhile
+            return self._import_locked(path)
+
+    def _import_locked(self, path: Path) -> ImportResult:
         submission = load_submission(path)
         shown = display_path(path)
         if submission.session_id != self.session.id or submission.session_fingerprint != self.session.fingerprint:
@@ -119,6 +137,7 @@ class ChairStore:
     def decisions(self) -> dict[str, ApplicationDecision]:
         return {application.id: self.decision(application.id) for application in self.session.applications}
 
+    @_locked
     def set_consensus(self, application_id: str, criterion_id: str, score: int | None = None, motivation: str | None = None,
                       minority_view: str | None = None) -> ApplicationDecision:
         criteria = self.session.criteria
@@ -137,19 +156,23 @@ class ChairStore:
         )
         return self._save(decision.model_copy(update={"criteria": {**decision.criteria, criterion_id: updated}}), decision)
 
+    @_locked
     def clear_consensus_score(self, application_id: str, criterion_id: str) -> ApplicationDecision:
         decision = self.decision(application_id)
         current = decision.get(criterion_id).model_copy(update={"score": None})
         return self._save(decision.model_copy(update={"criteria": {**decision.criteria, criterion_id: current}}), decision)
 
+    @_locked
     def set_overall(self, application_id: str, motivation: str) -> ApplicationDecision:
         decision = self.decision(application_id)
         return self._save(decision.model_copy(update={"overall_motivation": motivation}), decision)
 
+    @_locked
     def set_recommendation(self, application_id: str, recommendation: Recommendation | None) -> ApplicationDecision:
         decision = self.decision(application_id)
         return self._save(decision.model_copy(update={"recommendation": recommendation}), decision)
 
+    @_locked
     def set_amount(self, application_id: str, amount: float | None) -> ApplicationDecision:
         self._require_application(application_id)
         if amount is not None:
@@ -169,6 +192,7 @@ class ChairStore:
     def selection(self) -> list[str]:
         return list(self._chair_file.single("selection").get("selected", []))
 
+    @_locked
     def set_selection(self, application_ids: list[str]) -> None:
         for application_id in application_ids:
             self._require_application(application_id)

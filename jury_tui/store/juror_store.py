@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
 from tinydb import Query
 
 from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore, HistoryEntry
@@ -19,7 +20,7 @@ from jury_tui.domain.canonical import normalize_text
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
-from jury_tui.store.atomic import read_json_file, remove_stale_temp_files, write_json_atomic
+from jury_tui.store.atomic import folder_lock, read_json_file, remove_stale_temp_files, write_json_atomic
 from jury_tui.store.sessions import session_dir
 from jury_tui.store.tinyfile import TinyFile
 
@@ -48,11 +49,12 @@ class JurorStore:
         self.folder = session_dir(data_dir, session.id) / "jurors" / juror_id
         self.applications_folder = self.folder / "applications"
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        remove_stale_temp_files(self.folder)
         self._owner = {"session_id": session.id, "juror_id": juror_id}
-        self._juror_file = TinyFile(self.folder / "juror.json", "juror", self._owner)
-        self._files: dict[str, TinyFile] = {}
-        self._replay_journal()
+        with folder_lock(self.folder):
+            remove_stale_temp_files(self.folder)
+            self._juror_file = TinyFile(self.folder / "juror.json", "juror", self._owner)
+            self._files: dict[str, TinyFile] = {}
+            self._replay_journal()
 
     # --- conflicts of interest -------------------------------------------------------------
     @property
@@ -67,11 +69,13 @@ class JurorStore:
         new = sorted(set(application_ids))
         for application_id in new:
             self._require_application(application_id)
-        old = sorted(self.conflicts)
-        self._juror_file.set_single("juror", {"conflicts_declared": True, "conflicts": new})
-        if old != new or not self.conflicts_declared:
-            self._juror_file.table("history").insert(self._history(None, None, "conflicts", old, new))
-        self._juror_file.commit()
+        with folder_lock(self.folder):
+            old = sorted(self.conflicts)
+            was_declared = self.conflicts_declared
+            self._juror_file.set_single("juror", {"conflicts_declared": True, "conflicts": new})
+            if old != new or not was_declared:
+                self._juror_file.table("history").insert(self._history(None, None, "conflicts", old, new))
+            self._juror_file.commit()
 
     # --- scores ----------------------------------------------------------------------------
     def assessment(self, application_id: str) -> ApplicationAssessment:
@@ -80,42 +84,58 @@ class JurorStore:
         if application_id not in self._files and not path.exists():
             return ApplicationAssessment(application_id=application_id)
         records = self._file(application_id).table("scores").all()
-        return ApplicationAssessment(
-            application_id=application_id,
-            scores={
-                record["criterion_id"]: CriterionScore(
-                    criterion_id=record["criterion_id"], score=record.get("score"), motivation=record.get("motivation", "")
-                )
-                for record in records
-            },
-        )
+        try:
+            return ApplicationAssessment(
+                application_id=application_id,
+                scores={
+                    record["criterion_id"]: CriterionScore(
+                        criterion_id=record["criterion_id"], score=record.get("score"), motivation=record.get("motivation", "")
+                    )
+                    for record in records
+                },
+            )
+        except (KeyError, TypeError, ValidationError) as error:
+            raise StoreError(t("store.corrupt", file=display_path(path), detail=f"scores: {error}".splitlines()[0])) from None
 
     def all_assessments(self) -> dict[str, ApplicationAssessment]:
         return {application.id: self.assessment(application.id) for application in self.session.applications}
 
     def set_score(self, application_id: str, criterion_id: str, score: int | None) -> bool:
-        current = self.assessment(application_id).get(criterion_id)
-        return bool(self._apply([ScoreChange(application_id, criterion_id, score, current.motivation)]))
+        with folder_lock(self.folder):
+            return self._set(application_id, criterion_id, score=score)
 
     def set_motivation(self, application_id: str, criterion_id: str, motivation: str) -> bool:
+        with folder_lock(self.folder):
+            return self._set(application_id, criterion_id, motivation=motivation)
+
+    _KEEP = object()
+
+    def _set(self, application_id: str, criterion_id: str, score=_KEEP, motivation=_KEEP) -> bool:
         current = self.assessment(application_id).get(criterion_id)
-        return bool(self._apply([ScoreChange(application_id, criterion_id, current.score, motivation)]))
+        change = ScoreChange(
+            application_id,
+            criterion_id,
+            current.score if score is JurorStore._KEEP else score,
+            current.motivation if motivation is JurorStore._KEEP else motivation,
+        )
+        return bool(self._apply([change]))
 
     def apply_batch(self, changes: list[ScoreChange], reason: str) -> int:
         """Apply many changes as one transaction; returns how many values actually changed."""
-        for change in changes:
-            self.validate_change(change)
-        for application_id in dict.fromkeys(change.application_id for change in changes):
-            # Read every file the batch touches now: a damaged or foreign one is reported before the
-            # journal exists, so a refused batch is never replayed later.
-            self._file(application_id)
-        write_json_atomic(
-            self.folder / JOURNAL_FILE,
-            {"kind": "score-batch", **self._owner, "reason": reason, "changes": [change.__dict__ for change in changes]},
-        )
-        changed = self._apply(changes, reason, validated=True)
-        (self.folder / JOURNAL_FILE).unlink()
-        return changed
+        with folder_lock(self.folder):
+            for change in changes:
+                self.validate_change(change)
+            for application_id in dict.fromkeys(change.application_id for change in changes):
+                # Read every file the batch touches now: a damaged or foreign one is reported before the
+                # journal exists, so a refused batch is never replayed later.
+                self._file(application_id)
+            write_json_atomic(
+                self.folder / JOURNAL_FILE,
+                {"kind": "score-batch", **self._owner, "reason": reason, "changes": [change.__dict__ for change in changes]},
+            )
+            changed = self._apply(changes, reason, validated=True)
+            (self.folder / JOURNAL_FILE).unlink()
+            return changed
 
     def history(self, application_id: str | None = None) -> list[HistoryEntry]:
         if application_id is None:
@@ -139,6 +159,10 @@ class JurorStore:
 
     # --- internals -------------------------------------------------------------------------
     def _apply(self, changes: list[ScoreChange], reason: str = "", validated: bool = False) -> int:
+        with folder_lock(self.folder):
+            return self._apply_locked(changes, reason, validated)
+
+    def _apply_locked(self, changes: list[ScoreChange], reason: str, validated: bool) -> int:
         changed = 0
         touched: dict[str, TinyFile] = {}
         for change in changes:

@@ -66,7 +66,7 @@ def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
     path = folder / SESSION_FILE
     if not path.is_file():
         raise JuryError(t("session.not_found", id=session_id, path=display_path(sessions_root(data_dir))))
-    remove_stale_temp_files(folder)
+    remove_stale_temp_files(folder, recursive=False)  # juror and chair folders clean their own, under lock
     data = read_json_file(path)
     if not isinstance(data, dict) or data.get("format") != SESSION_FORMAT:
         raise StoreError(t("store.foreign", file=display_path(path), detail="format"))

@@ -14,7 +14,7 @@ from tinydb.middlewares import CachingMiddleware
 
 from jury_tui.errors import StoreError, display_path
 from jury_tui.i18n import t
-from jury_tui.store.atomic import AtomicJSONStorage
+from jury_tui.store.atomic import AtomicJSONStorage, file_signature
 
 STORE_SCHEMA_VERSION = 1
 META_TABLE = "_meta"
@@ -41,8 +41,7 @@ class TinyFile:
         if not records:
             if self.path.exists():
                 raise StoreError(t("store.foreign", file=display_path(self.path), detail="geen _meta"))
-            meta_table.insert({"schema_version": STORE_SCHEMA_VERSION, **expected})
-            return  # written with the first real change
+            return  # a new file: its _meta is written with the first real change (see commit)
         meta = records[0]
         if meta.get("schema_version") != STORE_SCHEMA_VERSION:
             raise StoreError(
@@ -54,17 +53,30 @@ class TinyFile:
                     t("store.foreign", file=display_path(self.path), detail=f"{key} = {meta.get(key)!r}, verwacht {value!r}")
                 )
 
+    def refresh(self) -> None:
+        """Forget what was cached if another process wrote the file since we last read or wrote it."""
+        middleware = self.db.storage
+        if middleware._cache_modified_count:  # our own change is pending: never drop it
+            return
+        if middleware.cache is not None and file_signature(self.path) != middleware.storage.signature:
+            middleware.cache = None
+            self.db._tables.clear()  # tables cache their next document id and query results
+
     def table(self, name: str):
+        self.refresh()
         return self.db.table(name)
 
     def commit(self) -> None:
+        meta_table = self.db.table(META_TABLE)
+        if self.db.storage._cache_modified_count and not meta_table.all():
+            meta_table.insert({"schema_version": STORE_SCHEMA_VERSION, "kind": self.kind, **self.owner})
         self.db.storage.flush()
 
     def single(self, table: str) -> dict[str, Any]:
-        records = self.db.table(table).all()
+        records = self.table(table).all()
         return dict(records[0]) if records else {}
 
     def set_single(self, table: str, record: dict[str, Any]) -> None:
-        tbl = self.db.table(table)
+        tbl = self.table(table)
         tbl.truncate()
         tbl.insert(record)
