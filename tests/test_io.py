@@ -93,7 +93,7 @@ def test_bad_application_structure(tmp_path, text, expected):
     ("old", "new", "field", "problem"),
     [
         ("requested_subsidy: 750000", 'requested_subsidy: "veel"', "requested_subsidy", "moet een getal zijn (gevonden: 'veel')"),
-        ("requested_subsidy: 750000", "requested_subsidy: 750.000,50", "requested_subsidy", "moet een getal zijn"),
+        ("requested_subsidy: 750000", "requested_subsidy: 750.000,50", "requested_subsidy", "duizendtalscheiding"),
         ("co_financing: 250000", "co_financing: -5", "co_financing", "moet minstens 0 zijn"),
         ("requested_subsidy: 750000", "requested_subsidy: -1", "requested_subsidy", "moet minstens 0 zijn"),
         ("duration_months: 48", "duration_months: 0", "duration_months", "moet minstens 1 zijn"),
