@@ -162,6 +162,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{file}: bestand is beschadigd ({detail}); het blijft onaangeroerd",
         "en": "{file}: file is damaged ({detail}); it is left untouched",
     },
+    "store.backup_hint": {
+        "nl": "Laatste goede kopie: {backup} (herstel: sluit de app en kopieer die kopie naar {file}).",
+        "en": "Last good copy: {backup} (to restore: close the app and copy it to {file}).",
+    },
     "store.foreign": {
         "nl": "{file}: bestand hoort niet bij deze sessie of dit jurylid ({detail}); het blijft onaangeroerd",
         "en": "{file}: file does not belong to this session or juror ({detail}); it is left untouched",

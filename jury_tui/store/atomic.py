@@ -39,7 +39,42 @@ def _fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
+BACKUPS_KEPT = 3
+
+
+def backup_path(path: Path, generation: int) -> Path:
+    return path.with_name(f".{path.name}.bak{generation}")
+
+
+def _rotate_backups(path: Path, keep: int) -> None:
+    """Keep the previous `keep` versions as hidden hard links: no data is copied, a save stays cheap."""
+    if keep <= 0 or not path.exists():
+        return
+    for generation in range(keep, 1, -1):
+        older = backup_path(path, generation - 1)
+        if older.exists():
+            os.replace(older, backup_path(path, generation))
+    newest = backup_path(path, 1)
+    newest.unlink(missing_ok=True)
+    try:
+        os.link(path, newest)
+    except OSError:  # a file system without hard links: copy instead
+        newest.write_bytes(path.read_bytes())
+
+
+def last_good_backup(path: Path) -> Path | None:
+    """The most recent backup of `path` that still parses as JSON."""
+    for generation in range(1, BACKUPS_KEPT + 1):
+        candidate = backup_path(path, generation)
+        try:
+            json.loads(candidate.read_bytes().decode("utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            continue
+        return candidate
+    return None
+
+
+def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE, backups: int = 0) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     try:
@@ -52,6 +87,7 @@ def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        _rotate_backups(path, backups)
         os.replace(temp, path)
     except OSError as error:
         temp.unlink(missing_ok=True)
@@ -59,8 +95,17 @@ def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
     _fsync_directory(path.parent)
 
 
-def write_json_atomic(path: Path, data: Any) -> None:
-    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+def write_json_atomic(path: Path, data: Any, backups: int = 0) -> None:
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), backups=backups)
+
+
+def damaged_file_error(path: Path, detail: object) -> StoreError:
+    """The file is left untouched; the message points to the last good copy where there is one."""
+    message = t("store.corrupt", file=display_path(path), detail=detail)
+    backup = last_good_backup(path)
+    if backup is not None:
+        message += " " + t("store.backup_hint", backup=display_path(backup), file=display_path(path))
+    return StoreError(message)
 
 
 def read_json_file(path: Path) -> Any:
@@ -68,13 +113,13 @@ def read_json_file(path: Path) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise StoreError(t("store.corrupt", file=display_path(path), detail=error.strerror or error)) from None
+        raise damaged_file_error(path, error.strerror or error) from None
     if not raw.strip():
-        raise StoreError(t("store.corrupt", file=display_path(path), detail=t("file.empty")))
+        raise damaged_file_error(path, t("file.empty"))
     try:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise StoreError(t("store.corrupt", file=display_path(path), detail=error)) from None
+        raise damaged_file_error(path, error) from None
 
 
 _held: dict[Path, tuple[int, int]] = {}  # folder -> (file descriptor, depth): the lock is re-entrant
@@ -150,11 +195,11 @@ class AtomicJSONStorage(Storage):
             return None
         data = read_json_file(self.path)
         if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-            raise StoreError(t("store.corrupt", file=display_path(self.path), detail="geen TinyDB-tabellen"))
+            raise damaged_file_error(self.path, "geen TinyDB-tabellen")
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        write_json_atomic(self.path, data)
+        write_json_atomic(self.path, data, backups=BACKUPS_KEPT)
         self.signature = file_signature(self.path)
 
     def close(self) -> None:

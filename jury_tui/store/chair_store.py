@@ -20,7 +20,7 @@ from jury_tui.domain.submission import Submission
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
 from jury_tui.io.submission_file import load_submission
-from jury_tui.store.atomic import folder_lock, remove_stale_temp_files, write_atomic
+from jury_tui.store.atomic import BACKUPS_KEPT, folder_lock, remove_stale_temp_files, write_atomic
 from jury_tui.store.juror_store import now
 from jury_tui.store.sessions import session_dir
 from jury_tui.store.tinyfile import TinyFile
@@ -118,7 +118,7 @@ class ChairStore:
                     )
                 )
         raw = json.dumps(submission.to_json_dict(), ensure_ascii=False, indent=2).encode("utf-8")
-        write_atomic(self.submissions_folder / f"{submission.juror_id}.json", raw)
+        write_atomic(self.submissions_folder / f"{submission.juror_id}.json", raw, backups=BACKUPS_KEPT)
         assert self._submissions is not None
         self._submissions[submission.juror_id] = submission
         if existing is None:
