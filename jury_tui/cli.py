@@ -137,6 +137,17 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Opent het overzicht van de voorzitter: overeenstemming, consensus, rangschikking en budget.")
     chair.add_argument("session_id", metavar="SESSIE")
 
+    export = sub.add_parser("export", parents=[common], help="schrijf het gemotiveerd advies (PDF) en de scoregegevens (CSV/XLSX)",
+                            description="Schrijft het gemotiveerd advies van de jury als PDF en de scores als CSV en XLSX. "
+                            "Zonder --pdf/--csv/--xlsx worden alle drie geschreven in exports/. Juryleden zijn "
+                            "geanonimiseerd (Jurylid A, B, ...) tenzij --names.")
+    export.add_argument("session_id", metavar="SESSIE")
+    export.add_argument("--pdf", type=Path, nargs="?", const=True, metavar="BESTAND", help="advies als PDF (standaard exports/advies-SESSIE.pdf)")
+    export.add_argument("--csv", type=Path, nargs="?", const=True, metavar="BESTAND", help="scores als CSV (standaard exports/scores-SESSIE.csv)")
+    export.add_argument("--xlsx", type=Path, nargs="?", const=True, metavar="BESTAND", help="scores als Excel-werkmap (standaard exports/scores-SESSIE.xlsx)")
+    export.add_argument("--names", action="store_true", help="toon de namen van de juryleden in plaats van Jurylid A, B, ...")
+    export.add_argument("--strict", action="store_true", help="weiger te exporteren als een consensusscore of verplichte motivering ontbreekt")
+
     check = sub.add_parser("check", parents=[common], help="controleer invoerbestanden",
                            description="Controleert criteria (.toml), aanvragen (.md of een map), juryleden (.toml/.csv), "
                            "score-CSV's en inzendingen (.json). Exit 0 als alles in orde is.")
@@ -431,6 +442,39 @@ def cmd_chair(args: argparse.Namespace) -> int:
     return _run_app(ChairApp(data_dir, session))
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from jury_tui.io.advice_pdf import write_advice_pdf
+    from jury_tui.io.data_export import build_advice_data, write_csv, write_xlsx
+    from jury_tui.store.chair_store import ChairStore
+    from jury_tui.store.sessions import exports_dir, load_session
+
+    data_dir = _data_dir(args)
+    session = load_session(data_dir, args.session_id)
+    wanted = {"pdf": args.pdf, "csv": args.csv, "xlsx": args.xlsx}
+    if not any(wanted.values()):
+        wanted = dict.fromkeys(wanted, True)
+    defaults = {
+        "pdf": exports_dir(data_dir) / f"advies-{session.id}.pdf",
+        "csv": exports_dir(data_dir) / f"scores-{session.id}.csv",
+        "xlsx": exports_dir(data_dir) / f"scores-{session.id}.xlsx",
+    }
+    targets = {kind: (defaults[kind] if value is True else value) for kind, value in wanted.items() if value}
+    for path in targets.values():
+        if path.is_dir():
+            raise JuryError(t("submission.out_exists_dir", path=display_path(path)))
+    data = build_advice_data(session, ChairStore(data_dir, session))
+    if "pdf" in targets:
+        summary = write_advice_pdf(session, data, targets["pdf"], names=args.names, strict=args.strict)
+        _out(t("export.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))
+    if "csv" in targets:
+        rows = write_csv(data, targets["csv"], names=args.names)
+        _out(t("export.data_written", path=display_path(targets["csv"]), rows=rows))
+    if "xlsx" in targets:
+        rows = write_xlsx(data, targets["xlsx"], names=args.names)
+        _out(t("export.data_written", path=display_path(targets["xlsx"]), rows=rows))
+    return 0
+
+
 def cmd_picker(args: argparse.Namespace) -> int:
     from jury_tui.ui.app import PickerApp
 
@@ -449,6 +493,7 @@ COMMANDS = {
     "import-scores": cmd_import_scores,
     "check": cmd_check,
     "import": cmd_import,
+    "export": cmd_export,
     "chair": cmd_chair,
 }
 

@@ -234,6 +234,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "application '{application}' already has scores from this juror; they are kept but do not count while the conflict stands",
     },
     "submission.out_exists_dir": {"nl": "{path} is een map; geef een bestandsnaam", "en": "{path} is a directory; give a file name"},
+    "export.pdf_written": {
+        "nl": "advies geschreven naar {path} ({pages} pagina's; {missing} ontbrekende consensusscores of motiveringen)",
+        "en": "advice written to {path} ({pages} pages; {missing} missing consensus scores or motivations)",
+    },
+    "export.data_written": {"nl": "gegevens geschreven naar {path} ({rows} regels)", "en": "data written to {path} ({rows} rows)"},
     "check.ok": {"nl": "{file}: in orde ({kind})", "en": "{file}: valid ({kind})"},
     "check.kind.criteria": {"nl": "criteria", "en": "criteria"},
     "check.kind.application": {"nl": "aanvraag", "en": "application"},
