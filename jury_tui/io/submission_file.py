@@ -36,8 +36,14 @@ def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submi
     if not summary.is_complete and not allow_incomplete:
         raise JuryError(t("submission.incomplete", done=summary.complete, total=summary.to_assess))
     submission = build_submission(store.session, store.juror_id, assessments, conflicts, submitted_at or now())
-    write_atomic(out, json.dumps(submission.to_json_dict(), ensure_ascii=False, indent=2).encode("utf-8"))
+    write_atomic(out, submission_file_bytes(submission))
     return submission
+
+
+def submission_file_bytes(submission: Submission) -> bytes:
+    """The one layout a submission file has (keys sorted, two-space indent, UTF-8), so that any
+    changed byte is detected: in the content by the checksum, in the layout by comparison."""
+    return (json.dumps(submission.to_json_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def load_submission(path: Path) -> Submission:
@@ -50,5 +56,7 @@ def load_submission(path: Path) -> Submission:
     except ValidationError as error:
         raise validation_error(path, error) from None
     if submission_checksum(data) != submission.checksum:
-        raise file_error(path, "controlesom klopt niet: het bestand is gewijzigd of beschadigd")
+        raise file_error(path, t("submission.checksum"))
+    if path.read_bytes() != submission_file_bytes(submission):
+        raise file_error(path, t("submission.layout"))
     return submission

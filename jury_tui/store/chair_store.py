@@ -9,7 +9,6 @@ into `chair/`, so an import cannot overwrite the consensus.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
-from jury_tui.io.submission_file import load_submission
+from jury_tui.io.submission_file import load_submission, submission_file_bytes
 from jury_tui.store.atomic import BACKUPS_KEPT, folder_lock, remove_stale_temp_files, write_atomic
 from jury_tui.store.juror_store import now
 from jury_tui.store.sessions import session_dir
@@ -117,7 +116,7 @@ class ChairStore:
                         old=existing.submitted_at.isoformat(timespec="seconds"),
                     )
                 )
-        raw = json.dumps(submission.to_json_dict(), ensure_ascii=False, indent=2).encode("utf-8")
+        raw = submission_file_bytes(submission)
         write_atomic(self.submissions_folder / f"{submission.juror_id}.json", raw, backups=BACKUPS_KEPT)
         assert self._submissions is not None
         self._submissions[submission.juror_id] = submission
