@@ -1,0 +1,305 @@
+"""The chair's arithmetic and import rules, against hand-computed examples and properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import math
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jury_tui.domain.aggregation import (
+    ScoreTable,
+    aggregate,
+    agreement_level,
+    Agreement,
+    calibrate,
+    calibrated_totals,
+    krippendorff_alpha_ordinal,
+    reliability,
+)
+from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore
+from jury_tui.domain.consensus import ApplicationDecision, CriterionConsensus, Recommendation, amount_cap, suggested_score
+from jury_tui.domain.eligibility import Outcome, check_eligibility, overall_outcome
+from jury_tui.domain.ranking import RankedApplication, propose_best_fit, propose_by_rank, rank
+from jury_tui.domain.session import Role
+from jury_tui.domain.submission import build_submission
+from jury_tui.errors import JuryError
+from jury_tui.io.session_builder import build_demo_session
+from jury_tui.io.submission_file import submission_file_bytes
+from jury_tui.store.chair_store import ChairStore
+from jury_tui.store.sessions import write_session
+
+AT = dt.datetime(2021, 9, 10, 10, 0, tzinfo=dt.timezone.utc)
+
+
+def assessments(scores: dict[str, dict[str, int | None]]) -> dict[str, ApplicationAssessment]:
+    return {
+        app: ApplicationAssessment(
+            application_id=app,
+            scores={c: CriterionScore(criterion_id=c, score=s, motivation=f"{app}/{c}") for c, s in per.items()},
+        )
+        for app, per in scores.items()
+    }
+
+
+@pytest.fixture
+def panel(small_session):
+    """j1 (voting, conflict on a3, no budget score on a2), j2 (voting), adv (advisory, harsh)."""
+    j1 = build_submission(
+        small_session, "j1",
+        assessments({"a1": {"inhoud": 4, "haalbaar": 3, "budget": 5}, "a2": {"inhoud": 2, "haalbaar": 3}}),
+        frozenset({"a3"}), AT,
+    )
+    j2 = build_submission(
+        small_session, "j2",
+        assessments({
+            "a1": {"inhoud": 2, "haalbaar": 3, "budget": 4},
+            "a2": {"inhoud": 4, "haalbaar": 3, "budget": 3},
+            "a3": {"inhoud": 5, "haalbaar": 4, "budget": 4},
+        }),
+        frozenset(), AT,
+    )
+    adv = build_submission(
+        small_session, "adv",
+        assessments({a: {"inhoud": 0, "haalbaar": 0, "budget": 0} for a in ("a1", "a2", "a3")}),
+        frozenset(), AT,
+    )
+    return ScoreTable(small_session, [j1, j2, adv])
+
+
+def test_statistics_by_hand(small_session, panel):
+    result = aggregate(small_session, panel)
+    inhoud = result["a1"].criteria["inhoud"]
+    assert (inhoud.count, inhoud.missing, inhoud.mean, inhoud.median) == (2, 0, 3.0, 3.0)
+    assert (inhoud.min, inhoud.max, inhoud.spread) == (2, 4, 2)
+    assert inhoud.stdev == pytest.approx(math.sqrt(2))
+    assert inhoud.flagged  # spread 2 reaches the threshold 2: "te bespreken"
+    assert not result["a1"].criteria["haalbaar"].flagged
+    assert result["a1"].weighted_total == pytest.approx(3 + 3 + 4.5)  # advisory zeros not counted
+
+
+def test_missing_score_is_missing_not_zero(small_session, panel):
+    budget = aggregate(small_session, panel)["a2"].criteria["budget"]
+    assert (budget.count, budget.missing, budget.mean) == (1, 1, 3.0)
+    assert aggregate(small_session, panel)["a2"].weighted_total == pytest.approx(3 + 3 + 3)
+
+
+def test_conflicted_juror_abstains(small_session, panel):
+    a3 = aggregate(small_session, panel)["a3"]
+    assert a3.conflicted_jurors == ["j1"]
+    assert (a3.criteria["inhoud"].count, a3.criteria["inhoud"].missing) == (1, 0)
+    assert a3.weighted_total == pytest.approx(13)
+
+
+def test_advisory_members_are_shown_beside_not_counted(panel):
+    advisory = panel.entries("a1", "inhoud", Role.ADVISORY)
+    assert [(e.juror_id, e.score) for e in advisory] == [("adv", 0)]
+    assert {e.juror_id for e in panel.entries("a1", "inhoud", Role.VOTING)} == {"j1", "j2"}
+
+
+def test_calibration_on_shared_items_only(small_session, panel):
+    # Shared items: a1 x3 and a2 inhoud/haalbaar. j1 - j2: +2, 0, +1, -2, 0 -> mean +0.2.
+    offsets = calibrate(small_session, panel)
+    assert offsets["j1"].offset == pytest.approx(0.2)
+    assert offsets["j2"].offset == pytest.approx(-0.2)
+    assert offsets["j1"].shared_items == 5  # a3 (j2 alone) and a2 budget (j2 alone) don't count
+    calibrated = calibrated_totals(small_session, panel, offsets)
+    assert calibrated["a3"] == pytest.approx(13 + 3 * 0.2)  # j2's strictness removed
+
+
+def test_krippendorff_alpha_known_values():
+    assert krippendorff_alpha_ordinal([[3, 3], [4, 4], [1, 1]]) == pytest.approx(1.0)
+    assert krippendorff_alpha_ordinal([[2, 2], [2, 2]]) is None  # no variation: undefined
+    # Krippendorff (2011), ordinal example of two coders is out of reach here; check a
+    # symmetric disagreement against the formula instead: units (1,2),(2,1) -> alpha < 0.
+    assert krippendorff_alpha_ordinal([[1, 2], [2, 1]]) < 0
+    assert agreement_level(0.85) is Agreement.HIGH
+    assert agreement_level(0.5) is Agreement.MODERATE
+    assert agreement_level(None) is Agreement.UNDEFINED
+
+
+def test_reliability_per_criterion(small_session, panel):
+    alphas = reliability(small_session, panel)
+    assert set(alphas) == {"inhoud", "haalbaar", "budget"}
+
+
+def test_suggested_score_is_the_median_rounded_half_up(small_session, panel):
+    stats = aggregate(small_session, panel)["a1"].criteria
+    assert suggested_score(stats["inhoud"]) == 3
+    assert suggested_score(stats["budget"]) == 5  # median 4.5 -> 5
+
+
+def test_demo_eligibility_finds_the_five_deliberate_deviations():
+    session = build_demo_session()
+    failing = {}
+    for application in session.applications:
+        checks = check_eligibility(application, session.criteria.eligibility)
+        failed = [c.rule_id for c in checks if c.outcome is Outcome.NOT_MET]
+        if failed:
+            failing[application.municipality] = failed
+        assert overall_outcome(checks) is (Outcome.NOT_MET if failed else Outcome.MET)
+    assert failing == {
+        "Antwerpen": ["subsidieplafond"],
+        "Geraardsbergen": ["infrastructuur"],
+        "Hoeilaart": ["cofinanciering"],
+        "Kortrijk": ["geen-dubbele-subsidie"],
+        "Turnhout": ["indieningstermijn"],
+    }
+
+
+def test_amount_cap_is_request_and_call_cap():
+    session = build_demo_session()
+    antwerpen = next(a for a in session.applications if a.municipality == "Antwerpen")
+    assert amount_cap(antwerpen, session.criteria) == 800_000  # asked 850,000
+    boom = next(a for a in session.applications if a.municipality == "Boom")
+    assert amount_cap(boom, session.criteria) == boom.requested_subsidy
+
+
+def _decision(app: str, scores: dict[str, int]) -> ApplicationDecision:
+    return ApplicationDecision(
+        application_id=app,
+        criteria={c: CriterionConsensus(criterion_id=c, score=s, motivation="m") for c, s in scores.items()},
+        recommendation=Recommendation.SELECT,
+    )
+
+
+def test_ranking_ties_broken_by_the_criteria_file(small_session):
+    decisions = {
+        "a1": _decision("a1", {"inhoud": 3, "haalbaar": 4, "budget": 3}),  # 10
+        "a2": _decision("a2", {"inhoud": 4, "haalbaar": 3, "budget": 3}),  # 10, higher inhoud
+        "a3": _decision("a3", {"inhoud": 5, "haalbaar": 5}),  # incomplete: unranked, last
+    }
+    ranking = rank(small_session, decisions)
+    assert [(r.application_id, r.rank) for r in ranking] == [("a2", 1), ("a1", 2), ("a3", None)]
+
+
+# --- budget proposals -----------------------------------------------------------------------
+
+rows_strategy = st.lists(
+    st.tuples(st.integers(0, 35), st.integers(1, 20), st.booleans()), min_size=0, max_size=9
+)
+
+
+def _rows(spec):
+    return [
+        RankedApplication(
+            application_id=f"x{i}", rank=i + 1, total=float(total), below_threshold=[] if ok else ["total"],
+            eligibility=Outcome.MET, amount=amount * 50_000.0,
+        )
+        for i, (total, amount, ok) in enumerate(spec)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows_strategy, st.integers(0, 60))
+def test_best_fit_equals_brute_force_and_fits(spec, budget_units):
+    rows = _rows(spec)
+    budget = budget_units * 50_000.0
+    proposal = propose_best_fit(rows, budget, [1.0] * 7)
+    selectable = [r for r in rows if r.selectable]
+    best = max(
+        (sum(r.total for r in combo) for k in range(len(selectable) + 1)
+         for combo in itertools.combinations(selectable, k) if sum(r.amount for r in combo) <= budget),
+        default=0.0,
+    )
+    assert proposal.total_score == pytest.approx(best)
+    assert proposal.total_amount <= budget
+    assert set(proposal.selected) <= {r.application_id for r in selectable}
+    greedy = propose_by_rank(rows, budget)
+    assert greedy.total_amount <= budget and greedy.total_score <= proposal.total_score + 1e-9
+
+
+def test_best_fit_with_uneven_weights():
+    rows = _rows([(10, 4, True), (7, 2, True), (7, 2, True)])
+    rows = [r.model_copy(update={"total": t}) for r, t in zip(rows, (10.5, 7.25, 7.25))]
+    proposal = propose_best_fit(rows, 200_000.0, [1.5, 0.25, 1.0])
+    assert proposal.selected == ["x1", "x2"] and proposal.total_score == pytest.approx(14.5)
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+def _demo_submissions(tmp: Path):
+    """Two submissions (an older and a newer) for three demo jurors, written to tmp."""
+    session = build_demo_session()
+    files = {}
+    for j, juror in enumerate(("extern-1", "extern-2", "vlaams-1")):
+        for version in (0, 1):
+            scores = {a.id: {c: (j + version + i) % 6 for c in session.criteria.criterion_ids}
+                      for i, a in enumerate(session.applications[:4])}
+            submission = build_submission(session, juror, assessments(scores), frozenset(), AT + dt.timedelta(hours=version))
+            path = tmp / f"{juror}-{version}.json"
+            path.write_bytes(submission_file_bytes(submission))
+            files[(juror, version)] = path
+    return session, files
+
+
+@pytest.fixture(scope="module")
+def demo_files(tmp_path_factory):
+    return _demo_submissions(tmp_path_factory.mktemp("subs"))
+
+
+def _import_all(session, paths) -> dict[str, str]:
+    with tempfile.TemporaryDirectory() as data:
+        write_session(Path(data), session)
+        store = ChairStore(Path(data), session)
+        for path in paths:
+            try:
+                store.import_submission(path)
+            except JuryError as error:
+                assert "niet nieuwer" in error.message
+        return {j: s.checksum for j, s in ChairStore(Path(data), session).submissions().items()}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_import_is_idempotent_and_order_independent(demo_files, data):
+    session, files = demo_files
+    sequence = data.draw(st.lists(st.sampled_from(sorted(files.values())), min_size=6, max_size=12))
+    sequence += list(files.values())  # every file at least once, duplicates and any order
+    sequence = data.draw(st.permutations(sequence))
+    result = _import_all(session, sequence)
+    newest = {juror: json.loads(files[(juror, 1)].read_text())["checksum"] for juror, _ in files}
+    assert result == newest
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_any_changed_byte_is_refused(demo_files, tmp_path, data):
+    session, files = demo_files
+    raw = bytearray(files[("extern-1", 0)].read_bytes())
+    position = data.draw(st.integers(0, len(raw) - 1))
+    new = data.draw(st.integers(0, 255).filter(lambda b: b != raw[position]))
+    raw[position] = new
+    tampered = tmp_path / f"tampered-{position}-{new}.json"
+    tampered.write_bytes(bytes(raw))
+    with tempfile.TemporaryDirectory() as folder:
+        write_session(Path(folder), session)
+        with pytest.raises(JuryError):
+            ChairStore(Path(folder), session).import_submission(tampered)
+        assert ChairStore(Path(folder), session).submissions() == {}
+
+
+def test_replacing_submission_reports_changed_scores(demo_files, tmp_path):
+    session, files = demo_files
+    write_session(tmp_path, session)
+    store = ChairStore(tmp_path, session)
+    assert store.import_submission(files[("extern-1", 0)]).status == "new"
+    result = store.import_submission(files[("extern-1", 1)])
+    assert result.status == "replaced" and result.changed_scores == 4 * 7  # every score moved by one
+    with pytest.raises(JuryError) as older:
+        store.import_submission(files[("extern-1", 0)])
+    assert "niet nieuwer" in str(older.value)
+
+
+def test_submission_of_another_session_is_refused(demo_files, small_data_dir, small_session):
+    _, files = demo_files
+    with pytest.raises(JuryError) as caught:
+        ChairStore(small_data_dir, small_session).import_submission(files[("extern-1", 0)])
+    assert "andere sessie" in str(caught.value)

@@ -1,0 +1,85 @@
+"""The whole process on the demo session, as the people involved would run it:
+jurors draft in a spreadsheet, import and submit; the chair imports, sets consensus and ranks;
+the secretariat exports. Commands run through the real CLI entry point."""
+
+from __future__ import annotations
+
+import csv
+import random
+
+from jury_tui.cli import main
+from jury_tui.domain.aggregation import ScoreTable, aggregate
+from jury_tui.domain.consensus import Recommendation, suggested_score
+from jury_tui.domain.ranking import propose_best_fit, propose_by_rank, rank
+from jury_tui.store.chair_store import ChairStore
+from jury_tui.store.sessions import load_session
+
+JURORS = ["extern-1", "extern-2", "extern-3", "vlaams-1"]
+
+
+def cli(capsys, *args: str) -> str:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "Traceback" not in captured.err
+    return captured.out
+
+
+def fill_template(path, juror: str, rng: random.Random) -> None:
+    rows = list(csv.reader(path.open(encoding="utf-8-sig"), delimiter=";"))
+    header = rows[0]
+    score_col, motivation_col = header.index("score"), header.index("motivation")
+    for row in rows[1:]:
+        row[score_col] = str(rng.randint(1, 5))
+        row[motivation_col] = f"{juror} over {row[header.index('criterion')]}: sterk & concreet"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+
+
+def test_demo_from_drafts_to_ranking(tmp_path, capsys):
+    data = str(tmp_path)
+    rng = random.Random(2021)
+    cli(capsys, "demo", "--no-open", "--data-dir", data)
+    for juror in JURORS:
+        conflicts = ["wvc21-15"] if juror == "extern-2" else []
+        cli(capsys, "conflicts", "wvc-2021-demo", "--as", juror, *(["--set", *conflicts] if conflicts else ["--none"]), "--data-dir", data)
+        draft = tmp_path / f"{juror}.csv"
+        cli(capsys, "template", "wvc-2021-demo", "--as", juror, "--out", str(draft), "--data-dir", data)
+        fill_template(draft, juror, rng)
+        out = cli(capsys, "import-scores", "wvc-2021-demo", "--as", juror, str(draft), "--data-dir", data)
+        assert "geïmporteerd" in out
+        out = cli(capsys, "submit", "wvc-2021-demo", "--as", juror, "--out", str(tmp_path / f"sub-{juror}.json"), "--data-dir", data)
+        assert "volledig" in out
+
+    out = cli(capsys, "import", "wvc-2021-demo", *(str(tmp_path / f"sub-{j}.json") for j in JURORS), "--data-dir", data)
+    assert out.count("ingelezen") == len(JURORS)
+    progress = cli(capsys, "show", "wvc-2021-demo", "--data-dir", data)
+    assert "20 van 20 beoordeeld" in progress and "19 van 19 beoordeeld" in progress  # extern-2 abstained once
+
+    session = load_session(tmp_path, "wvc-2021-demo")
+    chair = ChairStore(tmp_path, session)
+    table = ScoreTable(session, chair.submissions().values())
+    stats = aggregate(session, table)
+    assert stats["wvc21-15"].conflicted_jurors == ["extern-2"]
+    assert stats["wvc21-15"].criteria["maatwerk"].count == 2  # extern-1 and extern-3; vlaams-1 advises
+    for application in session.applications:
+        for criterion in session.criteria.criteria:
+            chair.set_consensus(application.id, criterion.id, suggested_score(stats[application.id].criteria[criterion.id]),
+                                f"Consensus over {criterion.name.nl}.")
+        chair.set_overall(application.id, "De jury is het eens.")
+
+    ranking = rank(session, chair.decisions())
+    assert [r.rank for r in ranking] == list(range(1, 21))
+    by_rank = propose_by_rank(ranking, session.budget)
+    best = propose_best_fit(ranking, session.budget, [c.weight for c in session.criteria.criteria])
+    assert best.total_score >= by_rank.total_score
+    assert by_rank.total_amount <= 4_000_000 and best.total_amount <= 4_000_000
+    ineligible = {"wvc21-01", "wvc21-07", "wvc21-11", "wvc21-13", "wvc21-19"}
+    assert not ineligible & set(best.selected) and not ineligible & set(by_rank.selected)
+    chair.set_selection(best.selected)
+    for application_id in best.selected:
+        chair.set_recommendation(application_id, Recommendation.SELECT)
+
+    out = cli(capsys, "export", "wvc-2021-demo", "--strict", "--data-dir", data)
+    assert "advies geschreven" in out
+    assert (tmp_path / "exports" / "advies-wvc-2021-demo.pdf").stat().st_size > 10_000
