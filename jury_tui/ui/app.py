@@ -1,0 +1,131 @@
+"""The juror's Textual apps.
+
+Entry points (called by jury_tui.cli):
+
+- ``JurorApp(data_dir, session, juror_id)`` opens the juror's store itself (on mount) and shows
+  the assessment screen; on the first visit the conflicts-of-interest screen comes first. A store
+  that cannot be opened is shown as a message; closing it exits with return code 2 and the
+  message is printed again after the app has left the terminal.
+- ``PickerApp(data_dir, session_id=None)`` is what a bare ``jury-tui`` runs: choose a session, then
+  yourself in its jury (name and role); the app then *switches to the assessment screen in the
+  same app* (it does not exit in between). It returns None. With ``session_id`` it opens on that
+  session's jurors (``jury-tui demo``). Without sessions it says so (``session.none_found``) and
+  q / Esc / ctrl+q quit.
+
+Both apps save every change as it happens, so quitting (ctrl+q) is always safe; the motivation
+being typed is written before the app exits. Nothing here imports the PDF code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.command import CommandPalette
+
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.errors import JuryError
+from jury_tui.i18n import t
+from jury_tui.ui.keys import app_keys, bindings_for
+
+CSS_FILE = Path(__file__).with_name("jury.tcss")
+
+
+class JuryApp(App[None]):
+    """What both apps share: styles, Dutch app-level keys, quitting safely."""
+
+    CSS_PATH = CSS_FILE
+    AUTO_FOCUS = ""
+    # Only our own (Dutch) commands: the screen's provider. Textual's English system commands stay out.
+    COMMANDS = set()
+    NOTIFICATION_TIMEOUT = 4
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self._quit_warned = False
+        self.title = t("ui.app_title")
+        for key in ("ctrl+q", "ctrl+p"):
+            self._bindings.key_to_bindings.pop(key, None)
+        for binding in bindings_for(app_keys()):
+            self._bindings._add_binding(binding)
+
+    def flush_all(self) -> bool:
+        """Write any motivation still being typed, on every assessment screen. False: something was not saved."""
+        from jury_tui.ui.screens.assessment import AssessmentScreen
+
+        saved = True
+        for screen in self.screen_stack:
+            if isinstance(screen, AssessmentScreen):
+                saved = screen.flush_motivation() and saved
+        return saved
+
+    async def action_quit(self) -> None:
+        if not self.flush_all() and not self._quit_warned:
+            # The status line already says why; a second ctrl+q quits anyway.
+            self._quit_warned = True
+            self.notify(t("ui.quit_unsaved"), severity="error", timeout=10)
+            return
+        self.exit()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("ui.palette_placeholder"), id="--command-palette"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "command_palette":
+            # Only the assessment screen has commands; elsewhere the palette would be empty.
+            from jury_tui.ui.screens.assessment import AssessmentScreen
+
+            return isinstance(self.screen, AssessmentScreen)
+        return True
+
+    def action_help_quit(self) -> None:
+        self.notify(t("ui.ctrl_c"))
+
+    def assessment_screen(self, session: SessionDefinition, juror_id: str):
+        """The assessment screen on the juror's own store. Raises JuryError when the store cannot be opened."""
+        from jury_tui.store.juror_store import JurorStore
+        from jury_tui.ui.screens.assessment import AssessmentScreen
+
+        try:
+            store = JurorStore(self.data_dir, session, juror_id)
+        except OSError as error:
+            raise JuryError(str(error)) from None
+        return AssessmentScreen(store, self.data_dir)
+
+
+class JurorApp(JuryApp):
+    """One juror assessing one session."""
+
+    def __init__(self, data_dir: Path, session: SessionDefinition, juror_id: str) -> None:
+        super().__init__(data_dir)
+        self.session = session
+        self.juror_id = juror_id
+
+    def on_mount(self) -> None:
+        try:
+            screen = self.assessment_screen(self.session, self.juror_id)
+        except JuryError as error:
+            from jury_tui.ui.screens.dialogs import ErrorScreen
+
+            self.push_screen(ErrorScreen(str(error)))
+            return
+        self.push_screen(screen)
+
+
+class PickerApp(JuryApp):
+    """Choose a session and a juror, then assess in the same app.
+
+    With `session_id` (e.g. `jury-tui demo`) that session is chosen already: the app opens on the
+    list of its jurors, and Esc goes back to the list of sessions.
+    """
+
+    def __init__(self, data_dir: Path, session_id: str | None = None) -> None:
+        super().__init__(data_dir)
+        self.session_id = session_id
+
+    def on_mount(self) -> None:
+        from jury_tui.ui.screens.picker import PickerScreen
+
+        self.push_screen(PickerScreen(self.data_dir, session_id=self.session_id))

@@ -1,0 +1,190 @@
+"""The jury chair's Textual app: `ChairApp(data_dir, session)`.
+
+Four screens, each a Textual mode so it keeps its state while the chair looks elsewhere:
+overview (o/F2), detail (d/F3), ranking & budget (b/F4), calibration (k/F5). The data and what is
+computed from it live in one ChairModel shared by the screens (see model.py); a screen redraws
+when it sees that the model changed while it was away. Every change is saved at once by the
+ChairStore; what is being typed is saved before leaving a screen and before quitting (ctrl+q).
+Nothing here imports the PDF code; numpy (ranking) is imported when the budget screen opens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.command import CommandPalette
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, TextArea
+
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.errors import JuryError
+from jury_tui.i18n import t
+from jury_tui.ui.chair import formatting as fmt
+from jury_tui.ui.chair.commands import ChairCommands
+from jury_tui.ui.chair.keys import MODES, bindings_for, global_keys
+from jury_tui.ui.chair.model import ChairModel
+from jury_tui.ui.chair.screens.base import ChairScreen
+
+CSS_FILE = Path(__file__).with_name("chair.tcss")
+
+# App actions that open something over the current screen or leave it: not while a dialog is open.
+SCREEN_ACTIONS = {"show_mode", "import", "help"}
+
+
+def _screen_class(mode: str) -> type[ChairScreen]:
+    if mode == "overview":
+        from jury_tui.ui.chair.screens.overview import OverviewScreen
+
+        return OverviewScreen
+    if mode == "detail":
+        from jury_tui.ui.chair.screens.detail import DetailScreen
+
+        return DetailScreen
+    if mode == "ranking":
+        from jury_tui.ui.chair.screens.ranking import RankingScreen
+
+        return RankingScreen
+    from jury_tui.ui.chair.screens.calibration import CalibrationScreen
+
+    return CalibrationScreen
+
+
+class ChairApp(App[None]):
+    CSS_PATH = CSS_FILE
+    AUTO_FOCUS = ""
+    # Only our own (Dutch) commands; Textual's English system commands stay out.
+    COMMANDS = {ChairCommands}
+    NOTIFICATION_TIMEOUT = 5
+
+    def __init__(self, data_dir: Path, session: SessionDefinition) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.session = session
+        self.model: ChairModel | None = None
+        self.title = t("chair.ui.title", session=session.title)
+        self._status = (t("chair.ui.all_saved"), False)
+        for key in ("ctrl+q", "ctrl+p"):
+            self._bindings.key_to_bindings.pop(key, None)
+        for binding in bindings_for(global_keys()):
+            self._bindings._add_binding(binding)
+
+    def on_mount(self) -> None:
+        try:
+            self.model = ChairModel(self.data_dir, self.session)
+        except (JuryError, OSError) as error:
+            from jury_tui.ui.screens.dialogs import ErrorScreen
+
+            self.push_screen(ErrorScreen(str(error)))
+            return
+        for mode in MODES:
+            self.add_mode(mode, lambda mode=mode: _screen_class(mode)(self.model))
+        self.switch_mode("overview")
+
+    # --- the screens ---------------------------------------------------------------------------
+    def chair_screens(self) -> list[ChairScreen]:
+        screens: list[ChairScreen] = []
+        for stack in self._screen_stacks.values():
+            screens.extend(screen for screen in stack if isinstance(screen, ChairScreen))
+        return screens
+
+    def _leave_current(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ChairScreen):
+            screen.flush()
+            if isinstance(screen.focused, (TextArea, Input)):
+                screen.set_focus(None)
+
+    def action_show_mode(self, mode: str) -> None:
+        if self.model is None or mode not in MODES:
+            return
+        if self.current_mode == mode:
+            return
+        self._leave_current()
+        self.switch_mode(mode)
+
+    def open_detail(self, application_id: str, page: int) -> None:
+        """Show one application in the detail screen, at a criterion (or the decision page)."""
+        if self.model is None:
+            return
+        self.model.current_application = application_id
+        self.model.current_page = page
+        self.action_show_mode("detail")
+        screen = self.screen
+        if isinstance(screen, ChairScreen) and screen.MODE == "detail" and screen.is_mounted:
+            screen.go_to(application_id, page)  # type: ignore[attr-defined]
+
+    # --- saving status -------------------------------------------------------------------------
+    def report_saved(self) -> None:
+        self._status = (t("chair.ui.saved_at", time=fmt.clock()), False)
+        self.show_status_on(self.screen)
+
+    def report_error(self, message: str) -> None:
+        self._status = (t("chair.ui.not_saved", error=message), True)
+        self.show_status_on(self.screen)
+        self.notify(message, title=t("chair.ui.not_saved_title"), severity="error", markup=False)
+
+    def show_status_on(self, screen: Screen) -> None:
+        from jury_tui.ui.chair.widgets import TopBar
+
+        for bar in screen.query(TopBar):
+            bar.show_status(*self._status)
+
+    # --- import, help, palette, quit -----------------------------------------------------------
+    def action_import(self) -> None:
+        if self.model is None:
+            return
+        from jury_tui.ui.chair.screens.dialogs import ImportDialog
+
+        self._leave_current()
+        names = {juror.id: juror.name for juror in self.session.jurors}
+        self.push_screen(ImportDialog(self.model.import_file, names))
+
+    def after_import(self) -> None:
+        """Submissions changed: recompute once and redraw what is showing."""
+        if self.model is None:
+            return
+        try:
+            self.model.reload()
+        except (JuryError, OSError) as error:
+            self.report_error(str(error))
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, ChairScreen):
+                screen.redraw_if_stale()
+
+    def action_help(self) -> None:
+        screen = self.screen
+        if not isinstance(screen, ChairScreen):
+            return
+        from jury_tui.ui.chair.keys import help_rows
+        from jury_tui.ui.chair.screens.dialogs import ChairHelpScreen
+
+        screen.flush()
+        rows = screen.help_rows()
+        global_rows = help_rows(global_keys())
+        self.push_screen(ChairHelpScreen(t(f"chair.key.{screen.MODE}.help"), rows, global_rows))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("chair.ui.palette_placeholder"), id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        self.notify(t("chair.ui.ctrl_c"))
+
+    async def action_quit(self) -> None:
+        for screen in self.chair_screens():
+            try:
+                screen.flush()
+            except Exception:  # noqa: BLE001 - quitting must not fail; the screen's unmount tries again
+                pass
+        self.exit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in SCREEN_ACTIONS:
+            if self.model is None:
+                return False
+            screen = self.screen
+            if isinstance(screen, ModalScreen) and not CommandPalette.is_open(self):
+                return False
+        return True

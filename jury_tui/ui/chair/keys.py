@@ -1,0 +1,155 @@
+"""The chair's key map, defined once: bindings, footer, help screen and command palette are all
+built from it, so they cannot disagree. Texts are looked up when a screen is built (not at import),
+so the language chosen by the CLI applies.
+
+The same shape as the juror's key map (jury_tui/ui/keys.py), kept separate so the two apps can
+change their keys independently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from jury_tui.domain.criteria import Scale
+from jury_tui.i18n import t
+from jury_tui.ui.chair import messages as _messages  # noqa: F401
+
+# Belgian AZERTY: the digit row gives these characters without Shift.
+AZERTY_DIGITS = {1: "ampersand", 2: "é", 3: "quotation_mark", 4: "apostrophe", 5: "left_parenthesis",
+                 6: "section_sign", 7: "è", 8: "exclamation_mark", 9: "ç", 0: "à"}
+
+MODES = ("overview", "detail", "ranking", "calibration")
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    action: str
+    keys: str  # Textual key names, comma separated
+    display: str  # how the keys are shown in the footer and the help
+    footer: str | None = None  # message key of the short footer label; None = not in the footer
+    help: str | None = None  # message key of the help line; None = not in the help
+    palette: bool = False  # offered in the command palette
+    priority: bool = False
+    show: bool | None = None  # in the footer's list; by default when it has a footer label
+    palette_help: str | None = None  # the palette's text when the help screen lists it with another key
+
+    @property
+    def palette_text(self) -> str | None:
+        return self.help or self.palette_help
+
+
+def global_keys() -> list[KeySpec]:
+    """Keys bound on the app: they work on every screen (letters not while typing in a text box)."""
+    return [
+        KeySpec("show_mode('overview')", "o,f2", "o F2", None, "chair.key.overview.help", True),
+        KeySpec("show_mode('detail')", "d,f3", "d F3", None, "chair.key.detail.help", True),
+        KeySpec("show_mode('ranking')", "b,f4", "b F4", None, "chair.key.ranking.help", True),
+        KeySpec("show_mode('calibration')", "k,f5", "k F5", None, "chair.key.calibration.help", True),
+        KeySpec("import", "i", "i", "chair.key.import", "chair.key.import.help", True, show=False),
+        KeySpec("help", "question_mark,f1", "? F1", "chair.key.help", "chair.key.help.help", True, show=False),
+        KeySpec("command_palette", "ctrl+p", "^p", "chair.key.palette", "chair.key.palette.help",
+                priority=True, show=False),
+        KeySpec("quit", "ctrl+q", "^q", "chair.key.quit", "chair.key.quit.help", True, priority=True),
+    ]
+
+
+def footer_keys(*actions: str) -> list[KeySpec]:
+    """Global keys a screen shows in its footer (bound again on the screen, running the app's action)."""
+    specs = []
+    for spec in global_keys():
+        if spec.action in actions:
+            specs.append(KeySpec(f"app.{spec.action}", spec.keys, spec.display, spec.footer, None))
+    return specs
+
+
+def overview_keys() -> list[KeySpec]:
+    # Enter (open) is bound on the table itself (see OverviewTable); listed here for help and palette.
+    return [
+        KeySpec("open", "", "⏎", None, "chair.key.open.help", True),
+        KeySpec("toggle_sort", "s", "s", "chair.key.sort", "chair.key.sort.help", True),
+        KeySpec("next_flag", "t", "t", "chair.key.next_flag", "chair.key.next_flag.help", True),
+    ]
+
+
+def detail_keys(scale: Scale) -> list[KeySpec]:
+    low, high = scale.min, scale.max
+    specs = [
+        KeySpec("next_page", "down", "↓", None, "chair.key.next_page.help", True),
+        KeySpec("previous_page", "up", "↑", None, "chair.key.previous_page.help", True),
+        KeySpec("next_application", "n", "n p", None, "chair.key.next_application.help", True),
+        KeySpec("previous_application", "p", "p", None, None, True, palette_help="chair.key.previous_application.help"),
+    ]
+    digits = [value for value in range(low, high + 1) if 0 <= value <= 9]
+    for position, value in enumerate(digits):
+        keys = str(value) + (f",{AZERTY_DIGITS[value]}" if value in AZERTY_DIGITS else "")
+        first = position == 0
+        specs.append(
+            KeySpec(f"score({value})", keys, f"{digits[0]}–{digits[-1]}" if first else str(value),
+                    "chair.key.score" if first else None, "chair.key.score.help" if first else None)
+        )
+    specs += [
+        KeySpec("raise_score", "right,plus", "→ +", None, "chair.key.raise_score.help", True),
+        KeySpec("lower_score", "left,minus", "← -", None, "chair.key.lower_score.help", True),
+        KeySpec("clear_score", "backspace,delete", "⌫ Del", None, "chair.key.clear_score.help", True),
+        KeySpec("accept_suggestion", "a", "a", None, "chair.key.accept.help", True),
+    ]
+    for position, value in enumerate((1, 2, 3)):
+        keys = str(value) + f",{AZERTY_DIGITS[value]}"
+        first = position == 0
+        specs.append(
+            KeySpec(f"recommend({value})", keys, "1–3" if first else str(value),
+                    None, "chair.key.recommend_direct.help" if first else None)
+        )
+    specs += [
+        KeySpec("edit_motivation", "m,enter", "m ⏎", "chair.key.motivation", "chair.key.motivation.help", True),
+        KeySpec("edit_minority", "v", "v", "chair.key.minority", "chair.key.minority.help", True),
+        KeySpec("cycle_recommendation", "r", "r", "chair.key.recommend", "chair.key.recommend.help", True),
+        KeySpec("edit_amount", "g", "g", "chair.key.amount", "chair.key.amount.help", True),
+        KeySpec("toggle_eligibility", "e", "e", None, "chair.key.eligibility.help", True),
+        KeySpec("scroll_down", "pagedown", "PgDn PgUp", None, "chair.key.scroll.help"),
+        KeySpec("scroll_up", "pageup", "PgUp", None, None),
+        KeySpec("leave", "escape", "Esc", "chair.key.leave", None),
+        KeySpec("back", "escape", "Esc", None, "chair.key.back.help"),
+    ]
+    return specs
+
+
+def ranking_keys() -> list[KeySpec]:
+    return [
+        KeySpec("open", "", "⏎", None, "chair.key.open.help", False),
+        KeySpec("toggle_selected", "space", "␣", "chair.key.toggle_selected", "chair.key.toggle_selected.help", True),
+        KeySpec("adopt(1)", "1,ampersand", "1", "chair.key.adopt_rank", "chair.key.adopt_rank.help", True),
+        KeySpec("adopt(2)", "2,é", "2", "chair.key.adopt_best", "chair.key.adopt_best.help", True),
+    ]
+
+
+def calibration_keys() -> list[KeySpec]:
+    return [KeySpec("noop", "", "↑↓ PgDn PgUp", None, "chair.key.scroll_page.help")]
+
+
+def bindings_for(specs: list[KeySpec]) -> list[Binding]:
+    bindings = []
+    for spec in specs:
+        if not spec.keys:
+            continue
+        description = t(spec.footer) if spec.footer else (t(spec.help) if spec.help else "")
+        for key in spec.keys.split(","):
+            bindings.append(
+                Binding(
+                    key.strip(),
+                    spec.action,
+                    description,
+                    show=spec.footer is not None if spec.show is None else spec.show,
+                    key_display=spec.display.split(" ")[0] if spec.footer else None,
+                    priority=spec.priority,
+                )
+            )
+    return bindings
+
+
+def help_rows(specs: list[KeySpec], scale: Scale | None = None) -> list[tuple[str, str]]:
+    values = {"min": scale.min, "max": scale.max} if scale else {}
+    return [(spec.display, t(spec.help, **values) if spec.help == "chair.key.score.help" else t(spec.help))
+            for spec in specs if spec.help]

@@ -1,0 +1,249 @@
+"""The chair's data and what is computed from it, shared by every screen of the chair's app.
+
+Computed once when the app starts, again after an import (scores) and after each change of the
+chair (decisions). What only one screen needs (ranking and proposals, calibration) is computed
+when that screen first asks for it, so the first screen stays quick and numpy (ranking) is not
+imported until the budget screen opens. Every change goes through the store, which saves at once.
+
+Advice and selection are kept together: recommending "selecteren" puts an application in the
+chair's selection; any other advice takes it out; toggling the selection sets the advice to
+"selecteren" or back to none; adopting a proposal does both for every application.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jury_tui.domain.aggregation import (
+    ApplicationAggregate,
+    JurorCalibration,
+    ScoreTable,
+    aggregate,
+    calibrate,
+    calibrated_totals,
+    maximum_total,
+    reliability,
+)
+from jury_tui.domain.applications import Application
+from jury_tui.domain.consensus import ApplicationDecision, Recommendation, amount_cap, default_amount
+from jury_tui.domain.eligibility import EligibilityCheck, Outcome, check_eligibility, overall_outcome
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.store.chair_store import ChairStore, ImportResult
+
+if TYPE_CHECKING:
+    from jury_tui.domain.ranking import Proposal, RankedApplication
+
+
+@dataclass(frozen=True)
+class Calibration:
+    offsets: dict[str, JurorCalibration]
+    reliability: dict[str, float | None]
+    plain_totals: dict[str, float | None]
+    calibrated_totals: dict[str, float | None]
+    plain_rank: dict[str, int | None]
+    calibrated_rank: dict[str, int | None]
+
+
+def positions(totals: dict[str, float | None], order: list[str]) -> dict[str, int | None]:
+    """Rank 1 = highest total; ties keep the file order; no total, no rank."""
+    index = {application_id: position for position, application_id in enumerate(order)}
+    scored = sorted((aid for aid in order if totals.get(aid) is not None), key=lambda aid: (-totals[aid], index[aid]))
+    ranks: dict[str, int | None] = {aid: None for aid in order}
+    ranks.update({aid: position + 1 for position, aid in enumerate(scored)})
+    return ranks
+
+
+class ChairModel:
+    def __init__(self, data_dir: Path, session: SessionDefinition) -> None:
+        self.data_dir = Path(data_dir)
+        self.session = session
+        self.criteria = session.criteria
+        self.store = ChairStore(self.data_dir, session)
+        self.file_order: list[str] = [application.id for application in session.applications]
+        self.maximum_total = maximum_total(self.criteria)
+        self.eligibility: dict[str, list[EligibilityCheck]] = {
+            application.id: check_eligibility(application, self.criteria.eligibility) for application in session.applications
+        }
+        self.eligibility_outcome: dict[str, Outcome] = {aid: overall_outcome(checks) for aid, checks in self.eligibility.items()}
+        self.version = 0  # bumped on every change; a screen redraws when it sees a newer version
+        self.sort_by_total = False
+        self.current_application = self.file_order[0]
+        self.current_page = 0  # criterion index; len(criteria) = the decision page
+        self.reload()
+
+    # --- loading and derived values -----------------------------------------------------------
+    def reload(self) -> None:
+        """Read the submissions and the decisions again and recompute everything."""
+        self.submissions = self.store.submissions()
+        self.table = ScoreTable(self.session, self.submissions.values())
+        self.aggregates: dict[str, ApplicationAggregate] = aggregate(self.session, self.table)
+        self.decisions: dict[str, ApplicationDecision] = self.store.decisions()
+        self.selection: list[str] = self.store.selection()
+        self._calibration: Calibration | None = None
+        self._decisions_changed()
+
+    def _decisions_changed(self) -> None:
+        self._ranking: list[RankedApplication] | None = None
+        self._proposals: tuple[Proposal, Proposal] | None = None
+        self._display_rank: dict[str, int | None] | None = None
+        self.version += 1
+
+    def application(self, application_id: str) -> Application:
+        return self.session.application(application_id)
+
+    def decision(self, application_id: str) -> ApplicationDecision:
+        return self.decisions.get(application_id) or ApplicationDecision(application_id=application_id)
+
+    def display_total(self, application_id: str) -> tuple[float | None, bool]:
+        """The consensus total when every criterion has a consensus score, else the mean total."""
+        consensus = self.decision(application_id).consensus_total(self.criteria)
+        if consensus is not None:
+            return consensus, True
+        return self.aggregates[application_id].weighted_total, False
+
+    @property
+    def display_rank(self) -> dict[str, int | None]:
+        if self._display_rank is None:
+            self._display_rank = positions({aid: self.display_total(aid)[0] for aid in self.file_order}, self.file_order)
+        return self._display_rank
+
+    def order(self) -> list[str]:
+        """The overview's order: the file's, or by displayed total (highest first)."""
+        if not self.sort_by_total:
+            return list(self.file_order)
+        ranks = self.display_rank
+        index = {aid: position for position, aid in enumerate(self.file_order)}
+        return sorted(self.file_order, key=lambda aid: (ranks[aid] is None, ranks[aid] or 0, index[aid]))
+
+    def open_flags(self, application_id: str) -> list[str]:
+        """Criteria flagged "te bespreken" that have no consensus score yet."""
+        decision = self.decision(application_id)
+        return [cid for cid in self.aggregates[application_id].flagged_criteria if decision.get(cid).score is None]
+
+    def consensus_done(self, application_id: str) -> int:
+        decision = self.decision(application_id)
+        return sum(1 for cid in self.criteria.criterion_ids if decision.get(cid).score is not None)
+
+    def amount(self, application_id: str) -> float:
+        """The advised amount, or by default the most that may be advised."""
+        return default_amount(self.application(application_id), self.criteria, self.decisions.get(application_id))
+
+    def amount_cap(self, application_id: str) -> float:
+        return amount_cap(self.application(application_id), self.criteria)
+
+    @property
+    def ranking(self) -> list[RankedApplication]:
+        if self._ranking is None:
+            from jury_tui.domain.ranking import rank
+
+            self._ranking = rank(self.session, self.decisions)
+        return self._ranking
+
+    @property
+    def proposals(self) -> tuple[Proposal, Proposal]:
+        """(by rank, best fit) within the session budget."""
+        if self._proposals is None:
+            from jury_tui.domain.ranking import propose_best_fit, propose_by_rank
+
+            weights = [criterion.weight for criterion in self.criteria.criteria]
+            self._proposals = (
+                propose_by_rank(self.ranking, self.session.budget),
+                propose_best_fit(self.ranking, self.session.budget, weights),
+            )
+        return self._proposals
+
+    @property
+    def calibration(self) -> Calibration:
+        if self._calibration is None:
+            offsets = calibrate(self.session, self.table)
+            plain = {aid: self.aggregates[aid].weighted_total for aid in self.file_order}
+            calibrated = calibrated_totals(self.session, self.table, offsets)
+            self._calibration = Calibration(
+                offsets=offsets,
+                reliability=reliability(self.session, self.table),
+                plain_totals=plain,
+                calibrated_totals=calibrated,
+                plain_rank=positions(plain, self.file_order),
+                calibrated_rank=positions(calibrated, self.file_order),
+            )
+        return self._calibration
+
+    def selected_amount(self) -> float:
+        return sum(round(self.amount(aid) * 100) for aid in self.selection) / 100
+
+    # --- changes (each saved at once by the store; JuryError when refused) -------------------
+    def _decided(self, decision: ApplicationDecision) -> None:
+        self.decisions[decision.application_id] = decision
+        self._decisions_changed()
+
+    def set_score(self, application_id: str, criterion_id: str, score: int | None) -> None:
+        if score is None:
+            self._decided(self.store.clear_consensus_score(application_id, criterion_id))
+        else:
+            self._decided(self.store.set_consensus(application_id, criterion_id, score=score))
+
+    def set_text(self, application_id: str, criterion_id: str | None, field: str, text: str) -> None:
+        """field: 'motivation' or 'minority_view' of a criterion; 'overall' (criterion None)."""
+        if field == "overall":
+            self._decided(self.store.set_overall(application_id, text))
+        elif field == "motivation":
+            self._decided(self.store.set_consensus(application_id, criterion_id, motivation=text))
+        elif field == "minority_view":
+            self._decided(self.store.set_consensus(application_id, criterion_id, minority_view=text))
+        else:  # pragma: no cover - programming error
+            raise ValueError(field)
+
+    def stored_text(self, application_id: str, criterion_id: str | None, field: str) -> str:
+        decision = self.decision(application_id)
+        if field == "overall":
+            return decision.overall_motivation
+        return getattr(decision.get(criterion_id), field)
+
+    def set_amount(self, application_id: str, amount: float | None) -> None:
+        self._decided(self.store.set_amount(application_id, amount))
+
+    def _ordered(self, ids: set[str]) -> list[str]:
+        return [aid for aid in self.file_order if aid in ids]
+
+    def _set_selection(self, ids: set[str]) -> None:
+        ordered = self._ordered(ids)
+        if ordered != self.selection:
+            self.store.set_selection(ordered)
+            self.selection = ordered
+            self._decisions_changed()
+
+    def set_recommendation(self, application_id: str, recommendation: Recommendation | None) -> None:
+        self._decided(self.store.set_recommendation(application_id, recommendation))
+        chosen = set(self.selection)
+        if recommendation is Recommendation.SELECT:
+            chosen.add(application_id)
+        else:
+            chosen.discard(application_id)
+        self._set_selection(chosen)
+
+    def toggle_selected(self, application_id: str) -> bool:
+        """Put in or take out of the selection; returns whether it is selected now."""
+        if application_id in self.selection:
+            if self.decision(application_id).recommendation is Recommendation.SELECT:
+                self._decided(self.store.set_recommendation(application_id, None))
+            self._set_selection(set(self.selection) - {application_id})
+            return False
+        self._decided(self.store.set_recommendation(application_id, Recommendation.SELECT))
+        self._set_selection(set(self.selection) | {application_id})
+        return True
+
+    def adopt(self, selected: list[str]) -> None:
+        """Make a proposal the chair's selection; the advice follows."""
+        chosen = set(selected)
+        for aid in self.file_order:
+            current = self.decision(aid).recommendation
+            if aid in chosen and current is not Recommendation.SELECT:
+                self._decided(self.store.set_recommendation(aid, Recommendation.SELECT))
+            elif aid not in chosen and current is Recommendation.SELECT:
+                self._decided(self.store.set_recommendation(aid, None))
+        self._set_selection(chosen)
+
+    def import_file(self, path: Path) -> ImportResult:
+        return self.store.import_submission(path)

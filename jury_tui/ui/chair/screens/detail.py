@@ -1,0 +1,619 @@
+"""One application in detail: eligibility, then one criterion at a time with every juror's score and
+motivation side by side and the jury's consensus; after the last criterion, the decision page
+(overall motivation, advice, advised amount).
+
+Nothing has focus unless the chair writes (a text box) or enters the amount, so every key of the
+key map works directly. Scores and advice are saved at once; a text box is saved 0.5 s after the
+last keystroke and always when it is left, the page changes, the screen changes or the app quits.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Input, Static, TextArea
+
+from jury_tui.domain.aggregation import CriterionStats
+from jury_tui.domain.consensus import Recommendation, suggested_score
+from jury_tui.domain.eligibility import Outcome
+from jury_tui.domain.session import Role
+from jury_tui.errors import JuryError
+from jury_tui.i18n import language, t
+from jury_tui.ui.chair import formatting as fmt
+from jury_tui.ui.chair.keys import KeySpec, detail_keys
+from jury_tui.ui.chair.screens.base import ChairScreen
+from jury_tui.ui.chair.widgets import EditorArea, JurorRow, PanelScroll
+
+TEXT_SAVE_DELAY = 0.5
+
+RECOMMENDATIONS = (Recommendation.SELECT, Recommendation.RESERVE, Recommendation.REJECT)
+OUTCOME_MARKS = {Outcome.MET: ("✓", "bold $success"), Outcome.NOT_MET: ("✗", "bold $error"), Outcome.UNKNOWN: ("?", "bold $warning")}
+
+# Actions that make sense only on a criterion page / only on the decision page.
+CRITERION_ONLY = {"score", "raise_score", "lower_score", "clear_score", "accept_suggestion", "edit_minority"}
+DECISION_ONLY = {"recommend"}
+
+
+def recommendation_text(recommendation: Recommendation | None) -> str:
+    if recommendation is None:
+        return t("chair.ui.detail.no_recommendation")
+    return t(f"chair.ui.recommendation.{recommendation.value}")
+
+
+class DetailScreen(ChairScreen):
+    MODE = "detail"
+    FOOTER_GLOBALS = ("help",)
+    FOOTER_PALETTE = False
+
+    def __init__(self, model) -> None:
+        super().__init__(model)
+        self.lang = language()
+        self.criteria = model.criteria
+        self.application_id = model.current_application
+        self.page = model.current_page
+        self.show_eligibility = False
+        # Text box id -> (application, criterion or None, field) it edits, and what the store has.
+        self._targets: dict[str, tuple[str, str | None, str]] = {}
+        self._baselines: dict[str, str] = {}
+        self._save_timers: dict[str, Timer] = {}
+
+    def build_key_specs(self) -> list[KeySpec]:
+        return detail_keys(self.model.criteria.scale)
+
+    # --- layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield self.top_bar()
+        yield Static(id="app-line", classes="screen-line")
+        yield Static(id="eligibility-line", classes="screen-line")
+        yield Static(id="criteria-strip")
+        with Vertical(id="criterion-page"):
+            yield Static(id="criterion-heading")
+            yield Static(id="criterion-stats")
+            with PanelScroll(id="jurors-panel"):
+                for juror in self.model.session.jurors:
+                    if juror.role is Role.VOTING:
+                        yield JurorRow(juror.id, juror.name)
+                yield Static(t("chair.ui.detail.advisory"), id="advisory-heading", classes="panel-heading")
+                for juror in self.model.session.jurors:
+                    if juror.role is Role.ADVISORY:
+                        yield JurorRow(juror.id, juror.name)
+            yield Static(id="consensus-line")
+            with Horizontal(id="texts"):
+                yield EditorArea(t("chair.ui.detail.motivation_placeholder"), id="motivation")
+                yield EditorArea(t("chair.ui.detail.minority_placeholder"), id="minority")
+        with Vertical(id="decision-page"):
+            yield Static(t("chair.ui.detail.decision_heading"), id="decision-heading")
+            yield Static(id="decision-totals")
+            yield Static(id="recommendation-line")
+            with Horizontal(id="amount-row"):
+                yield Static(t("chair.ui.detail.amount_label"), id="amount-label")
+                yield Input(placeholder=t("chair.ui.detail.amount_placeholder"), id="amount", compact=True,
+                            restrict=r"[0-9.,\s€]*", select_on_focus=True)
+                yield Static(id="amount-cap")
+            yield EditorArea(t("chair.ui.detail.overall_placeholder"), id="overall")
+        with PanelScroll(id="eligibility-panel"):
+            yield Static(id="eligibility-full")
+        yield self.footer()
+
+    def on_mount(self) -> None:
+        has_advisory = any(juror.role is Role.ADVISORY for juror in self.model.session.jurors)
+        self.query_one("#advisory-heading").display = has_advisory
+        self.query_one("#motivation", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
+        self.query_one("#minority", EditorArea).border_title = t("chair.ui.detail.minority_title")
+        self.query_one("#minority", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
+        self.query_one("#overall", EditorArea).border_title = t("chair.ui.detail.overall_title")
+        self.query_one("#overall", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
+        super().on_mount()
+
+    # --- state -------------------------------------------------------------------------------
+    @property
+    def on_decision_page(self) -> bool:
+        return self.page >= len(self.criteria.criteria)
+
+    @property
+    def criterion_id(self) -> str:
+        return self.criteria.criteria[min(self.page, len(self.criteria.criteria) - 1)].id
+
+    @property
+    def editing(self) -> bool:
+        return isinstance(self.focused, (TextArea, Input))
+
+    def go_to(self, application_id: str, page: int) -> None:
+        """Show an application at a page (criterion index, or len(criteria) for the decision)."""
+        self.flush()
+        if self.editing:
+            self.set_focus(None)
+        self.application_id = application_id
+        self.page = max(0, min(page, len(self.criteria.criteria)))
+        self.model.current_application = application_id
+        self.model.current_page = self.page
+        self.query_one("#jurors-panel", PanelScroll).scroll_home(animate=False)
+        self._seen_version = self.model.version
+        self.redraw()
+
+    # --- drawing -----------------------------------------------------------------------------
+    def redraw(self) -> None:
+        if self.model.current_application != self.application_id or self.model.current_page != self.page:
+            self.flush()
+            self.application_id = self.model.current_application
+            self.page = self.model.current_page
+        self.set_class(self.on_decision_page, "-decision")
+        self.set_class(self.show_eligibility, "-eligibility")
+        self._draw_header()
+        if self.on_decision_page:
+            self._draw_decision()
+        else:
+            self._draw_criterion()
+        self._load_texts()
+        self.refresh_bindings()
+
+    def _draw_header(self) -> None:
+        model = self.model
+        application = model.application(self.application_id)
+        decision = model.decision(self.application_id)
+        order = model.order()
+        position = t("chair.ui.detail.position", number=order.index(self.application_id) + 1, total=len(order))
+        recommendation = decision.recommendation
+        self.query_one("#app-line", Static).update(
+            Content.assemble(
+                (position + " ", "$text-muted"),
+                (application.label, "bold"),
+                " · ",
+                (t("chair.ui.detail.recommendation", value=recommendation_text(recommendation)),
+                 "bold $success" if recommendation is Recommendation.SELECT else ""),
+                " · ",
+                t("chair.ui.detail.amount", value=fmt.euro(model.amount(self.application_id))),
+                " · ",
+                (application.title, "italic $text-muted"),
+            )
+        )
+        self.query_one("#eligibility-line", Static).update(self._eligibility_summary())
+        self.query_one("#eligibility-full", Static).update(self._eligibility_full())
+        self.query_one("#criteria-strip", Static).update(self._strip())
+
+    def _eligibility_summary(self) -> Content:
+        checks = self.model.eligibility[self.application_id]
+        if not checks:
+            return Content("")
+        met = sum(1 for check in checks if check.outcome is Outcome.MET)
+        if met == len(checks):
+            return Content.assemble(("✓ ", "bold $success"), t("chair.ui.detail.eligibility_all_met", count=len(checks)))
+        parts: list[Content | str | tuple[str, str]] = [
+            (t("chair.ui.detail.eligibility_summary", met=met, count=len(checks)), "bold")
+        ]
+        for check in checks:
+            if check.outcome is Outcome.MET:
+                continue
+            mark, style = OUTCOME_MARKS[check.outcome]
+            parts += [" ", (mark, style), " ", fmt.check_line(check)]
+        return Content.assemble(*parts)
+
+    def _eligibility_full(self) -> Content:
+        parts: list[Content | str | tuple[str, str]] = [(t("chair.ui.detail.eligibility_heading"), "bold underline")]
+        rules = {rule.id: rule for rule in self.criteria.eligibility}
+        for check in self.model.eligibility[self.application_id]:
+            mark, style = OUTCOME_MARKS[check.outcome]
+            parts += ["\n", (mark, style), " ", (t(f"chair.ui.outcome.{check.outcome.value}"), style), ": ",
+                      rules[check.rule_id].name.get(self.lang), (" – " + fmt.check_figures(check), "$text-muted")]
+        return Content.assemble(*parts)
+
+    def _strip(self) -> Content:
+        """'Maat 3,4  Vern 4✓  …  Besluit': every criterion with mean or consensus; current reversed."""
+        model = self.model
+        decision = model.decision(self.application_id)
+        aggregate = model.aggregates[self.application_id]
+        parts: list[Content | str | tuple[str, str]] = []
+        for index, criterion in enumerate(self.criteria.criteria):
+            consensus = decision.get(criterion.id)
+            stats = aggregate.criteria[criterion.id]
+            if consensus.score is not None:
+                value = f"{consensus.score}✓"
+                style = "$text-success"
+                if criterion.motivation_required and not consensus.motivation.strip():
+                    style = "$text-warning"
+            else:
+                value = fmt.number(stats.mean)
+                style = "bold $text-error" if stats.flagged else ""
+            if index == self.page:
+                style += " reverse bold"
+            if parts:
+                parts.append(" ")
+            parts.append((f"{criterion.name.get(self.lang)[:4]} {value}", style))
+        decision_style = "reverse bold" if self.on_decision_page else "$text-muted"
+        parts += ["  ", (t("chair.ui.detail.decision_tab"), decision_style)]
+        return Content.assemble(*parts)
+
+    def _stats_line(self, stats: CriterionStats) -> Content:
+        if stats.count == 0:
+            return Content.styled(t("chair.ui.detail.no_scores"), "$text-muted")
+        missing = t("chair.ui.detail.stats_missing", count=stats.missing) if stats.missing else ""
+        text = t(
+            "chair.ui.detail.stats",
+            count=stats.count,
+            missing=missing,
+            mean=fmt.number(stats.mean),
+            median=fmt.compact(stats.median),
+            low=stats.min,
+            high=stats.max,
+            spread=stats.spread,
+            stdev=fmt.number(stats.stdev, 2),
+        )
+        return Content.styled(text, "$warning" if stats.missing else "")
+
+    def _draw_criterion(self) -> None:
+        model = self.model
+        criterion = self.criteria.criteria[self.page]
+        stats = model.aggregates[self.application_id].criteria[criterion.id]
+        heading: list[Content | str | tuple[str, str]] = [
+            (t("chair.ui.detail.criterion_heading", number=self.page + 1, total=len(self.criteria.criteria),
+               name=criterion.name.get(self.lang)), "bold $text-accent")
+        ]
+        if stats.flagged:
+            if model.decision(self.application_id).get(criterion.id).score is None:
+                heading += ["  ", (t("chair.ui.detail.flag"), "bold reverse $error")]
+            else:
+                heading += ["  ", (t("chair.ui.detail.flag_done"), "$text-success")]
+        self.query_one("#criterion-heading", Static).update(Content.assemble(*heading))
+        self.query_one("#criterion-stats", Static).update(self._stats_line(stats))
+        self._draw_jurors(criterion.id, stats)
+        self.query_one("#consensus-line", Static).update(self._consensus_line(stats))
+        motivation = self.query_one("#motivation", EditorArea)
+        motivation.border_title = t(
+            "chair.ui.detail.motivation_required" if criterion.motivation_required else "chair.ui.detail.motivation_title"
+        )
+
+    def _draw_jurors(self, criterion_id: str, stats: CriterionStats) -> None:
+        table = self.model.table
+        entries = {entry.juror_id: entry for entry in table.entries(self.application_id, criterion_id)}
+        conflicted = table.conflicts.get(self.application_id, set())
+        for row in self.query(JurorRow):
+            juror_id = row.juror_id
+            if juror_id not in self.model.submissions:
+                row.show(Content.styled("·", "$text-muted"), Content.styled(t("chair.ui.detail.juror_not_submitted"), "italic $text-muted"))
+                continue
+            if juror_id in conflicted:
+                row.show(Content.styled("⊘", "$text-error"), Content.styled(t("chair.ui.detail.juror_conflict"), "$text-error"))
+                continue
+            entry = entries.get(juror_id)
+            if entry is None or entry.score is None:
+                score = Content.styled(fmt.DASH, "$text-muted")
+            else:
+                extreme = stats.flagged and entry.role is Role.VOTING and entry.score in (stats.min, stats.max)
+                score = Content.styled(str(entry.score), "bold $text-error" if extreme else "bold")
+            if entry is None:
+                motivation = Content.styled(t("chair.ui.detail.juror_no_score"), "italic $text-muted")
+            elif entry.motivation.strip():
+                motivation = Content(entry.motivation.strip())
+            else:
+                motivation = Content.styled(t("chair.ui.detail.juror_no_motivation"), "italic $text-muted")
+            row.show(score, motivation)
+
+    def _consensus_line(self, stats: CriterionStats) -> Content:
+        consensus = self.model.decision(self.application_id).get(self.criterion_id)
+        scale = self.criteria.scale
+        parts: list[Content | str | tuple[str, str]] = []
+        if consensus.score is None:
+            parts.append((t("chair.ui.detail.consensus_none"), "bold $text-warning"))
+        else:
+            value = f"{consensus.score} – {scale.label(consensus.score, self.lang)}"
+            parts.append((t("chair.ui.detail.consensus", value=value), "bold $text-success"))
+        suggestion = suggested_score(stats)
+        if suggestion is not None and suggestion != consensus.score:
+            parts += ["   ", (t("chair.ui.detail.suggestion", value=suggestion), "$text-muted")]
+        return Content.assemble(*parts)
+
+    def _draw_decision(self) -> None:
+        model = self.model
+        aid = self.application_id
+        decision = model.decision(aid)
+        consensus_total = decision.consensus_total(self.criteria)
+        done = model.consensus_done(aid)
+        total_criteria = len(self.criteria.criteria)
+        mean = fmt.number(model.aggregates[aid].weighted_total)
+        maximum = fmt.compact(model.maximum_total)
+        if consensus_total is not None:
+            rank = next((row.rank for row in model.ranking if row.application_id == aid), None)
+            totals = t("chair.ui.detail.totals", consensus=fmt.compact(consensus_total), maximum=maximum, mean=mean,
+                       rank=rank or fmt.DASH)
+        else:
+            totals = t("chair.ui.detail.totals_incomplete", done=done, total=total_criteria, mean=mean, maximum=maximum)
+        lines: list[Content | str | tuple[str, str]] = [totals]
+        missing = decision.missing_motivations(self.criteria)
+        if missing:
+            names = ", ".join(self.criteria.criterion(cid).name.get(self.lang)[:4] for cid in missing)
+            lines += ["\n", (t("chair.ui.detail.missing_motivations", count=len(missing), names=names), "$text-warning")]
+        self.query_one("#decision-totals", Static).update(Content.assemble(*lines))
+        parts: list[Content | str | tuple[str, str]] = [(t("chair.ui.detail.recommendation_line"), "bold"), " "]
+        for number, recommendation in enumerate(RECOMMENDATIONS, start=1):
+            label = f" {number} {recommendation_text(recommendation)} "
+            chosen = decision.recommendation is recommendation
+            parts += [(label, "bold reverse $accent" if chosen else "$text-muted"), " "]
+        self.query_one("#recommendation-line", Static).update(Content.assemble(*parts))
+        amount_input = self.query_one("#amount", Input)
+        if not amount_input.has_focus:
+            amount_input.value = fmt.plain_amount(decision.advised_amount) if decision.advised_amount is not None else ""
+        cap = fmt.euro(model.amount_cap(aid))
+        self.query_one("#amount-cap", Static).update(Content.styled(t("chair.ui.detail.amount_cap", cap=cap), "$text-muted"))
+
+    # --- text boxes --------------------------------------------------------------------------
+    def _areas_for_page(self) -> dict[str, tuple[str, str | None, str]]:
+        aid = self.application_id
+        if self.on_decision_page:
+            return {"overall": (aid, None, "overall")}
+        return {"motivation": (aid, self.criterion_id, "motivation"), "minority": (aid, self.criterion_id, "minority_view")}
+
+    def _load_texts(self) -> None:
+        """Point the text boxes at the current page and load what the store has (unless being typed in)."""
+        wanted = self._areas_for_page()
+        for area_id in ("motivation", "minority", "overall"):
+            area = self.query_one(f"#{area_id}", EditorArea)
+            target = wanted.get(area_id)
+            if target is None:
+                self._targets.pop(area_id, None)
+                continue
+            if self._targets.get(area_id) == target and area.has_focus:
+                continue
+            text = self.model.stored_text(*target)
+            self._targets[area_id] = target
+            self._baselines[area_id] = text
+            if area.text != text:
+                area.load_text(text)
+
+    def flush_area(self, area_id: str) -> bool:
+        """Save one text box if it differs from the store; False when the store refused."""
+        timer = self._save_timers.pop(area_id, None)
+        if timer is not None:
+            timer.stop()
+        target = self._targets.get(area_id)
+        if target is None:
+            return True
+        text = self.query_one(f"#{area_id}", EditorArea).text
+        if text == self._baselines.get(area_id):
+            return True
+        try:
+            self.model.set_text(*target, text)
+        except (JuryError, OSError) as error:
+            self.chair_app.report_error(str(error))
+            return False
+        self._baselines[area_id] = text
+        self.chair_app.report_saved()
+        self._seen_version = self.model.version
+        self._draw_header()
+        if self.on_decision_page:
+            self._draw_decision()
+        return True
+
+    def flush(self) -> None:
+        for area_id in list(self._targets):
+            self.flush_area(area_id)
+        amount_input = self.query_one("#amount", Input)
+        if amount_input.has_focus:
+            self._save_amount(amount_input.value)
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        area_id = event.text_area.id
+        if area_id not in self._targets or event.text_area.text == self._baselines.get(area_id):
+            return
+        timer = self._save_timers.pop(area_id, None)
+        if timer is not None:
+            timer.stop()
+        self._save_timers[area_id] = self.set_timer(TEXT_SAVE_DELAY, lambda: self.flush_area(area_id))
+
+    @on(EditorArea.Left)
+    def _text_left(self, event: EditorArea.Left) -> None:
+        if event.area.id:
+            self.flush_area(event.area.id)
+        self.refresh_bindings()
+
+    def on_unmount(self) -> None:
+        # Last resort (the app closes without its quit action): store only, no screen updates.
+        for area_id, timer in list(self._save_timers.items()):
+            timer.stop()
+        for area_id, target in self._targets.items():
+            try:
+                text = self.query_one(f"#{area_id}", EditorArea).text
+                if text != self._baselines.get(area_id):
+                    self.model.set_text(*target, text)
+            except Exception:  # noqa: BLE001 - nothing can be shown any more
+                pass
+
+    # --- bindings ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave":
+            return self.editing
+        if self.editing:
+            return False
+        name = action.split("(")[0]
+        if self.on_decision_page and name in CRITERION_ONLY:
+            return False
+        if not self.on_decision_page and name in DECISION_ONLY:
+            return False
+        return True
+
+    # --- actions: moving ---------------------------------------------------------------------
+    def action_next_page(self) -> None:
+        if self.page < len(self.criteria.criteria):
+            self.go_to(self.application_id, self.page + 1)
+
+    def action_previous_page(self) -> None:
+        if self.page > 0:
+            self.go_to(self.application_id, self.page - 1)
+
+    def _step_application(self, step: int) -> None:
+        order = self.model.order()
+        index = order.index(self.application_id) + step
+        if 0 <= index < len(order):
+            self.go_to(order[index], self.page)
+
+    def action_next_application(self) -> None:
+        self._step_application(1)
+
+    def action_previous_application(self) -> None:
+        self._step_application(-1)
+
+    def action_scroll_down(self) -> None:
+        self._visible_panel().scroll_page_down()
+
+    def action_scroll_up(self) -> None:
+        self._visible_panel().scroll_page_up()
+
+    def _visible_panel(self) -> PanelScroll:
+        return self.query_one("#eligibility-panel" if self.show_eligibility else "#jurors-panel", PanelScroll)
+
+    def action_toggle_eligibility(self) -> None:
+        self.show_eligibility = not self.show_eligibility
+        self.set_class(self.show_eligibility, "-eligibility")
+
+    def action_leave(self) -> None:
+        self.action_back()
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Input):
+            self._restore_amount()
+            self.set_focus(None)
+        elif isinstance(focused, TextArea):
+            self.flush_area(focused.id or "")
+            self.set_focus(None)
+        elif self.show_eligibility:
+            self.action_toggle_eligibility()
+        else:
+            self.chair_app.action_show_mode("overview")
+        self.refresh_bindings()
+
+    # --- actions: consensus ------------------------------------------------------------------
+    def _set_score(self, value: int | None) -> None:
+        if self.on_decision_page:
+            return
+        current = self.model.decision(self.application_id).get(self.criterion_id).score
+        if current == value:
+            return
+        try:
+            self.model.set_score(self.application_id, self.criterion_id, value)
+        except (JuryError, OSError) as error:
+            self.chair_app.report_error(str(error))
+            return
+        self.changed()
+
+    def action_score(self, value: int) -> None:
+        self._set_score(value)
+
+    def _current_or_suggestion(self) -> int | None:
+        current = self.model.decision(self.application_id).get(self.criterion_id).score
+        if current is not None:
+            return current
+        return suggested_score(self.model.aggregates[self.application_id].criteria[self.criterion_id])
+
+    def action_raise_score(self) -> None:
+        scale = self.criteria.scale
+        current = self.model.decision(self.application_id).get(self.criterion_id).score
+        base = self._current_or_suggestion()
+        if base is None:
+            self._set_score(scale.min)
+        else:
+            self._set_score(min(scale.max, base + 1) if current is not None else base)
+
+    def action_lower_score(self) -> None:
+        scale = self.criteria.scale
+        current = self.model.decision(self.application_id).get(self.criterion_id).score
+        base = self._current_or_suggestion()
+        if base is None:
+            self._set_score(scale.min)
+        else:
+            self._set_score(max(scale.min, base - 1) if current is not None else base)
+
+    def action_clear_score(self) -> None:
+        self._set_score(None)
+
+    def action_accept_suggestion(self) -> None:
+        suggestion = suggested_score(self.model.aggregates[self.application_id].criteria[self.criterion_id])
+        if suggestion is None:
+            self.notify(t("chair.ui.detail.no_suggestion"), severity="warning")
+            return
+        self._set_score(suggestion)
+
+    def _edit(self, area_id: str) -> None:
+        if self.app.screen is not self:
+            return
+        area = self.query_one(f"#{area_id}", EditorArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+        self.refresh_bindings()
+
+    def action_edit_motivation(self) -> None:
+        self._edit("overall" if self.on_decision_page else "motivation")
+
+    def action_edit_minority(self) -> None:
+        self._edit("minority")
+
+    # --- actions: decision -------------------------------------------------------------------
+    def _recommend(self, recommendation: Recommendation | None) -> None:
+        try:
+            self.model.set_recommendation(self.application_id, recommendation)
+        except (JuryError, OSError) as error:
+            self.chair_app.report_error(str(error))
+            return
+        if recommendation is Recommendation.SELECT and self.model.eligibility_outcome[self.application_id] is Outcome.NOT_MET:
+            self.notify(t("chair.ui.detail.not_eligible_selected"), severity="warning")
+        self.changed()
+
+    def action_recommend(self, number: int) -> None:
+        self._recommend(RECOMMENDATIONS[number - 1])
+
+    def action_cycle_recommendation(self) -> None:
+        cycle: list[Recommendation | None] = [*RECOMMENDATIONS, None]
+        current = self.model.decision(self.application_id).recommendation
+        self._recommend(cycle[(cycle.index(current) + 1) % len(cycle)])
+
+    def action_edit_amount(self) -> None:
+        if self.app.screen is not self:
+            return
+        if not self.on_decision_page:
+            self.go_to(self.application_id, len(self.criteria.criteria))
+        amount_input = self.query_one("#amount", Input)
+        amount_input.focus()
+        self.refresh_bindings()
+
+    def _restore_amount(self) -> None:
+        advised = self.model.decision(self.application_id).advised_amount
+        self.query_one("#amount", Input).value = fmt.plain_amount(advised) if advised is not None else ""
+
+    def _save_amount(self, text: str) -> bool:
+        try:
+            amount = fmt.parse_amount(text)
+        except ValueError:
+            self.chair_app.report_error(t("chair.ui.detail.amount_invalid", text=text.strip()))
+            return False
+        if amount == self.model.decision(self.application_id).advised_amount:
+            return True
+        try:
+            self.model.set_amount(self.application_id, amount)
+        except (JuryError, OSError) as error:
+            self.chair_app.report_error(str(error))
+            return False
+        self.changed()
+        return True
+
+    @on(Input.Submitted, "#amount")
+    def _amount_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._save_amount(event.value):
+            self.set_focus(None)
+            self._restore_amount()
+            self.refresh_bindings()
+        else:
+            event.input.select_all()  # typing replaces the refused amount
+
+    @on(Input.Blurred, "#amount")
+    def _amount_left(self, event: Input.Blurred) -> None:
+        # Leaving by another way than Enter or Esc (a screen key, the mouse): keep what was typed if valid.
+        advised = self.model.decision(self.application_id).advised_amount
+        shown = fmt.plain_amount(advised) if advised is not None else ""
+        if event.value != shown:
+            if not self._save_amount(event.value):
+                self._restore_amount()
+        self.refresh_bindings()

@@ -1,0 +1,167 @@
+"""The overview: applications × criteria with the mean (or the consensus once set), flags, total and rank."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Static
+
+from jury_tui.domain.criteria import Criterion
+from jury_tui.i18n import language, t
+from jury_tui.ui.chair import formatting as fmt
+from jury_tui.ui.chair.keys import KeySpec, overview_keys
+from jury_tui.ui.chair.screens.base import ChairScreen
+from jury_tui.ui.chair.widgets import KeyedTable
+
+LABEL_WIDTH = 17
+CELL_WIDTH = 4
+
+STYLE_FLAGGED = "bold white on dark_red"
+STYLE_MISSING = "black on yellow3"
+STYLE_CONSENSUS = "bold green"
+STYLE_MUTED = "grey50"
+
+
+def short_name(criterion: Criterion, lang: str) -> str:
+    return criterion.name.get(lang)[:CELL_WIDTH]
+
+
+def shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class OverviewScreen(ChairScreen):
+    MODE = "overview"
+
+    def build_key_specs(self) -> list[KeySpec]:
+        return overview_keys()
+
+    def compose(self) -> ComposeResult:
+        yield self.top_bar()
+        yield Static(id="overview-summary", classes="screen-line", markup=False)
+        yield KeyedTable(t("chair.key.open"), id="matrix", cursor_type="cell")
+        yield Static(id="overview-legend", classes="legend", markup=False)
+        yield self.footer()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#matrix", DataTable)
+
+    def on_mount(self) -> None:
+        table = self.table
+        lang = language()
+        table.add_column(t("chair.ui.overview.column_application"), key="application", width=LABEL_WIDTH)
+        for criterion in self.model.criteria.criteria:
+            table.add_column(Text(short_name(criterion, lang)), key=criterion.id, width=CELL_WIDTH)
+        table.add_column(t("chair.ui.overview.column_open"), key="open", width=2)
+        table.add_column(t("chair.ui.overview.column_total"), key="total", width=6)
+        table.add_column(t("chair.ui.overview.column_rank"), key="rank", width=2)
+        table.focus()
+        super().on_mount()
+
+    # --- drawing -----------------------------------------------------------------------------
+    def _cell(self, application_id: str, criterion_id: str) -> Text:
+        stats = self.model.aggregates[application_id].criteria[criterion_id]
+        consensus = self.model.decision(application_id).get(criterion_id).score
+        if consensus is not None:
+            return Text(f"{consensus}✓", style=STYLE_CONSENSUS, justify="right")
+        if stats.mean is None:
+            return Text(fmt.DASH, style=STYLE_MUTED, justify="right")
+        style = STYLE_FLAGGED if stats.flagged else (STYLE_MISSING if stats.missing else "")
+        return Text(fmt.number(stats.mean), style=style, justify="right")
+
+    def _row(self, application_id: str) -> list[Text]:
+        application = self.model.application(application_id)
+        cells = [Text(shorten(application.label, LABEL_WIDTH))]
+        cells += [self._cell(application_id, cid) for cid in self.model.criteria.criterion_ids]
+        open_flags = len(self.model.open_flags(application_id))
+        cells.append(Text(f"!{open_flags}" if open_flags else "", style="bold red"))
+        total, is_consensus = self.model.display_total(application_id)
+        if is_consensus:
+            cells.append(Text(fmt.compact(total) + "✓", style=STYLE_CONSENSUS, justify="right"))
+        else:
+            cells.append(Text(fmt.number(total), justify="right"))
+        rank = self.model.display_rank[application_id]
+        cells.append(Text(str(rank) if rank else "", justify="right"))
+        return cells
+
+    def redraw(self) -> None:
+        table = self.table
+        keep_row = self.current_row_key()
+        keep_column = table.cursor_column
+        table.clear()
+        order = self.model.order()
+        for application_id in order:
+            table.add_row(*self._row(application_id), key=application_id)
+        if keep_row in order:
+            table.move_cursor(row=order.index(keep_row), column=keep_column, animate=False)
+        self._draw_lines()
+
+    def _draw_lines(self) -> None:
+        model = self.model
+        open_total = sum(len(model.open_flags(aid)) for aid in model.file_order)
+        done = sum(1 for aid in model.file_order if model.consensus_done(aid) == len(model.criteria.criteria))
+        summary = self.query_one("#overview-summary", Static)
+        if not model.submissions:
+            summary.update(t("chair.ui.overview.no_submissions"))
+        else:
+            summary.update(
+                t(
+                    "chair.ui.overview.summary",
+                    imported=len(model.submissions),
+                    jurors=len(model.session.jurors),
+                    open=open_total,
+                    done=done,
+                    total=len(model.file_order),
+                    order=t("chair.ui.overview.order_total" if model.sort_by_total else "chair.ui.overview.order_file"),
+                )
+            )
+        threshold = fmt.compact(model.criteria.disagreement_threshold)
+        self.query_one("#overview-legend", Static).update(t("chair.ui.overview.legend", threshold=threshold))
+
+    def current_row_key(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    # --- actions -----------------------------------------------------------------------------
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        self.open_cell(event.coordinate)
+
+    def open_cell(self, coordinate: Coordinate) -> None:
+        cell = self.table.coordinate_to_cell_key(coordinate)
+        application_id = cell.row_key.value
+        criterion_ids = self.model.criteria.criterion_ids
+        column = cell.column_key.value
+        if column in criterion_ids:
+            page = criterion_ids.index(column)
+        else:
+            flags = self.model.open_flags(application_id)
+            page = criterion_ids.index(flags[0]) if flags else 0
+        self.chair_app.open_detail(application_id, page)
+
+    def action_open(self) -> None:
+        if self.table.row_count:
+            self.open_cell(self.table.cursor_coordinate)
+
+    def action_toggle_sort(self) -> None:
+        self.model.sort_by_total = not self.model.sort_by_total
+        self.redraw()
+
+    def action_next_flag(self) -> None:
+        """Move the cursor to the next cell still to discuss (reading order, wrapping around)."""
+        table = self.table
+        order = self.model.order()
+        criterion_ids = self.model.criteria.criterion_ids
+        cells = [(row, aid, cid) for row, aid in enumerate(order) for cid in self.model.open_flags(aid)]
+        if not cells:
+            self.notify(t("chair.ui.overview.no_flag_left"))
+            return
+        here = (table.cursor_row, table.cursor_column)
+        positions = [(row, criterion_ids.index(cid) + 1) for row, _, cid in cells]
+        later = [position for position in positions if position > here]
+        row, column = (later or positions)[0]
+        table.move_cursor(row=row, column=column, animate=False)

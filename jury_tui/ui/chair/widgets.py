@@ -1,0 +1,106 @@
+"""Small widgets shared by the chair's screens."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Static, TextArea
+
+from jury_tui.i18n import t
+from jury_tui.ui.chair import messages as _messages  # noqa: F401
+from jury_tui.ui.chair.keys import MODES
+
+TAB_KEYS = {"overview": "o", "detail": "d", "ranking": "b", "calibration": "k"}
+
+
+def tabs_line(active: str) -> Content:
+    parts: list[Content | str | tuple[str, str]] = []
+    for mode in MODES:
+        if parts:
+            parts.append(("│", "$text-muted"))
+        label = f" {TAB_KEYS[mode]} {t(f'chair.ui.tab.{mode}')} "
+        parts.append((label, "bold reverse $accent" if mode == active else "$text-muted"))
+    return Content.assemble(*parts)
+
+
+class TopBar(Horizontal):
+    """The screens as tabs (with their keys) on the left, the save status on the right."""
+
+    DEFAULT_CSS = """
+    TopBar { height: 1; background: $panel; }
+    TopBar > #tabs { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    TopBar > #save-status { width: auto; max-width: 50%; padding: 0 1; color: $text-success;
+                            text-wrap: nowrap; text-overflow: ellipsis; }
+    TopBar > #save-status.-error { color: $text-error; text-style: bold; }
+    """
+
+    def __init__(self, active: str) -> None:
+        super().__init__()
+        self.active = active
+
+    def compose(self) -> ComposeResult:
+        yield Static(tabs_line(self.active), id="tabs")
+        yield Static(id="save-status", markup=False)
+
+    def show_status(self, text: str, error: bool) -> None:
+        status = self.query_one("#save-status", Static)
+        status.update(text)
+        status.set_class(error, "-error")
+
+
+class EditorArea(TextArea):
+    """A text box for a motivation; tells the screen when the chair leaves it (to save at once)."""
+
+    class Left(Message):
+        def __init__(self, area: EditorArea) -> None:
+            super().__init__()
+            self.area = area
+
+    def __init__(self, placeholder: str, **kwargs) -> None:
+        super().__init__("", soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
+                         placeholder=placeholder, **kwargs)
+
+    def on_blur(self, event: events.Blur) -> None:
+        self.post_message(self.Left(self))
+
+
+class PanelScroll(VerticalScroll, can_focus=False):
+    """Scrolled by the screen's PageUp/PageDown; never takes focus, so every key stays the screen's."""
+
+
+class JurorRow(Horizontal):
+    """One juror on one criterion: name, score and motivation side by side (the motivation wraps)."""
+
+    DEFAULT_CSS = """
+    JurorRow { height: auto; }
+    JurorRow > .juror-name { width: 19; height: auto; padding-right: 1; color: $text-muted; }
+    JurorRow > .juror-score { width: 3; text-style: bold; }
+    JurorRow > .juror-motivation { width: 1fr; height: auto; }
+    """
+
+    def __init__(self, juror_id: str, name: str) -> None:
+        super().__init__(id=f"juror-{juror_id}")
+        self.juror_id = juror_id
+        self.juror_name = name
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.juror_name, classes="juror-name", markup=False)
+        yield Static(classes="juror-score")
+        yield Static(classes="juror-motivation", markup=False)
+
+    def show(self, score: Content | str, motivation: Content | str) -> None:
+        self.query_one(".juror-score", Static).update(score)
+        self.query_one(".juror-motivation", Static).update(motivation)
+
+
+class KeyedTable(DataTable):
+    """A DataTable whose Enter is shown in the footer under a Dutch name."""
+
+    def __init__(self, enter_label: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        from textual.binding import Binding
+
+        self._bindings.key_to_bindings["enter"] = [Binding("enter", "select_cursor", enter_label, key_display="⏎")]

@@ -1,0 +1,499 @@
+"""The juror's main screen: applications on the left, the text and the scoring panel on the right.
+
+Nothing has focus except, while the juror writes, the motivation text box; so every key in the
+key map works without clicking anything, and while writing every printable key goes into the text.
+Every score change is saved at once; the motivation is saved 0.4 s after the last keystroke and
+always when leaving the text box, changing criterion or application, submitting and quitting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, OptionList, Static, TextArea
+
+from jury_tui.domain.applications import Application
+from jury_tui.domain.assessment import (
+    ApplicationAssessment,
+    Progress,
+    Status,
+    assessment_status,
+    criterion_is_complete,
+    progress,
+)
+from jury_tui.errors import JuryError
+from jury_tui.i18n import language, t
+from jury_tui.store.juror_store import JurorStore
+from jury_tui.ui.commands import JurorCommands
+from jury_tui.ui.keys import ALWAYS, EDITING, app_keys, assessment_keys, bindings_for, help_rows
+from jury_tui.ui.widgets.application_list import ApplicationList
+from jury_tui.ui.widgets.application_text import ApplicationText
+from jury_tui.ui.widgets.scoring_panel import InfoScroll, MotivationArea, ScoringPanel
+from jury_tui.ui.widgets.status import MARKERS, STYLES
+
+MOTIVATION_SAVE_DELAY = 0.4
+TALL_SCREEN = 34  # rows from which the panel shows more of the criterion and the motivation
+
+
+class TextScroll(VerticalScroll, can_focus=False):
+    """The application text; scrolled by the screen's PageUp/PageDown, never takes focus."""
+
+
+class AssessmentScreen(Screen[None]):
+    AUTO_FOCUS = ""
+    COMMANDS = {JurorCommands}
+
+    def __init__(self, store: JurorStore, data_dir: Path) -> None:
+        super().__init__()
+        self.store = store
+        self.data_dir = data_dir
+        self.session = store.session
+        self.criteria = store.session.criteria
+        self.applications: list[Application] = list(store.session.applications)
+        self.lang = language()
+        self.key_specs = assessment_keys(self.criteria.scale)
+        for binding in bindings_for(self.key_specs):
+            self._bindings._add_binding(binding)
+        self._modes = {spec.name: spec.mode for spec in self.key_specs}
+        self._assessments: dict[str, ApplicationAssessment] = store.all_assessments()
+        self._conflicts: frozenset[str] = store.conflicts
+        self._statuses: dict[str, Status] = {
+            application.id: self._compute_status(application.id) for application in self.applications
+        }
+        self.app_index = self._first_unfinished()
+        self.crit_index = 0
+        # The motivation text box edits (application id, criterion id); `baseline` is what the store has.
+        self._motivation_target: tuple[str, str] | None = None
+        self._motivation_baseline = ""
+        self._save_timer: Timer | None = None
+        self._area: MotivationArea | None = None
+
+    # --- layout ---------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        juror = self.session.juror(self.store.juror_id)
+        with Horizontal(id="topbar"):
+            yield Static(
+                Content(t("ui.juror_line", name=juror.name, role=t(f"role.{juror.role.value}")) + f" · {self.session.title}"),
+                id="session-line",
+            )
+            yield Static(t("ui.nothing_saved_yet"), id="save-status")
+        with Horizontal(id="body"):
+            with Vertical(id="sidebar"):
+                yield Static(id="progress")
+                yield ApplicationList(self.applications, self._statuses, id="app-list", compact=True)
+            with Vertical(id="main"):
+                yield Static(id="app-heading")
+                with TextScroll(id="text-scroll"):
+                    yield ApplicationText(id="app-text")
+                yield ScoringPanel(self.criteria, id="scoring")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._area = self.query_one(MotivationArea)
+        self.crit_index = self._first_incomplete_criterion(self.current.id)
+        self._show_application()
+        self._update_progress()
+        if not self.store.conflicts_declared:
+            self.app.push_screen(_conflicts_screen(self.store, first_visit=True), self._after_conflicts)
+
+    def on_resize(self, event) -> None:
+        # No media queries in Textual CSS: a class for terminals with room to spare.
+        self.set_class(self.size.height >= TALL_SCREEN, "-tall")
+
+    # --- state helpers ----------------------------------------------------------------------------
+    @property
+    def current(self) -> Application:
+        return self.applications[self.app_index]
+
+    @property
+    def is_conflicted(self) -> bool:
+        return self.current.id in self._conflicts
+
+    @property
+    def current_criterion_id(self) -> str:
+        return self.criteria.criteria[self.crit_index].id
+
+    @property
+    def editing(self) -> bool:
+        return isinstance(self.focused, MotivationArea)
+
+    @property
+    def progress(self) -> Progress:
+        return progress(self._statuses.values())
+
+    def _compute_status(self, application_id: str) -> Status:
+        return assessment_status(
+            self.criteria,
+            self._assessments.get(application_id) or ApplicationAssessment(application_id=application_id),
+            application_id in self._conflicts,
+        )
+
+    def _first_unfinished(self) -> int:
+        for index, application in enumerate(self.applications):
+            if self._statuses[application.id] in (Status.NOT_STARTED, Status.IN_PROGRESS):
+                return index
+        return 0
+
+    def _first_incomplete_criterion(self, application_id: str) -> int:
+        assessment = self._assessments[application_id]
+        for index, criterion in enumerate(self.criteria.criteria):
+            if not criterion_is_complete(self.criteria, assessment.get(criterion.id)):
+                return index
+        return 0
+
+    # --- showing ----------------------------------------------------------------------------------
+    def _show_application(self) -> None:
+        application = self.current
+        app_list = self.query_one(ApplicationList)
+        app_list.highlighted = self.app_index
+        self.query_one("#app-text", ApplicationText).show(application)
+        self.query_one(TextScroll).scroll_home(animate=False)
+        self._update_heading()
+        self._show_criterion()
+
+    def _update_heading(self) -> None:
+        status = self._statuses[self.current.id]
+        parts: list = [
+            (f"{self.app_index + 1}/{len(self.applications)} ", "$text-muted"),
+            (f"{MARKERS[status]} {t(f'status.{status.value}')}", STYLES[status]),
+            " · ",
+        ]
+        if self.has_class("-text-max") or self.has_class("-info-max"):
+            parts.append((t("ui.maximised_hint") + " · ", "$text-muted"))
+        parts.append((self.current.label, "bold"))
+        self.query_one("#app-heading", Static).update(Content.assemble(*parts))
+
+    def _show_criterion(self) -> None:
+        application = self.current
+        conflicted = self.is_conflicted
+        panel = self.query_one(ScoringPanel)
+        panel.show(self._assessments[application.id], self.crit_index, conflicted)
+        area = panel.motivation
+        if conflicted:
+            self._motivation_target = None
+            self._motivation_baseline = ""
+            area.load_text("")
+            area.disabled = True
+            return
+        area.disabled = False
+        text = self._assessments[application.id].get(self.current_criterion_id).motivation
+        self._motivation_target = (application.id, self.current_criterion_id)
+        self._motivation_baseline = text
+        if area.text != text:
+            area.load_text(text)
+
+    def _update_progress(self) -> None:
+        summary = self.progress
+        text = t("progress.summary", done=summary.complete, total=summary.to_assess)
+        style = "bold $success" if summary.is_complete else "bold"
+        self.query_one("#progress", Static).update(Content.assemble((text, style)))
+
+    def _refresh_application(self, application_id: str) -> None:
+        """Re-read one application's assessment after a save and update every place it shows."""
+        self._assessments[application_id] = self.store.assessment(application_id)
+        status = self._compute_status(application_id)
+        became_complete = status is Status.COMPLETE and self._statuses[application_id] is not Status.COMPLETE
+        self._statuses[application_id] = status
+        application = self.session.application(application_id)
+        self.query_one(ApplicationList).set_status(application, status)
+        self._update_progress()
+        if application_id == self.current.id:
+            self._update_heading()
+            self.query_one(ScoringPanel).show(self._assessments[application_id], self.crit_index, self.is_conflicted)
+        if became_complete:
+            if self.progress.is_complete:
+                self.notify(t("ui.all_complete"), timeout=8)
+            else:
+                self.notify(t("ui.application_complete", label=application.label))
+
+    def _refresh_all(self) -> None:
+        self._conflicts = self.store.conflicts
+        self._assessments = self.store.all_assessments()
+        app_list = self.query_one(ApplicationList)
+        for application in self.applications:
+            status = self._compute_status(application.id)
+            self._statuses[application.id] = status
+            app_list.set_status(application, status)
+        self._update_progress()
+        self._update_heading()
+        self._show_criterion()
+
+    # --- saving -----------------------------------------------------------------------------------
+    def _save(self, application_id: str, change: Callable[[], object]) -> bool:
+        """Run one store change; say on screen whether it was saved."""
+        status = self.query_one("#save-status", Static)
+        try:
+            change()
+        except (JuryError, OSError) as error:
+            status.update(Content.assemble((t("ui.not_saved", error=str(error)), "bold $error")))
+            status.add_class("-error")
+            self.notify(str(error), title=t("ui.not_saved", error="").rstrip(": "), severity="error", markup=False)
+            self._reload_store(application_id)
+            return False
+        self._mark_saved()
+        self._refresh_application(application_id)
+        return True
+
+    def _reload_store(self, application_id: str) -> None:
+        """After a failed write, show what is on disk. The store keeps a failed change in its memory
+        cache (and would report it as saved, and skip writing it again); a fresh store forgets it."""
+        try:
+            self.store = JurorStore(self.data_dir, self.session, self.store.juror_id)
+            self._refresh_application(application_id)
+        except (JuryError, OSError):
+            pass
+
+    def _mark_saved(self) -> None:
+        status = self.query_one("#save-status", Static)
+        status.remove_class("-error")
+        status.update(t("ui.saved_at", time=dt.datetime.now().strftime("%H:%M:%S")))
+
+    def flush_motivation(self) -> bool:
+        """Save the text box now if it differs from what the store has. False: it could not be saved."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        target = self._motivation_target
+        if target is None:
+            return True
+        text = self.query_one(MotivationArea).text
+        if text == self._motivation_baseline:
+            return True
+        application_id, criterion_id = target
+        if self._save(application_id, lambda: self.store.set_motivation(application_id, criterion_id, text)):
+            self._motivation_baseline = text
+            return True
+        return False
+
+    @on(TextArea.Changed, "#motivation")
+    def _motivation_changed(self, event: TextArea.Changed) -> None:
+        if self._motivation_target is None or event.text_area.text == self._motivation_baseline:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(MOTIVATION_SAVE_DELAY, self.flush_motivation)
+
+    def on_unmount(self) -> None:
+        # Last resort (the app is closing without going through its quit action): store only, no UI.
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        target = self._motivation_target
+        if target is None:
+            return
+        text = self._area.text if self._area is not None else None
+        if text is not None and text != self._motivation_baseline:
+            try:
+                self.store.set_motivation(target[0], target[1], text)
+                self._motivation_baseline = text
+            except (JuryError, OSError):
+                pass
+
+    # --- bindings ---------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While typing only the EDITING keys work (the text box takes the rest); otherwise the NORMAL ones."""
+        mode = self._modes.get(action)
+        if mode is None or mode == ALWAYS:
+            return True
+        if action == "restore_layout":
+            return not self.editing and (self.has_class("-text-max") or self.has_class("-info-max"))
+        return (mode == EDITING) == self.editing
+
+    def help_rows(self) -> list[tuple[str, str]]:
+        return help_rows(self.key_specs, self.criteria.scale) + help_rows(app_keys())
+
+    # --- actions: moving --------------------------------------------------------------------------
+    def action_go_to(self, index: int) -> None:
+        if not 0 <= index < len(self.applications):
+            return
+        if not self.flush_motivation():
+            return  # keep the unsaved text on screen; the status line says why
+        if self.editing:
+            self.set_focus(None)
+        self.app_index = index
+        self.crit_index = self._first_incomplete_criterion(self.current.id)
+        self._show_application()
+
+    def action_next_application(self) -> None:
+        if self.app_index + 1 < len(self.applications):
+            self.action_go_to(self.app_index + 1)
+
+    def action_previous_application(self) -> None:
+        if self.app_index > 0:
+            self.action_go_to(self.app_index - 1)
+
+    @on(OptionList.OptionSelected, "#app-list")
+    def _clicked_application(self, event: OptionList.OptionSelected) -> None:
+        self.action_go_to(event.option_index)
+
+    def _go_to_criterion(self, index: int) -> None:
+        self._panel_visible()
+        if not 0 <= index < len(self.criteria.criteria) or index == self.crit_index:
+            return
+        if not self.flush_motivation():
+            return  # keep the unsaved text on screen; the status line says why
+        self.crit_index = index
+        self._show_criterion()
+
+    def action_next_criterion(self) -> None:
+        self._go_to_criterion(self.crit_index + 1)
+
+    def action_previous_criterion(self) -> None:
+        self._go_to_criterion(self.crit_index - 1)
+
+    # --- actions: scoring -------------------------------------------------------------------------
+    def _refuse_if_conflicted(self) -> bool:
+        if self.is_conflicted:
+            self.notify(t("ui.score.conflict_refused"), severity="warning")
+            return True
+        return False
+
+    def _set_score(self, value: int | None) -> None:
+        self._panel_visible()
+        if self._refuse_if_conflicted():
+            return
+        application_id, criterion_id = self.current.id, self.current_criterion_id
+        current = self._assessments[application_id].get(criterion_id).score
+        if current == value:
+            return
+        self._save(application_id, lambda: self.store.set_score(application_id, criterion_id, value))
+
+    def action_score(self, value: int) -> None:
+        self._set_score(value)
+
+    def action_raise_score(self) -> None:
+        scale = self.criteria.scale
+        current = self._assessments[self.current.id].get(self.current_criterion_id).score
+        self._set_score(scale.min if current is None else min(scale.max, current + 1))
+
+    def action_lower_score(self) -> None:
+        scale = self.criteria.scale
+        current = self._assessments[self.current.id].get(self.current_criterion_id).score
+        self._set_score(scale.min if current is None else max(scale.min, current - 1))
+
+    def action_clear_score(self) -> None:
+        self._set_score(None)
+
+    def action_edit_motivation(self) -> None:
+        self._panel_visible()
+        if self._refuse_if_conflicted():
+            return
+        if self.app.screen is not self:
+            return
+        area = self.query_one(MotivationArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_leave_motivation(self) -> None:
+        self.flush_motivation()
+        self.set_focus(None)
+
+    def action_restore_layout(self) -> None:
+        self._set_layout(None)
+
+    # --- actions: view ----------------------------------------------------------------------------
+    def _set_layout(self, name: str | None) -> None:
+        """None: list, text and panel; "-text-max": only the text; "-info-max": the panel without the text."""
+        for layout in ("-text-max", "-info-max"):
+            self.set_class(layout == name, layout)
+        self._update_heading()
+        self.refresh_bindings()
+
+    def _panel_visible(self) -> None:
+        """Scoring while the text fills the screen: bring the panel back first, so nothing changes unseen."""
+        if self.has_class("-text-max"):
+            self._set_layout(None)
+
+    def action_toggle_text(self) -> None:
+        self._set_layout(None if self.has_class("-text-max") else "-text-max")
+
+    def action_toggle_info(self) -> None:
+        self._set_layout(None if self.has_class("-info-max") else "-info-max")
+
+    def _scrolled(self) -> VerticalScroll:
+        """What PageUp/PageDown scroll: the text, or the criterion's explanation when that fills the panel (i)."""
+        if self.has_class("-info-max"):
+            return self.query_one(InfoScroll)
+        return self.query_one(TextScroll)
+
+    def action_scroll_text_down(self) -> None:
+        self._scrolled().scroll_page_down()
+
+    def action_scroll_text_up(self) -> None:
+        self._scrolled().scroll_page_up()
+
+    def action_scroll_text_home(self) -> None:
+        self._scrolled().scroll_home()
+
+    def action_scroll_text_end(self) -> None:
+        self._scrolled().scroll_end()
+
+    def action_help(self) -> None:
+        from jury_tui.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.help_rows()))
+
+    def action_help_while_editing(self) -> None:
+        self.flush_motivation()
+        self.action_help()
+
+    # --- actions: conflicts and submission ------------------------------------------------------
+    def action_conflicts(self) -> None:
+        if not self.flush_motivation():
+            return
+        self.app.push_screen(_conflicts_screen(self.store, first_visit=False), self._after_conflicts)
+
+    def _after_conflicts(self, saved: bool | None) -> None:
+        if saved:
+            self._refresh_all()
+            self._mark_saved()
+            self.notify(t("ui.conflicts.saved", count=len(self._conflicts)))
+
+    def action_submit(self) -> None:
+        from jury_tui.ui.screens.dialogs import ConfirmDialog
+
+        if not self.flush_motivation():
+            return
+        summary = self.progress
+        if summary.is_complete:
+            self._write_submission(allow_incomplete=False)
+            return
+        self.app.push_screen(
+            ConfirmDialog(
+                t("ui.submit.confirm_title"),
+                t("ui.submit.confirm_body", done=summary.complete, total=summary.to_assess),
+            ),
+            lambda confirmed: self._write_submission(allow_incomplete=True) if confirmed else None,
+        )
+
+    def _write_submission(self, allow_incomplete: bool) -> None:
+        from jury_tui.io.submission_file import default_submission_path, write_submission
+        from jury_tui.ui.screens.dialogs import MessageDialog
+
+        path = default_submission_path(self.data_dir, self.session.id, self.store.juror_id)
+        try:
+            submission = write_submission(self.store, path, allow_incomplete=allow_incomplete)
+        except (JuryError, OSError) as error:
+            self.notify(t("ui.submit.failed", error=str(error)), severity="error", markup=False)
+            return
+        state = t("submission.complete" if submission.complete else "submission.partial")
+        checksum = submission.checksum[:12]
+        self.app.push_screen(
+            MessageDialog(
+                t("ui.submit.done_title"),
+                t("ui.submit.done_body", state=state, path=str(path.resolve()), checksum=checksum),
+            )
+        )
+
+
+def _conflicts_screen(store: JurorStore, first_visit: bool):
+    from jury_tui.ui.screens.conflicts import ConflictsScreen
+
+    return ConflictsScreen(store, first_visit=first_visit)

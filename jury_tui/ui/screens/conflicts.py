@@ -1,0 +1,95 @@
+"""Declaring conflicts of interest: asked on the first visit, and again whenever the juror presses c."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from jury_tui.domain.applications import Application
+from jury_tui.errors import JuryError
+from jury_tui.i18n import t
+from jury_tui.store.juror_store import JurorStore
+from jury_tui.ui import messages as _messages  # noqa: F401
+from jury_tui.ui.keys import rebind
+
+
+def conflict_prompt(application: Application, marked: bool) -> Content:
+    label = f"{application.municipality} – {application.neighbourhood} – {application.title}"
+    if marked:
+        return Content.assemble(("[⊘] ", "bold $text-error"), (label, "$text-error"), (f"  ({t('status.conflict')})", "bold $text-error"))
+    return Content.assemble(("[ ] ", "$text-muted"), label)
+
+
+class ConflictList(OptionList):
+    """Every application with a check box; Space (or a click) marks or unmarks the highlighted one."""
+
+    def __init__(self, applications: list[Application], marked: frozenset[str], **kwargs) -> None:
+        self.applications = applications
+        self.marked = set(marked)
+        super().__init__(
+            *(Option(conflict_prompt(application, application.id in self.marked), id=application.id) for application in applications),
+            **kwargs,
+        )
+        # The list's own keys, not the screen's: a key the list handles is processed in order with the
+        # arrows typed before it (a screen's priority binding would overtake them).
+        rebind(self, Binding("space", "toggle_highlighted", t("ui.key.toggle"), key_display="Spatie"))
+        rebind(self, Binding("enter", "screen.confirm", t("ui.key.confirm"), key_display="⏎"))
+
+    def action_toggle_highlighted(self) -> None:
+        self.toggle_highlighted()
+
+    def toggle(self, index: int) -> None:
+        application = self.applications[index]
+        self.marked ^= {application.id}
+        self.replace_option_prompt_at_index(index, conflict_prompt(application, application.id in self.marked))
+
+    def toggle_highlighted(self) -> None:
+        if self.highlighted is not None:
+            self.toggle(self.highlighted)
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.toggle(event.option_index)
+
+
+class ConflictsScreen(Screen[bool]):
+    """Dismisses with True when the conflicts were saved, False when cancelled."""
+
+    AUTO_FOCUS = "ConflictList"
+
+    def __init__(self, store: JurorStore, first_visit: bool) -> None:
+        super().__init__()
+        self.store = store
+        self.first_visit = first_visit
+        self._bindings._add_binding(Binding("escape", "cancel", t("ui.key.cancel"), key_display="Esc"))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="conflicts-box"):
+            yield Static(t("ui.conflicts.title"), classes="screen-title")
+            yield Static(t("ui.conflicts.intro"), id="conflicts-intro", markup=False)
+            list_ = ConflictList(list(self.store.session.applications), self.store.conflicts, id="conflict-list")
+            list_.highlighted = 0
+            yield list_
+        yield Footer(compact=True, show_command_palette=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel" and self.first_visit:
+            return False
+        return True
+
+    def action_confirm(self) -> None:
+        marked = self.query_one(ConflictList).marked
+        try:
+            self.store.declare_conflicts(sorted(marked))
+        except JuryError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,67 @@
+"""The help screen: every key with a Dutch description, built from the same key map as the bindings."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Static
+
+from jury_tui.i18n import t
+from jury_tui.ui import messages as _messages  # noqa: F401
+from jury_tui.ui.screens.dialogs import Dialog
+
+
+class HelpScreen(Dialog):
+    DEFAULT_CSS = """
+    HelpScreen .help-box {
+        width: 78;
+        height: 1fr;
+    }
+    HelpScreen #help-scroll {
+        height: 1fr;
+    }
+    HelpScreen .help-intro {
+        margin: 0 0 1 0;
+    }
+    HelpScreen #help-keys {
+        height: auto;
+        margin-bottom: 1;
+    }
+    """
+    AUTO_FOCUS = "#help-scroll"
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+        for binding in (
+            Binding("escape", "close", t("ui.key.close"), key_display="Esc"),
+            Binding("question_mark", "close", t("ui.key.close"), show=False),
+            Binding("f1", "close", t("ui.key.close"), show=False),
+            Binding("q", "close", t("ui.key.close"), show=False),
+        ):
+            self._bindings._add_binding(binding)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box help-box"):
+            yield Static(t("ui.help.title"), classes="dialog-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(t("ui.help.intro"), classes="help-intro", markup=False)
+                yield Static(self._table(), id="help-keys")
+                yield Static(t("ui.help.in_text"), classes="help-intro", markup=False)
+                yield Static(t("ui.help.markers"), classes="help-intro", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def _table(self) -> Table:
+        """One widget for the whole table: opens fast, wraps long descriptions under themselves."""
+        table = Table(box=None, expand=True, padding=(0, 1, 0, 0), header_style="bold underline")
+        table.add_column(t("ui.help.column_key"), style="bold", no_wrap=True, min_width=10)
+        table.add_column(t("ui.help.column_action"), ratio=1)
+        for keys, description in self.rows:
+            table.add_row(Text(keys), Text(description))
+        return table
+
+    def action_close(self) -> None:
+        self.dismiss(None)

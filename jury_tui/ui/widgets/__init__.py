@@ -1,0 +1,1 @@
+"""Widgets of the juror's app."""

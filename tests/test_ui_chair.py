@@ -1,0 +1,370 @@
+"""The chair's app, driven by keys as a chair would (Textual Pilot, 80×24 terminal).
+
+Three jurors score one application of the demo session; they disagree on one criterion. The chair
+imports their files through the import dialog, finds the flagged cell, sets the consensus score and
+motivation, recommends "selecteren" and sees the budget line move; a new app on the same folder
+shows the consensus again.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from jury_tui.domain.consensus import Recommendation
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.i18n import MESSAGES, t
+from jury_tui.io.session_builder import build_demo_session
+from jury_tui.io.submission_file import write_submission
+from jury_tui.store.chair_store import ChairStore
+from jury_tui.store.juror_store import JurorStore, ScoreChange
+from jury_tui.store.sessions import write_session
+from jury_tui.ui.chair import formatting as fmt
+from jury_tui.ui.chair.app import ChairApp
+from jury_tui.ui.chair.messages import CHAIR_MESSAGES
+from jury_tui.ui.chair.screens.detail import DetailScreen
+from jury_tui.ui.chair.screens.dialogs import ChairHelpScreen, ImportDialog, split_paths
+from jury_tui.ui.chair.screens.overview import STYLE_CONSENSUS, STYLE_FLAGGED, OverviewScreen
+from jury_tui.ui.chair.screens.ranking import RankingScreen
+from jury_tui.ui.chair.widgets import EditorArea
+
+SIZE = (80, 24)
+APP = "wvc21-03"  # Boom – KaDRie: eligible, requests € 618.400
+FLAGGED = "vernieuwend"
+JURORS = {  # every criterion 4, except the flagged one: 4, 2, 5 (spread 3 ≥ threshold 2)
+    "extern-1": 4,
+    "extern-2": 2,
+    "extern-3": 5,
+}
+
+
+def text_of(widget) -> str:
+    return str(widget.render())
+
+
+def notifications(app) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*["space" if char == " " else char for char in text])
+
+
+@pytest.fixture
+def chair_setup(tmp_path: Path, monkeypatch) -> tuple[Path, SessionDefinition, Path]:
+    """The demo session in tmp_path/data and three submissions in tmp_path/inz; cwd = tmp_path."""
+    session = build_demo_session()
+    data_dir = tmp_path / "data"
+    write_session(data_dir, session)
+    folder = tmp_path / "inz"
+    folder.mkdir()
+    for juror_id, flagged_score in JURORS.items():
+        store = JurorStore(data_dir, session, juror_id)
+        store.declare_conflicts([])
+        changes = [
+            ScoreChange(APP, criterion.id, flagged_score if criterion.id == FLAGGED else 4, f"Motivatie van {juror_id} over {criterion.id}.")
+            for criterion in session.criteria.criteria
+        ]
+        store.apply_batch(changes, "test")
+        write_submission(store, folder / f"{juror_id}.json", allow_incomplete=True)
+    monkeypatch.chdir(tmp_path)
+    return data_dir, session, folder
+
+
+def test_messages_are_new_and_bilingual():
+    for key, texts in CHAIR_MESSAGES.items():
+        assert key.startswith(("chair.ui.", "chair.key.", "chair.palette.")), key
+        assert MESSAGES[key] is texts, f"{key} clashes with an existing message"
+        assert texts.get("nl") and texts.get("en"), key
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("650.000", 650000), ("650000", 650000), ("650 000", 650000), ("€ 650.000,50", 650000.5),
+     ("1.250.000", 1250000), ("12,5", 12.5), ("", None)],
+)
+def test_amounts_are_read_as_typed(text, value):
+    assert fmt.parse_amount(text) == value
+
+
+@pytest.mark.parametrize("text", ["abc", "1.2345", "12,5,0"])
+def test_not_an_amount(text):
+    with pytest.raises(ValueError):
+        fmt.parse_amount(text)
+
+
+def test_paths_split_on_spaces_and_commas():
+    assert split_paths('a.json, b.json c.json,"met spatie.json"') == ["a.json", "b.json", "c.json", "met spatie.json"]
+
+
+def test_start_imports_neither_reportlab_nor_numpy():
+    code = (
+        "import sys\n"
+        "import jury_tui.ui.chair.app, jury_tui.ui.chair.screens.overview, jury_tui.ui.chair.screens.detail\n"
+        "bad = [m for m in ('reportlab', 'numpy') if m in sys.modules]\n"
+        "print(', '.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+async def test_chair_consolidates_by_keys(chair_setup):
+    data_dir, session, _ = chair_setup
+    app = ChairApp(data_dir, session)
+    row = [a.id for a in session.applications].index(APP)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        assert t("chair.ui.overview.no_submissions") in text_of(app.screen.query_one("#overview-summary"))
+
+        # Import the three files: the folder, typed relative to the working folder.
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportDialog)
+        await type_text(pilot, "inz")
+        await pilot.press("enter")
+        await pilot.pause()
+        log = text_of(app.screen.query_one("#import-log"))
+        for juror_id in JURORS:
+            name = session.juror(juror_id).name
+            assert t("import.new", file=str(Path("inz") / f"{juror_id}.json"), juror=name, count=0) in log
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        assert len(app.model.submissions) == 3
+
+        # The overview shows the flagged cell: the mean 3,7 on red, one criterion to discuss.
+        table = app.screen.query_one("#matrix", DataTable)
+        cell = table.get_cell(APP, FLAGGED)
+        assert cell.plain == fmt.number(11 / 3) and cell.style == STYLE_FLAGGED
+        assert table.get_cell(APP, "maatwerk").plain == "4,0"
+        assert table.get_cell(APP, "open").plain == "!1"
+        assert "1 te bespreken" in text_of(app.screen.query_one("#overview-summary"))
+
+        # t jumps to the flagged cell; Enter opens the detail at that criterion.
+        await pilot.press("t")
+        assert table.cursor_coordinate.row == row
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        heading = text_of(detail.query_one("#criterion-heading"))
+        assert session.criteria.criterion(FLAGGED).name.nl in heading and t("chair.ui.detail.flag") in heading
+        voting = text_of(detail.query_one("#juror-extern-2 .juror-motivation"))
+        assert voting == f"Motivatie van extern-2 over {FLAGGED}."
+        assert t("chair.ui.detail.juror_not_submitted") in text_of(detail.query_one("#juror-vlaams-1 .juror-motivation"))
+        stats = text_of(detail.query_one("#criterion-stats"))
+        assert "n 3 (2 ontbreekt)" in stats and "spreiding 3" in stats
+
+        # The budget line before the chair decides anything.
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, RankingScreen)
+        budget = text_of(app.screen.query_one("#budget-line"))
+        assert budget.startswith(t("chair.ui.ranking.budget_line", count=0, amount=fmt.euro(0), budget=fmt.euro(4_000_000), left="")[:20])
+        assert fmt.euro(4_000_000) in budget
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen is detail
+
+        # Consensus score by digit, motivation typed in the text box, Esc leaves it (saved).
+        await pilot.press("4")
+        await pilot.press("m")
+        assert isinstance(detail.focused, EditorArea)
+        await type_text(pilot, "Goed")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert detail.focused is None
+        decision = ChairStore(data_dir, session).decision(APP)
+        assert decision.get(FLAGGED).score == 4
+        assert decision.get(FLAGGED).motivation == "Goed"
+        assert text_of(detail.query_one("#save-status")).startswith(t("chair.ui.saved_at", time="")[:10])
+        assert "Consensus: 4 – Goed" in text_of(detail.query_one("#consensus-line"))
+
+        # Recommend "selecteren" (r cycles, starting at selecteren).
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.model.decision(APP).recommendation is Recommendation.SELECT
+        assert t("chair.ui.detail.recommendation", value="selecteren") in text_of(detail.query_one("#app-line"))
+
+        # The budget line moved: one application, its amount, what is left.
+        await pilot.press("b")
+        await pilot.pause()
+        budget = text_of(app.screen.query_one("#budget-line"))
+        assert budget == t("chair.ui.ranking.budget_line", count=1, amount=fmt.euro(618_400), budget=fmt.euro(4_000_000),
+                           left=fmt.euro(4_000_000 - 618_400))
+        assert ChairStore(data_dir, session).selection() == [APP]
+        await pilot.press("ctrl+q")
+
+    # A new app on the same folder: the consensus is still there, on disk and on screen.
+    stored = ChairStore(data_dir, session).decision(APP)
+    assert (stored.get(FLAGGED).score, stored.get(FLAGGED).motivation) == (4, "Goed")
+    assert stored.recommendation is Recommendation.SELECT
+    again = ChairApp(data_dir, session)
+    async with again.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        table = again.screen.query_one("#matrix", DataTable)
+        cell = table.get_cell(APP, FLAGGED)
+        assert cell.plain == "4✓" and cell.style == STYLE_CONSENSUS
+        assert table.get_cell(APP, "open").plain == ""
+        await pilot.press(*["down"] * row, "right", "right", "enter")
+        await pilot.pause()
+        detail = again.screen
+        assert isinstance(detail, DetailScreen)
+        assert "Consensus: 4 – Goed" in text_of(detail.query_one("#consensus-line"))
+        assert detail.query_one("#motivation", EditorArea).text == "Goed"
+        assert t("chair.ui.detail.flag_done") in text_of(detail.query_one("#criterion-heading"))
+
+
+async def test_amount_above_the_cap_is_refused(chair_setup):
+    data_dir, session, folder = chair_setup
+    store = ChairStore(data_dir, session)
+    for path in sorted(folder.glob("*.json")):
+        store.import_submission(path)
+    app = ChairApp(data_dir, session)
+    row = [a.id for a in session.applications].index(APP)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press(*["down"] * row, "enter", "g")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, DetailScreen) and detail.on_decision_page
+        assert isinstance(detail.focused, Input)
+        await type_text(pilot, "900000")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(detail.focused, Input), "a refused amount keeps the field open"
+        assert ChairStore(data_dir, session).decision(APP).advised_amount is None
+        assert text_of(detail.query_one("#save-status")).startswith(t("chair.ui.not_saved", error="")[:15])
+        assert any("618" in message for message in notifications(app))
+        await type_text(pilot, "500.000")  # the refused text is selected: typing replaces it
+        await pilot.press("enter")
+        await pilot.pause()
+        assert detail.focused is None
+        assert ChairStore(data_dir, session).decision(APP).advised_amount == 500_000
+        assert t("chair.ui.detail.amount", value=fmt.euro(500_000)) in text_of(detail.query_one("#app-line"))
+
+
+async def test_import_reports_each_file_and_refuses_a_damaged_one(chair_setup):
+    data_dir, session, folder = chair_setup
+    (Path("1.json")).write_bytes((folder / "extern-1.json").read_bytes())
+    damaged = (folder / "extern-2.json").read_text(encoding="utf-8").replace('"score": 2', '"score": 3')
+    Path("2.json").write_text(damaged, encoding="utf-8")
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await type_text(pilot, "1.json,2.json")
+        await pilot.press("enter")
+        await pilot.pause()
+        log = text_of(app.screen.query_one("#import-log")).splitlines()
+        assert log[0] == "✓ " + t("import.new", file="1.json", juror="Extern expert 1", count=0)
+        assert log[1].startswith("✗ 2.json")
+        assert log[2] == "✗ " + t("chair.ui.import.summary", ok=1, total=2)
+        await type_text(pilot, "1.json")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "✓ " + t("import.unchanged", file="1.json", juror="Extern expert 1", count=0) in text_of(
+            app.screen.query_one("#import-log"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert list(app.model.submissions) == ["extern-1"]
+        assert isinstance(app.screen, OverviewScreen)
+        assert app.screen.query_one("#matrix", DataTable).get_cell(APP, "maatwerk").plain == "4,0"
+
+
+async def test_help_palette_and_screens_by_key(chair_setup):
+    data_dir, session, folder = chair_setup
+    store = ChairStore(data_dir, session)
+    for path in sorted(folder.glob("*.json")):
+        store.import_submission(path)
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key, mode, help_key in (("f3", "detail", "question_mark"), ("b", "ranking", "f1"), ("k", "calibration", None),
+                                    ("o", "overview", None)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.current_mode == mode
+            if help_key:
+                await pilot.press(help_key)
+                await pilot.pause()
+                assert isinstance(app.screen, ChairHelpScreen)
+                await pilot.press("escape")
+                await pilot.pause()
+                assert app.current_mode == mode and not isinstance(app.screen, ChairHelpScreen)
+        await pilot.press("k")
+        await pilot.pause()
+        calibration = text_of(app.screen.query_one("#calibration-jurors"))
+        assert "Extern expert 1" in calibration and "gedeeld" in calibration
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.has_class("--textual-command-palette")
+        await type_text(pilot, "Boom")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.application_id == APP
+
+
+async def test_ranking_toggles_and_adopts_a_proposal(chair_setup):
+    data_dir, session, folder = chair_setup
+    store = ChairStore(data_dir, session)
+    for path in sorted(folder.glob("*.json")):
+        store.import_submission(path)
+    for criterion in session.criteria.criteria:
+        store.set_consensus(APP, criterion.id, score=4, motivation="Eens.")
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RankingScreen)
+        table = screen.query_one("#ranking", DataTable)
+        assert table.get_cell(APP, "rank").plain == "1"
+        assert table.get_cell(APP, "p1").plain == "●" and table.get_cell(APP, "p2").plain == "●"
+        await pilot.press("space")  # the cursor is on rank 1
+        await pilot.pause()
+        assert app.model.selection == [APP]
+        assert app.model.decision(APP).recommendation is Recommendation.SELECT
+        assert table.get_cell(APP, "running").plain == fmt.plain_amount(618_400)
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.model.selection == [] and app.model.decision(APP).recommendation is None
+        await pilot.press("1")
+        await pilot.pause()
+        assert ChairStore(data_dir, session).selection() == [APP]
+        assert t("chair.ui.ranking.budget_line", count=1, amount=fmt.euro(618_400), budget=fmt.euro(4_000_000),
+                 left=fmt.euro(4_000_000 - 618_400)) == text_of(screen.query_one("#budget-line"))
+
+
+async def test_quitting_while_typing_keeps_the_text(chair_setup):
+    data_dir, session, _ = chair_setup
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "v")  # first application, first criterion, the minority view
+        await type_text(pilot, "Nee")
+        await pilot.press("ctrl+q")  # before the debounced save
+    assert ChairStore(data_dir, session).decision(session.applications[0].id).get("maatwerk").minority_view == "Nee"
+
+
+async def test_a_damaged_stored_submission_is_shown_and_quits(chair_setup):
+    data_dir, session, folder = chair_setup
+    ChairStore(data_dir, session).import_submission(folder / "extern-1.json")
+    stored = data_dir / "sessions" / session.id / "submissions" / "extern-1.json"
+    stored.write_bytes(stored.read_bytes().replace(b'"score": 4', b'"score": 5', 1))
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "extern-1.json" in text_of(app.screen.query_one(".dialog-body"))
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_code == 2

@@ -1,0 +1,453 @@
+"""The juror's app, driven by keys as a juror would (Textual Pilot, 80×24 terminal)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets import Static
+
+from jury_tui.domain.assessment import Status
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.i18n import MESSAGES
+from jury_tui.io.submission_file import default_submission_path, load_submission
+from jury_tui.store.juror_store import JurorStore
+from jury_tui.store.sessions import load_session, write_session
+from jury_tui.ui.app import JurorApp, PickerApp
+from jury_tui.ui.messages import UI_MESSAGES
+from jury_tui.ui.screens.assessment import AssessmentScreen
+from jury_tui.ui.screens.conflicts import ConflictList, ConflictsScreen
+from jury_tui.ui.screens.dialogs import ConfirmDialog, ErrorScreen, MessageDialog
+from jury_tui.ui.screens.help import HelpScreen
+from jury_tui.ui.widgets.application_list import ApplicationList
+from jury_tui.ui.widgets.application_text import ApplicationText
+from jury_tui.ui.widgets.packed import PackedLine
+from jury_tui.ui.widgets.scoring_panel import MotivationArea, ScoringPanel
+
+SIZE = (80, 24)
+SESSION_ID = "wvc-2021-demo"
+JUROR = "extern-1"
+
+
+def keys_for(text: str) -> list[str]:
+    return ["space" if char == " " else char for char in text]
+
+
+def visible_text(widget) -> str:
+    """What a Static or PackedLine shows, as plain text."""
+    if isinstance(widget, PackedLine):
+        return widget.plain
+    return str(widget.render())
+
+
+def prompt_text(app_list: ApplicationList, index: int) -> str:
+    return str(app_list.get_option_at_index(index).prompt)
+
+
+def notifications(app) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+@pytest.fixture
+def session(demo_data_dir: Path) -> SessionDefinition:
+    return load_session(demo_data_dir, SESSION_ID)
+
+
+def new_app(data_dir: Path, session: SessionDefinition, juror: str = JUROR) -> JurorApp:
+    return JurorApp(data_dir, session, juror)
+
+
+async def declare_conflict_on_second(pilot) -> None:
+    """On the first-visit conflicts screen: mark the second application (Space) and confirm (Enter)."""
+    assert isinstance(pilot.app.screen, ConflictsScreen)
+    await pilot.press("down", "space", "enter")
+    assert isinstance(pilot.app.screen, AssessmentScreen)
+
+
+# --- first visit and conflicts of interest ----------------------------------------------------------
+async def test_first_visit_declares_a_conflict_that_cannot_be_scored(demo_data_dir, session):
+    conflicted = session.applications[1]
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        assert isinstance(app.screen, ConflictsScreen)
+        assert app.focused is app.screen.query_one(ConflictList)
+        await pilot.press("escape")  # the first visit cannot be skipped
+        assert isinstance(app.screen, ConflictsScreen)
+        assert not JurorStore(demo_data_dir, session, JUROR).conflicts_declared
+        await declare_conflict_on_second(pilot)
+        screen: AssessmentScreen = app.screen
+        assert screen.store.conflicts == {conflicted.id}
+        assert screen.store.conflicts_declared
+
+        app_list = screen.query_one(ApplicationList)
+        assert prompt_text(app_list, 1).startswith("⊘")
+        assert app_list.status_of(conflicted.id) is Status.CONFLICT
+        total = len(session.applications) - 1
+        assert visible_text(screen.query_one("#progress")) == f"0 van {total} beoordeeld"
+
+        await pilot.press("n")
+        assert screen.current.id == conflicted.id
+        assert "belangenconflict" in visible_text(screen.query_one("#app-heading"))
+        note = screen.query_one("#conflict-note", Static)
+        assert note.display and "kan niet gescoord worden" in visible_text(note).replace("\n", " ")
+        assert not screen.query_one(MotivationArea).display or not screen.query_one(MotivationArea).visible
+
+        await pilot.press("3", "right", "m")
+        await pilot.pause()
+        assert app.focused is None  # the motivation box did not open
+        assert screen.store.assessment(conflicted.id).scores == {}
+        assert any("belangenconflict" in message for message in notifications(app))
+
+        # c changes the conflicts again: unmark it, and it can be scored.
+        await pilot.press("c")
+        assert isinstance(app.screen, ConflictsScreen)
+        await pilot.press("down", "space", "enter")
+        assert isinstance(app.screen, AssessmentScreen)
+        assert screen.store.conflicts == frozenset()
+        await pilot.press("3")
+        assert screen.store.assessment(conflicted.id).get(session.criteria.criteria[0].id).score == 3
+
+
+# --- scoring a whole application, quitting, reopening -----------------------------------------------
+async def test_score_whole_application_quit_and_reopen(demo_data_dir, session):
+    criteria = session.criteria.criteria
+    first = session.applications[0]
+    total = len(session.applications) - 1
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await declare_conflict_on_second(pilot)
+        screen: AssessmentScreen = app.screen
+        assert screen.current.id == first.id
+        for number, criterion in enumerate(criteria):
+            heading = visible_text(screen.query_one("#criterion-heading"))
+            assert heading.startswith(f"Criterium {number + 1} van {len(criteria)}")
+            score = number % 6
+            await pilot.press(str(score), "m", *keys_for(f"m{number}"), "escape", "down")
+            assert app.focused is None
+            assert "Opgeslagen om" in visible_text(screen.query_one("#save-status"))
+        assert visible_text(screen.query_one("#progress")) == f"1 van {total} beoordeeld"
+        assert prompt_text(screen.query_one(ApplicationList), 0).startswith("●")
+        assert "volledig" in visible_text(screen.query_one("#app-heading"))
+        assert f"{first.label} is volledig beoordeeld. n: volgende aanvraag" in notifications(app)
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+
+    store = JurorStore(demo_data_dir, session, JUROR)
+    saved = store.assessment(first.id)
+    for number, criterion in enumerate(criteria):
+        assert saved.get(criterion.id).score == number % 6
+        assert saved.get(criterion.id).motivation == f"m{number}"
+
+    reopened = new_app(demo_data_dir, session)
+    async with reopened.run_test(size=SIZE) as pilot:
+        screen = reopened.screen
+        assert isinstance(screen, AssessmentScreen)  # conflicts already declared: straight to work
+        assert visible_text(screen.query_one("#progress")) == f"1 van {total} beoordeeld"
+        app_list = screen.query_one(ApplicationList)
+        assert prompt_text(app_list, 0).startswith("●")
+        assert prompt_text(app_list, 1).startswith("⊘")
+        # it resumes at the first unfinished application; go back to the finished one
+        assert screen.current.id == session.applications[2].id
+        await pilot.press("p", "p")
+        assert screen.current.id == first.id
+        strip = visible_text(screen.query_one("#criteria-strip"))
+        assert strip.startswith(f"{criteria[0].name.nl[:3]} 0  {criteria[1].name.nl[:3]} 1")
+        await pilot.press("down")
+        assert screen.query_one(MotivationArea).text == "m1"
+        assert "▶1 " in visible_text(screen.query_one("#scale"))
+
+
+async def test_motivation_is_saved_while_typing_and_digits_go_into_the_text(demo_data_dir, session):
+    first = session.applications[0]
+    criterion = session.criteria.criteria[0].id
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # no conflicts
+        screen: AssessmentScreen = app.screen
+        await pilot.press("enter", *keys_for("n 5 s?"))
+        assert isinstance(app.focused, MotivationArea)
+        assert screen.current.id == first.id and app.screen is screen
+        await pilot.pause(0.5)  # the debounce (0.4 s) saves without leaving the box
+        assessment = JurorStore(demo_data_dir, session, JUROR).assessment(first.id)
+        assert assessment.get(criterion).motivation == "n 5 s?"
+        assert assessment.get(criterion).score is None
+        await pilot.press(*keys_for(" x"))
+        await pilot.press("ctrl+q")  # quitting saves what was typed last
+    assert JurorStore(demo_data_dir, session, JUROR).assessment(first.id).get(criterion).motivation == "n 5 s? x"
+
+
+async def test_score_keys_arrows_and_clear(demo_data_dir, session):
+    first = session.applications[0]
+    criterion = session.criteria.criteria[0].id
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        store = app.screen.store
+        await pilot.press("right")
+        assert store.assessment(first.id).get(criterion).score == session.criteria.scale.min
+        await pilot.press("5", "right")
+        assert store.assessment(first.id).get(criterion).score == 5
+        await pilot.press("left", "left")
+        assert store.assessment(first.id).get(criterion).score == 3
+        await pilot.press("apostrophe")  # AZERTY: the 4 key without Shift
+        assert store.assessment(first.id).get(criterion).score == 4
+        await pilot.press("backspace")
+        assert store.assessment(first.id).get(criterion).score is None
+        assert [entry.field for entry in store.history(first.id)] == ["score"] * 6
+
+
+async def test_a_failed_save_is_shown_in_red_and_nothing_is_lost(demo_data_dir, session, monkeypatch):
+    import jury_tui.store.atomic as atomic
+
+    first, criterion = session.applications[0].id, session.criteria.criteria[0].id
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter")
+        screen: AssessmentScreen = app.screen
+
+        def disk_full(*args):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(atomic.os, "replace", disk_full)
+        await pilot.press("4")
+        status = screen.query_one("#save-status", Static)
+        assert visible_text(status).startswith("Niet opgeslagen: ")
+        assert "No space left on device" in visible_text(status)
+        assert status.has_class("-error")
+        assert "▶4" not in visible_text(screen.query_one("#scale"))  # the screen shows what is on disk
+        await pilot.press("m", "a", "escape", "down", "n")
+        assert (screen.app_index, screen.crit_index) == (0, 0)  # stays with the unsaved text
+        assert screen.query_one(MotivationArea).text == "a"
+        await pilot.press("ctrl+q")
+        assert any("nogmaals op Ctrl+Q" in message for message in notifications(app))
+        assert app.return_code is None  # not quit yet
+
+        monkeypatch.undo()  # room on the disk again
+        await pilot.press("4")
+        assert visible_text(status).startswith("Opgeslagen om")
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    saved = JurorStore(demo_data_dir, session, JUROR).assessment(first).get(criterion)
+    assert (saved.score, saved.motivation) == (4, "a")
+
+
+# --- submission ---------------------------------------------------------------------------------------
+async def test_submit_incomplete_asks_first_and_writes_a_verified_file(demo_data_dir, session):
+    path = default_submission_path(demo_data_dir, SESSION_ID, JUROR)
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await declare_conflict_on_second(pilot)
+        await pilot.press("4", "s")
+        assert isinstance(app.screen, ConfirmDialog)
+        body = app.screen.query_one(".dialog-body", Static)
+        total = len(session.applications) - 1
+        assert f"0 van {total} aanvragen volledig" in visible_text(body).replace("\n", " ")
+        assert "ONVOLLEDIG" in visible_text(body)
+        await pilot.press("n")
+        assert isinstance(app.screen, AssessmentScreen)
+        assert not path.exists()
+
+        await pilot.press("s", "j")
+        assert isinstance(app.screen, MessageDialog)
+        submission = load_submission(path)  # verifies the checksum
+        assert submission.complete is False
+        assert submission.juror_id == JUROR
+        assert submission.conflicts == [session.applications[1].id]
+        message = visible_text(app.screen.query_one(".dialog-body", Static))
+        assert submission.checksum[:12] in message
+        assert str(path.resolve()) in message.replace("\n", "")
+        await pilot.press("enter")
+        assert isinstance(app.screen, AssessmentScreen)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["applications_complete"] == 0
+
+
+async def test_submit_complete_needs_no_confirmation(demo_data_dir, session):
+    store = JurorStore(demo_data_dir, session, JUROR)
+    store.declare_conflicts([session.applications[0].id])
+    for application in session.applications[1:]:
+        for criterion in session.criteria.criteria:
+            store.set_score(application.id, criterion.id, 3)
+            store.set_motivation(application.id, criterion.id, "voldoende")
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        total = len(session.applications) - 1
+        assert visible_text(app.screen.query_one("#progress")) == f"{total} van {total} beoordeeld"
+        await pilot.press("s")
+        assert isinstance(app.screen, MessageDialog)
+        assert "volledig" in visible_text(app.screen.query_one(".dialog-body", Static))
+    submission = load_submission(default_submission_path(demo_data_dir, SESSION_ID, JUROR))
+    assert submission.complete and submission.applications_complete == total
+
+
+# --- help, palette, layout --------------------------------------------------------------------------
+async def test_help_opens_with_question_mark_and_f1_and_closes_with_escape(demo_data_dir, session):
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        help_keys = app.screen.query_one("#help-keys", Static)
+        assert app.screen.region.contains_region(app.screen.query_one("#help-scroll").region)
+        console = Console(width=help_keys.region.width, record=True, file=io.StringIO())
+        console.print(help_keys.content)
+        texts = " ".join(console.export_text().split())
+        for expected in ("Volgende aanvraag", "Score geven (0 tot 5)", "Motivatie schrijven", "Beoordeling indienen", "Stoppen"):
+            assert expected in texts
+        await pilot.press("escape")
+        assert isinstance(app.screen, AssessmentScreen)
+        # F1 works everywhere, also while writing a motivation (where ? is just a character)
+        await pilot.press("m", "f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, AssessmentScreen)
+
+
+async def test_command_palette_offers_the_same_actions(demo_data_dir, session):
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        screen: AssessmentScreen = app.screen
+        await pilot.press("ctrl+p", *keys_for("volgende a"))
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.app_index == 1
+
+
+async def test_key_widgets_are_visible_at_80x24(demo_data_dir, session):
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        bounds = screen.region
+        assert bounds.width == 80 and bounds.height == 24
+        for selector in (
+            "#progress",
+            "#app-list",
+            "#app-heading",
+            "#text-scroll",
+            "#criteria-strip",
+            "#criterion-heading",
+            "#criterion-info",
+            "#scale",
+            "#motivation",
+            "#save-status",
+            "Footer",
+        ):
+            region = screen.query_one(selector).region
+            assert region.area > 0, selector
+            assert bounds.contains_region(region), selector
+        assert screen.query_one("#text-scroll").region.height >= 5
+        # every scale label is readable, each step on one line
+        scale = screen.query_one("#scale", PackedLine)
+        for step in session.criteria.scale.steps:
+            assert f"{step.value} {step.label.nl}" in scale.plain
+        assert scale.region.height <= 2
+        # the footer names the main keys
+        footer = " ".join(str(key.render()) for key in screen.query("FooterKey"))
+        for expected in ("Aanvraag", "Criterium", "0–5", "Motivatie", "Indienen", "Hulp", "Stoppen"):
+            assert expected in footer or expected in " ".join(str(label.render()) for label in screen.query("FooterLabel"))
+        # t gives the whole screen to the text, Esc brings the panel back
+        await pilot.press("t")
+        assert not screen.query_one(ScoringPanel).display
+        assert screen.query_one("#text-scroll").region.width == 80
+        await pilot.press("escape")
+        assert screen.query_one(ScoringPanel).display
+        text = screen.query_one("#app-text", ApplicationText)
+        assert text.source.startswith(f"**{session.applications[0].title}**")
+
+
+async def test_scale_keys_follow_the_criteria_file(small_data_dir, small_session):
+    """A 1–4 scale: digits 1–4 score, 0 and 5 do nothing, the footer says 1–4."""
+    data = small_session.model_dump(mode="json")
+    data["id"] = "klein-1-4"
+    data["criteria"]["scale"] = {
+        "min": 1,
+        "max": 4,
+        "steps": [{"value": value, "label": {"nl": f"stap {value}"}} for value in range(1, 5)],
+    }
+    session = SessionDefinition.model_validate(data)
+    write_session(small_data_dir, session)
+    app = JurorApp(small_data_dir, session, "j1")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        store = app.screen.store
+        first, criterion = session.applications[0].id, session.criteria.criteria[0].id
+        await pilot.press("5", "0")
+        assert store.assessment(first).get(criterion).score is None
+        await pilot.press("4")
+        assert store.assessment(first).get(criterion).score == 4
+        keys = [str(key.render()) for key in app.screen.query("FooterKey")]
+        assert any("1–4" in key for key in keys)
+
+
+# --- errors and the picker ----------------------------------------------------------------------------
+async def test_damaged_store_is_a_message_not_a_traceback(demo_data_dir, session):
+    JurorStore(demo_data_dir, session, JUROR).declare_conflicts([])
+    juror_file = demo_data_dir / "sessions" / SESSION_ID / "jurors" / JUROR / "juror.json"
+    juror_file.write_text("{ kapot", encoding="utf-8")
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ErrorScreen)
+        assert "juror.json" in visible_text(app.screen.query_one(".dialog-body", Static))
+        await pilot.press("enter")
+    assert app.return_code == 2
+    assert juror_file.read_text(encoding="utf-8") == "{ kapot"
+
+
+async def test_picker_without_sessions_says_so(tmp_path):
+    app = PickerApp(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        message = visible_text(app.screen.query_one("#picker-message"))
+        assert "Geen sessies gevonden" in message
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_picker_chooses_session_and_juror_then_assesses(demo_data_dir, session):
+    write_session(demo_data_dir, session.model_copy(update={"id": "tweede-sessie"}))
+    app = PickerApp(demo_data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the first session: wvc-2021-demo ("tweede-sessie" sorts after it)
+        jurors = app.screen.query_one("#juror-list")
+        prompts = [str(jurors.get_option_at_index(i).prompt) for i in range(jurors.option_count)]
+        assert prompts[0] == "Extern expert 1 – stemgerechtigd"
+        assert any(prompt.endswith("adviserend") for prompt in prompts)
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, ConflictsScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, AssessmentScreen)
+        assert app.screen.store.juror_id == "extern-2"
+
+
+async def test_picker_can_open_on_a_given_session(demo_data_dir, session):
+    write_session(demo_data_dir, session.model_copy(update={"id": "a-eerst"}))
+    app = PickerApp(demo_data_dir, session_id=SESSION_ID)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.session.id == SESSION_ID
+        await pilot.press("escape")  # back to the sessions
+        sessions = app.screen.query_one("#session-list")
+        assert sessions.display and sessions.option_count == 2
+
+
+def test_ui_messages_are_complete_and_do_not_clash():
+    for key, texts in UI_MESSAGES.items():
+        assert key.startswith("ui."), key
+        assert texts.get("nl") and texts.get("en"), key
+        assert MESSAGES[key] is texts, f"{key} clashes with a message in jury_tui/i18n.py"
+
+
+def test_ui_does_not_import_reportlab():
+    import subprocess
+    import sys
+
+    code = "import sys, jury_tui.ui.app, jury_tui.ui.screens.assessment; print('reportlab' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
