@@ -35,3 +35,22 @@ def test_damaged_file_points_to_the_last_good_copy_and_restoring_it_works(small_
     shutil.copyfile(backup_path(path, 1), path)  # what the message tells the user to do
     restored = JurorStore(small_data_dir, small_session, small_store.juror_id).assessment("a1").get("inhoud")
     assert restored.score == 3  # the save before the last one survives in the backup
+
+
+def test_a_failed_save_is_not_shown_as_saved_and_a_retry_writes(small_store, small_data_dir, small_session, monkeypatch):
+    import os
+
+    small_store.set_score("a1", "inhoud", 2)
+    real_replace = os.replace
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(StoreError) as caught:
+        small_store.set_score("a1", "inhoud", 4)
+    assert "a1.json" in str(caught.value)
+    assert small_store.assessment("a1").get("inhoud").score == 2  # the screen must not claim 4 is saved
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert small_store.set_score("a1", "inhoud", 4)  # the retry really writes
+    assert JurorStore(small_data_dir, small_session, "j1").assessment("a1").get("inhoud").score == 4

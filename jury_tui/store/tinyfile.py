@@ -70,7 +70,14 @@ class TinyFile:
         meta_table = self.db.table(META_TABLE)
         if self.db.storage._cache_modified_count and not meta_table.all():
             meta_table.insert({"schema_version": STORE_SCHEMA_VERSION, "kind": self.kind, **self.owner})
-        self.db.storage.flush()
+        try:
+            self.db.storage.flush()
+        except Exception:
+            # The change did not reach the disk: forget it, so reads show the truth and a retry writes.
+            self.db.storage.cache = None
+            self.db.storage._cache_modified_count = 0
+            self.db._tables.clear()
+            raise
 
     def single(self, table: str) -> dict[str, Any]:
         records = self.table(table).all()
