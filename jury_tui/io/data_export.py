@@ -1,0 +1,446 @@
+"""The score data export (CSV and XLSX), and `AdviceData`: everything the exports are made from.
+
+`AdviceData` is plain data read once from the chair's store, so the writers do no store I/O and can
+be tested without a disk. The advice PDF (jury_tui.io.advice_pdf) uses the same data and re-exports
+`AdviceData` and `build_advice_data`.
+
+openpyxl is imported inside `write_xlsx` only; this module is never imported at app start.
+
+CSV: UTF-8 with a byte order mark (so Excel shows accents right), comma-separated, one row per
+juror × application × criterion for every juror whose submission was imported. A conflicted
+application gets rows too, with conflict "ja" and no score, so abstentions are visible in the data.
+Jurors are anonymised ("Jurylid A", …, in the order of their ids) unless `names=True`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jury_tui.domain.aggregation import ApplicationAggregate, ScoreTable, aggregate, maximum_total, reliability
+from jury_tui.domain.consensus import ApplicationDecision, Recommendation
+from jury_tui.domain.eligibility import EligibilityCheck, Outcome, check_eligibility, overall_outcome
+from jury_tui.domain.ranking import RankedApplication, rank
+from jury_tui.domain.session import Juror, Role, SessionDefinition
+from jury_tui.domain.submission import Submission
+from jury_tui.i18n import language, t
+from jury_tui.io import export_messages  # noqa: F401  (registers the export texts)
+from jury_tui.store.atomic import write_atomic
+
+if TYPE_CHECKING:
+    from jury_tui.store.chair_store import ChairStore
+
+# An Excel cell holds at most 32,767 characters.
+XLSX_CELL_LIMIT = 32_767
+
+
+# --- the data ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AdviceData:
+    """The chair's consolidation and the jurors' submissions, as the exports need them."""
+
+    session: SessionDefinition
+    submissions: dict[str, Submission]
+    decisions: dict[str, ApplicationDecision]
+    selection: list[str]
+    table: ScoreTable
+    aggregates: dict[str, ApplicationAggregate]
+    ranking: list[RankedApplication]
+    eligibility: dict[str, list[EligibilityCheck]]
+    agreement: dict[str, float | None]
+    generated_on: dt.date
+    _rows: dict[str, RankedApplication] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._rows.update({row.application_id: row for row in self.ranking})
+
+    # --- selection and amounts ----------------------------------------------------------------
+    @property
+    def selection_recorded(self) -> bool:
+        """True when the chair recorded a selection; otherwise the 'select' recommendations count."""
+        return bool(self.selection)
+
+    @property
+    def funded(self) -> list[str]:
+        """The applications the advice proposes for funding, in order of rank."""
+        if self.selection:
+            chosen = set(self.selection)
+        else:
+            chosen = {
+                app_id for app_id, decision in self.decisions.items() if decision.recommendation is Recommendation.SELECT
+            }
+        return [row.application_id for row in self.ranking if row.application_id in chosen]
+
+    def ranked(self, application_id: str) -> RankedApplication:
+        return self._rows[application_id]
+
+    def decision(self, application_id: str) -> ApplicationDecision:
+        return self.decisions.get(application_id) or ApplicationDecision(application_id=application_id)
+
+    def advised_amount(self, application_id: str) -> float | None:
+        """The amount advised: the chair's amount, or for a funded application the default (the request,
+        capped). None for an application that is not funded and has no amount of its own."""
+        decision = self.decision(application_id)
+        if decision.advised_amount is not None:
+            return decision.advised_amount
+        if application_id in set(self.funded):
+            return self.ranked(application_id).amount
+        return None
+
+    def funded_total(self) -> float:
+        cents = sum(int(round((self.advised_amount(app_id) or 0.0) * 100)) for app_id in self.funded)
+        return cents / 100
+
+    def maximum_total(self) -> float:
+        return maximum_total(self.session.criteria)
+
+    # --- completeness -------------------------------------------------------------------------
+    def missing_consensus(self) -> dict[str, list[tuple[str, list[str]]]]:
+        """Per application, the criteria whose consensus score or required motivation is missing,
+        with what is missing ("score", "motivation"). Empty when the consolidation is complete."""
+        found: dict[str, list[tuple[str, list[str]]]] = {}
+        for application in self.session.applications:
+            decision = self.decision(application.id)
+            items = []
+            for criterion in self.session.criteria.criteria:
+                consensus = decision.get(criterion.id)
+                what = []
+                if consensus.score is None:
+                    what.append("score")
+                if criterion.motivation_required and not consensus.motivation.strip():
+                    what.append("motivation")
+                if what:
+                    items.append((criterion.id, what))
+            if items:
+                found[application.id] = items
+        return found
+
+    # --- jurors -------------------------------------------------------------------------------
+    def jurors_in_order(self) -> list[Juror]:
+        """Every juror of the session, in the stable order of their ids."""
+        return sorted(self.session.jurors, key=lambda juror: juror.id)
+
+    def juror_labels(self, names: bool = False) -> dict[str, str]:
+        """'Jurylid A', 'Jurylid B', … in the order of the juror ids; the names when `names`."""
+        if names:
+            return {juror.id: clean_text(juror.name) for juror in self.session.jurors}
+        return {
+            juror.id: t("export.juror_label", letter=letter_code(index))
+            for index, juror in enumerate(self.jurors_in_order())
+        }
+
+    def conflicts(self) -> list[tuple[str, str]]:
+        """(juror id, application id) for every declared conflict, jurors in id order, applications in session order."""
+        order = {application.id: index for index, application in enumerate(self.session.applications)}
+        pairs = []
+        for juror in self.jurors_in_order():
+            submission = self.submissions.get(juror.id)
+            if submission is None:
+                continue
+            for application_id in sorted(submission.conflicts, key=lambda app_id: order.get(app_id, len(order))):
+                if application_id in order:
+                    pairs.append((juror.id, application_id))
+        return pairs
+
+
+def build_advice_data(session: SessionDefinition, store: ChairStore, *, generated_on: dt.date | None = None) -> AdviceData:
+    """Read the chair's store once: submissions, decisions, selection; compute aggregation, ranking, checks."""
+    submissions = dict(store.submissions())
+    decisions = store.decisions()
+    selection = store.selection()
+    return advice_data_from(session, submissions, decisions, selection, generated_on=generated_on)
+
+
+def advice_data_from(
+    session: SessionDefinition,
+    submissions: dict[str, Submission],
+    decisions: dict[str, ApplicationDecision],
+    selection: list[str],
+    *,
+    generated_on: dt.date | None = None,
+) -> AdviceData:
+    """The same from data in memory (tests, or a caller that already holds it)."""
+    table = ScoreTable(session, submissions.values())
+    return AdviceData(
+        session=session,
+        submissions=submissions,
+        decisions=decisions,
+        selection=[app_id for app_id in selection if session.has_application(app_id)],
+        table=table,
+        aggregates=aggregate(session, table),
+        ranking=rank(session, decisions),
+        eligibility={
+            application.id: check_eligibility(application, session.criteria.eligibility) for application in session.applications
+        },
+        agreement=reliability(session, table),
+        generated_on=generated_on or dt.date.today(),
+    )
+
+
+# --- text and number formatting shared by the exports ------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str | None) -> str:
+    """NFC, Unix line ends, no control characters (a PDF or a spreadsheet cannot show them)."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+
+
+def letter_code(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA, … (spreadsheet column style)."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def _group(digits: str, separator: str) -> str:
+    parts = []
+    while len(digits) > 3:
+        parts.insert(0, digits[-3:])
+        digits = digits[:-3]
+    parts.insert(0, digits)
+    return separator.join(parts)
+
+
+def format_number(value: float, decimals: int = 0, lang: str | None = None) -> str:
+    """1024848.66 → '1.024.848,66' (nl) or '1,024,848.66' (en)."""
+    lang = lang or language()
+    thousands, point = (".", ",") if lang == "nl" else (",", ".")
+    sign = "-" if value < 0 else ""
+    text = f"{abs(value):.{decimals}f}"
+    whole, _, fraction = text.partition(".")
+    return sign + _group(whole, thousands) + (point + fraction if fraction else "")
+
+
+def format_amount(value: float, lang: str | None = None, unit: bool = True) -> str:
+    """Euro: '800.000 euro' for a whole amount, '1.024.848,66 euro' otherwise."""
+    cents = int(round(value * 100))
+    number = format_number(cents / 100, 0 if cents % 100 == 0 else 2, lang)
+    return t("export.euro", amount=number) if unit else number
+
+
+def format_score(value: float | None, lang: str | None = None) -> str:
+    """A score or total with at most two decimals, trailing zeros dropped: 24 → '24', 24.5 → '24,5'."""
+    if value is None:
+        return t("export.none")
+    text = format_number(value, 2, lang)
+    separator = "," if (lang or language()) == "nl" else "."
+    if separator in text:
+        text = text.rstrip("0").rstrip(separator)
+    return text
+
+
+def format_percent(share: float, lang: str | None = None) -> str:
+    decimals = 0 if abs(share * 100 - round(share * 100)) < 1e-9 else 1
+    return f"{format_number(share * 100, decimals, lang)} %"
+
+
+def format_date(day: dt.date) -> str:
+    months = t("export.months").split(",")
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def format_datetime(moment: dt.datetime) -> str:
+    return t("export.date_time", date=format_date(moment.date()), time=moment.strftime("%H:%M"))
+
+
+def recommendation_text(recommendation: Recommendation | None) -> str:
+    return t(f"export.recommendation.{recommendation.value if recommendation else 'none'}")
+
+
+def outcome_text(outcome: Outcome) -> str:
+    return t(f"export.outcome.{outcome.value}")
+
+
+def role_text(role: Role) -> str:
+    return t(f"role.{role.value}")
+
+
+# --- the long table ---------------------------------------------------------------------------
+
+SCORE_COLUMNS = (
+    "session",
+    "juror",
+    "role",
+    "application_id",
+    "municipality",
+    "criterion_id",
+    "criterion",
+    "score",
+    "motivation",
+    "conflict",
+)
+
+
+def score_header() -> list[str]:
+    return [t(f"export.col.{column}") for column in SCORE_COLUMNS]
+
+
+def score_rows(data: AdviceData, names: bool = False) -> Iterator[list[object]]:
+    """One row per juror × application × criterion, for every juror whose submission was imported."""
+    session = data.session
+    lang = language()
+    labels = data.juror_labels(names)
+    criteria = session.criteria.criteria
+    for juror in data.jurors_in_order():
+        submission = data.submissions.get(juror.id)
+        if submission is None:
+            continue
+        conflicts = set(submission.conflicts)
+        assessed = {
+            assessment.application_id: {entry.criterion_id: entry for entry in assessment.scores}
+            for assessment in submission.assessments
+        }
+        for application in session.applications:
+            conflicted = application.id in conflicts
+            entries = assessed.get(application.id, {})
+            for criterion in criteria:
+                entry = entries.get(criterion.id)
+                yield [
+                    session.id,
+                    labels[juror.id],
+                    role_text(juror.role),
+                    application.id,
+                    clean_text(application.municipality),
+                    criterion.id,
+                    criterion.name.get(lang),
+                    None if conflicted or entry is None else entry.score,
+                    "" if conflicted or entry is None else clean_text(entry.motivation),
+                    t("export.yes") if conflicted else t("export.no"),
+                ]
+
+
+def write_csv(data: AdviceData, out: Path, names: bool = False) -> int:
+    """Write the long score table as CSV; returns the number of data rows."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(score_header())
+    count = 0
+    for row in score_rows(data, names):
+        writer.writerow(["" if value is None else value for value in row])
+        count += 1
+    write_atomic(Path(out), buffer.getvalue().encode("utf-8-sig"))
+    return count
+
+
+# --- the summary per application --------------------------------------------------------------
+
+
+def summary_header(data: AdviceData) -> list[str]:
+    lang = language()
+    return [
+        t("export.col.rank"),
+        t("export.col.application_id"),
+        t("export.col.municipality"),
+        t("export.col.neighbourhood"),
+        *[criterion.name.get(lang) for criterion in data.session.criteria.criteria],
+        t("export.col.total"),
+        t("export.col.recommendation"),
+        t("export.col.selected"),
+        t("export.col.requested"),
+        t("export.col.advised"),
+        t("export.col.eligibility"),
+    ]
+
+
+def summary_rows(data: AdviceData) -> Iterator[list[object]]:
+    """Per application, in order of rank: consensus per criterion, total, rank, recommendation, amounts, conditions."""
+    funded = set(data.funded)
+    for row in data.ranking:
+        application = data.session.application(row.application_id)
+        decision = data.decision(row.application_id)
+        yield [
+            row.rank,
+            application.id,
+            clean_text(application.municipality),
+            clean_text(application.neighbourhood),
+            *[decision.get(criterion.id).score for criterion in data.session.criteria.criteria],
+            row.total,
+            recommendation_text(decision.recommendation),
+            t("export.yes") if row.application_id in funded else t("export.no"),
+            application.requested_subsidy,
+            data.advised_amount(row.application_id),
+            outcome_text(overall_outcome(data.eligibility[row.application_id])),
+        ]
+
+
+def write_xlsx(data: AdviceData, out: Path, names: bool = False) -> int:
+    """Write the workbook: sheet 'Scores' (the long table) and 'Samenvatting' (per application).
+    Returns the number of data rows in 'Scores'."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+
+    def text_value(value: str) -> str:
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if len(value) > XLSX_CELL_LIMIT:
+            note = t("export.xlsx.truncated")
+            value = value[: XLSX_CELL_LIMIT - len(note)] + note
+        return value
+
+    def put_row(sheet, row_number: int, values: list[object]) -> None:
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row_number, column=column)
+            if isinstance(value, str):
+                cell.value = text_value(value)
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+            else:
+                cell.value = value
+
+    def finish(sheet, header: list[str], widths: list[float], rows: int) -> None:
+        for column, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(column)].width = width
+        for cell in sheet[1]:
+            cell.font = bold
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(rows + 1, 1)}"
+
+    workbook = Workbook()
+    scores = workbook.active
+    scores.title = t("export.sheet.scores")
+    header = score_header()
+    put_row(scores, 1, header)
+    count = 0
+    for count, values in enumerate(score_rows(data, names), start=1):
+        put_row(scores, count + 1, values)
+    finish(scores, header, [18, 26 if names else 13, 15, 13, 18, 15, 34, 7, 80, 16], count)
+
+    summary = workbook.create_sheet(t("export.sheet.summary"))
+    header = summary_header(data)
+    put_row(summary, 1, header)
+    criteria_count = len(data.session.criteria.criteria)
+    summary_count = 0
+    for summary_count, values in enumerate(summary_rows(data), start=1):
+        put_row(summary, summary_count + 1, values)
+        for column in (criteria_count + 8, criteria_count + 9):  # requested, advised
+            summary.cell(row=summary_count + 1, column=column).number_format = "#,##0.00"
+    widths = [6, 13, 18, 24, *[14] * criteria_count, 8, 16, 12, 16, 18, 15]
+    finish(summary, header, widths, summary_count)
+    summary.row_dimensions[1].height = 45
+
+    workbook.properties.title = t("export.pdf_title", session=data.session.title)
+    workbook.properties.creator = "jury-tui"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomic(Path(out), buffer.getvalue())
+    return count

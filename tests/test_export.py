@@ -1,0 +1,365 @@
+"""The motivated advice PDF and the score data export (CSV, XLSX), read back and checked on content."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from jury_tui.domain.aggregation import ScoreTable, aggregate
+from jury_tui.domain.consensus import Recommendation, suggested_score
+from jury_tui.domain.ranking import propose_by_rank, rank
+from jury_tui.errors import JuryError
+from jury_tui.io.session_builder import build_demo_session
+from jury_tui.io.submission_file import write_submission
+from jury_tui.store.chair_store import ChairStore
+from jury_tui.store.juror_store import JurorStore, ScoreChange
+from jury_tui.store.sessions import write_session
+
+TRICKY = 'Score <4> & "R&D" – € 1.024.848,66 – Ősz – café'
+JURORS = ("extern-1", "extern-2", "extern-3", "vlaams-1")  # three voting, one advisory
+CONFLICT = ("extern-2", "wvc21-03")  # extern-2 declares a conflict on Boom
+SUBMITTED_AT = dt.datetime(2021, 10, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+ON = dt.date(2021, 10, 15)
+
+
+def _score(juror_id: str, application_id: str, criterion_id: str) -> int:
+    """Deterministic, varied scores 1–5 with some disagreement between jurors."""
+    digest = hashlib.sha256(f"{juror_id}/{application_id}/{criterion_id}".encode()).digest()
+    base = 2 + int(application_id[-2:]) % 3  # 2–4 per application
+    return max(0, min(5, base + digest[0] % 3 - 1))
+
+
+def consolidate_demo(data_dir: Path):
+    """The demo session with juror submissions imported and a full consolidation by the chair."""
+    session = build_demo_session()
+    write_session(data_dir, session)
+    chair = ChairStore(data_dir, session)
+    for juror_id in JURORS:
+        store = JurorStore(data_dir, session, juror_id)
+        conflicts = [CONFLICT[1]] if juror_id == CONFLICT[0] else []
+        store.declare_conflicts(conflicts)
+        changes = [
+            ScoreChange(
+                application.id,
+                criterion.id,
+                _score(juror_id, application.id, criterion.id),
+                f"{juror_id} over {application.municipality}, {criterion.name.nl}: onderbouwd oordeel.",
+            )
+            for application in session.applications
+            if application.id not in conflicts
+            for criterion in session.criteria.criteria
+        ]
+        store.apply_batch(changes, reason="test")
+        out = data_dir / "inbox" / f"{juror_id}.json"
+        write_submission(store, out, True, submitted_at=SUBMITTED_AT)
+        chair.import_submission(out)
+
+    table = ScoreTable(session, chair.submissions().values())
+    aggregates = aggregate(session, table)
+    for index, application in enumerate(session.applications):
+        stats = aggregates[application.id].criteria
+        for criterion in session.criteria.criteria:
+            motivation = f"De jury oordeelt over {criterion.name.nl} bij {application.municipality}: degelijk uitgewerkt."
+            if index == 0 and criterion.id == "maatwerk":
+                motivation = f"{TRICKY}\n\nTweede alinea met een heel lang woord: {'Wijkverbeteringscontract' * 8}."
+            minority = "Eén jurylid vond de planning te krap." if index % 5 == 0 and criterion.id == "haalbaarheid" else None
+            chair.set_consensus(application.id, criterion.id, suggested_score(stats[criterion.id]), motivation, minority)
+        chair.set_overall(application.id, f"Algemene motivering voor {application.municipality}.")
+    ranking = rank(session, chair.decisions())
+    proposal = propose_by_rank(ranking, session.budget)
+    for row in ranking:
+        recommendation = Recommendation.SELECT if row.application_id in proposal.selected else Recommendation.RESERVE
+        chair.set_recommendation(row.application_id, recommendation)
+    chair.set_selection(proposal.selected)
+    return session, chair
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("export") / "data"
+    session, chair = consolidate_demo(data_dir)
+    from jury_tui.io.advice_pdf import build_advice_data
+
+    return session, chair, build_advice_data(session, chair, generated_on=ON)
+
+
+@pytest.fixture(scope="module")
+def advice(demo, tmp_path_factory):
+    """The demo advice written once: (path, summary, progress calls)."""
+    from jury_tui.io.advice_pdf import write_advice_pdf
+
+    session, _, data = demo
+    calls = []
+    out = tmp_path_factory.mktemp("advice") / "advies.pdf"
+    summary = write_advice_pdf(session, data, out, progress=lambda done, total: calls.append((done, total)))
+    return out, summary, calls
+
+
+def with_consensus(data, application_id: str, criterion_id: str, **changes):
+    """The same advice data with one consensus entry changed (in memory, no store)."""
+    from jury_tui.io.data_export import advice_data_from
+
+    decision = data.decisions[application_id]
+    criteria = {**decision.criteria, criterion_id: decision.get(criterion_id).model_copy(update=changes)}
+    decisions = {**data.decisions, application_id: decision.model_copy(update={"criteria": criteria})}
+    return advice_data_from(data.session, data.submissions, decisions, data.selection, generated_on=ON)
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text, via pdftotext when installed, else pypdf."""
+    if shutil.which("pdftotext"):
+        return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    from pypdf import PdfReader
+
+    return "\n\f".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def page_count(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(path)).pages)
+
+
+# --- the advice PDF ----------------------------------------------------------------------------
+
+
+def test_advice_pdf_holds_the_whole_advice(demo, advice):
+    session, chair, data = demo
+    out, summary, calls = advice
+    assert summary.path == out and summary.missing == 0 and summary.applications == 20
+    pages = page_count(out)
+    assert summary.pages == pages
+    text = pdf_text(out)
+    one_line = flat(text)
+
+    for application in session.applications:
+        assert application.municipality in text
+    for criterion in session.criteria.criteria:
+        assert criterion.name.nl in one_line
+    assert TRICKY in one_line
+    assert "Wijkverbeteringscontract" * 2 in text.replace("\n", "").replace(" ", "")  # the long word is all there
+    assert "4.000.000 euro" in one_line
+    assert data.funded and f"{_dutch(data.funded_total())} euro" in one_line
+    assert f"pagina 1 van {pages}" in text and f"pagina {pages} van {pages}" in text
+    assert "Gemotiveerd advies van de jury" in text and session.title in one_line
+    assert session.fingerprint[:16] in text
+    assert "Jurylid A" in text and "Jurylid D" in text
+    for juror in session.jurors:
+        assert juror.name not in one_line
+    assert "belangenconflict" in one_line.lower() and "Motivering ontbreekt" not in text
+    # no applicant texts beyond the summary (the application body is not copied into the advice)
+    assert "Inhoudelijke omschrijving en context van de wijk" not in text
+    # progress once per application section, then once at the end
+    assert calls[-1] == (20, 20) and len(calls) == 21 and [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def _dutch(amount: float) -> str:
+    whole, cents = divmod(int(round(amount * 100)), 100)
+    text = f"{whole:,}".replace(",", ".")
+    return text if cents == 0 else f"{text},{cents:02d}"
+
+
+def test_advice_pdf_metadata_and_reproducible(demo, advice, tmp_path):
+    from pypdf import PdfReader
+
+    from jury_tui.io.advice_pdf import write_advice_pdf
+
+    session, _, data = demo
+    first, second = advice[0], tmp_path / "b.pdf"
+    write_advice_pdf(session, data, second)
+    assert first.read_bytes() == second.read_bytes()
+    meta = PdfReader(str(first)).metadata
+    assert meta.title == f"Gemotiveerd advies van de jury – {session.title}"
+    assert "Wijkverbeteringscontracten 2021" in meta.subject and meta.author.startswith("De jury")
+
+
+def test_names_appear_only_when_asked(demo, tmp_path):
+    from jury_tui.io.advice_pdf import write_advice_pdf
+
+    session, _, data = demo
+    out = tmp_path / "met-namen.pdf"
+    write_advice_pdf(session, data, out, names=True)
+    text = flat(pdf_text(out))
+    for juror_id in JURORS:
+        assert session.juror(juror_id).name in text
+    assert "Jurylid A" not in text
+
+
+def test_strict_refuses_a_missing_motivation_and_lax_marks_it(demo, tmp_path):
+    from jury_tui.io.advice_pdf import write_advice_pdf
+
+    session = demo[0]
+    data = with_consensus(demo[2], "wvc21-02", "haalbaarheid", motivation="  \n ")
+    out = tmp_path / "advies.pdf"
+    with pytest.raises(JuryError) as caught:
+        write_advice_pdf(session, data, out, strict=True)
+    message = str(caught.value)
+    assert "\n" not in message and "Beringen (wvc21-02)" in message and "Haalbaarheid (motivering)" in message
+    assert not out.exists()
+    summary = write_advice_pdf(session, data, out)
+    assert summary.missing == 1
+    text = pdf_text(out)
+    assert "Motivering ontbreekt" in text and "Onvolledig advies" in text
+
+
+def test_a_5000_word_motivation_flows_across_pages(demo, advice, tmp_path):
+    from jury_tui.io.advice_pdf import write_advice_pdf
+
+    session, _, data = demo
+    words = [f"woord{i}" for i in range(5000)]
+    words[-1] = "SLOTWOORD"
+    long_text = " ".join(words[:2500]) + "\n\n" + " ".join(words[2500:])
+    longer = with_consensus(data, session.applications[0].id, "kennisdeling", motivation=long_text)
+    out = tmp_path / "lang.pdf"
+    summary = write_advice_pdf(session, longer, out)
+    assert summary.pages == page_count(out) >= advice[1].pages + 8
+    text = pdf_text(out)
+    assert "SLOTWOORD" in text and "woord2499" in text
+
+
+# --- the data export ---------------------------------------------------------------------------
+
+
+def _expected(chair: ChairStore):
+    session = chair.session
+    expected = {}
+    for submission in chair.submissions().values():
+        for assessment in submission.assessments:
+            for entry in assessment.scores:
+                expected[(submission.juror_id, assessment.application_id, entry.criterion_id)] = (entry.score, entry.motivation)
+    return session, expected
+
+
+def test_csv_matches_the_submissions(demo, tmp_path):
+    from jury_tui.io.data_export import write_csv
+
+    session, chair, data = demo
+    out = tmp_path / "scores.csv"
+    rows_written = write_csv(data, out)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows_written == len(rows)
+    session, expected = _expected(chair)
+    criteria = len(session.criteria.criteria)
+    assert len(rows) == len(JURORS) * len(session.applications) * criteria
+    scored = [row for row in rows if row["belangenconflict"] == "nee"]
+    conflicted = [row for row in rows if row["belangenconflict"] == "ja"]
+    assert len(scored) == len(expected) == (len(JURORS) * len(session.applications) - 1) * criteria
+    assert {row["aanvraag_id"] for row in conflicted} == {CONFLICT[1]} and all(row["score"] == "" for row in conflicted)
+    labels = data.juror_labels()
+    by_label = {label: juror_id for juror_id, label in labels.items()}
+    for row in scored:
+        score, motivation = expected[(by_label[row["jurylid"]], row["aanvraag_id"], row["criterium_id"])]
+        assert row["score"] == str(score) and row["motivering"] == motivation
+        assert row["sessie"] == session.id and row["gemeente"] == session.application(row["aanvraag_id"]).municipality
+    assert {row["rol"] for row in rows} == {"stemgerechtigd", "adviserend"}
+    assert all(row["jurylid"].startswith("Jurylid ") for row in rows)
+    with_names = tmp_path / "namen.csv"
+    write_csv(data, with_names, names=True)
+    assert "Extern expert 1" in with_names.read_text(encoding="utf-8-sig")
+
+
+def test_xlsx_matches_the_submissions_and_summarises(demo, tmp_path):
+    from openpyxl import load_workbook
+
+    from jury_tui.io.data_export import write_xlsx
+
+    session, chair, data = demo
+    out = tmp_path / "scores.xlsx"
+    write_xlsx(data, out)
+    workbook = load_workbook(out, read_only=False)
+    assert workbook.sheetnames == ["Scores", "Samenvatting"]
+    sheet = workbook["Scores"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["sessie", "jurylid", "rol"] and sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    rows = [dict(zip(header, (cell.value for cell in row), strict=True)) for row in sheet.iter_rows(min_row=2)]
+    session, expected = _expected(chair)
+    by_label = {label: juror_id for juror_id, label in data.juror_labels().items()}
+    scored = [row for row in rows if row["belangenconflict"] == "nee"]
+    assert len(scored) == len(expected)
+    for row in scored:
+        assert (row["score"], row["motivering"]) == expected[(by_label[row["jurylid"]], row["aanvraag_id"], row["criterium_id"])]
+
+    summary = workbook["Samenvatting"]
+    head = [cell.value for cell in summary[1]]
+    lines = [dict(zip(head, (cell.value for cell in row), strict=True)) for row in summary.iter_rows(min_row=2)]
+    assert len(lines) == len(session.applications)
+    assert [line["rang"] for line in lines] == list(range(1, 21))
+    first = lines[0]
+    decision = data.decisions[first["aanvraag_id"]]
+    for criterion in session.criteria.criteria:
+        assert first[criterion.name.nl] == decision.get(criterion.id).score
+    assert first["totaal"] == decision.consensus_total(session.criteria)
+    selected = [line for line in lines if line["geselecteerd"] == "ja"]
+    assert [line["aanvraag_id"] for line in selected] == data.funded
+    assert sum(line["geadviseerd (euro)"] for line in selected) == pytest.approx(data.funded_total())
+    assert {line["voorwaarden"] for line in lines} <= {"voldaan", "niet voldaan", "onbekend"}
+
+
+def test_xlsx_keeps_formula_like_text_as_text(tmp_path, demo):
+    from openpyxl import load_workbook
+
+    from jury_tui.io.data_export import advice_data_from, write_xlsx
+
+    session, chair, data = demo
+    submissions = dict(data.submissions)
+    juror = submissions["extern-1"]
+    assessment = juror.assessments[0]
+    scores = [
+        assessment.scores[0].model_copy(update={"motivation": "=HYPERLINK(\"x\")\x07"}),
+        assessment.scores[1].model_copy(update={"motivation": "lang " * 8000}),
+        *assessment.scores[2:],
+    ]
+    changed = juror.model_copy(update={"assessments": [assessment.model_copy(update={"scores": scores}), *juror.assessments[1:]]})
+    submissions["extern-1"] = changed
+    out = tmp_path / "f.xlsx"
+    write_xlsx(advice_data_from(session, submissions, data.decisions, data.selection), out)
+    sheet = load_workbook(out)["Scores"]
+    values = [cell.value for cell in sheet["I"]]
+    assert '=HYPERLINK("x")' in values and sheet["I2"].data_type == "s"
+    longest = max(values, key=lambda value: len(value or ""))
+    assert len(longest) == 32_767 and longest.startswith("lang lang") and "volledige tekst staat in de CSV" in longest
+
+
+def test_amounts_and_scores_in_dutch_and_english():
+    from jury_tui.i18n import set_language
+    from jury_tui.io.data_export import format_amount, format_score
+
+    assert format_amount(800_000) == "800.000 euro"
+    assert format_amount(1_024_848.66) == "1.024.848,66 euro"
+    assert format_amount(0.5) == "0,50 euro" and format_score(24.5) == "24,5" and format_score(24.0) == "24"
+    set_language("en")
+    try:
+        assert format_amount(1_024_848.66) == "1,024,848.66 euro" and format_score(24.5) == "24.5"
+    finally:
+        set_language("nl")
+
+
+def test_advice_in_english_follows_the_language(demo, tmp_path):
+    from jury_tui.i18n import set_language
+    from jury_tui.io.advice_pdf import write_advice_pdf
+
+    session, _, data = demo
+    out = tmp_path / "advice.pdf"
+    set_language("en")
+    try:
+        summary = write_advice_pdf(session, data, out)
+    finally:
+        set_language("nl")
+    text = pdf_text(out)
+    assert f"page 1 of {summary.pages}" in text and "Motivated advice of the jury" in text
+    assert "Tailored approach" in text and "4,000,000 euro" in text and "Juror A" in text
+    assert "Jurylid" not in text and "pagina" not in text
