@@ -30,6 +30,8 @@ from jury_tui.domain.eligibility import EligibilityCheck, Outcome, check_eligibi
 from jury_tui.domain.ranking import RankedApplication, rank
 from jury_tui.domain.session import Juror, Role, SessionDefinition
 from jury_tui.domain.submission import Submission
+from jury_tui.formatting import format_compact, format_number, format_percent  # noqa: F401 (re-exported)
+from jury_tui.formatting import format_amount as plain_amount
 from jury_tui.i18n import language, t
 from jury_tui.io import export_messages  # noqa: F401  (registers the export texts)
 from jury_tui.store.atomic import write_atomic
@@ -209,46 +211,15 @@ def letter_code(index: int) -> str:
     return letters
 
 
-def _group(digits: str, separator: str) -> str:
-    parts = []
-    while len(digits) > 3:
-        parts.insert(0, digits[-3:])
-        digits = digits[:-3]
-    parts.insert(0, digits)
-    return separator.join(parts)
-
-
-def format_number(value: float, decimals: int = 0, lang: str | None = None) -> str:
-    """1024848.66 → '1.024.848,66' (nl) or '1,024,848.66' (en)."""
-    lang = lang or language()
-    thousands, point = (".", ",") if lang == "nl" else (",", ".")
-    sign = "-" if value < 0 else ""
-    text = f"{abs(value):.{decimals}f}"
-    whole, _, fraction = text.partition(".")
-    return sign + _group(whole, thousands) + (point + fraction if fraction else "")
-
-
 def format_amount(value: float, lang: str | None = None, unit: bool = True) -> str:
     """Euro: '800.000 euro' for a whole amount, '1.024.848,66 euro' otherwise."""
-    cents = int(round(value * 100))
-    number = format_number(cents / 100, 0 if cents % 100 == 0 else 2, lang)
+    number = plain_amount(value, lang)
     return t("export.euro", amount=number) if unit else number
 
 
 def format_score(value: float | None, lang: str | None = None) -> str:
     """A score or total with at most two decimals, trailing zeros dropped: 24 → '24', 24.5 → '24,5'."""
-    if value is None:
-        return t("export.none")
-    text = format_number(value, 2, lang)
-    separator = "," if (lang or language()) == "nl" else "."
-    if separator in text:
-        text = text.rstrip("0").rstrip(separator)
-    return text
-
-
-def format_percent(share: float, lang: str | None = None) -> str:
-    decimals = 0 if abs(share * 100 - round(share * 100)) < 1e-9 else 1
-    return f"{format_number(share * 100, decimals, lang)} %"
+    return format_compact(value, 2, lang)
 
 
 def format_date(day: dt.date) -> str:

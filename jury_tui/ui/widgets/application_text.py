@@ -6,14 +6,9 @@ from rich.markdown import Markdown as RichMarkdown
 from textual.widgets import Static
 
 from jury_tui.domain.applications import Application
+from jury_tui.formatting import format_euro as euro
 from jury_tui.i18n import language, t
 from jury_tui.ui import messages as _messages  # noqa: F401
-
-
-def euro(amount: float) -> str:
-    """Belgian notation: € 1.250.000 (en: € 1,250,000)."""
-    text = f"{amount:,.0f}"
-    return "€ " + (text.replace(",", ".") if language() == "nl" else text)
 
 
 def key_figures(application: Application) -> str:
