@@ -10,6 +10,7 @@ import math
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -19,8 +20,10 @@ from jury_tui.domain.session import Role, SessionDefinition
 from jury_tui.domain.submission import Submission
 
 
-class JurorScore(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True)
+class JurorScore:
+    """One juror's score on one item. A plain dataclass: a large call holds hundreds of thousands,
+    all taken from submissions that were validated when read."""
 
     juror_id: str
     role: Role
