@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+import reprlib
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -62,8 +65,13 @@ _TYPE_MESSAGES = {
 }
 
 
+# Bounded: a YAML alias bomb or a 100,000-character field must not make the message itself huge or slow.
+_repr = reprlib.Repr()
+_repr.maxlevel, _repr.maxlist, _repr.maxdict, _repr.maxstring, _repr.maxother = 2, 4, 4, 40, 40
+
+
 def _shown_value(value: object) -> str:
-    shown = repr(value)
+    shown = _repr.repr(value)
     return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
@@ -122,3 +130,85 @@ def validation_error(file: Path | str, error: ValidationError, prefix: str = "")
 
 def file_error(file: Path | str, problem: str) -> JuryError:
     return JuryError(t("file.problem", file=display_path(file), problem=problem))
+
+
+# The parsers (tomllib, json, PyYAML) speak English; the messages a user meets most get a line of their own.
+_PARSER_MESSAGES = (
+    ("Expected '=' after a key", "parse.expected_equals"),
+    ("Expected ']' at the end of a table", "parse.expected_bracket"),
+    ("Expected ']]' at the end of an array", "parse.expected_double_bracket"),
+    ("Expected newline or end of document", "parse.expected_newline"),
+    ("Cannot overwrite a value", "parse.duplicate_key"),
+    ("Cannot declare", "parse.duplicate_key"),
+    ("Cannot redefine namespace", "parse.duplicate_key"),
+    ("Cannot mutate immutable namespace", "parse.duplicate_key"),
+    ("Duplicate inline table key", "parse.duplicate_key"),
+    ("Invalid value", "parse.invalid_value"),
+    ("Invalid statement", "parse.invalid_statement"),
+    ("Invalid initial character for a key part", "parse.invalid_key"),
+    ("Invalid date or datetime", "parse.invalid_date"),
+    ("Unclosed array", "parse.unclosed_list"),
+    ("Unclosed inline table", "parse.unclosed_table"),
+    ("Unterminated string", "parse.unclosed_string"),
+    ("Illegal character", "parse.invalid_character"),
+    ("Found invalid character", "parse.invalid_character"),
+    ("Unescaped '\\'", "parse.escape"),
+    ("Invalid hex value", "parse.escape"),
+    ("Escaped character is not", "parse.escape"),
+    ("Invalid \\", "parse.escape"),
+    ("Expecting value", "parse.expecting_value"),
+    ("Expecting property name", "parse.expecting_key"),
+    ("Expecting ',' delimiter", "parse.expecting_comma"),
+    ("Expecting ':' delimiter", "parse.expecting_colon"),
+    ("Invalid control character", "parse.control_character"),
+    ("Extra data", "parse.extra_data"),
+    ("mapping values are not allowed here", "parse.yaml_colon"),
+    ("could not find expected ':'", "parse.expecting_colon"),
+    ("that cannot start any token", "parse.invalid_character"),
+    ("expected <block end>", "parse.indentation"),
+    ("did not find expected", "parse.indentation"),
+    ("found unexpected end of stream", "parse.unclosed_string"),
+    ("expected ',' or ']'", "parse.unclosed_list"),
+    ("expected ',' or '}'", "parse.unclosed_table"),
+    ("found unknown escape character", "parse.escape"),
+    ("found undefined alias", "parse.yaml_alias"),
+    ("found duplicate anchor", "parse.yaml_alias"),
+    ("second occurrence", "parse.yaml_alias"),
+    ("could not determine a constructor", "parse.yaml_tag"),
+    ("found unhashable key", "parse.invalid_key"),
+    ("found duplicate key", "parse.duplicate_key"),
+)
+
+
+def parser_problem(message: object) -> str:
+    """A parser's message in the user's language where it is a known one; otherwise as the parser put it."""
+    text = str(message)
+    for start, key in _PARSER_MESSAGES:
+        if text.startswith(start) or (start[0].islower() and start in text):
+            return t(key)
+    return text
+
+
+def json_problem(error: json.JSONDecodeError) -> str:
+    """'regel 3, kolom 5: ...' for a JSON file that does not parse."""
+    return t("parse.at", line=error.lineno, column=error.colno, problem=parser_problem(error.msg))
+
+
+def utf8_line(raw: bytes, error: UnicodeDecodeError) -> int:
+    """The line (from 1) holding the first byte that is not UTF-8."""
+    return raw.count(b"\n", 0, error.start) + 1
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def has_lone_surrogate(text: str, data: object) -> bool:
+    """JSON may spell a half of a surrogate pair (\\ud800) that is no character at all; such text
+    cannot be written or hashed as UTF-8. Only checked when the text has such an escape."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return False
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -9,7 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from jury_tui.domain.applications import Application, Section
-from jury_tui.errors import JuryError, file_error, validation_error
+from jury_tui.errors import JuryError, file_error, parser_problem, validation_error
 from jury_tui.i18n import t
 from jury_tui.io.files import read_text, require_directory
 
@@ -18,6 +18,21 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)(.*)\Z", re.D
 _THOUSANDS_SEPARATED = re.compile(r"^\s*([a-z_]+)\s*:\s*[\"']?(\d{1,3}(?:\.\d{3})+(?:,\d+)?)[\"']?\s*(?:#.*)?$")
 AMOUNT_FIELDS = {"requested_subsidy", "budgeted_cost", "co_financing", "infrastructure_amount"}
 _SECTION_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, but a key given twice is an error instead of 'the last one wins'."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"found duplicate key {key_node.value!r}", key_node.start_mark
+                    )
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
 
 
 def split_sections(body: str) -> list[Section]:
@@ -35,13 +50,17 @@ def parse_application(text: str, path: Path) -> Application:
     if not match:
         raise file_error(path, t("md.no_front_matter"))
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as error:
-        detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+        detail = parser_problem(getattr(error, "problem", None) or (str(error).splitlines() or [type(error).__name__])[0])
         mark = getattr(error, "problem_mark", None)
-        if mark is not None:
-            detail = f"regel {mark.line + 2}: {getattr(error, 'problem', detail)}"
+        if mark is not None:  # the front matter starts on the file's second line
+            detail = t("parse.at", line=mark.line + 2, column=mark.column + 1, problem=detail)
         raise file_error(path, t("md.yaml", detail=detail)) from None
+    except (ValueError, TypeError, OverflowError):  # e.g. a date with month 13: PyYAML's own constructors raise these
+        raise file_error(path, t("md.yaml", detail=t("parse.yaml_value"))) from None
+    except RecursionError:
+        raise file_error(path, t("md.yaml", detail=t("parse.too_deep"))) from None
     for line_number, line in enumerate(match.group(1).split("\n"), start=2):
         amount = _THOUSANDS_SEPARATED.match(line)
         if amount and amount.group(1) in AMOUNT_FIELDS:

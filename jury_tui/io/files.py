@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jury_tui.domain.canonical import normalize_text
-from jury_tui.errors import JuryError, file_error
+from jury_tui.errors import JuryError, display_path, file_error, has_lone_surrogate, json_problem, parser_problem, utf8_line
 from jury_tui.i18n import t
 
 # Tab, line feed and carriage return belong in text; other C0 controls and DEL do not.
@@ -28,13 +28,33 @@ def read_text(path: Path) -> str:
         raise file_error(path, t("file.unreadable", detail=error.strerror or error)) from None
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise file_error(path, t("file.not_utf8")) from None
+    except UnicodeDecodeError as error:
+        raise line_error(path, utf8_line(raw, error), t("file.not_utf8")) from None
     if not text.strip():
         raise file_error(path, t("file.empty"))
-    if _CONTROL_CHARS.search(text):
-        raise file_error(path, t("file.control_chars"))
+    control = _CONTROL_CHARS.search(text)
+    if control:
+        line = normalize_text(text[: control.start()]).count("\n") + 1
+        raise line_error(path, line, t("file.control_chars"))
     return normalize_text(text)
+
+
+def line_error(path: Path, line: int, problem: str) -> JuryError:
+    return JuryError(t("file.line_problem", file=display_path(path), line=line, problem=problem))
+
+
+# tomllib ends its messages with "(at line 3, column 7)" or "(at end of document)".
+_TOML_POSITION = re.compile(r"^(.*) \(at (?:line (\d+), column (\d+)|end of document)\)$", re.DOTALL)
+
+
+def _toml_detail(error: tomllib.TOMLDecodeError) -> str:
+    match = _TOML_POSITION.match(str(error))
+    if not match:
+        return parser_problem(error)
+    problem = parser_problem(match.group(1))
+    if match.group(2) is None:
+        return t("parse.end", problem=problem)
+    return t("parse.at", line=match.group(2), column=match.group(3), problem=problem)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -42,15 +62,22 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise file_error(path, t("file.toml", detail=error)) from None
+        raise file_error(path, t("file.toml", detail=_toml_detail(error))) from None
+    except RecursionError:
+        raise file_error(path, t("file.toml", detail=t("parse.too_deep"))) from None
 
 
 def read_json(path: Path) -> Any:
     text = read_text(path)
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise file_error(path, t("file.json", detail=f"regel {error.lineno}, kolom {error.colno}: {error.msg}")) from None
+        raise file_error(path, t("file.json", detail=json_problem(error))) from None
+    except RecursionError:
+        raise file_error(path, t("file.json", detail=t("parse.too_deep"))) from None
+    if has_lone_surrogate(text, data):
+        raise file_error(path, t("file.lone_surrogate"))
+    return data
 
 
 def require_directory(path: Path) -> Path:

@@ -49,18 +49,43 @@ def load_jurors(path: Path) -> list[Juror]:
     return _check(path, jurors)
 
 
+def duplicate_column(header: list[str]) -> str | None:
+    """A column name that occurs twice in a header row: which of the two counts would be a guess."""
+    seen: set[str] = set()
+    for name in header:
+        if name and name in seen:
+            return name
+        seen.add(name)
+    return None
+
+
 def _load_csv(path: Path) -> list[Juror]:
     text = read_text(path)
-    reader = csv.DictReader(io.StringIO(text), delimiter=sniff_dialect(text))
-    fields = {name.strip().lower() for name in reader.fieldnames or []}
-    if not {"id", "name", "role"} <= fields:
-        raise file_error(path, t("jurors.csv_header"))
+    shown = display_path(path)
+    # strict: an unclosed quote is an error, not a name that silently swallows the rows after it
+    reader = csv.reader(io.StringIO(text), delimiter=sniff_dialect(text), strict=True)
     jurors = []
-    for row in reader:
-        clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
-        try:
-            jurors.append(Juror.model_validate({key: clean.get(key) for key in ("id", "name", "role")}))
-        except ValidationError as error:
-            problem = validation_problems(path, error)[0].split(": ", 1)[1]
-            raise JuryError(t("file.line_problem", file=display_path(path), line=reader.line_num, problem=problem)) from None
+    line = 1
+    try:
+        header = [cell.strip().lower() for cell in next(reader, [])]
+        if not {"id", "name", "role"} <= set(header):
+            raise file_error(path, t("jurors.csv_header"))
+        if duplicate_column(header):
+            raise JuryError(t("file.line_problem", file=shown, line=1, problem=t("csv.duplicate_column", column=duplicate_column(header))))
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            # more filled cells than columns: an unquoted separator inside a name
+            if any(cell.strip() for cell in row[len(header) :]):
+                raise JuryError(t("file.line_problem", file=shown, line=line, problem=t("csv.columns", expected=len(header), found=len(row))))
+            clean = dict(zip(header, (cell.strip() for cell in row)))
+            try:
+                jurors.append(Juror.model_validate({key: clean.get(key, "") for key in ("id", "name", "role")}))
+            except ValidationError as error:
+                problem = validation_problems(path, error)[0].split(": ", 1)[1]
+                raise JuryError(t("file.line_problem", file=shown, line=line, problem=problem)) from None
+    except csv.Error as error:
+        problem = t("field.too_long") if "field larger" in str(error) else t("csv.quote")
+        raise JuryError(t("file.line_problem", file=shown, line=reader.line_num or line, problem=problem)) from None
     return jurors

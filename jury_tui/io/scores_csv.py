@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError, display_path, file_error
 from jury_tui.i18n import t
 from jury_tui.io.files import read_text
-from jury_tui.io.jurors_file import sniff_dialect
+from jury_tui.io.jurors_file import duplicate_column, sniff_dialect
 from jury_tui.store.atomic import write_atomic
 from jury_tui.store.juror_store import JurorStore, ScoreChange
 
@@ -64,17 +65,25 @@ class ParsedScores:
     problems: list[str]
 
 
+# Digits 0-9 only, with an optional decimal part ("4", "4,0", "4.0"): Python's float() would also take
+# "1_0" (ten), "1e0", "nan" and non-Latin digits.
+_SCORE = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+
+
 def _parse_score(raw: str) -> int | None | str:
     raw = raw.strip()
     if not raw:
         return None
-    try:
-        value = float(raw.replace(",", "."))
-    except ValueError:
+    if not _SCORE.fullmatch(raw):
         return raw
+    value = float(raw.replace(",", "."))
     if not value.is_integer():
         return raw
     return int(value)
+
+
+def _shown(raw: str) -> str:
+    return raw if len(raw) <= 40 else raw[:37] + "..."
 
 
 def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozenset[str]) -> ParsedScores:
@@ -91,6 +100,8 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
         raise JuryError(t("file.line_problem", file=shown, line=1, problem=t("csv.quote"))) from None
     if not set(REQUIRED_COLUMNS) <= set(header):
         raise file_error(path, t("csv.header"))
+    if duplicate_column(header):
+        raise JuryError(t("file.line_problem", file=shown, line=1, problem=t("csv.duplicate_column", column=duplicate_column(header))))
     index = {name: header.index(name) for name in REQUIRED_COLUMNS}
     criteria = session.criteria
     changes: list[ScoreChange] = []
@@ -133,10 +144,10 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
                 problem(line, t("score.conflict", application=application_id))
                 continue
             if isinstance(score, str):
-                problem(line, t("score.not_a_number", score=score))
+                problem(line, t("score.not_a_number", score=_shown(score)))
                 continue
             if score is not None and not criteria.scale.contains(score):
-                problem(line, t("score.off_scale", score=score, min=criteria.scale.min, max=criteria.scale.max))
+                problem(line, t("score.off_scale", score=_shown(str(score)), min=criteria.scale.min, max=criteria.scale.max))
                 continue
             if len(motivation) > MAX_MOTIVATION:
                 problem(line, t("field.too_long"))

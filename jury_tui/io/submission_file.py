@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from jury_tui.domain.assessment import progress, statuses_for
-from jury_tui.domain.submission import Submission, build_submission, submission_checksum
+from jury_tui.domain.submission import SUBMISSION_SCHEMA_VERSION, Submission, build_submission, submission_checksum
 from jury_tui.errors import JuryError, display_path, file_error, validation_error
 from jury_tui.i18n import t
 from jury_tui.io.files import read_json
@@ -55,6 +55,10 @@ def load_submission(path: Path) -> Submission:
         submission = Submission.model_validate(data)
     except ValidationError as error:
         raise validation_error(path, error) from None
+    if submission.schema_version != SUBMISSION_SCHEMA_VERSION:
+        raise JuryError(
+            t("store.schema", file=display_path(path), found=submission.schema_version, expected=SUBMISSION_SCHEMA_VERSION)
+        )
     if submission_checksum(data) != submission.checksum:
         raise file_error(path, t("submission.checksum"))
     if path.read_bytes() != submission_file_bytes(submission):

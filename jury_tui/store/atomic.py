@@ -19,7 +19,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from jury_tui.errors import StoreError, display_path
+from jury_tui.errors import StoreError, display_path, has_lone_surrogate, json_problem, utf8_line
 from jury_tui.i18n import t
 
 TEMP_SUFFIX = ".jurytmp"
@@ -68,7 +68,7 @@ def last_good_backup(path: Path) -> Path | None:
         candidate = backup_path(path, generation)
         try:
             json.loads(candidate.read_bytes().decode("utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             continue
         return candidate
     return None
@@ -117,9 +117,18 @@ def read_json_file(path: Path) -> Any:
     if not raw.strip():
         raise damaged_file_error(path, t("file.empty"))
     try:
-        return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise damaged_file_error(path, error) from None
+        text = raw.decode("utf-8-sig")  # a byte-order mark added by an editor is harmless
+    except UnicodeDecodeError as error:
+        raise damaged_file_error(path, t("parse.not_utf8_at", line=utf8_line(raw, error))) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise damaged_file_error(path, json_problem(error)) from None
+    except RecursionError:
+        raise damaged_file_error(path, t("parse.too_deep")) from None
+    if has_lone_surrogate(text, data):
+        raise damaged_file_error(path, t("file.lone_surrogate"))
+    return data
 
 
 _held: dict[Path, tuple[int, int]] = {}  # folder -> (file descriptor, depth): the lock is re-entrant
@@ -181,6 +190,16 @@ def remove_stale_temp_files(folder: Path, recursive: bool = True) -> int:
     return removed
 
 
+def _is_tinydb(data: Any) -> bool:
+    """Tables of records keyed by whole-number document ids, as TinyDB writes them."""
+    return isinstance(data, dict) and all(
+        isinstance(table, dict)
+        and all(isinstance(doc_id, str) and doc_id.isdigit() and doc_id.isascii() and isinstance(record, dict)
+                for doc_id, record in table.items())
+        for table in data.values()
+    )
+
+
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that never leaves a half-written file (TinyDB's JSONStorage rewrites in place)."""
 
@@ -194,8 +213,8 @@ class AtomicJSONStorage(Storage):
         if self.signature is None:
             return None
         data = read_json_file(self.path)
-        if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-            raise damaged_file_error(self.path, "geen TinyDB-tabellen")
+        if not _is_tinydb(data):
+            raise damaged_file_error(self.path, t("store.not_tinydb"))
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:

@@ -12,12 +12,12 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from jury_tui.domain.consensus import ApplicationDecision, CriterionConsensus, Recommendation, amount_cap
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
+from jury_tui.io.scores_csv import MAX_MOTIVATION
 from jury_tui.io.submission_file import load_submission, submission_file_bytes
 from jury_tui.store.atomic import BACKUPS_KEPT, folder_lock, remove_stale_temp_files, write_atomic
 from jury_tui.store.juror_store import now
@@ -99,9 +99,12 @@ class ChairStore:
             raise JuryError(t("import.unknown_juror", file=shown, juror=submission.juror_id))
         if submission.juror_role != known[submission.juror_id].role.value:
             raise JuryError(t("import.role", file=shown, juror=submission.juror_id))
-        for assessment in submission.assessments:
-            if not self.session.has_application(assessment.application_id):
-                raise JuryError(t("import.unknown_application", file=shown, application=assessment.application_id))
+        for application_id in [*submission.conflicts, *(a.application_id for a in submission.assessments)]:
+            if not self.session.has_application(application_id):
+                raise JuryError(t("import.unknown_application", file=shown, application=application_id))
+        problem = self._content_problem(submission)
+        if problem is not None:
+            raise JuryError(t("import.invalid", file=shown, application=problem[0], problem=problem[1]))
         existing = self.submissions().get(submission.juror_id)
         if existing is not None:
             if existing.checksum == submission.checksum:
@@ -124,6 +127,37 @@ class ChairStore:
             return ImportResult(submission.juror_id, "new", 0)
         return ImportResult(submission.juror_id, "replaced", count_changes(existing, submission))
 
+    def _content_problem(self, submission: Submission) -> tuple[str, str] | None:
+        """(application, problem) for the first score the session cannot hold: the checksum proves the
+        file is as written, not that what was written is right (anyone can recompute a checksum)."""
+        criteria = self.session.criteria
+        criterion_ids = set(criteria.criterion_ids)
+        conflicts = set(submission.conflicts)
+        assessed: set[str] = set()
+        for assessment in submission.assessments:
+            application_id = assessment.application_id
+            if application_id in assessed:
+                return application_id, t("import.duplicate_assessment")
+            assessed.add(application_id)
+            if application_id in conflicts:
+                return application_id, t("import.conflict_scored")
+            scored: set[str] = set()
+            for entry in assessment.scores:
+                if entry.criterion_id not in criterion_ids:
+                    return application_id, t("score.unknown_criterion", criterion=entry.criterion_id)
+                if entry.criterion_id in scored:
+                    return application_id, t("import.duplicate_score", criterion=entry.criterion_id)
+                scored.add(entry.criterion_id)
+                if entry.score is not None and not criteria.scale.contains(entry.score):
+                    score = str(entry.score) if len(str(entry.score)) <= 20 else str(entry.score)[:17] + "..."
+                    return application_id, t("score.off_scale", score=score, min=criteria.scale.min, max=criteria.scale.max)
+                if len(entry.motivation) > MAX_MOTIVATION:
+                    return application_id, t("field.too_long")
+        for application in self.session.applications:
+            if application.id not in assessed and application.id not in conflicts:
+                return application.id, t("import.missing_assessment")
+        return None
+
     # --- decisions -------------------------------------------------------------------------
     def decision(self, application_id: str) -> ApplicationDecision:
         self._require_application(application_id)
@@ -131,7 +165,14 @@ class ChairStore:
         if application_id not in self._files and not path.exists():
             return ApplicationDecision(application_id=application_id)
         record = self._file(application_id).single("decision")
-        return ApplicationDecision.model_validate({"application_id": application_id, **record}) if record else ApplicationDecision(application_id=application_id)
+        scale = self.session.criteria.scale
+        try:
+            decision = ApplicationDecision.model_validate({"application_id": application_id, **record}) if record else ApplicationDecision(application_id=application_id)
+            if any(entry.score is not None and not scale.contains(entry.score) for entry in decision.criteria.values()):
+                raise ValueError("consensus score off the scale")
+        except ValueError:  # pydantic's ValidationError is a ValueError
+            raise StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table="decision"))) from None
+        return decision
 
     def decisions(self) -> dict[str, ApplicationDecision]:
         return {application.id: self.decision(application.id) for application in self.session.applications}
@@ -189,7 +230,10 @@ class ChairStore:
 
     # --- selection -------------------------------------------------------------------------
     def selection(self) -> list[str]:
-        return list(self._chair_file.single("selection").get("selected", []))
+        selected = self._chair_file.single("selection").get("selected", [])
+        if not (isinstance(selected, list) and all(isinstance(item, str) for item in selected)):
+            raise StoreError(t("store.corrupt", file=display_path(self._chair_file.path), detail=t("store.bad_records", table="selection")))
+        return list(selected)
 
     @_locked
     def set_selection(self, application_ids: list[str]) -> None:

@@ -57,13 +57,22 @@ class JurorStore:
             self._replay_journal()
 
     # --- conflicts of interest -------------------------------------------------------------
+    def _juror_record(self) -> dict:
+        record = self._juror_file.single("juror")
+        conflicts = record.get("conflicts", [])
+        if not isinstance(record.get("conflicts_declared", False), bool) or not (
+            isinstance(conflicts, list) and all(isinstance(item, str) for item in conflicts)
+        ):
+            raise StoreError(t("store.corrupt", file=display_path(self._juror_file.path), detail=t("store.bad_records", table="juror")))
+        return record
+
     @property
     def conflicts_declared(self) -> bool:
-        return bool(self._juror_file.single("juror").get("conflicts_declared"))
+        return bool(self._juror_record().get("conflicts_declared"))
 
     @property
     def conflicts(self) -> frozenset[str]:
-        return frozenset(self._juror_file.single("juror").get("conflicts", []))
+        return frozenset(self._juror_record().get("conflicts", []))
 
     def declare_conflicts(self, application_ids: Iterable[str]) -> None:
         new = sorted(set(application_ids))
@@ -84,8 +93,9 @@ class JurorStore:
         if application_id not in self._files and not path.exists():
             return ApplicationAssessment(application_id=application_id)
         records = self._file(application_id).table("scores").all()
+        scale = self.session.criteria.scale
         try:
-            return ApplicationAssessment(
+            assessment = ApplicationAssessment(
                 application_id=application_id,
                 scores={
                     record["criterion_id"]: CriterionScore(
@@ -94,8 +104,11 @@ class JurorStore:
                     for record in records
                 },
             )
-        except (KeyError, TypeError, ValidationError) as error:
-            raise StoreError(t("store.corrupt", file=display_path(path), detail=f"scores: {error}".splitlines()[0])) from None
+            if any(entry.score is not None and not scale.contains(entry.score) for entry in assessment.scores.values()):
+                raise ValueError("score off the scale")
+        except (KeyError, TypeError, ValueError):  # pydantic's ValidationError is a ValueError
+            raise StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table="scores"))) from None
+        return assessment
 
     def all_assessments(self) -> dict[str, ApplicationAssessment]:
         return {application.id: self.assessment(application.id) for application in self.session.applications}
@@ -145,7 +158,10 @@ class JurorStore:
             if application_id not in self._files and not self._application_path(application_id).exists():
                 return []
             source = self._file(application_id)
-        return [HistoryEntry.model_validate(record) for record in source.table("history").all()]
+        try:
+            return [HistoryEntry.model_validate(record) for record in source.table("history").all()]
+        except ValidationError:
+            raise StoreError(t("store.corrupt", file=display_path(source.path), detail=t("store.bad_records", table="history"))) from None
 
     def validate_change(self, change: ScoreChange) -> None:
         self._require_application(change.application_id)
@@ -217,8 +233,19 @@ class JurorStore:
         data = read_json_file(path)
         if not isinstance(data, dict) or data.get("kind") != "score-batch" or data.get("juror_id") != self.juror_id:
             raise StoreError(t("store.foreign", file=display_path(path), detail="journal"))
-        changes = [ScoreChange(**change) for change in data.get("changes", [])]
-        self._apply(changes, data.get("reason", ""), validated=True)
+        try:
+            changes = [ScoreChange(**change) for change in data.get("changes", [])]
+            for change in changes:
+                if not (
+                    isinstance(change.application_id, str) and isinstance(change.criterion_id, str)
+                    and isinstance(change.motivation, str)
+                    and (change.score is None or (isinstance(change.score, int) and not isinstance(change.score, bool)))
+                ):
+                    raise TypeError(change)
+                self.validate_change(change)
+        except (TypeError, JuryError):
+            raise StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table="changes"))) from None
+        self._apply(changes, str(data.get("reason", "")), validated=True)
         path.unlink()
 
     def _require_application(self, application_id: str) -> None:

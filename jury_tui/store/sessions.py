@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
 from jury_tui.errors import JuryError, StoreError, display_path, validation_error
 from jury_tui.i18n import t
+from jury_tui.io.criteria_file import check_scale_span
 from jury_tui.store.atomic import read_json_file, remove_stale_temp_files, write_json_atomic
 
 SESSION_FILE = "session.json"
@@ -64,18 +65,24 @@ def write_session(data_dir: Path, definition: SessionDefinition) -> Path:
 def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
     folder = session_dir(data_dir, session_id)
     path = folder / SESSION_FILE
+    if path.is_dir():
+        raise StoreError(t("file.problem", file=display_path(path), problem=t("file.is_directory")))
     if not path.is_file():
         raise JuryError(t("session.not_found", id=session_id, path=display_path(sessions_root(data_dir))))
     remove_stale_temp_files(folder, recursive=False)  # juror and chair folders clean their own, under lock
     data = read_json_file(path)
     if not isinstance(data, dict) or data.get("format") != SESSION_FORMAT:
-        raise StoreError(t("store.foreign", file=display_path(path), detail="format"))
+        found = data.get("format") if isinstance(data, dict) else None
+        raise StoreError(t("store.foreign", file=display_path(path), detail=f"format = {found!r:.40}, verwacht {SESSION_FORMAT!r}"))
     if data.get("schema_version") != SESSION_SCHEMA_VERSION:
         raise StoreError(
             t("store.schema", file=display_path(path), found=data.get("schema_version"), expected=SESSION_SCHEMA_VERSION)
         )
+    definition_data = data.get("definition")
+    if isinstance(definition_data, dict):
+        check_scale_span(path, definition_data.get("criteria"), field="definition.criteria.scale")
     try:
-        definition = SessionDefinition.model_validate(data.get("definition"))
+        definition = SessionDefinition.model_validate(definition_data)
     except ValidationError as error:
         raise validation_error(path, error, prefix="definition") from None
     if definition.fingerprint != data.get("fingerprint"):
