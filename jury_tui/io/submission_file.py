@@ -41,9 +41,28 @@ def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submi
 
 
 def submission_file_bytes(submission: Submission) -> bytes:
-    """The one layout a submission file has (keys sorted, two-space indent, UTF-8), so that any
-    changed byte is detected: in the content by the checksum, in the layout by comparison."""
-    return (json.dumps(submission.to_json_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    """The one layout a submission file has, so that any changed byte is detected: in the content by
+    the checksum, in the layout by comparison. Keys sorted, one field per line and one assessment per
+    line (readable, and fast to produce: a call of 1000 applications writes megabytes)."""
+    return _layout(submission.to_json_dict())
+
+
+def _layout(data: dict) -> bytes:
+    def dumps(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    items = sorted(data.items())
+    lines = ["{"]
+    for index, (key, value) in enumerate(items):
+        comma = "," if index < len(items) - 1 else ""
+        if key == "assessments" and isinstance(value, list) and value:
+            lines.append(f"  {dumps(key)}: [")
+            lines.extend(f"    {dumps(item)}{',' if n < len(value) - 1 else ''}" for n, item in enumerate(value))
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {dumps(key)}: {dumps(value)}{comma}")
+    lines.append("}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def load_submission(path: Path) -> Submission:
@@ -61,6 +80,6 @@ def load_submission(path: Path) -> Submission:
         )
     if submission_checksum(data) != submission.checksum:
         raise file_error(path, t("submission.checksum"))
-    if path.read_bytes() != submission_file_bytes(submission):
+    if path.read_bytes() != _layout(data):
         raise file_error(path, t("submission.layout"))
     return submission
