@@ -481,6 +481,7 @@ def fuzz(tmp_path_factory):
     write_submission(store, root / "inzending-j1.json", allow_incomplete=True)
     submission = json.loads((root / "inzending-j1.json").read_bytes())
     chair = ChairStore(data, session)
+    chair.import_submission(root / "inzending-j1.json")  # writes chair.json (digests of verified copies)
     chair.set_consensus("m1", "inhoud", 4, MARKUP, "een minderheid vond 3")
     chair.set_amount("m1", 500_000)
     chair.set_selection(["m1"])
@@ -683,6 +684,7 @@ def test_chair_files_survive_garbage(fuzz, data):
 
     def use_the_store():
         chair = ChairStore(fuzz["data"], fuzz["session"])
+        chair.submissions()
         chair.selection()
         chair.decisions()
         chair.history("m1")

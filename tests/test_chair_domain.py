@@ -303,3 +303,35 @@ def test_submission_of_another_session_is_refused(demo_files, small_data_dir, sm
     with pytest.raises(JuryError) as caught:
         ChairStore(small_data_dir, small_session).import_submission(files[("extern-1", 0)])
     assert "andere sessie" in str(caught.value)
+
+
+def test_selection_is_the_set_recommended_for_selection(small_data_dir, small_session):
+    chair = ChairStore(small_data_dir, small_session)
+    chair.set_recommendation("a2", Recommendation.SELECT)
+    chair.set_selection(["a1", "a2"])
+    assert chair.selection() == ["a1", "a2"]
+    chair.set_recommendation("a1", Recommendation.RESERVE)
+    assert chair.selection() == ["a2"]  # advice and selection can never disagree
+    chair.set_selection(["a3"])
+    assert ChairStore(small_data_dir, small_session).selection() == ["a3"]
+    assert chair.decision("a2").recommendation is None
+
+
+def test_an_import_by_another_process_is_seen_and_a_changed_stored_copy_is_checked(demo_files, tmp_path):
+    session, files = demo_files
+    write_session(tmp_path, session)
+    app_side = ChairStore(tmp_path, session)  # the chair's app, open
+    assert app_side.submissions() == {}
+    ChairStore(tmp_path, session).import_submission(files[("extern-1", 0)])  # `jury-tui import` elsewhere
+    assert set(app_side.submissions()) == {"extern-1"}
+
+    stored = tmp_path / "sessions" / session.id / "submissions" / "extern-1.json"
+    content = json.loads(stored.read_bytes())
+    content["assessments"][0]["scores"][0]["score"] = 9  # off the scale, re-sealed so the checksum fits
+    from jury_tui.domain.submission import Submission, submission_checksum
+
+    content["checksum"] = submission_checksum(content)
+    stored.write_bytes(submission_file_bytes(Submission.model_validate(content)))
+    with pytest.raises(JuryError) as caught:
+        ChairStore(tmp_path, session).submissions()
+    assert "extern-1.json" in str(caught.value)

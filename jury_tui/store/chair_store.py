@@ -2,13 +2,14 @@
 
 Imported submissions are kept verbatim under `submissions/<juror id>.json`. The chair's
 decisions live under `chair/`: one TinyDB file per application (consensus, motivations,
-recommendation, amount, history) and `chair.json` for the selection. No import ever writes
+recommendation, amount, history); the selection is the set recommended 'selecteren'. No import ever writes
 into `chair/`, so an import cannot overwrite the consensus.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,18 +71,65 @@ class ChairStore:
             self._chair_file = TinyFile(self.chair_folder / "chair.json", "chair", self._owner)
         self._files: dict[str, TinyFile] = {}
         self._submissions: dict[str, Submission] | None = None
+        self._signature: tuple = ()
 
     # --- submissions -----------------------------------------------------------------------
     def submissions(self) -> dict[str, Submission]:
-        if self._submissions is None:
-            found = {}
-            for path in sorted(self.submissions_folder.glob("*.json")):
+        """The imported submissions, re-read when the folder changed (e.g. an import from the CLI
+        while the app is open). A stored copy whose bytes are the ones verified at import is only
+        parsed; any other is verified in full again, as an import would."""
+        signature = self._submissions_signature()
+        if self._submissions is not None and signature == self._signature:
+            return self._submissions
+        verified = self._chair_file.single("verified")
+        found, newly_verified = {}, {}
+        for path in sorted(self.submissions_folder.glob("*.json")):
+            raw = path.read_bytes()
+            digest = hashlib.sha256(raw).hexdigest()
+            if verified.get(path.stem) == digest:
+                try:
+                    submission = Submission.model_validate_json(raw)
+                except ValueError:
+                    submission = None
+            else:
+                submission = None
+            if submission is None:
                 submission = load_submission(path)
-                if submission.session_fingerprint != self.session.fingerprint or path.stem != submission.juror_id:
-                    raise StoreError(t("store.foreign", file=display_path(path), detail=submission.juror_id))
-                found[submission.juror_id] = submission
-            self._submissions = found
-        return self._submissions
+                problem = self._identity_problem(submission) or self._content_problem(submission)
+                if problem is not None:
+                    raise StoreError(t("store.foreign", file=display_path(path), detail=" ".join(problem)))
+                newly_verified[path.stem] = digest
+            if path.stem != submission.juror_id or submission.session_fingerprint != self.session.fingerprint:
+                raise StoreError(t("store.foreign", file=display_path(path), detail=submission.juror_id))
+            found[submission.juror_id] = submission
+        if newly_verified:
+            self._record_verified(newly_verified)
+        self._submissions, self._signature = found, signature
+        return found
+
+    def _submissions_signature(self) -> tuple:
+        return tuple(
+            (path.name, stat.st_size, stat.st_mtime_ns)
+            for path in sorted(self.submissions_folder.glob("*.json"))
+            for stat in [path.stat()]
+        )
+
+    def _record_verified(self, digests: dict[str, str]) -> None:
+        with folder_lock(self.chair_folder):
+            verified = self._chair_file.single("verified")
+            self._chair_file.set_single("verified", {**verified, **digests})
+            self._chair_file.commit()
+
+    def _identity_problem(self, submission: Submission) -> tuple[str, str] | None:
+        known = {juror.id: juror for juror in self.session.jurors}
+        if submission.session_id != self.session.id or submission.session_fingerprint != self.session.fingerprint:
+            return submission.session_id, t("import.other_session_short")
+        if submission.juror_id not in known or submission.juror_role != known[submission.juror_id].role.value:
+            return submission.juror_id, t("import.unknown_juror_short")
+        for application_id in [*submission.conflicts, *(a.application_id for a in submission.assessments)]:
+            if not self.session.has_application(application_id):
+                return application_id, t("import.unknown_application_short")
+        return None
 
     def import_submission(self, path: Path) -> ImportResult:
         """Verify and keep a juror's submission. Idempotent; an older one than what we have is refused."""
@@ -121,8 +169,10 @@ class ChairStore:
                 )
         raw = submission_file_bytes(submission)
         write_atomic(self.submissions_folder / f"{submission.juror_id}.json", raw, backups=BACKUPS_KEPT)
+        self._record_verified({submission.juror_id: hashlib.sha256(raw).hexdigest()})
         assert self._submissions is not None
         self._submissions[submission.juror_id] = submission
+        self._signature = self._submissions_signature()
         if existing is None:
             return ImportResult(submission.juror_id, "new", 0)
         return ImportResult(submission.juror_id, "replaced", count_changes(existing, submission))
@@ -230,21 +280,24 @@ class ChairStore:
 
     # --- selection -------------------------------------------------------------------------
     def selection(self) -> list[str]:
-        selected = self._chair_file.single("selection").get("selected", [])
-        if not (isinstance(selected, list) and all(isinstance(item, str) for item in selected)):
-            raise StoreError(t("store.corrupt", file=display_path(self._chair_file.path), detail=t("store.bad_records", table="selection")))
-        return list(selected)
+        """The chair's selection: the applications recommended 'selecteren', in session order.
+        One truth: the recommendation is the selection, so the two can never disagree."""
+        decisions = self.decisions()
+        return [a.id for a in self.session.applications if decisions[a.id].recommendation is Recommendation.SELECT]
 
     @_locked
     def set_selection(self, application_ids: list[str]) -> None:
-        for application_id in application_ids:
+        """Recommend exactly these for selection; others that were selected lose that advice."""
+        chosen = set(application_ids)
+        for application_id in chosen:
             self._require_application(application_id)
-        old = self.selection()
-        if old == application_ids:
-            return
-        self._chair_file.set_single("selection", {"selected": list(application_ids)})
-        self._chair_file.table("history").insert({"at": now().isoformat(), "field": "selection", "old": old, "new": list(application_ids)})
-        self._chair_file.commit()
+        for application in self.session.applications:
+            decision = self.decision(application.id)
+            selected = decision.recommendation is Recommendation.SELECT
+            if application.id in chosen and not selected:
+                self._save(decision.model_copy(update={"recommendation": Recommendation.SELECT}), decision)
+            elif application.id not in chosen and selected:
+                self._save(decision.model_copy(update={"recommendation": None}), decision)
 
     # --- internals -------------------------------------------------------------------------
     def _save(self, decision: ApplicationDecision, previous: ApplicationDecision) -> ApplicationDecision:

@@ -5,9 +5,9 @@ chair (decisions). What only one screen needs (ranking and proposals, calibratio
 when that screen first asks for it, so the first screen stays quick and numpy (ranking) is not
 imported until the budget screen opens. Every change goes through the store, which saves at once.
 
-Advice and selection are kept together: recommending "selecteren" puts an application in the
-chair's selection; any other advice takes it out; toggling the selection sets the advice to
-"selecteren" or back to none; adopting a proposal does both for every application.
+The selection is the set of applications recommended "selecteren" (the store keeps one truth):
+toggling the selection sets the advice to "selecteren" or back to none; adopting a proposal
+sets it for every application.
 """
 
 from __future__ import annotations
@@ -204,46 +204,28 @@ class ChairModel:
     def set_amount(self, application_id: str, amount: float | None) -> None:
         self._decided(self.store.set_amount(application_id, amount))
 
-    def _ordered(self, ids: set[str]) -> list[str]:
-        return [aid for aid in self.file_order if aid in ids]
-
-    def _set_selection(self, ids: set[str]) -> None:
-        ordered = self._ordered(ids)
-        if ordered != self.selection:
-            self.store.set_selection(ordered)
-            self.selection = ordered
+    def _selection_changed(self) -> None:
+        selection = [aid for aid in self.file_order if self.decision(aid).recommendation is Recommendation.SELECT]
+        if selection != self.selection:
+            self.selection = selection
             self._decisions_changed()
 
     def set_recommendation(self, application_id: str, recommendation: Recommendation | None) -> None:
         self._decided(self.store.set_recommendation(application_id, recommendation))
-        chosen = set(self.selection)
-        if recommendation is Recommendation.SELECT:
-            chosen.add(application_id)
-        else:
-            chosen.discard(application_id)
-        self._set_selection(chosen)
+        self._selection_changed()
 
     def toggle_selected(self, application_id: str) -> bool:
         """Put in or take out of the selection; returns whether it is selected now."""
-        if application_id in self.selection:
-            if self.decision(application_id).recommendation is Recommendation.SELECT:
-                self._decided(self.store.set_recommendation(application_id, None))
-            self._set_selection(set(self.selection) - {application_id})
-            return False
-        self._decided(self.store.set_recommendation(application_id, Recommendation.SELECT))
-        self._set_selection(set(self.selection) | {application_id})
-        return True
+        selected = application_id not in self.selection
+        self.set_recommendation(application_id, Recommendation.SELECT if selected else None)
+        return selected
 
     def adopt(self, selected: list[str]) -> None:
         """Make a proposal the chair's selection; the advice follows."""
-        chosen = set(selected)
+        self.store.set_selection(selected)
         for aid in self.file_order:
-            current = self.decision(aid).recommendation
-            if aid in chosen and current is not Recommendation.SELECT:
-                self._decided(self.store.set_recommendation(aid, Recommendation.SELECT))
-            elif aid not in chosen and current is Recommendation.SELECT:
-                self._decided(self.store.set_recommendation(aid, None))
-        self._set_selection(chosen)
+            self._decided(self.store.decision(aid))
+        self._selection_changed()
 
     def import_file(self, path: Path) -> ImportResult:
         return self.store.import_submission(path)
