@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -375,7 +376,7 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
         if len(error.problems) > 1:
             for line in error.problems:
                 print(line, file=sys.stderr)
-            print(t("csv.nothing_imported", count=len(error.problems)), file=sys.stderr)
+            print(t("csv.nothing_imported", file=display_path(args.file), count=len(error.problems)), file=sys.stderr)
             return EXIT_USAGE
         raise
     _out(t("csv.imported", count=count, juror=args.juror, changed=changed))
@@ -408,7 +409,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _submission_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
-        files.extend(sorted(path.glob("*.json")) if path.is_dir() else [path])
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.json") if not p.name.startswith("."))
+            if not found:
+                raise JuryError(t("import.none_found", path=display_path(path)))
+            files.extend(found)
+        else:
+            files.append(path)
     return files
 
 
@@ -513,6 +520,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `jury-tui show … | head`: the reader left, nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:  # last resort: one line, never a traceback
         print(t("cli.unexpected", detail=f"{type(error).__name__}: {error}"), file=sys.stderr)
         return 1

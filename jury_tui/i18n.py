@@ -252,8 +252,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "quotes do not match: a field that starts with \" must end with \" (write a \" inside it as \"\")",
     },
     "csv.nothing_imported": {
-        "nl": "niets geïmporteerd: {count} probleem/problemen",
-        "en": "nothing imported: {count} problem(s)",
+        "nl": "{file}: niets geïmporteerd ({count} problemen)",
+        "en": "{file}: nothing imported ({count} problems)",
+    },
+    "import.none_found": {
+        "nl": "{path}: geen inzendingen (*.json) gevonden",
+        "en": "{path}: no submissions (*.json) found",
     },
     "csv.imported": {
         "nl": "{count} scores en motivaties geïmporteerd voor {juror} ({changed} gewijzigd)",

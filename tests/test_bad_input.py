@@ -209,7 +209,6 @@ def test_damaged_juror_file_points_to_its_last_good_copy(template, tmp_path):
     assert f"Laatste goede kopie: {backup}" in done.stderr and len(done.stderr.splitlines()) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py prints 'niets geïmporteerd: N probleem/problemen' without the file name")
 def test_import_scores_summary_line_names_the_file(template, tmp_path):
     entry = next(e for e in ENTRIES if e["path"] == "scores/meerdere-fouten.csv")
     done = jury(workdir(template, tmp_path, entry), *argv(entry))

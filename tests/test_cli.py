@@ -401,7 +401,7 @@ def test_import_scores_with_errors_prints_a_line_per_problem(capsys, session, tm
     assert "geen geheel getal" in lines[3]
     assert "belangenconflict" in lines[4]
     assert "komt al voor op regel 2" in lines[5]
-    assert lines[6] == "niets geïmporteerd: 6 probleem/problemen"
+    assert lines[6] == "scores.csv: niets geïmporteerd (6 problemen)"
     assert tree_snapshot(session) == before
 
 

@@ -33,7 +33,10 @@ class Scale(_Model):
     def _steps_cover_scale(self) -> Scale:
         if self.max <= self.min:
             raise ValueError(t("criteria.scale_order"))
-        if sorted(step.value for step in self.steps) != list(range(self.min, self.max + 1)):
+        # Compare the count first: a scale of 10^11 steps must not build a list of them.
+        if self.max - self.min + 1 != len(self.steps) or sorted(step.value for step in self.steps) != list(
+            range(self.min, self.max + 1)
+        ):
             raise ValueError(t("criteria.scale_steps", min=self.min, max=self.max))
         return self
 
@@ -52,7 +55,7 @@ class Criterion(_Model):
     name: Text
     description: Text
     guidance: list[Text] = []
-    weight: float = Field(default=1.0, gt=0)
+    weight: float = Field(default=1.0, gt=0, allow_inf_nan=False)
     motivation_required: bool = True
     minimum_score: int | None = None
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from jury_tui.domain.consensus import ApplicationDecision, CriterionConsensus, Recommendation, amount_cap
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission
+from jury_tui.formatting import format_amount
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
 from jury_tui.io.scores_csv import MAX_MOTIVATION
@@ -268,7 +269,7 @@ class ChairStore:
         if amount is not None:
             cap = amount_cap(self.session.application(application_id), self.session.criteria)
             if amount < 0 or amount > cap:
-                raise JuryError(t("chair.amount_cap", amount=f"{amount:,.2f}", cap=f"{cap:,.2f}"))
+                raise JuryError(t("chair.amount_cap", amount=format_amount(amount), cap=format_amount(cap)))
         decision = self.decision(application_id)
         return self._save(decision.model_copy(update={"advised_amount": amount}), decision)
 
