@@ -60,7 +60,7 @@ MARKUP = CORPUS["MARKUP"]
 BATCHED = ("check {file}", f"import {DEMO} {{file}}")
 # Words of which every message line has at least one; and what only an untranslated line contains.
 DUTCH = re.compile(
-    r"\b(veld|regel|ontbreekt|bestand|ongeldige?|moet|niet|geen|bevat|onbekende?|komt|buiten|leeg|beschadigd|hoort"
+    r"\b(veld|regel|ontbreekt|bestand|ongeldige?|moet|niets?|geen|bevat|onbekende?|komt|buiten|leeg|beschadigd|hoort"
     r"|gewijzigd|klopt|lang|map|mag|verwijst|verwacht|wordt|verschilt)\b"
 )
 ENGLISH = re.compile(
