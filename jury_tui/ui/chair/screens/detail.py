@@ -509,22 +509,22 @@ class DetailScreen(ChairScreen):
         return suggested_score(self.model.aggregates[self.application_id].criteria[self.criterion_id])
 
     def action_raise_score(self) -> None:
-        scale = self.criteria.scale
-        current = self.model.decision(self.application_id).get(self.criterion_id).score
-        base = self._current_or_suggestion()
-        if base is None:
-            self._set_score(scale.min)
-        else:
-            self._set_score(min(scale.max, base + 1) if current is not None else base)
+        self._step_score(+1)
 
     def action_lower_score(self) -> None:
+        self._step_score(-1)
+
+    def _step_score(self, step: int) -> None:
+        """One step from the consensus; with none yet, the first press takes the suggestion."""
         scale = self.criteria.scale
         current = self.model.decision(self.application_id).get(self.criterion_id).score
         base = self._current_or_suggestion()
         if base is None:
             self._set_score(scale.min)
+        elif current is None:
+            self._set_score(base)
         else:
-            self._set_score(max(scale.min, base - 1) if current is not None else base)
+            self._set_score(min(scale.max, max(scale.min, base + step)))
 
     def action_clear_score(self) -> None:
         self._set_score(None)
