@@ -135,7 +135,6 @@ class ChairStore:
     def import_submission(self, path: Path) -> ImportResult:
         """Verify and keep a juror's submission. Idempotent; an older one than what we have is refused."""
         with folder_lock(self.chair_folder):
-            self._submissions = None  # another process may have imported meanwhile
             return self._import_locked(path)
 
     def _import_locked(self, path: Path) -> ImportResult:

@@ -1,0 +1,129 @@
+"""The chair's and the secretariat's heavy jobs at 20 × 7, 200 × 15 and 1000 × 25:
+importing every juror's submission, aggregation plus both budget proposals, and the advice PDF
+against a bare reportlab document of the same text.
+
+Run: python benchmarks/bench_chair.py [--sizes 20 200 1000]
+
+Baselines measured in the same run: reading the same submission bytes from disk and parsing
+them with json (the floor of any import), and a bare reportlab platypus document holding the
+same motivations as plain paragraphs (the floor of any PDF).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from synthetic import motivation, write_synthetic  # noqa: E402
+
+from jury_tui.domain.aggregation import ScoreTable, aggregate  # noqa: E402
+from jury_tui.domain.consensus import suggested_score  # noqa: E402
+from jury_tui.domain.ranking import propose_best_fit, propose_by_rank, rank  # noqa: E402
+from jury_tui.io.submission_file import write_submission  # noqa: E402
+from jury_tui.store.chair_store import ChairStore  # noqa: E402
+from jury_tui.store.juror_store import JurorStore, ScoreChange  # noqa: E402
+
+JURORS = {20: 7, 200: 15, 1000: 25}
+
+
+def clock(action) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
+
+
+def bare_pdf(texts: list[str], out: Path) -> None:
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    style = getSampleStyleSheet()["BodyText"]
+    SimpleDocTemplate(str(out), pagesize=A4, invariant=1).build([Paragraph(escape(text), style) for text in texts])
+
+
+def run(size: int) -> dict[str, float]:
+    rng = random.Random(size)
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        session = write_synthetic(data_dir, size, JURORS[size])
+        files = []
+        for juror in session.jurors:
+            store = JurorStore(data_dir, session, juror.id)
+            store.declare_conflicts([])
+            store.apply_batch(
+                [ScoreChange(a.id, c, rng.randint(1, 5), motivation(rng))
+                 for a in session.applications for c in session.criteria.criterion_ids],
+                reason="benchmark",
+            )
+            path = data_dir / f"{juror.id}.json"
+            write_submission(store, path, allow_incomplete=False)
+            files.append(path)
+
+        floor, _ = clock(lambda: [json.loads(path.read_bytes()) for path in files])
+        chair = ChairStore(data_dir, session)
+        import_time, _ = clock(lambda: [chair.import_submission(path) for path in files])
+        start_time, _ = clock(lambda: ChairStore(data_dir, session).submissions())
+
+        submissions = list(chair.submissions().values())
+
+        def aggregate_and_propose():
+            table = ScoreTable(session, submissions)
+            stats = aggregate(session, table)
+            return stats
+
+        aggregation_time, stats = clock(aggregate_and_propose)
+        for application in session.applications:
+            for criterion in session.criteria.criteria:
+                chair.set_consensus(application.id, criterion.id,
+                                    suggested_score(stats[application.id].criteria[criterion.id]), motivation(rng))
+        decisions = chair.decisions()
+        weights = [c.weight for c in session.criteria.criteria]
+
+        def proposals():
+            ranking = rank(session, decisions)
+            return propose_by_rank(ranking, session.budget), propose_best_fit(ranking, session.budget, weights)
+
+        proposal_time, _ = clock(proposals)
+
+        from jury_tui.io.advice_pdf import write_advice_pdf
+        from jury_tui.io.data_export import build_advice_data
+
+        data = build_advice_data(session, chair)
+        pdf_time, _ = clock(lambda: write_advice_pdf(session, data, data_dir / "advies.pdf"))
+        texts = [d.get(c).motivation for d in decisions.values() for c in session.criteria.criterion_ids]
+        texts += [a.summary for a in session.applications]
+        bare_time, _ = clock(lambda: bare_pdf(texts, data_dir / "bare.pdf"))
+        return {
+            "floor": floor, "import": import_time, "start": start_time, "aggregate": aggregation_time,
+            "proposals": proposal_time, "pdf": pdf_time, "bare_pdf": bare_time,
+        }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20, 200, 1000])
+    args = parser.parse_args()
+    print("| size | import all (json floor) | chair reload | aggregation | both proposals | advice PDF (bare reportlab) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for size in args.sizes:
+        r = run(size)
+        print(
+            f"| {size} × {JURORS[size]} | {r['import']:.2f} s ({r['floor']:.2f} s, {r['import'] / r['floor']:.1f}×) "
+            f"| {r['start']:.2f} s | {r['aggregate']:.2f} s | {r['proposals']:.3f} s "
+            f"| {r['pdf']:.1f} s ({r['bare_pdf']:.1f} s, {r['pdf'] / r['bare_pdf']:.2f}×) |"
+        )
+
+
+if __name__ == "__main__":
+    main()
