@@ -67,6 +67,11 @@ def _layout(data: dict) -> bytes:
 
 def load_submission(path: Path) -> Submission:
     """A submission file, its checksum verified against the raw content."""
+    return read_submission(path)[0]
+
+
+def read_submission(path: Path) -> tuple[Submission, bytes]:
+    """The verified submission and the exact bytes that were verified."""
     data = read_json(path)
     if not isinstance(data, dict):
         raise file_error(path, t("field.invalid", detail="JSON-object verwacht"))
@@ -80,6 +85,7 @@ def load_submission(path: Path) -> Submission:
         )
     if submission_checksum(data) != submission.checksum:
         raise file_error(path, t("submission.checksum"))
-    if path.read_bytes() != _layout(data):
+    raw = path.read_bytes()
+    if raw != _layout(data):
         raise file_error(path, t("submission.layout"))
-    return submission
+    return submission, raw

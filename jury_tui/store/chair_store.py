@@ -20,7 +20,7 @@ from jury_tui.formatting import format_amount
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
 from jury_tui.io.scores_csv import MAX_MOTIVATION
-from jury_tui.io.submission_file import load_submission, submission_file_bytes
+from jury_tui.io.submission_file import load_submission, read_submission
 from jury_tui.store.atomic import BACKUPS_KEPT, folder_lock, remove_stale_temp_files, write_atomic
 from jury_tui.store.juror_store import now
 from jury_tui.store.sessions import session_dir
@@ -138,7 +138,7 @@ class ChairStore:
             return self._import_locked(path)
 
     def _import_locked(self, path: Path) -> ImportResult:
-        submission = load_submission(path)
+        submission, raw = read_submission(path)
         shown = display_path(path)
         if submission.session_id != self.session.id or submission.session_fingerprint != self.session.fingerprint:
             raise JuryError(t("import.other_session", file=shown, session=submission.session_id))
@@ -167,7 +167,6 @@ class ChairStore:
                         old=existing.submitted_at.isoformat(timespec="seconds"),
                     )
                 )
-        raw = submission_file_bytes(submission)
         write_atomic(self.submissions_folder / f"{submission.juror_id}.json", raw, backups=BACKUPS_KEPT)
         self._record_verified({submission.juror_id: hashlib.sha256(raw).hexdigest()})
         assert self._submissions is not None
