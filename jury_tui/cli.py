@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
                           "Bestaande scores blijven altijd behouden.")
     demo.add_argument("--no-open", action="store_true", help="alleen aanmaken, de interface niet openen")
     demo.add_argument("--as", dest="juror", metavar="JURYLID", help="open meteen als dit jurylid (bv. extern-1)")
+    demo.add_argument("--filled", action="store_true",
+                      help="vul illustratieve scores in voor elk jurylid zonder scores en lees hun inzendingen in "
+                      "bij de voorzitter (om 'jury-tui chair wvc-2021-demo' te verkennen)")
+    demo.add_argument("--chair", action="store_true", help="open de interface van de voorzitter in plaats van die van een jurylid")
 
     new = sub.add_parser("new", parents=[common], help="maak een sessie uit een criteriabestand, aanvragen en juryleden",
                          description="Maakt een nieuwe jurysessie aan uit bestanden van het secretariaat.")
@@ -197,8 +201,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     else:
         write_session(data_dir, demo)
         _out(t("cli.created", id=DEMO_SESSION_ID, path=display_path(folder)))
+    if args.filled:
+        from jury_tui.io.demo_scores import fill_demo_scores
+
+        result = fill_demo_scores(data_dir, load_session(data_dir, DEMO_SESSION_ID))
+        if result.filled:
+            _out(t("demo.filled", jurors=", ".join(result.filled)))
+        if result.kept:
+            _out(t("demo.kept", jurors=", ".join(result.kept)))
     if args.no_open:
         return 0
+    if args.chair:
+        return cmd_chair(argparse.Namespace(**{**vars(args), "session_id": DEMO_SESSION_ID}))
     if args.juror:
         return _open_juror(data_dir, DEMO_SESSION_ID, args.juror)
     from jury_tui.ui.app import PickerApp

@@ -315,6 +315,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "sessie '{id}' bestaat al in {path}; bestaande scores blijven behouden",
         "en": "session '{id}' already exists in {path}; existing scores are kept",
     },
+    "demo.motivation": {
+        "nl": "(Illustratieve demoscore) {criterion}: {label} voor {municipality}. In een echte sessie staat hier de motivering van het jurylid.",
+        "en": "(Illustrative demo score) {criterion}: {label} for {municipality}. In a real session the juror's motivation stands here.",
+    },
+    "demo.reason": {"nl": "illustratieve demoscores", "en": "illustrative demo scores"},
+    "demo.filled": {
+        "nl": "illustratieve scores ingevuld en ingelezen voor {jurors}",
+        "en": "illustrative scores filled in and imported for {jurors}",
+    },
+    "demo.kept": {
+        "nl": "{jurors} had(den) al scores; die blijven zoals ze zijn",
+        "en": "{jurors} already had scores; they are left as they are",
+    },
     "cli.interrupted": {"nl": "onderbroken", "en": "interrupted"},
     "cli.unexpected": {
         "nl": "onverwachte fout: {detail} (meld dit aan de ontwikkelaars)",

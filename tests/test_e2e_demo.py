@@ -83,3 +83,25 @@ def test_demo_from_drafts_to_ranking(tmp_path, capsys):
     out = cli(capsys, "export", "wvc-2021-demo", "--strict", "--data-dir", data)
     assert "advies geschreven" in out
     assert (tmp_path / "exports" / "advies-wvc-2021-demo.pdf").stat().st_size > 10_000
+
+
+def test_demo_filled_gives_the_chair_something_to_show_and_never_overwrites(tmp_path, capsys):
+    from tests.conftest import tree_snapshot
+
+    data = str(tmp_path)
+    cli(capsys, "demo", "--no-open", "--data-dir", data)
+    cli(capsys, "conflicts", "wvc-2021-demo", "--as", "extern-1", "--none", "--data-dir", data)
+    session = load_session(tmp_path, "wvc-2021-demo")
+    from jury_tui.store.juror_store import JurorStore
+
+    JurorStore(tmp_path, session, "extern-1").set_score("wvc21-03", "maatwerk", 1)  # real work of a juror
+    out = cli(capsys, "demo", "--filled", "--no-open", "--data-dir", data)
+    assert "extern-1 had(den) al scores" in out
+    chair = ChairStore(tmp_path, session)
+    assert set(chair.submissions()) == {j.id for j in session.jurors} - {"extern-1"}
+    assert JurorStore(tmp_path, session, "extern-1").assessment("wvc21-03").get("maatwerk").score == 1
+    motivation = chair.submissions()["extern-2"].assessments[0].scores[0].motivation
+    assert "Illustratieve demoscore" in motivation  # never mistaken for a real assessment
+    before = tree_snapshot(tmp_path / "sessions")
+    cli(capsys, "demo", "--filled", "--no-open", "--data-dir", data)
+    assert tree_snapshot(tmp_path / "sessions") == before

@@ -1,0 +1,67 @@
+"""Illustrative scores for the demo session, so the chair's views have something to show.
+
+Every juror who has not scored anything yet gets deterministic, clearly labelled demo scores
+and motivations, a submission, and that submission is imported for the chair. Real work is
+never touched: a juror with any score keeps it, and an import of the same file changes nothing.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.i18n import t
+from jury_tui.io.submission_file import write_submission
+from jury_tui.store.chair_store import ChairStore
+from jury_tui.store.juror_store import JurorStore, ScoreChange
+from jury_tui.store.sessions import session_dir
+
+
+@dataclass(frozen=True)
+class FillResult:
+    filled: list[str]
+    kept: list[str]
+
+
+def _clip(value: float, low: int, high: int) -> int:
+    return max(low, min(high, int(round(value))))
+
+
+def fill_demo_scores(data_dir: Path, session: SessionDefinition, seed: int = 2021) -> FillResult:
+    scale = session.criteria.scale
+    rng = random.Random(seed)
+    quality = {a.id: rng.uniform(scale.min + 1.5, scale.max - 0.5) for a in session.applications}
+    application_ids = [a.id for a in session.applications]
+    outbox = session_dir(data_dir, session.id) / "demo-inzendingen"
+    chair = ChairStore(data_dir, session)
+    filled, kept = [], []
+    for index, juror in enumerate(session.jurors):
+        store = JurorStore(data_dir, session, juror.id)
+        if any(assessment.scores for assessment in store.all_assessments().values()):
+            kept.append(juror.id)
+            continue
+        juror_rng = random.Random(f"{seed}-{juror.id}")
+        leniency = juror_rng.uniform(-0.6, 0.6)
+        conflicts = [application_ids[(index * 7) % len(application_ids)]] if index % 3 == 1 else []
+        store.declare_conflicts(conflicts)
+        changes = []
+        for application in session.applications:
+            if application.id in conflicts:
+                continue
+            for criterion in session.criteria.criteria:
+                score = _clip(quality[application.id] + leniency + juror_rng.gauss(0, 0.8), scale.min, scale.max)
+                motivation = t(
+                    "demo.motivation",
+                    criterion=criterion.name.get(),
+                    label=scale.label(score).lower(),
+                    municipality=application.municipality,
+                )
+                changes.append(ScoreChange(application.id, criterion.id, score, motivation))
+        store.apply_batch(changes, reason=t("demo.reason"))
+        path = outbox / f"{juror.id}.json"
+        write_submission(store, path, allow_incomplete=False)
+        chair.import_submission(path)
+        filled.append(juror.id)
+    return FillResult(filled, kept)
