@@ -335,3 +335,21 @@ def test_an_import_by_another_process_is_seen_and_a_changed_stored_copy_is_check
     with pytest.raises(JuryError) as caught:
         ChairStore(tmp_path, session).submissions()
     assert "extern-1.json" in str(caught.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 5), min_size=1, max_size=40), st.integers(0, 5))
+def test_statistics_agree_with_the_statistics_module(scores, missing):
+    import statistics
+
+    from jury_tui.domain.aggregation import criterion_stats
+
+    stats = criterion_stats("c", scores, missing, 2)
+    assert stats.mean == pytest.approx(statistics.fmean(scores))
+    assert stats.median == statistics.median(scores)
+    assert (stats.min, stats.max, stats.spread, stats.count, stats.missing) == (
+        min(scores), max(scores), max(scores) - min(scores), len(scores), missing)
+    if len(scores) > 1:
+        assert stats.stdev == pytest.approx(statistics.stdev(scores))
+    else:
+        assert stats.stdev is None

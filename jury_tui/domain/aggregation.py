@@ -65,18 +65,25 @@ def criterion_stats(criterion_id: str, scores: list[int], missing: int, threshol
             criterion_id=criterion_id, count=0, missing=missing, mean=None, median=None,
             min=None, max=None, spread=None, stdev=None, flagged=False,
         )
-    low, high = min(scores), max(scores)
+    ordered = sorted(scores)
+    count, low, high = len(ordered), ordered[0], ordered[-1]
+    mean = sum(ordered) / count  # whole-number scores: the sum is exact
+    middle = count // 2
+    median = float(ordered[middle]) if count % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    # statistics.stdev computes with Fractions: exact but slow over thousands of items; plain
+    # floats are exact enough for scores on a small whole-number scale.
+    stdev = math.sqrt(sum((x - mean) ** 2 for x in ordered) / (count - 1)) if count > 1 else None
     return CriterionStats(
         criterion_id=criterion_id,
-        count=len(scores),
+        count=count,
         missing=missing,
-        mean=statistics.fmean(scores),
-        median=float(statistics.median(scores)),
+        mean=mean,
+        median=median,
         min=low,
         max=high,
         spread=high - low,
-        stdev=statistics.stdev(scores) if len(scores) > 1 else None,
-        flagged=len(scores) > 1 and (high - low) >= threshold,
+        stdev=stdev,
+        flagged=count > 1 and (high - low) >= threshold,
     )
 
 
