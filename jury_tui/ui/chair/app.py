@@ -6,6 +6,7 @@ computed from it live in one ChairModel shared by the screens (see model.py); a 
 when it sees that the model changed while it was away. Every change is saved at once by the
 ChairStore; what is being typed is saved before leaving a screen and before quitting (ctrl+q).
 Nothing here imports the PDF code; numpy (ranking) is imported when the budget screen opens.
+The export dialog (x/F6) imports the export modules (reportlab, openpyxl) in its worker only.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from jury_tui.ui.chair.screens.base import ChairScreen
 CSS_FILE = Path(__file__).with_name("chair.tcss")
 
 # App actions that open something over the current screen or leave it: not while a dialog is open.
-SCREEN_ACTIONS = {"show_mode", "import", "help"}
+SCREEN_ACTIONS = {"show_mode", "import", "export", "help"}
 
 
 def _screen_class(mode: str) -> type[ChairScreen]:
@@ -130,7 +131,7 @@ class ChairApp(App[None]):
         for bar in screen.query(TopBar):
             bar.show_status(*self._status)
 
-    # --- import, help, palette, quit -----------------------------------------------------------
+    # --- import, export, help, palette, quit ---------------------------------------------------
     def action_import(self) -> None:
         if self.model is None:
             return
@@ -139,6 +140,17 @@ class ChairApp(App[None]):
         self._leave_current()
         names = {juror.id: juror.name for juror in self.session.jurors}
         self.push_screen(ImportDialog(self.model.import_file, names))
+
+    def action_export(self) -> None:
+        """The export dialog (advice PDF, CSV, XLSX); the export modules are imported when it starts."""
+        if self.model is None:
+            return
+        from jury_tui.ui.chair.screens.export import ExportDialog
+
+        if any(isinstance(screen, ExportDialog) for screen in self.screen_stack):
+            return
+        self._leave_current()
+        self.push_screen(ExportDialog(self.data_dir, self.session, self.model.store))
 
     def after_import(self) -> None:
         """Submissions changed: recompute once and redraw what is showing."""

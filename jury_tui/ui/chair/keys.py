@@ -48,6 +48,7 @@ def global_keys() -> list[KeySpec]:
         KeySpec("show_mode('ranking')", "b,f4", "b F4", None, "chair.key.ranking.help", True),
         KeySpec("show_mode('calibration')", "k,f5", "k F5", None, "chair.key.calibration.help", True),
         KeySpec("import", "i", "i", "chair.key.import", "chair.key.import.help", True, show=False),
+        KeySpec("export", "x,f6", "x F6", "chair.key.export", "chair.key.export.help", True, show=False),
         KeySpec("help", "question_mark,f1", "? F1", "chair.key.help", "chair.key.help.help", True, show=False),
         KeySpec("command_palette", "ctrl+p", "^p", "chair.key.palette", "chair.key.palette.help",
                 priority=True, show=False),
@@ -127,6 +128,19 @@ def ranking_keys() -> list[KeySpec]:
 
 def calibration_keys() -> list[KeySpec]:
     return [KeySpec("noop", "", "↑↓ PgDn PgUp", None, "chair.key.scroll_page.help")]
+
+
+def export_keys() -> list[KeySpec]:
+    """The export dialog: what to write, how, and go. Shown in its footer and next to each option."""
+    return [
+        KeySpec("toggle('pdf')", "p", "p", "chair.key.export_pdf", "chair.key.export_pdf.help"),
+        KeySpec("toggle('csv')", "c", "c", "chair.key.export_csv", "chair.key.export_csv.help"),
+        KeySpec("toggle('xlsx')", "x", "x", "chair.key.export_xlsx", "chair.key.export_xlsx.help"),
+        KeySpec("toggle('names')", "n", "n", "chair.key.export_names", "chair.key.export_names.help"),
+        KeySpec("toggle('strict')", "s", "s", "chair.key.export_strict", "chair.key.export_strict.help"),
+        KeySpec("start", "enter", "⏎", "chair.key.export_start", "chair.key.export_start.help"),
+        KeySpec("close", "escape", "Esc", "chair.key.close", "chair.key.export_close.help"),
+    ]
 
 
 def bindings_for(specs: list[KeySpec]) -> list[Binding]:

@@ -1,0 +1,368 @@
+"""The export dialog: the motivated advice (PDF) and the score data (CSV, XLSX), with progress.
+
+Opened with x or F6 from any of the chair's screens. The chair chooses what to write (p, c, x; all
+three by default), jurors by name or anonymised (n; anonymised by default) and strict or not (s;
+not strict by default), and sees beforehand how many consensus scores and motivations are missing.
+Enter starts; the export runs in a thread worker so the screen stays responsive, the progress bar
+follows the PDF's sections. Each output then shows its absolute path (with pages or rows) or the
+one-line reason it was not written. Esc closes, and cancels a running export at its next step.
+
+The outputs are independent: in strict mode an incomplete consensus refuses the advice PDF, the
+score data (which holds no consensus) is still written. Files go where the CLI puts them by default:
+the data directory's exports/ folder. The export modules (and so reportlab, openpyxl, numpy) are
+imported inside the workers only, never when the app starts.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.errors import JuryError
+from jury_tui.i18n import t
+from jury_tui.store.sessions import exports_dir
+from jury_tui.ui.chair import formatting as fmt
+from jury_tui.ui.chair import messages as _messages  # noqa: F401
+from jury_tui.ui.chair.keys import KeySpec, bindings_for, export_keys
+
+if TYPE_CHECKING:
+    from jury_tui.io.data_export import AdviceData
+    from jury_tui.store.chair_store import ChairStore
+
+KINDS = ("pdf", "csv", "xlsx")
+LABEL_WIDTH = 24
+FOLDER_WIDTH = 64  # the folder on one line of the 80-column dialog; the results show the full paths
+
+
+def shorten_left(text: str, width: int) -> str:
+    """Keep the end of a long path (the part that tells folders apart): '…/data/exports'."""
+    return text if len(text) <= width else "…" + text[-(width - 1):]
+
+
+def default_targets(data_dir: Path, session: SessionDefinition) -> dict[str, Path]:
+    """Where the CLI writes by default (jury-tui export without file names)."""
+    folder = exports_dir(Path(data_dir))
+    return {
+        "pdf": folder / f"advies-{session.id}.pdf",
+        "csv": folder / f"scores-{session.id}.csv",
+        "xlsx": folder / f"scores-{session.id}.xlsx",
+    }
+
+
+def one_line(error: BaseException) -> str:
+    """What the chair reads when something fails: the JuryError's message, an OS error with its file,
+    anything else in one line (never a traceback)."""
+    if isinstance(error, JuryError):
+        return error.message
+    if isinstance(error, OSError):
+        where = error.filename or ""
+        return f"{where}: {error.strerror}" if where and error.strerror else str(error)
+    return t("cli.unexpected", detail=f"{type(error).__name__}: {error}")
+
+
+@dataclass(frozen=True)
+class Missing:
+    applications: int
+    total: int
+    scores: int
+    motivations: int
+
+
+class ExportCancelled(Exception):
+    """Raised in the worker (also from the PDF's progress callback) when the chair closed the dialog."""
+
+
+class ExportDialog(ModalScreen[None]):
+    AUTO_FOCUS = "#export-results"  # the only focusable: ↑↓ PgUp PgDn scroll long results; the letters stay ours
+
+    def __init__(self, data_dir: Path, session: SessionDefinition, store: ChairStore) -> None:
+        super().__init__(classes="dialog", id="export-dialog")
+        self.data_dir = Path(data_dir)
+        self.session = session
+        self.store = store
+        self.targets = default_targets(self.data_dir, session)
+        self.chosen = dict.fromkeys(KINDS, True)
+        self.names = False
+        self.strict = False
+        self.missing: Missing | None = None
+        self.check_error: str | None = None
+        self.running = False
+        self.results: dict[str, tuple[bool, str]] = {}  # kind -> (written, the line to show)
+        self._cancel_event = threading.Event()
+        self._reading = threading.Lock()  # the two workers read the store one at a time
+        self._dialog_closed = False
+        self.key_specs: list[KeySpec] = export_keys()
+        for binding in bindings_for(self.key_specs):
+            self._bindings._add_binding(binding)
+
+    # --- layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box export-box"):
+            yield Static(t("chair.ui.export.title"), classes="dialog-title")
+            yield Static(id="export-options")
+            yield Static(t("chair.ui.export.folder", folder=shorten_left(str(exports_dir(self.data_dir).resolve()), FOLDER_WIDTH)),
+                         id="export-folder", markup=False)
+            yield Static(t("chair.ui.export.checking"), id="export-missing", markup=False)
+            yield ProgressBar(total=1, show_eta=False, id="export-progress")
+            yield Static(t("chair.ui.export.ready"), id="export-status", markup=False)
+            with VerticalScroll(id="export-results", classes="dialog-scroll"):
+                for kind in KINDS:
+                    with Horizontal(id=f"export-result-{kind}", classes="export-result"):
+                        yield Static(classes="export-mark")
+                        yield Static(classes="export-line", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._draw_options()
+        self._draw_results()
+        self._check_missing()
+
+    def _display(self, spec_action: str) -> str:
+        return next(spec.display for spec in self.key_specs if spec.action == spec_action)
+
+    def _draw_options(self) -> None:
+        parts: list[Content | str | tuple[str, str]] = []
+        muted = "$text-muted"
+        for kind in KINDS:
+            on = self.chosen[kind]
+            parts += [("[✓]" if on else "[ ]", "bold $text-success" if on else muted), " ",
+                      (self._display(f"toggle({kind!r})") + "  ", "bold $text-accent"),
+                      (f"{t(f'chair.ui.export.option.{kind}'):<{LABEL_WIDTH}}", "" if on else muted), " ",
+                      (self.targets[kind].name, muted if not on else ""), "\n"]
+        parts += ["    ", (self._display("toggle('names')") + "  ", "bold $text-accent"),
+                  t("chair.ui.export.names_on" if self.names else "chair.ui.export.names_off"), "\n",
+                  "    ", (self._display("toggle('strict')") + "  ", "bold $text-accent"),
+                  (t("chair.ui.export.strict_on" if self.strict else "chair.ui.export.strict_off"),
+                   "bold" if self.strict else "")]
+        self.query_one("#export-options", Static).update(Content.assemble(*parts))
+        self._draw_missing()
+
+    def _draw_missing(self) -> None:
+        widget = self.query_one("#export-missing", Static)
+        if self.check_error is not None:
+            widget.update(Content.styled(t("chair.ui.export.check_failed", error=self.check_error), "$text-error"))
+        elif self.missing is None:
+            widget.update(Content.styled(t("chair.ui.export.checking"), "$text-muted"))
+        elif not self.missing.applications:
+            widget.update(Content.styled(t("chair.ui.export.complete"), "$text-success"))
+        else:
+            missing = self.missing
+            text = t("chair.ui.export.missing", applications=missing.applications, total=missing.total,
+                     scores=missing.scores, motivations=missing.motivations)
+            refused = self.strict and self.chosen["pdf"]
+            widget.update(Content.styled(text, "bold $text-error" if refused else "$text-warning"))
+
+    def _draw_results(self) -> None:
+        for kind in KINDS:
+            row = self.query_one(f"#export-result-{kind}", Horizontal)
+            row.display = kind in self.results
+            if kind not in self.results:
+                continue
+            ok, line = self.results[kind]
+            row.query_one(".export-mark", Static).update(Content.assemble(
+                ("✓ " if ok else "✗ ", "bold $text-success" if ok else "bold $text-error"), (kind.upper(), "bold")))
+            row.query_one(".export-line", Static).update(Content.styled(line, "" if ok else "$text-error"))
+            row.set_class(not ok, "-error")
+
+    def result_text(self) -> str:
+        """What the results say, as plain text (for tests and screen readers)."""
+        lines = []
+        for kind in KINDS:
+            if kind in self.results:
+                ok, line = self.results[kind]
+                lines.append(f"{'✓' if ok else '✗'} {kind.upper()} {line}")
+        return "\n".join(lines)
+
+    def _status(self, text: str, style: str = "") -> None:
+        self.query_one("#export-status", Static).update(Content.styled(text, style) if style else text)
+
+    # --- what is missing (read once, in a thread: the export modules import numpy) -------------
+    @work(thread=True, group="export-check", exit_on_error=False)
+    def _check_missing(self) -> None:
+        found: Missing | None = None
+        error_line: str | None = None
+        try:
+            from jury_tui.io.data_export import build_advice_data
+
+            with self._reading:
+                missing = build_advice_data(self.session, self.store).missing_consensus()
+            found = Missing(
+                applications=len(missing),
+                total=len(self.session.applications),
+                scores=sum(1 for items in missing.values() for _, what in items if "score" in what),
+                motivations=sum(1 for items in missing.values() for _, what in items if "motivation" in what),
+            )
+        except Exception as error:  # noqa: BLE001 - shown in one line, never a traceback
+            error_line = one_line(error)
+        try:
+            self._to_ui(self._show_missing, found, error_line)
+        except ExportCancelled:
+            return
+
+    def _show_missing(self, missing: Missing | None, error: str | None) -> None:
+        if self._dialog_closed:
+            return
+        self.missing, self.check_error = missing, error
+        self._draw_missing()
+
+    # --- the keys ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.running and action in ("toggle", "start"):
+            return None  # shown, but not while the export runs
+        return True
+
+    def action_toggle(self, what: str) -> None:
+        if self.running:
+            return
+        if what in self.chosen:
+            self.chosen[what] = not self.chosen[what]
+        elif what == "names":
+            self.names = not self.names
+        elif what == "strict":
+            self.strict = not self.strict
+        self._draw_options()
+
+    def action_start(self) -> None:
+        if self.running:
+            return
+        kinds = [kind for kind in KINDS if self.chosen[kind]]
+        if not kinds:
+            self._status(t("chair.ui.export.nothing_chosen"), "$text-warning")
+            return
+        self.running = True
+        self.results = {}
+        self._draw_results()
+        self._cancel_event.clear()
+        count = len(self.session.applications)
+        steps = 1 + (count if "pdf" in kinds else 0) + sum(1 for kind in kinds if kind != "pdf")
+        self.query_one("#export-progress", ProgressBar).update(total=steps, progress=0)
+        self._status(t("chair.ui.export.step.read") + t("chair.ui.export.running_hint"))
+        self.refresh_bindings()
+        self._export(kinds, self.names, self.strict)
+
+    def action_close(self) -> None:
+        self._dialog_closed = True
+        if self.running:
+            self._cancel_event.set()
+            self.app.notify(t("chair.ui.export.cancelled"), severity="warning")
+        self.dismiss(None)
+
+    # --- the export (a thread worker) ----------------------------------------------------------
+    def _check_cancelled(self) -> None:
+        worker = get_current_worker()
+        if self._cancel_event.is_set() or worker.is_cancelled:
+            raise ExportCancelled
+
+    def _to_ui(self, callback: Callable[..., Any], *args: Any) -> None:
+        """Run `callback` on the app's thread; stop the worker if the dialog was closed."""
+        self._check_cancelled()
+        try:
+            self.app.call_from_thread(callback, *args)
+        except RuntimeError as error:  # the app is no longer running
+            raise ExportCancelled from error
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, kinds: list[str], names: bool, strict: bool) -> None:
+        started = time.perf_counter()
+        try:
+            from jury_tui.io.data_export import build_advice_data
+
+            with self._reading:
+                data = build_advice_data(self.session, self.store)
+        except ExportCancelled:
+            return
+        except Exception as error:  # noqa: BLE001 - one line, never a traceback
+            self._finish_safely(None, one_line(error), started)
+            return
+        done = 1
+        try:
+            self._to_ui(self._progress, done, None)
+            for kind in kinds:
+                self._check_cancelled()
+                result, done = self._write_one(kind, data, names, strict, done)
+                self._to_ui(self._show_result, kind, result)
+        except ExportCancelled:
+            return
+        self._finish_safely(kinds, None, started)
+
+    def _write_one(self, kind: str, data: AdviceData, names: bool, strict: bool, done: int) -> tuple[tuple[bool, str], int]:
+        """Write one output; returns (written, the line to show) and the progress reached."""
+        path = self.targets[kind]
+        shown = str(path.resolve())
+        try:
+            if path.is_dir():
+                raise JuryError(t("submission.out_exists_dir", path=shown))
+            if kind == "pdf":
+                from jury_tui.io.advice_pdf import write_advice_pdf
+
+                start = done
+
+                def progress(section: int, total: int) -> None:
+                    self._to_ui(self._progress, start + section, t("chair.ui.export.step.pdf", done=section, total=total))
+
+                summary = write_advice_pdf(self.session, data, path, names=names, strict=strict, progress=progress)
+                done = start + len(self.session.applications)
+                key = "chair.ui.export.pdf_written_missing" if summary.missing else "chair.ui.export.pdf_written"
+                return (True, t(key, path=str(summary.path.resolve()), pages=summary.pages, missing=summary.missing)), done
+            from jury_tui.io.data_export import write_csv, write_xlsx
+
+            self._to_ui(self._progress, done, t(f"chair.ui.export.step.{kind}"))
+            rows = (write_csv if kind == "csv" else write_xlsx)(data, path, names=names)
+            return (True, t("chair.ui.export.rows_written", path=shown, rows=rows)), done + 1
+        except ExportCancelled:
+            raise
+        except Exception as error:  # noqa: BLE001 - JuryError (strict), OSError, anything: one line
+            if kind == "pdf":
+                done += len(self.session.applications)
+            else:
+                done += 1
+            return (False, one_line(error)), done
+
+    def _finish_safely(self, kinds: list[str] | None, error: str | None, started: float) -> None:
+        try:
+            self._to_ui(self._finish, kinds, error, time.perf_counter() - started)
+        except ExportCancelled:
+            return
+
+    # --- shown on the app's thread -------------------------------------------------------------
+    def _progress(self, done: int, step: str | None) -> None:
+        if self._dialog_closed:
+            return
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.update(progress=max(done, bar.progress))
+        if step:
+            self._status(step + t("chair.ui.export.running_hint"))
+
+    def _show_result(self, kind: str, result: tuple[bool, str]) -> None:
+        if self._dialog_closed:
+            return
+        self.results[kind] = result
+        self._draw_results()
+
+    def _finish(self, kinds: list[str] | None, error: str | None, seconds: float) -> None:
+        if self._dialog_closed:
+            return
+        self.running = False
+        bar = self.query_one("#export-progress", ProgressBar)
+        if bar.total is not None:
+            bar.update(progress=bar.total)
+        if error is not None:
+            self._status(t("chair.ui.export.failed", error=error), "bold $text-error")
+        else:
+            ok = sum(1 for written, _ in self.results.values() if written)
+            self._status(t("chair.ui.export.done", seconds=fmt.number(seconds), ok=ok, count=len(kinds or [])),
+                         "$text-success" if ok == len(kinds or []) else "bold $text-warning")
+        self.refresh_bindings()
