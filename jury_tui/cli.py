@@ -484,15 +484,22 @@ def cmd_export(args: argparse.Namespace) -> int:
         if path.is_dir():
             raise JuryError(t("submission.out_exists_dir", path=display_path(path)))
     data = build_advice_data(session, ChairStore(data_dir, session))
+    refused = None
     if "pdf" in targets:
-        summary = write_advice_pdf(session, data, targets["pdf"], names=args.names, strict=args.strict)
-        _out(t("export.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))
+        try:
+            summary = write_advice_pdf(session, data, targets["pdf"], names=args.names, strict=args.strict)
+            _out(t("export.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))
+        except JuryError as error:  # as in the app: the data files hold no consensus, so they still follow
+            refused = error
     if "csv" in targets:
         rows = write_csv(data, targets["csv"], names=args.names)
         _out(t("export.data_written", path=display_path(targets["csv"]), rows=rows))
     if "xlsx" in targets:
         rows = write_xlsx(data, targets["xlsx"], names=args.names)
         _out(t("export.data_written", path=display_path(targets["xlsx"]), rows=rows))
+    if refused is not None:
+        print(refused.message, file=sys.stderr)
+        return EXIT_USAGE
     return 0
 
 

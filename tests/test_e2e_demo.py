@@ -105,3 +105,16 @@ def test_demo_filled_gives_the_chair_something_to_show_and_never_overwrites(tmp_
     before = tree_snapshot(tmp_path / "sessions")
     cli(capsys, "demo", "--filled", "--no-open", "--data-dir", data)
     assert tree_snapshot(tmp_path / "sessions") == before
+
+
+def test_strict_export_refuses_the_advice_but_writes_the_data(tmp_path, capsys):
+    data = str(tmp_path)
+    cli(capsys, "demo", "--filled", "--no-open", "--data-dir", data)  # scores, but no consensus yet
+    code = main(["export", "wvc-2021-demo", "--strict", "--data-dir", data])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.err.startswith("advies niet geëxporteerd: de consensus is onvolledig bij")
+    assert len(captured.err.strip().splitlines()) == 1
+    exports = tmp_path / "exports"
+    assert not (exports / "advies-wvc-2021-demo.pdf").exists()
+    assert (exports / "scores-wvc-2021-demo.csv").exists() and (exports / "scores-wvc-2021-demo.xlsx").exists()
