@@ -413,3 +413,14 @@ def _sealed_content() -> dict:
 
 
 _SEALED_CONTENT = _sealed_content()
+
+
+def test_documented_submission_schema_is_current():
+    """docs/submission.schema.json is what other tools validate against: it must match the model.
+    Regenerate with: python -c "import json; from jury_tui.domain.submission import Submission;
+    print(json.dumps(Submission.model_json_schema(), indent=2, ensure_ascii=False))" > docs/submission.schema.json"""
+    import json
+    from pathlib import Path
+
+    documented = json.loads((Path(__file__).resolve().parents[1] / "docs" / "submission.schema.json").read_text(encoding="utf-8"))
+    assert documented == Submission.model_json_schema()
