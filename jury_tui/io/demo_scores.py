@@ -43,7 +43,7 @@ def fill_demo_scores(data_dir: Path, session: SessionDefinition, seed: int = 202
             kept.append(juror.id)
             continue
         juror_rng = random.Random(f"{seed}-{juror.id}")
-        leniency = juror_rng.uniform(-0.6, 0.6)
+        leniency = juror_rng.uniform(-0.4, 0.4)
         conflicts = [application_ids[(index * 7) % len(application_ids)]] if index % 3 == 1 else []
         store.declare_conflicts(conflicts)
         changes = []
@@ -51,7 +51,7 @@ def fill_demo_scores(data_dir: Path, session: SessionDefinition, seed: int = 202
             if application.id in conflicts:
                 continue
             for criterion in session.criteria.criteria:
-                score = _clip(quality[application.id] + leniency + juror_rng.gauss(0, 0.8), scale.min, scale.max)
+                score = _clip(quality[application.id] + leniency + juror_rng.gauss(0, 0.55), scale.min, scale.max)
                 motivation = t(
                     "demo.motivation",
                     criterion=criterion.name.get(),
