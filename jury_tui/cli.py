@@ -528,11 +528,14 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if "--lang" in argv:
-        position = argv.index("--lang")
-        if position + 1 < len(argv) and argv[position + 1] in ("nl", "en"):
-            set_language(argv[position + 1])
+    for position, token in enumerate(argv):  # early, so that --help is already in that language
+        value = token.split("=", 1)[1] if token.startswith("--lang=") else (
+            argv[position + 1] if token == "--lang" and position + 1 < len(argv) else None)
+        if value in ("nl", "en"):
+            set_language(value)
     args = build_parser().parse_args(argv)
+    if getattr(args, "lang", None):  # --lang=en, or --lang after the subcommand
+        set_language(args.lang)
     try:
         return COMMANDS[args.command](args)
     except JuryError as error:

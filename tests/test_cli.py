@@ -518,3 +518,16 @@ def test_process_happy_path_and_failures_without_traceback(tmp_path):
     submitted = jury(tmp_path, "submit", "klein", "--as", "j1", "--incomplete")
     assert submitted.returncode == 0, submitted.stderr
     assert load_submission(tmp_path / "exports" / "inzending-klein-j1.json").complete is False
+
+
+@pytest.mark.parametrize("args", [["--lang=en", "show", "nope"], ["show", "nope", "--lang", "en"], ["show", "nope", "--lang=en"]])
+def test_english_is_chosen_however_lang_is_written(capsys, tmp_path, args):
+    from jury_tui.i18n import set_language
+
+    try:
+        code = main([*args, "--data-dir", str(tmp_path)])
+        err = capsys.readouterr().err
+        assert code == 2
+        assert err.startswith("session 'nope' not found")
+    finally:
+        set_language("nl")

@@ -62,8 +62,21 @@ class AdviceData:
     generated_on: dt.date
     _rows: dict[str, RankedApplication] = field(default_factory=dict, repr=False, compare=False)
 
+    _funded: list[str] = field(default_factory=list, repr=False, compare=False)
+    _funded_set: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+
     def __post_init__(self) -> None:
         self._rows.update({row.application_id: row for row in self.ranking})
+        # Computed once: every table row and page asks whether its application is funded.
+        if self.selection:
+            chosen = set(self.selection)
+        else:
+            chosen = {
+                app_id for app_id, decision in self.decisions.items() if decision.recommendation is Recommendation.SELECT
+            }
+        funded = [row.application_id for row in self.ranking if row.application_id in chosen]
+        object.__setattr__(self, "_funded", funded)  # frozen dataclass: set once, here
+        object.__setattr__(self, "_funded_set", frozenset(funded))
 
     # --- selection and amounts ----------------------------------------------------------------
     @property
@@ -74,13 +87,7 @@ class AdviceData:
     @property
     def funded(self) -> list[str]:
         """The applications the advice proposes for funding, in order of rank."""
-        if self.selection:
-            chosen = set(self.selection)
-        else:
-            chosen = {
-                app_id for app_id, decision in self.decisions.items() if decision.recommendation is Recommendation.SELECT
-            }
-        return [row.application_id for row in self.ranking if row.application_id in chosen]
+        return list(self._funded)
 
     def ranked(self, application_id: str) -> RankedApplication:
         return self._rows[application_id]
@@ -94,7 +101,7 @@ class AdviceData:
         decision = self.decision(application_id)
         if decision.advised_amount is not None:
             return decision.advised_amount
-        if application_id in set(self.funded):
+        if application_id in self._funded_set:
             return self.ranked(application_id).amount
         return None
 
