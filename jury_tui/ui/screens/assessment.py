@@ -236,17 +236,16 @@ class AssessmentScreen(Screen[None]):
             status.update(Content.assemble((t("ui.not_saved", error=str(error)), "bold $error")))
             status.add_class("-error")
             self.notify(str(error), title=t("ui.not_saved", error="").rstrip(": "), severity="error", markup=False)
-            self._reload_store(application_id)
+            self._show_what_is_on_disk(application_id)
             return False
         self._mark_saved()
         self._refresh_application(application_id)
         return True
 
-    def _reload_store(self, application_id: str) -> None:
-        """After a failed write, show what is on disk. The store keeps a failed change in its memory
-        cache (and would report it as saved, and skip writing it again); a fresh store forgets it."""
+    def _show_what_is_on_disk(self, application_id: str) -> None:
+        """After a failed write: the store has forgotten the change (TinyFile.commit), so this shows
+        what is really saved, and a retry writes again."""
         try:
-            self.store = JurorStore(self.data_dir, self.session, self.store.juror_id)
             self._refresh_application(application_id)
         except (JuryError, OSError):
             pass
