@@ -381,7 +381,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: submission of {juror} from {new} is not newer than the one already imported from {old}; nothing changed",
     },
     "import.other_session_short": {"nl": "hoort bij een andere sessie", "en": "belongs to another session"},
-    "import.unknown_juror_short": {"nl": "onbekend jurylid of andere rol", "en": "unknown juror or another role"},
+    "import.unknown_juror_short": {"nl": "onbekend jurylid", "en": "unknown juror"},
+    "import.role_short": {"nl": "andere rol dan in de sessie", "en": "another role than in the session"},
     "import.unknown_application_short": {"nl": "onbekende aanvraag", "en": "unknown application"},
     "import.new": {"nl": "{file}: inzending van {juror} ingelezen", "en": "{file}: submission of {juror} imported"},
     "import.unchanged": {

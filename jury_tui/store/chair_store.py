@@ -96,7 +96,8 @@ class ChairStore:
                 submission = None
             if submission is None:
                 submission = load_submission(path)
-                problem = self._identity_problem(submission) or self._content_problem(submission)
+                identity = self._identity_problem(submission)
+                problem = (identity[1], t(f"import.{identity[0]}_short")) if identity else self._content_problem(submission)
                 if problem is not None:
                     raise StoreError(t("store.foreign", file=display_path(path), detail=" ".join(problem)))
                 newly_verified[path.stem] = digest
@@ -122,14 +123,18 @@ class ChairStore:
             self._chair_file.commit()
 
     def _identity_problem(self, submission: Submission) -> tuple[str, str] | None:
+        """(kind, id) when the submission does not belong here: other_session, unknown_juror, role,
+        unknown_application. One check for the import and for stored copies."""
         known = {juror.id: juror for juror in self.session.jurors}
         if submission.session_id != self.session.id or submission.session_fingerprint != self.session.fingerprint:
-            return submission.session_id, t("import.other_session_short")
-        if submission.juror_id not in known or submission.juror_role != known[submission.juror_id].role.value:
-            return submission.juror_id, t("import.unknown_juror_short")
+            return "other_session", submission.session_id
+        if submission.juror_id not in known:
+            return "unknown_juror", submission.juror_id
+        if submission.juror_role != known[submission.juror_id].role.value:
+            return "role", submission.juror_id
         for application_id in [*submission.conflicts, *(a.application_id for a in submission.assessments)]:
             if not self.session.has_application(application_id):
-                return application_id, t("import.unknown_application_short")
+                return "unknown_application", application_id
         return None
 
     def import_submission(self, path: Path) -> ImportResult:
@@ -140,16 +145,10 @@ class ChairStore:
     def _import_locked(self, path: Path) -> ImportResult:
         submission, raw = read_submission(path)
         shown = display_path(path)
-        if submission.session_id != self.session.id or submission.session_fingerprint != self.session.fingerprint:
-            raise JuryError(t("import.other_session", file=shown, session=submission.session_id))
-        known = {juror.id: juror for juror in self.session.jurors}
-        if submission.juror_id not in known:
-            raise JuryError(t("import.unknown_juror", file=shown, juror=submission.juror_id))
-        if submission.juror_role != known[submission.juror_id].role.value:
-            raise JuryError(t("import.role", file=shown, juror=submission.juror_id))
-        for application_id in [*submission.conflicts, *(a.application_id for a in submission.assessments)]:
-            if not self.session.has_application(application_id):
-                raise JuryError(t("import.unknown_application", file=shown, application=application_id))
+        identity = self._identity_problem(submission)
+        if identity is not None:
+            kind, ident = identity
+            raise JuryError(t(f"import.{kind}", file=shown, session=ident, juror=ident, application=ident))
         problem = self._content_problem(submission)
         if problem is not None:
             raise JuryError(t("import.invalid", file=shown, application=problem[0], problem=problem[1]))
