@@ -16,16 +16,24 @@ from jury_tui.i18n import t
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def read_text(path: Path) -> str:
-    """UTF-8 text (a BOM is allowed), with Unix line ends and NFC normalisation."""
+def read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise file_error(path, t("file.not_found"))
     if path.is_dir():
         raise file_error(path, t("file.is_directory"))
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise file_error(path, t("file.unreadable", detail=error.strerror or error)) from None
+
+
+def read_text(path: Path) -> str:
+    """UTF-8 text (a BOM is allowed), with Unix line ends and NFC normalisation."""
+    return decode_text(read_bytes(path), path)
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """`raw` (read from `path`) as text, with the same checks and messages as read_text."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -67,8 +75,9 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise file_error(path, t("file.toml", detail=t("parse.too_deep"))) from None
 
 
-def read_json(path: Path) -> Any:
-    text = read_text(path)
+def read_json(path: Path, raw: bytes | None = None) -> Any:
+    """JSON from `path`; pass `raw` when the bytes were already read, to read the file once."""
+    text = read_text(path) if raw is None else decode_text(raw, path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -12,7 +12,7 @@ from jury_tui.domain.assessment import progress, statuses_for
 from jury_tui.domain.submission import SUBMISSION_SCHEMA_VERSION, Submission, build_submission, submission_checksum
 from jury_tui.errors import JuryError, display_path, file_error, validation_error
 from jury_tui.i18n import t
-from jury_tui.io.files import read_json
+from jury_tui.io.files import read_bytes, read_json
 from jury_tui.store.atomic import write_atomic
 from jury_tui.store.juror_store import JurorStore, now
 from jury_tui.store.sessions import exports_dir
@@ -70,9 +70,11 @@ def load_submission(path: Path) -> Submission:
     return read_submission(path)[0]
 
 
-def read_submission(path: Path) -> tuple[Submission, bytes]:
-    """The verified submission and the exact bytes that were verified."""
-    data = read_json(path)
+def read_submission(path: Path, raw: bytes | None = None) -> tuple[Submission, bytes]:
+    """The verified submission and the exact bytes that were verified (read once; pass `raw` when
+    the caller has already read them)."""
+    raw = read_bytes(path) if raw is None else raw
+    data = read_json(path, raw)
     if not isinstance(data, dict):
         raise file_error(path, t("field.invalid", detail="JSON-object verwacht"))
     try:
@@ -85,7 +87,6 @@ def read_submission(path: Path) -> tuple[Submission, bytes]:
         )
     if submission_checksum(data) != submission.checksum:
         raise file_error(path, t("submission.checksum"))
-    raw = path.read_bytes()
     if raw != _layout(data):
         raise file_error(path, t("submission.layout"))
     return submission, raw

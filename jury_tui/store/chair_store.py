@@ -20,7 +20,7 @@ from jury_tui.formatting import format_amount
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
 from jury_tui.io.scores_csv import MAX_MOTIVATION
-from jury_tui.io.submission_file import load_submission, read_submission
+from jury_tui.io.submission_file import read_submission
 from jury_tui.store.atomic import BACKUPS_KEPT, folder_lock, remove_stale_temp_files, write_atomic
 from jury_tui.store.juror_store import now
 from jury_tui.store.sessions import session_dir
@@ -95,7 +95,7 @@ class ChairStore:
             else:
                 submission = None
             if submission is None:
-                submission = load_submission(path)
+                submission, _ = read_submission(path, raw)
                 identity = self._identity_problem(submission)
                 problem = (identity[1], t(f"import.{identity[0]}_short")) if identity else self._content_problem(submission)
                 if problem is not None:
