@@ -65,3 +65,26 @@ def default_amount(application: Application, criteria: CriteriaSet, decision: Ap
     if decision is not None and decision.advised_amount is not None:
         return decision.advised_amount
     return amount_cap(application, criteria)
+
+
+def missing_consensus(
+    criteria: CriteriaSet, application_ids: list[str], decisions: dict[str, ApplicationDecision]
+) -> dict[str, list[tuple[str, list[str]]]]:
+    """Per application, the criteria whose consensus score or required motivation is missing,
+    with what is missing ("score", "motivation"). Empty when the consolidation is complete."""
+    found: dict[str, list[tuple[str, list[str]]]] = {}
+    for application_id in application_ids:
+        decision = decisions.get(application_id) or ApplicationDecision(application_id=application_id)
+        items = []
+        for criterion in criteria.criteria:
+            consensus = decision.get(criterion.id)
+            what = []
+            if consensus.score is None:
+                what.append("score")
+            if criterion.motivation_required and not consensus.motivation.strip():
+                what.append("motivation")
+            if what:
+                items.append((criterion.id, what))
+        if items:
+            found[application_id] = items
+    return found

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jury_tui.domain.aggregation import ApplicationAggregate, ScoreTable, aggregate, maximum_total, reliability
-from jury_tui.domain.consensus import ApplicationDecision, Recommendation
+from jury_tui.domain.consensus import ApplicationDecision, Recommendation, missing_consensus
 from jury_tui.domain.eligibility import EligibilityCheck, Outcome, check_eligibility, overall_outcome
 from jury_tui.domain.ranking import RankedApplication, rank
 from jury_tui.domain.session import Juror, Role, SessionDefinition
@@ -114,24 +114,8 @@ class AdviceData:
 
     # --- completeness -------------------------------------------------------------------------
     def missing_consensus(self) -> dict[str, list[tuple[str, list[str]]]]:
-        """Per application, the criteria whose consensus score or required motivation is missing,
-        with what is missing ("score", "motivation"). Empty when the consolidation is complete."""
-        found: dict[str, list[tuple[str, list[str]]]] = {}
-        for application in self.session.applications:
-            decision = self.decision(application.id)
-            items = []
-            for criterion in self.session.criteria.criteria:
-                consensus = decision.get(criterion.id)
-                what = []
-                if consensus.score is None:
-                    what.append("score")
-                if criterion.motivation_required and not consensus.motivation.strip():
-                    what.append("motivation")
-                if what:
-                    items.append((criterion.id, what))
-            if items:
-                found[application.id] = items
-        return found
+        """Per application, the criteria whose consensus score or required motivation is missing."""
+        return missing_consensus(self.session.criteria, [a.id for a in self.session.applications], self.decisions)
 
     # --- jurors -------------------------------------------------------------------------------
     def jurors_in_order(self) -> list[Juror]:

@@ -195,10 +195,12 @@ class ExportDialog(ModalScreen[None]):
         found: Missing | None = None
         error_line: str | None = None
         try:
-            from jury_tui.io.data_export import build_advice_data
+            from jury_tui.domain.consensus import missing_consensus
 
-            with self._reading:
-                missing = build_advice_data(self.session, self.store).missing_consensus()
+            with self._reading:  # only the decisions: no aggregation or ranking needed to count
+                missing = missing_consensus(
+                    self.session.criteria, [a.id for a in self.session.applications], self.store.decisions()
+                )
             found = Missing(
                 applications=len(missing),
                 total=len(self.session.applications),
