@@ -292,10 +292,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "controlesom klopt niet: de inhoud is gewijzigd of beschadigd sinds het jurylid het bestand maakte",
         "en": "checksum does not match: the content changed or was damaged after the juror wrote the file",
     },
-    "submission.layout": {
-        "nl": "het bestand is gewijzigd sinds het jurylid het maakte (opmaak verschilt); vraag het jurylid het opnieuw te sturen",
-        "en": "the file changed after the juror wrote it (layout differs); ask the juror to send it again",
-    },
     "submission.out_exists_dir": {"nl": "{path} is een map; geef een bestandsnaam", "en": "{path} is a directory; give a file name"},
     "export.pdf_written": {
         "nl": "advies geschreven naar {path} ({pages} pagina's; {missing} ontbrekende consensusscores of motiveringen)",

@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 
 from conftest import tree_snapshot
 from jury_tui.domain.canonical import sha256_hex
-from jury_tui.domain.submission import submission_checksum
+from jury_tui.domain.submission import seal
 from jury_tui.errors import JuryError
 from jury_tui.io.applications_file import load_application, load_applications
 from jury_tui.io.checks import check_file
@@ -600,7 +600,7 @@ def json_bytes(document, **layout) -> bytes:
 def submission_bytes(content, reseal: bool) -> bytes:
     if reseal and isinstance(content, dict):
         try:
-            content = {**content, "checksum": submission_checksum(content)}
+            return seal(content)[1]
         except (UnicodeEncodeError, TypeError, ValueError):
             pass
     return json_bytes(content, indent=2, sort_keys=True) + b"\n"

@@ -31,7 +31,6 @@ from jury_tui.domain.session import Role
 from jury_tui.domain.submission import build_submission
 from jury_tui.errors import JuryError
 from jury_tui.io.session_builder import build_demo_session
-from jury_tui.io.submission_file import submission_file_bytes
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.sessions import write_session
 
@@ -235,7 +234,7 @@ def _demo_submissions(tmp: Path):
                       for i, a in enumerate(session.applications[:4])}
             submission = build_submission(session, juror, assessments(scores), frozenset(), AT + dt.timedelta(hours=version))
             path = tmp / f"{juror}-{version}.json"
-            path.write_bytes(submission_file_bytes(submission))
+            path.write_bytes(submission.file_bytes())
             files[(juror, version)] = path
     return session, files
 
@@ -328,10 +327,9 @@ def test_an_import_by_another_process_is_seen_and_a_changed_stored_copy_is_check
     stored = tmp_path / "sessions" / session.id / "submissions" / "extern-1.json"
     content = json.loads(stored.read_bytes())
     content["assessments"][0]["scores"][0]["score"] = 9  # off the scale, re-sealed so the checksum fits
-    from jury_tui.domain.submission import Submission, submission_checksum
+    from jury_tui.domain.submission import seal
 
-    content["checksum"] = submission_checksum(content)
-    stored.write_bytes(submission_file_bytes(Submission.model_validate(content)))
+    stored.write_bytes(seal(content)[1])
     with pytest.raises(JuryError) as caught:
         ChairStore(tmp_path, session).submissions()
     assert "extern-1.json" in str(caught.value)

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import REPO, WVC_CRITERIA, application_md, tree_snapshot, write_small_inputs
 from jury_tui.cli import main
-from jury_tui.domain.submission import submission_checksum
+from jury_tui.domain.submission import seal_of
 from jury_tui.i18n import set_language
 from jury_tui.io.submission_file import load_submission
 from jury_tui.store.juror_store import JurorStore
@@ -287,7 +287,7 @@ def test_submit_incomplete_needs_confirmation(capsys, session, tmp_path):
     assert "ONVOLLEDIG" in out
     raw = json.loads(out_file.read_text(encoding="utf-8"))
     assert raw["complete"] is False
-    assert submission_checksum(raw) == raw["checksum"]
+    assert seal_of(out_file.read_bytes()) == (raw["checksum"], raw["checksum"])
     assert raw["checksum"][:12] in out
     submission = load_submission(out_file)
     assert submission.session_fingerprint == load_session(session, "klein").fingerprint

@@ -25,7 +25,7 @@ from jury_tui.domain.assessment import (
 )
 from jury_tui.domain.criteria import CriteriaSet
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.domain.submission import Submission, build_submission, submission_checksum
+from jury_tui.domain.submission import Submission, build_submission, layout, seal_of
 from jury_tui.io.session_builder import build_session
 
 SUBMITTED_AT = dt.datetime(2021, 10, 1, 17, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
@@ -335,10 +335,26 @@ def sealed(small_session) -> Submission:
     return build_submission(small_session, "j1", assessments, frozenset({"a3"}), SUBMITTED_AT)
 
 
-def test_submission_checksum_verifies_over_the_json_as_written(sealed):
-    content = json.loads(json.dumps(sealed.to_json_dict(), ensure_ascii=False, indent=2))
-    assert submission_checksum(content) == content["checksum"] == sealed.checksum
-    assert Submission.model_validate(content).content_checksum() == sealed.checksum
+def test_submission_checksum_seals_the_file_as_written(sealed):
+    raw = sealed.file_bytes()
+    assert seal_of(raw) == (sealed.checksum, sealed.checksum)
+    assert json.loads(raw)["checksum"] == sealed.checksum
+    assert Submission.model_validate_json(raw) == sealed
+
+
+def _breaks_seal(raw: bytes) -> bool:
+    found = seal_of(raw)
+    return found is None or found[0] != found[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_changing_any_single_byte_of_the_file_breaks_the_seal(data):
+    raw = bytearray(_SEALED_CONTENT_BYTES)
+    position = data.draw(st.integers(0, len(raw) - 1), label="position")
+    replacement = data.draw(st.integers(0, 255).filter(lambda byte: byte != raw[position]), label="byte")
+    raw[position] = replacement
+    assert _breaks_seal(bytes(raw))
 
 
 def test_submission_contents(sealed, small_session):
@@ -380,7 +396,7 @@ def test_changing_any_single_value_breaks_the_checksum(data):
     original = _get(content, path)
     _set(tampered, path, _mutated(original, salt))
     assert _get(tampered, path) != original
-    assert submission_checksum(tampered) != tampered["checksum"]
+    assert _breaks_seal(layout(tampered))
 
 
 @settings(max_examples=40, deadline=None)
@@ -402,7 +418,7 @@ def test_dropping_or_adding_an_entry_breaks_the_checksum(data):
             del node[data.draw(st.sampled_from(keys))]
         else:
             node["extra"] = 1
-    assert submission_checksum(tampered) != tampered["checksum"]
+    assert _breaks_seal(layout(tampered))
 
 
 def _sealed_content() -> dict:
@@ -413,6 +429,7 @@ def _sealed_content() -> dict:
 
 
 _SEALED_CONTENT = _sealed_content()
+_SEALED_CONTENT_BYTES = layout(_SEALED_CONTENT)
 
 
 def test_documented_submission_schema_is_current():

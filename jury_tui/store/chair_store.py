@@ -9,13 +9,12 @@ into `chair/`, so an import cannot overwrite the consensus.
 from __future__ import annotations
 
 import functools
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from jury_tui.domain.consensus import ApplicationDecision, CriterionConsensus, Recommendation, amount_cap
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.domain.submission import Submission
+from jury_tui.domain.submission import Submission, seal_of
 from jury_tui.formatting import format_amount
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
@@ -86,8 +85,9 @@ class ChairStore:
         found, newly_verified = {}, {}
         for path in sorted(self.submissions_folder.glob("*.json")):
             raw = path.read_bytes()
-            digest = hashlib.sha256(raw).hexdigest()
-            if verified.get(path.stem) == digest:
+            seal = seal_of(raw)
+            digest = seal[1] if seal is not None and seal[0] == seal[1] else None
+            if digest is not None and verified.get(path.stem) == digest:
                 try:
                     submission = Submission.model_validate_json(raw)
                 except ValueError:
@@ -96,6 +96,7 @@ class ChairStore:
                 submission = None
             if submission is None:
                 submission, _ = read_submission(path, raw)
+                digest = submission.checksum
                 identity = self._identity_problem(submission)
                 problem = (identity[1], t(f"import.{identity[0]}_short")) if identity else self._content_problem(submission)
                 if problem is not None:
@@ -167,7 +168,7 @@ class ChairStore:
                     )
                 )
         write_atomic(self.submissions_folder / f"{submission.juror_id}.json", raw, backups=BACKUPS_KEPT)
-        self._record_verified({submission.juror_id: hashlib.sha256(raw).hexdigest()})
+        self._record_verified({submission.juror_id: submission.checksum})  # the seal: a hash of these very bytes
         assert self._submissions is not None
         self._submissions[submission.juror_id] = submission
         self._signature = self._submissions_signature()
@@ -179,7 +180,8 @@ class ChairStore:
         """(application, problem) for the first score the session cannot hold: the checksum proves the
         file is as written, not that what was written is right (anyone can recompute a checksum)."""
         criteria = self.session.criteria
-        criterion_ids = set(criteria.criterion_ids)
+        expected = tuple(criteria.criterion_ids)
+        allowed = {None, *range(criteria.scale.min, criteria.scale.max + 1)}
         conflicts = set(submission.conflicts)
         assessed: set[str] = set()
         for assessment in submission.assessments:
@@ -189,21 +191,36 @@ class ChairStore:
             assessed.add(application_id)
             if application_id in conflicts:
                 return application_id, t("import.conflict_scored")
-            scored: set[str] = set()
-            for entry in assessment.scores:
-                if entry.criterion_id not in criterion_ids:
-                    return application_id, t("score.unknown_criterion", criterion=entry.criterion_id)
-                if entry.criterion_id in scored:
-                    return application_id, t("import.duplicate_score", criterion=entry.criterion_id)
-                scored.add(entry.criterion_id)
-                if entry.score is not None and not criteria.scale.contains(entry.score):
-                    score = str(entry.score) if len(str(entry.score)) <= 20 else str(entry.score)[:17] + "..."
-                    return application_id, t("score.off_scale", score=score, min=criteria.scale.min, max=criteria.scale.max)
-                if len(entry.motivation) > MAX_MOTIVATION:
-                    return application_id, t("field.too_long")
+            scores = assessment.scores
+            # The usual case in one sweep each; any doubt goes to the entry-by-entry check for its message.
+            if (
+                tuple(entry.criterion_id for entry in scores) != expected
+                or not allowed.issuperset(entry.score for entry in scores)
+                or max(len(entry.motivation) for entry in scores) > MAX_MOTIVATION
+            ):
+                problem = self._score_problem(assessment.scores)
+                if problem is not None:
+                    return application_id, problem
         for application in self.session.applications:
             if application.id not in assessed and application.id not in conflicts:
                 return application.id, t("import.missing_assessment")
+        return None
+
+    def _score_problem(self, scores) -> str | None:
+        criteria = self.session.criteria
+        criterion_ids = set(criteria.criterion_ids)
+        scored: set[str] = set()
+        for entry in scores:
+            if entry.criterion_id not in criterion_ids:
+                return t("score.unknown_criterion", criterion=entry.criterion_id)
+            if entry.criterion_id in scored:
+                return t("import.duplicate_score", criterion=entry.criterion_id)
+            scored.add(entry.criterion_id)
+            if entry.score is not None and not criteria.scale.contains(entry.score):
+                score = str(entry.score) if len(str(entry.score)) <= 20 else str(entry.score)[:17] + "..."
+                return t("score.off_scale", score=score, min=criteria.scale.min, max=criteria.scale.max)
+            if len(entry.motivation) > MAX_MOTIVATION:
+                return t("field.too_long")
         return None
 
     # --- decisions -------------------------------------------------------------------------

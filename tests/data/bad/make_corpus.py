@@ -22,9 +22,8 @@ import tempfile
 from pathlib import Path
 
 from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore
-from jury_tui.domain.submission import Submission, build_submission, submission_checksum
+from jury_tui.domain.submission import build_submission, seal
 from jury_tui.io.session_builder import build_demo_session, build_session
-from jury_tui.io.submission_file import submission_file_bytes
 from jury_tui.store.sessions import write_session
 
 DATA = Path(__file__).resolve().parents[1]  # tests/data
@@ -132,10 +131,8 @@ def session_file_bytes(definition) -> bytes:
 
 
 def sealed(content: dict) -> bytes:
-    """A submission file exactly as `jury-tui submit` writes it, checksum recomputed over `content`."""
-    content = copy.deepcopy(content)
-    content["checksum"] = submission_checksum(content)
-    return submission_file_bytes(Submission.model_validate(content))
+    """A submission file exactly as `jury-tui submit` writes it, sealed over `content`."""
+    return seal(content)[1]
 
 
 def demo_submission() -> dict:
@@ -243,11 +240,10 @@ def files() -> dict[str, bytes]:
     variant("dubbel-criterium.json", lambda c: c["assessments"][0]["scores"].append(copy.deepcopy(c["assessments"][0]["scores"][0])))
     variant("conflict-met-scores.json", lambda c: c["assessments"][1].update(application_id="wvc21-07"))
     variant("aanvraag-ontbreekt.json", lambda c: c["assessments"].pop())
-    variant("schemaversie-2.json", lambda c: c.update(schema_version=2))
+    variant("schemaversie-3.json", lambda c: c.update(schema_version=3))
     content = copy.deepcopy(base)
     content["complete"] = "ja"
-    content["checksum"] = submission_checksum(content)
-    out[bad + "submissions/verkeerd-type.json"] = json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True).encode() + b"\n"
+    out[bad + "submissions/verkeerd-type.json"] = sealed(content)
     content = copy.deepcopy(base)
     del content["checksum"]
     out[bad + "submissions/controlesom-ontbreekt.json"] = json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True).encode() + b"\n"
