@@ -42,6 +42,7 @@ from jury_tui.io.checks import check_file
 from jury_tui.io.criteria_file import load_criteria
 from jury_tui.io.jurors_file import load_jurors
 from jury_tui.io.scores_csv import parse_scores_csv
+from jury_tui.io import submission_file
 from jury_tui.io.submission_file import load_submission, write_submission
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.juror_store import JurorStore
@@ -604,6 +605,35 @@ def submission_bytes(content, reseal: bool) -> bytes:
         except (UnicodeEncodeError, TypeError, ValueError):
             pass
     return json_bytes(content, indent=2, sort_keys=True) + b"\n"
+
+
+awkward_text = st.text(st.sampled_from(["a", "e", "\u0301", "é", "\x7f", "\x01", "\t", "\n", "\r", '"', "\\", "€", "\ufeff"]), max_size=12)
+
+
+def with_motivation(base: dict, text: str, where: int) -> dict:
+    content = copy.deepcopy(base)
+    scores = [entry for assessment in content["assessments"] for entry in assessment["scores"]]
+    scores[where % len(scores)]["motivation"] = text
+    return content
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_quick_check_of_an_intact_file_accepts_nothing_the_full_check_refuses(fuzz, data):
+    """An intact seal lets a submission through with one hash and one parse; what passes that way
+    must be exactly what the step-by-step check accepts (normalisation, control characters, types)."""
+    content = data.draw(st.one_of(
+        st.builds(with_motivation, st.just(fuzz["submission"]), awkward_text, st.integers(0, 50)),
+        mutated(fuzz["submission"]),
+    ))
+    raw = data.draw(st.sampled_from([submission_bytes(content, reseal=True), b"\xef\xbb\xbf" + submission_bytes(content, reseal=True)]))
+    quick = submission_file._verified_quickly(raw)
+    try:
+        full = submission_file._diagnosed(Path("inzending.json"), raw)
+    except JuryError:
+        full = None
+    if quick is not None:
+        assert quick == full
 
 
 @FUZZ
