@@ -62,6 +62,7 @@ _TYPE_MESSAGES = {
     "list_type": "field.list",
     "dict_type": "field.mapping",
     "model_type": "field.mapping",
+    "dataclass_type": "field.mapping",
 }
 
 
@@ -80,7 +81,7 @@ def _describe(error: dict) -> str:
     ctx = error.get("ctx") or {}
     if kind == "missing":
         return t("field.missing")
-    if kind == "extra_forbidden":
+    if kind in {"extra_forbidden", "unexpected_keyword_argument"}:  # the latter from dataclasses
         return t("field.extra")
     if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
         key = {"greater_than_equal": "field.ge", "greater_than": "field.gt", "less_than_equal": "field.le", "less_than": "field.lt"}[kind]

@@ -310,6 +310,8 @@ def test_xlsx_matches_the_submissions_and_summarises(demo, tmp_path):
 
 
 def test_xlsx_keeps_formula_like_text_as_text(tmp_path, demo):
+    import dataclasses
+
     from openpyxl import load_workbook
 
     from jury_tui.io.data_export import advice_data_from, write_xlsx
@@ -319,11 +321,11 @@ def test_xlsx_keeps_formula_like_text_as_text(tmp_path, demo):
     juror = submissions["extern-1"]
     assessment = juror.assessments[0]
     scores = [
-        assessment.scores[0].model_copy(update={"motivation": "=HYPERLINK(\"x\")\x07"}),
-        assessment.scores[1].model_copy(update={"motivation": "lang " * 8000}),
+        dataclasses.replace(assessment.scores[0], motivation="=HYPERLINK(\"x\")\x07"),
+        dataclasses.replace(assessment.scores[1], motivation="lang " * 8000),
         *assessment.scores[2:],
     ]
-    changed = juror.model_copy(update={"assessments": [assessment.model_copy(update={"scores": scores}), *juror.assessments[1:]]})
+    changed = juror.model_copy(update={"assessments": [dataclasses.replace(assessment, scores=scores), *juror.assessments[1:]]})
     submissions["extern-1"] = changed
     out = tmp_path / "f.xlsx"
     write_xlsx(advice_data_from(session, submissions, data.decisions, data.selection), out)
