@@ -1,92 +1,23 @@
 """Kill -9 a process that is saving, again and again: every save it reported as done survives,
-and the files always load. This is the promise "nothing shown as saved is ever lost"."""
+and the files always load. This is the promise "nothing shown as saved is ever lost".
+
+The workers, the kills and the checks live in tests/crash_harness.py, shared with
+benchmarks/bench_crash.py (which runs the same code with many more kills)."""
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import subprocess
-import sys
-import textwrap
-import time
 from pathlib import Path
 
 import pytest
 
+from crash_harness import (
+    MOMENTS, TRAP_LEAVES_TEMP, TRAP_POINTS, CrashModel, Summary, crash_rounds, run_and_kill,
+)
 from jury_tui.io.session_builder import build_demo_session
-from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore
-from jury_tui.store.sessions import load_session, write_session
+from jury_tui.store.sessions import session_dir, write_session
 
-ROOT = Path(__file__).resolve().parents[1]
 KILLS = 30
-
-JUROR_WORKER = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from jury_tui.store.juror_store import JurorStore
-    from jury_tui.store.sessions import load_session
-    data_dir = Path(sys.argv[1]); start = int(sys.argv[2])
-    session = load_session(data_dir, "wvc-2021-demo")
-    store = JurorStore(data_dir, session, "extern-1")
-    apps = [a.id for a in session.applications]
-    counter = start
-    while True:
-        counter += 1
-        app = apps[counter % len(apps)]
-        store.set_motivation(app, "maatwerk", f"save {counter}")
-        store.set_score(app, "maatwerk", counter % 6)
-        print(counter, flush=True)
-    """
-)
-
-CHAIR_WORKER = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from jury_tui.store.chair_store import ChairStore
-    from jury_tui.store.sessions import load_session
-    data_dir = Path(sys.argv[1]); start = int(sys.argv[2])
-    session = load_session(data_dir, "wvc-2021-demo")
-    store = ChairStore(data_dir, session)
-    apps = [a.id for a in session.applications]
-    counter = start
-    while True:
-        counter += 1
-        app = apps[counter % len(apps)]
-        store.set_consensus(app, "maatwerk", counter % 6, f"save {counter}")
-        print(counter, flush=True)
-    """
-)
-
-
-def _run_and_kill(worker: str, data_dir: Path, start: int, rng: random.Random) -> int:
-    """Start the worker, let it save for a random while, SIGKILL it; return the last save it reported."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(
-        [sys.executable, "-c", worker, str(data_dir), str(start)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
-    )
-    assert process.stdout is not None
-    first = process.stdout.readline()  # wait until it is really saving
-    assert first.strip(), process.stderr.read() if process.stderr else ""
-    time.sleep(rng.uniform(0.0, 0.08))
-    process.send_signal(signal.SIGKILL)
-    rest, errors = process.communicate()
-    reported = [int(line) for line in (first + rest).split() if line.strip().isdigit()]
-    assert not errors.strip(), errors
-    return reported[-1]
-
-
-def _expected_motivation(store_value: str, last_reported: int) -> None:
-    saved = int(store_value.split()[1])
-    # The reported save is there; at most the one in flight when the kill came is newer.
-    assert saved >= last_reported
 
 
 @pytest.fixture
@@ -95,35 +26,55 @@ def demo_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_juror_saves_survive_kill_9(demo_dir: Path) -> None:
-    rng = random.Random(20211)
-    session = load_session(demo_dir, "wvc-2021-demo")
-    apps = [a.id for a in session.applications]
-    start = 0
-    for _ in range(KILLS):
-        last = _run_and_kill(JUROR_WORKER, demo_dir, start, rng)
-        store = JurorStore(demo_dir, session, "extern-1")  # loads every file, cleans temp files
-        entry = store.assessment(apps[last % len(apps)]).get("maatwerk")
-        _expected_motivation(entry.motivation, last)
-        if entry.motivation == f"save {last}":
-            assert entry.score == last % 6
-        store.all_assessments()  # every file still parses
-        assert not list(demo_dir.rglob("*.jurytmp"))
-        start = last + 10
-    history = JurorStore(demo_dir, session, "extern-1").history(apps[start % len(apps)])
-    assert all(item.juror_id == "extern-1" for item in history)
+def _assert_held(summary: Summary) -> None:
+    assert summary.problems == []
+    assert summary.kills == KILLS
+    assert summary.saves_lost == 0 and summary.load_failures == 0 and summary.temp_after_reopen == 0
+    # The kills really came at every kind of moment, and the checks had saves to check.
+    assert all(summary.moments[moment] == KILLS // len(MOMENTS) for moment in MOMENTS)
+    assert summary.traps_fired == summary.moments["mid-save"]
+    assert summary.temp_left_by_kills >= sum(TRAP_LEAVES_TEMP[p] for p in TRAP_POINTS)  # writes were interrupted
+    assert summary.saves_reported >= KILLS
 
 
-def test_chair_saves_survive_kill_9(demo_dir: Path) -> None:
-    rng = random.Random(20212)
-    session = load_session(demo_dir, "wvc-2021-demo")
-    apps = [a.id for a in session.applications]
-    start = 0
-    for _ in range(KILLS):
-        last = _run_and_kill(CHAIR_WORKER, demo_dir, start, rng)
-        store = ChairStore(demo_dir, session)
-        consensus = store.decision(apps[last % len(apps)]).get("maatwerk")
-        _expected_motivation(consensus.motivation, last)
-        store.decisions()
-        assert not list(demo_dir.rglob("*.jurytmp"))
-        start = last + 10
+@pytest.mark.parametrize("kind, seed", [("juror", 20211), ("chair", 20212)])
+def test_saves_survive_kill_9(demo_dir: Path, kind: str, seed: int) -> None:
+    _assert_held(crash_rounds(kind, demo_dir, KILLS, random.Random(seed)))
+
+
+# The checks can fail: a lost save and a damaged file are caught.
+
+
+@pytest.mark.parametrize("kind", ["juror", "chair"])
+def test_check_catches_a_lost_save(demo_dir: Path, kind: str) -> None:
+    model = CrashModel(kind, demo_dir)
+    run = run_and_kill(kind, demo_dir, 0, "timed", random.Random(1))
+    assert run.reported
+    # Roll the file of the last reported save back to the version before its last write.
+    folder = session_dir(demo_dir, "wvc-2021-demo")
+    folder = folder / "jurors" / "extern-1" / "applications" if kind == "juror" else folder / "chair" / "decisions"
+    path = folder / f"{model.app_of(run.reported[-1])}.json"
+    backup = path.with_name(f".{path.name}.bak1")
+    if backup.exists():
+        backup.replace(path)
+    else:  # the save created the file
+        path.unlink()
+    summary = Summary(kind, kills=1)
+    model.check(run, summary)
+    assert summary.saves_lost >= 1
+    assert any(model.app_of(run.reported[-1]) in problem for problem in summary.problems)
+
+
+@pytest.mark.parametrize("kind", ["juror", "chair"])
+def test_check_catches_a_damaged_file(demo_dir: Path, kind: str) -> None:
+    model = CrashModel(kind, demo_dir)
+    run = run_and_kill(kind, demo_dir, 0, "timed", random.Random(2))
+    folder = session_dir(demo_dir, "wvc-2021-demo")
+    folder = folder / "jurors" / "extern-1" / "applications" if kind == "juror" else folder / "chair" / "decisions"
+    path = folder / f"{model.app_of(run.reported[-1])}.json"
+    path.write_bytes(path.read_bytes()[:-20])  # a torn write
+    (folder / f".x{'.jurytmp'}").write_bytes(b"{")
+    summary = Summary(kind, kills=1)
+    model.check(run, summary)
+    assert summary.load_failures == 1 and summary.problems
+    assert summary.temp_left_by_kills >= 1
