@@ -41,14 +41,28 @@ def clock(action) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def bare_pdf(texts: list[str], out: Path) -> None:
+_BARE_TEXTS: list[str] = []  # the texts of the last Helvetica baseline, for the same-font one
+
+
+def bare_pdf(texts: list[str], out: Path, font: str = "Helvetica") -> None:
+    """The texts as plain paragraphs in a bare platypus document. Helvetica is one of the PDF base
+    fonts: nothing embedded, but it cannot show every character (ő, ł, Greek, Cyrillic, …). With
+    font="DejaVuSans" the document embeds the shipped DejaVu Sans like the advice does (the font is
+    registered beforehand, as the advice PDF has done in the same process)."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     style = getSampleStyleSheet()["BodyText"]
+    if font == "Helvetica":
+        _BARE_TEXTS[:] = texts
+    else:
+        from jury_tui.io.advice_pdf import register_fonts
+
+        register_fonts()
+        style = ParagraphStyle("bare", parent=style, fontName=font)
     SimpleDocTemplate(str(out), pagesize=A4, invariant=1).build([Paragraph(escape(text), style) for text in texts])
 
 
@@ -114,14 +128,20 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[20, 200, 1000])
     args = parser.parse_args()
-    print("| size | import all (json floor) | chair reload | aggregation | both proposals | advice PDF (bare reportlab) |")
+    print(
+        "| size | import all (json floor) | chair reload | aggregation | both proposals "
+        "| advice PDF (bare reportlab: Helvetica; same embedded DejaVu Sans) |"
+    )
     print("|---|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         r = run(size)
+        with tempfile.TemporaryDirectory() as tmp:  # the same texts again, in the advice's own font
+            same_font, _ = clock(lambda: bare_pdf(list(_BARE_TEXTS), Path(tmp) / "bare-dejavu.pdf", font="DejaVuSans"))
         print(
             f"| {size} × {JURORS[size]} | {r['import']:.2f} s ({r['floor']:.2f} s, {r['import'] / r['floor']:.1f}×) "
             f"| {r['start']:.2f} s | {r['aggregate']:.2f} s | {r['proposals']:.3f} s "
-            f"| {r['pdf']:.1f} s ({r['bare_pdf']:.1f} s, {r['pdf'] / r['bare_pdf']:.2f}×) |"
+            f"| {r['pdf']:.2f} s (Helvetica {r['bare_pdf']:.2f} s, {r['pdf'] / r['bare_pdf']:.2f}×; "
+            f"DejaVu {same_font:.2f} s, {r['pdf'] / same_font:.2f}×) |"
         )
 
 

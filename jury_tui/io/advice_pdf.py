@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
@@ -98,6 +99,27 @@ _FONT_FILES = {
 }
 
 
+class _MeasuredFont(TTFont):
+    """A TrueType font that remembers how wide each word is. Breaking lines measures every word of
+    every paragraph (reportlab adds up the glyph widths one character at a time, in Python), and the
+    same words come back all through a document: each (word, size) is measured once per process."""
+
+    _LIMIT = 200_000  # distinct (text, size) pairs kept; a handful of megabytes at most
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self._widths: dict[tuple[str, float], float] = {}
+
+    def stringWidth(self, text, size, encoding="utf8"):  # noqa: N802 (reportlab's name)
+        key = (text, size)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= self._LIMIT:
+                self._widths.clear()
+            width = self._widths[key] = super().stringWidth(text, size, encoding)
+        return width
+
+
 def fonts_dir() -> Path:
     return Path(str(resources.files("jury_tui"))) / "fonts"
 
@@ -108,7 +130,7 @@ def register_fonts() -> None:
         return
     folder = fonts_dir()
     for name, filename in _FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+        pdfmetrics.registerFont(_MeasuredFont(name, str(folder / filename)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)
 
 
@@ -222,6 +244,24 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 # --- text helpers ------------------------------------------------------------------------------
 
+
+class _Para(Paragraph):
+    """A Paragraph that breaks its lines once per width. Platypus asks the same paragraph for its
+    size several times (a table measures its cells, then again to draw them; a kept-together group,
+    a page-break check and a table split measure again), and the line breaking is the same each time."""
+
+    _layout: tuple | None = None
+
+    def wrap(self, available_width, available_height):
+        layout = self._layout
+        if layout is not None and layout[0] == available_width:
+            _, self.blPara, self._wrapWidths, self.width, self.height = layout
+            return self.width, self.height
+        width, height = super().wrap(available_width, available_height)
+        if width == available_width and width > 0:  # laid out (not refused for want of width)
+            self._layout = (available_width, self.blPara, self._wrapWidths, width, height)
+        return width, height
+
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -233,12 +273,81 @@ def markup(text: str | None) -> str:
 def text_paragraphs(text: str | None, style: ParagraphStyle) -> list[Paragraph]:
     """One Paragraph per block separated by a blank line, so long texts flow across pages."""
     blocks = [block.strip("\n ") for block in _BLANK_LINE.split(clean_text(text).strip())]
-    return [Paragraph(markup(block), style) for block in blocks if block.strip()]
+    return [_p(markup(block), style) for block in blocks if block.strip()]
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
+# Parsed markup per (text, style) for the document being built: labels, headers and outcomes recur in
+# every section and every juror's table, and parsing the markup is a large part of making a Paragraph.
+_parsed: dict[tuple[str, int], tuple[ParagraphStyle, list, ParagraphStyle]] = {}
+
+
+class _Line(Flowable):
+    """Plain text (no markup, no entities, single spaces) that fits on one line: drawn as one string,
+    where a Paragraph would parse it, break it into lines and draw it through a text object of its
+    own. Table cells, labels, headings and score lines are nearly all like this. Text that does not
+    fit the width it is given is laid out by a Paragraph instead, so nothing is ever cut off."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self._paragraph: Paragraph | None = None
+
+    @staticmethod
+    def fits(text: str, style: ParagraphStyle) -> bool:
+        """Whether `text` shows exactly as a Paragraph would show it: no markup, no white space for
+        the Paragraph to collapse, and a style without a box, a bullet or a first-line indent."""
+        return (
+            len(text) <= 240 and "<" not in text and "&" not in text and " ".join(text.split()) == text
+            and style.backColor is None and style.borderWidth == 0 and not style.firstLineIndent
+            and not getattr(style, "bulletText", None)
+        )
+
+    def wrap(self, available_width, available_height):
+        style = self.style
+        if self._paragraph is None:
+            room = available_width - style.leftIndent - style.rightIndent
+            if stringWidth(self.text, style.fontName, style.fontSize) <= room:
+                self.width, self.height = available_width, style.leading
+                return self.width, self.height
+            self._paragraph = _Para(self.text, style)
+        self.width, self.height = self._paragraph.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        return [] if self._paragraph is None else self._paragraph.split(available_width, available_height)
+
+    def minWidth(self):  # noqa: N802 (reportlab's name)
+        style = self.style
+        return stringWidth(self.text, style.fontName, style.fontSize) + style.leftIndent + style.rightIndent
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (reportlab's name)
+        if self._paragraph is not None:
+            self._paragraph.drawOn(canvas, x, y, _sW)
+            return
+        style = self.style
+        baseline = y + self.height - style.fontSize  # where a Paragraph puts its first baseline
+        canvas.saveState()
+        canvas.setFont(style.fontName, style.fontSize, style.leading)
+        canvas.setFillColor(style.textColor)
+        if style.alignment == TA_RIGHT:
+            canvas.drawRightString(x + self.width - style.rightIndent, baseline, self.text)
+        elif style.alignment == TA_CENTER:
+            canvas.drawCentredString(x + (self.width + style.leftIndent - style.rightIndent) / 2, baseline, self.text)
+        else:
+            canvas.drawString(x + style.leftIndent, baseline, self.text)
+        canvas.restoreState()
+
+
+def _p(text: str, style: ParagraphStyle) -> Flowable:
     """A Paragraph from our own (trusted) text with user parts already escaped by the caller."""
-    return Paragraph(text, style)
+    if _Line.fits(text, style):
+        return _Line(text, style)
+    known = _parsed.get((text, id(style)))
+    if known is not None:
+        return _Para(text, known[0], frags=known[1])
+    paragraph = _Para(text, style)
+    _parsed[(text, id(style))] = (paragraph.style, paragraph.frags, style)  # keeps `style` (its id) alive
+    return paragraph
 
 
 def _e(text: str | None) -> str:
@@ -290,6 +399,38 @@ class _PageRef(Flowable):
         self.canv.translate(self.width, self.height - 9.5)  # where a Paragraph puts its first baseline
         self.canv.doForm(_page_form(self.key))
         self.canv.restoreState()
+
+
+class _Band(Flowable):
+    """A shaded band with a rule above it: the criterion's name on the left, the consensus score on
+    the right, both vertically centred (one row of a table, without a table's bookkeeping)."""
+
+    PAD_X, PAD_Y = 5, 3.5
+
+    def __init__(self, left: Flowable, right: Flowable, share: float = 0.55) -> None:
+        super().__init__()
+        self.left, self.right, self.share = left, right, share
+        self.keepWithNext = 1
+
+    def wrap(self, available_width, available_height):
+        split = available_width * self.share
+        self._left_size = self.left.wrap(split - 2 * self.PAD_X, available_height)
+        self._right_size = self.right.wrap(available_width - split - 2 * self.PAD_X, available_height)
+        self.width = available_width
+        self.height = max(self._left_size[1], self._right_size[1]) + 2 * self.PAD_Y
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, width, height = self.canv, self.width, self.height
+        canvas.saveState()
+        canvas.setFillColor(LIGHT)
+        canvas.rect(0, 0, width, height, stroke=0, fill=1)
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(0, height, width, height)
+        canvas.restoreState()
+        self.left.drawOn(canvas, self.PAD_X, (height - self._left_size[1]) / 2)
+        self.right.drawOn(canvas, width * self.share + self.PAD_X, (height - self._right_size[1]) / 2)
 
 
 class _Marker(Flowable):
@@ -371,6 +512,7 @@ class _Builder:
         self.max_total = data.maximum_total()
         self.missing = data.missing_consensus()
         self.order = [row.application_id for row in data.ranking]
+        self.ranked_count = sum(1 for row in data.ranking if row.rank is not None)
 
     # --- small pieces -------------------------------------------------------------------------
     def marker(self, key: str, number: str, text: str, level: int, progress: int | None = None) -> _Marker:
@@ -516,7 +658,7 @@ class _Builder:
             ]
             if criterion.guidance:
                 block.append(_p(_e(t("export.criteria.guidance")), s["lead_in"]))
-                block += [Paragraph(_e(point.get(lang)), s["bullet"], bulletText="•") for point in criterion.guidance]
+                block += [_Para(_e(point.get(lang)), s["bullet"], bulletText="•") for point in criterion.guidance]
             if criterion.minimum_score is not None:
                 block.append(_p(_e(t("export.criteria.threshold", min=criterion.minimum_score)), s["body"]))
             if not criterion.motivation_required:
@@ -541,7 +683,7 @@ class _Builder:
                 text = _e(rule.name.get(lang))
                 if rule.description is not None:
                     text += f" <font color='#5b6675'>– {_e(rule.description.get(lang))}</font>"
-                story.append(Paragraph(text, s["bullet"], bulletText="•"))
+                story.append(_Para(text, s["bullet"], bulletText="•"))
         else:
             story.append(_p(_e(t("export.eligibility.none")), s["body"]))
 
@@ -880,8 +1022,7 @@ class _Builder:
         story.append(_p(_e(application.title), s["app_title"]))
 
         # key facts
-        ranked_count = sum(1 for item in data.ranking if item.rank is not None)
-        rank_text = t("export.app.rank_value", rank=row.rank, count=ranked_count) if row.rank else t("export.app.unranked")
+        rank_text = t("export.app.rank_value", rank=row.rank, count=self.ranked_count) if row.rank else t("export.app.unranked")
         funded = application_id in self.funded_set
         facts = [
             (t("export.app.id"), _e(application.id)),
@@ -924,21 +1065,7 @@ class _Builder:
                 score = _e(t("export.app.consensus")) + ": <b>" + _e(
                     t("export.app.score_value", score=consensus.score, max=self.criteria.scale.max, label=label)
                 ) + "</b>"
-            bar = self.table(
-                [[_p(f"{number}.&nbsp;{_e(criterion.name.get(lang))}", s["criterion"]), _p(score, s["criterion_score"])]],
-                [WIDTH * 0.55, WIDTH * 0.45],
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                    ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
-                ],
-                repeat=0,
-            )
-            bar.keepWithNext = 1
+            bar = _Band(_p(f"{number}.&nbsp;{_e(criterion.name.get(lang))}", s["criterion"]), _p(score, s["criterion_score"]))
             story += [CondPageBreak(38 * mm), bar, _p(_e(self.spread_text(stats)), s["spread"])]
             motivation = text_paragraphs(consensus.motivation, s["body"])
             if motivation:
@@ -1305,9 +1432,9 @@ def _render(data: AdviceData, builder: _Builder, on_marker: Callable[[_Marker, i
         invariant=1,
         displayDocTitle=1,
     )
-    header_left = clean_text(session.title)
     header_right = t("export.advice_title")
-    footer = t("export.footer", id=session.id, fingerprint=session.fingerprint[:16])
+    header_left = _fit(clean_text(session.title), FONT, 7.5, WIDTH - stringWidth(header_right, FONT, 7.5) - 10 * mm)
+    footer = _fit(t("export.footer", id=session.id, fingerprint=session.fingerprint[:16]), FONT, 7.5, WIDTH - 40 * mm)
 
     def furniture(canvas: Canvas, doc, header: bool) -> None:
         canvas.saveState()
@@ -1315,8 +1442,7 @@ def _render(data: AdviceData, builder: _Builder, on_marker: Callable[[_Marker, i
         canvas.setFillColor(MUTED)
         if header:
             y = PAGE_HEIGHT - 14 * mm
-            right_width = stringWidth(header_right, FONT, 7.5)
-            canvas.drawString(LEFT, y, _fit(header_left, FONT, 7.5, WIDTH - right_width - 10 * mm))
+            canvas.drawString(LEFT, y, header_left)
             canvas.drawRightString(PAGE_WIDTH - RIGHT, y, header_right)
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.5)
@@ -1324,7 +1450,7 @@ def _render(data: AdviceData, builder: _Builder, on_marker: Callable[[_Marker, i
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(LEFT, 16 * mm, PAGE_WIDTH - RIGHT, 16 * mm)
-        canvas.drawString(LEFT, 12 * mm, _fit(footer, FONT, 7.5, WIDTH - 40 * mm))
+        canvas.drawString(LEFT, 12 * mm, footer)
         canvas.restoreState()
 
     frame = Frame(LEFT, BOTTOM, WIDTH, PAGE_HEIGHT - TOP - BOTTOM, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -1333,5 +1459,15 @@ def _render(data: AdviceData, builder: _Builder, on_marker: Callable[[_Marker, i
         PageTemplate(id="body", frames=[frame], onPage=lambda canvas, doc: furniture(canvas, doc, header=True)),
     ])
     pages: list[int] = []
-    document.build(builder.story(), canvasmaker=_canvas_class(lambda page, total: t("export.page", page=page, pages=total), pages))
+    try:
+        story = builder.story()
+    finally:
+        _parsed.clear()
+    # Page, form and font streams are Flate-compressed binary, not also ASCII85-encoded (reportlab's
+    # default): a fifth smaller, and the encoding was a large part of writing the file.
+    use_a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        document.build(story, canvasmaker=_canvas_class(lambda page, total: t("export.page", page=page, pages=total), pages))
+    finally:
+        rl_config.useA85 = use_a85
     return buffer.getvalue(), pages[-1] if pages else 0
