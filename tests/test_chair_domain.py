@@ -351,3 +351,183 @@ def test_statistics_agree_with_the_statistics_module(scores, missing):
         assert stats.stdev == pytest.approx(statistics.stdev(scores))
     else:
         assert stats.stdev is None
+
+
+# --- the fast table and statistics against plain reference computations -----------------------
+
+
+def _reference_stdev(scores: list[int]) -> float | None:
+    """The formula as it stood before the squared deviations were shared per distinct score."""
+    ordered = sorted(scores)
+    mean = sum(ordered) / len(ordered)
+    return math.sqrt(sum((x - mean) ** 2 for x in ordered) / (len(ordered) - 1)) if len(ordered) > 1 else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(-3, 12), min_size=1, max_size=60))
+def test_stdev_is_bit_for_bit_the_plain_formula(scores):
+    from jury_tui.domain.aggregation import criterion_stats
+
+    assert criterion_stats("c", scores, 0, 2).stdev == _reference_stdev(scores)
+
+
+cell = st.one_of(st.none(), st.just("absent"), st.integers(0, 5))
+juror_spec = st.tuples(
+    st.booleans(),  # submitted at all
+    st.sets(st.sampled_from(["a1", "a2", "a3"]), max_size=2),  # conflicts
+    st.lists(cell, min_size=9, max_size=9),  # a1..a3 x inhoud, haalbaar, budget
+    st.booleans(),  # criteria listed in reverse order in the file
+)
+
+
+def _submissions(session, specs):
+    criteria = session.criteria.criterion_ids
+    found = []
+    for juror_id, (submitted, conflicts, cells, reverse) in zip(("j1", "j2", "adv"), specs, strict=True):
+        if not submitted:
+            continue
+        scores = {
+            app: {c: cells[3 * a + i] for i, c in enumerate(criteria) if cells[3 * a + i] != "absent"}
+            for a, app in enumerate(("a1", "a2", "a3"))
+            if app not in conflicts
+        }
+        submission = build_submission(session, juror_id, assessments(scores), frozenset(conflicts), AT)
+        if reverse:
+            submission = submission.model_copy(
+                update={"assessments": [
+                    type(a)(application_id=a.application_id, status=a.status, scores=a.scores[::-1])
+                    for a in submission.assessments
+                ]}
+            )
+        found.append(submission)
+    return found
+
+
+def _voting_scores(session, submissions, application_id, criterion_id) -> list[tuple[str, int]]:
+    """Straight from the submissions: (juror, score) of the voting jurors, None left out."""
+    found = []
+    for submission in submissions:
+        if session.juror(submission.juror_id).role is not Role.VOTING:
+            continue
+        for assessment in submission.assessments:
+            if assessment.application_id == application_id:
+                found += [(submission.juror_id, e.score) for e in assessment.scores
+                          if e.criterion_id == criterion_id and e.score is not None]
+    return found
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.tuples(juror_spec, juror_spec, juror_spec))
+def test_table_and_aggregation_agree_with_the_submissions(small_session, specs):
+    import statistics
+
+    from jury_tui.domain.aggregation import criterion_stats, weighted_total
+
+    session = small_session
+    submissions = _submissions(session, specs)
+    table = ScoreTable(session, submissions)
+    result = aggregate(session, table)
+    offsets = calibrate(session, table)
+    calibrated = calibrated_totals(session, table, offsets)
+    differences: dict[str, list[float]] = {"j1": [], "j2": []}
+    for application in session.applications:
+        conflicted = {s.juror_id for s in submissions if application.id in s.conflicts}
+        expected = len([j for j in session.jurors if j.role is Role.VOTING and j.id not in conflicted])
+        assert result[application.id].conflicted_jurors == sorted(conflicted)
+        means, adjusted_means = {}, {}
+        for criterion in session.criteria.criteria:
+            pairs = _voting_scores(session, submissions, application.id, criterion.id)
+            scores = [score for _, score in pairs]
+            assert result[application.id].criteria[criterion.id] == criterion_stats(
+                criterion.id, scores, max(expected - len(scores), 0), session.criteria.disagreement_threshold
+            )
+            means[criterion.id] = statistics.fmean(scores) if scores else None
+            adjusted = [score - (offsets[juror].offset or 0.0) for juror, score in pairs]
+            adjusted_means[criterion.id] = statistics.fmean(adjusted) if adjusted else None
+            if len(pairs) > 1:
+                for juror, score in pairs:
+                    differences[juror].append(score - (sum(scores) - score) / (len(scores) - 1))
+            # entries: every juror who assessed the application, in submission order, with motivation
+            listed = [(e.juror_id, e.score, e.motivation) for e in table.entries(application.id, criterion.id)]
+            assert listed == [
+                (s.juror_id, e.score, e.motivation)
+                for s in submissions
+                for a in s.assessments
+                if a.application_id == application.id
+                for e in a.scores
+                if e.criterion_id == criterion.id
+            ]
+        assert result[application.id].weighted_total == weighted_total(session.criteria, means)
+        assert calibrated[application.id] == weighted_total(session.criteria, adjusted_means)
+    for juror_id, found in differences.items():
+        assert offsets[juror_id].shared_items == len(found)
+        assert offsets[juror_id].offset == (statistics.fmean(found) if found else None)
+
+
+def _alpha_by_pairs(units) -> float | None:
+    """Krippendorff's ordinal alpha straight from the definition, pair by pair, in exact fractions."""
+    from collections import defaultdict
+    from fractions import Fraction
+
+    coincidences = defaultdict(Fraction)
+    for values in units:
+        m = len(values)
+        if m < 2:
+            continue
+        for i, a in enumerate(values):
+            for j, b in enumerate(values):
+                if i != j:
+                    coincidences[(a, b)] += Fraction(1, m - 1)
+    if not coincidences:
+        return None
+    categories = sorted({a for a, _ in coincidences})
+    totals = {c: sum((coincidences[(c, k)] for k in categories), Fraction(0)) for c in categories}
+    n = sum(totals.values())
+
+    def delta(c, k):
+        low, high = sorted((categories.index(c), categories.index(k)))
+        return (sum(totals[categories[g]] for g in range(low, high + 1)) - (totals[c] + totals[k]) / 2) ** 2
+
+    observed = sum(w * delta(c, k) for (c, k), w in coincidences.items())
+    expected = sum(totals[c] * totals[k] * delta(c, k) for c in categories for k in categories) / (n - 1)
+    return None if expected == 0 else float(1 - observed / expected)
+
+
+units_strategy = st.lists(st.lists(st.integers(0, 5), max_size=8), min_size=1, max_size=25)
+
+
+@settings(max_examples=200, deadline=None)
+@given(units_strategy)
+def test_krippendorff_alpha_is_the_exact_value_of_the_definition(units):
+    assert krippendorff_alpha_ordinal(units) == _alpha_by_pairs(units)
+
+
+@settings(max_examples=100, deadline=None)
+@given(units_strategy)
+def test_krippendorff_alpha_agrees_with_the_krippendorff_package(units):
+    krippendorff = pytest.importorskip("krippendorff")
+    import numpy as np
+
+    ours = krippendorff_alpha_ordinal(units)
+    pairable = [unit for unit in units if len(unit) > 1]
+    if ours is None or len({v for unit in pairable for v in unit}) < 2:
+        return  # undefined here; the package raises or divides by zero
+    width = max(len(unit) for unit in pairable)
+    data = np.full((width, len(pairable)), np.nan)
+    for column, unit in enumerate(pairable):
+        data[: len(unit), column] = unit
+    assert ours == pytest.approx(krippendorff.alpha(reliability_data=data, level_of_measurement="ordinal"), abs=1e-9)
+
+
+def test_rank_takes_eligibility_already_checked(small_session):
+    decisions = {
+        "a1": _decision("a1", {"inhoud": 3, "haalbaar": 4, "budget": 3}),
+        "a2": _decision("a2", {"inhoud": 4, "haalbaar": 3, "budget": 3}),
+    }
+    outcomes = {
+        a.id: overall_outcome(check_eligibility(a, small_session.criteria.eligibility)) for a in small_session.applications
+    }
+    assert rank(small_session, decisions, outcomes) == rank(small_session, decisions)
+    forced = {**outcomes, "a2": Outcome.NOT_MET}
+    by_id = {r.application_id: r for r in rank(small_session, decisions, forced)}
+    assert by_id["a2"].eligibility is Outcome.NOT_MET and not by_id["a2"].selectable

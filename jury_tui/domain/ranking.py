@@ -9,6 +9,7 @@ from math import lcm
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from jury_tui.domain.aggregation import weighted_total
 from jury_tui.domain.consensus import ApplicationDecision, default_amount
 from jury_tui.domain.eligibility import Outcome, check_eligibility, overall_outcome
 from jury_tui.domain.session import SessionDefinition
@@ -30,30 +31,42 @@ class RankedApplication(BaseModel):
         return self.total is not None and not self.below_threshold and self.eligibility is not Outcome.NOT_MET
 
 
-def rank(session: SessionDefinition, decisions: Mapping[str, ApplicationDecision]) -> list[RankedApplication]:
+def rank(
+    session: SessionDefinition,
+    decisions: Mapping[str, ApplicationDecision],
+    eligibility: Mapping[str, Outcome] | None = None,
+) -> list[RankedApplication]:
     """Highest consensus total first; ties broken by the criteria file's tie-break criteria, then by id.
-    Applications without a complete consensus come last, unranked."""
+    Applications without a complete consensus come last, unranked.
+
+    `eligibility`: the overall outcome per application when the caller has already checked it
+    (the chair's model and the export do); otherwise it is checked here."""
     criteria = session.criteria
+    minimums = [(c.id, c.minimum_score) for c in criteria.criteria if c.minimum_score is not None]
+    minimum_total = criteria.ranking.minimum_total
+    tie_break = criteria.ranking.tie_break
     rows = []
     for application in session.applications:
-        decision = decisions.get(application.id) or ApplicationDecision(application_id=application.id)
-        total = decision.consensus_total(criteria)
-        below = [
-            c.id
-            for c in criteria.criteria
-            if c.minimum_score is not None and decision.get(c.id).score is not None and decision.get(c.id).score < c.minimum_score
-        ]
-        if criteria.ranking.minimum_total is not None and total is not None and total < criteria.ranking.minimum_total:
+        decision = decisions.get(application.id)
+        scores = {cid: consensus.score for cid, consensus in decision.criteria.items()} if decision is not None else {}
+        total = weighted_total(criteria, scores)
+        below = [cid for cid, minimum in minimums if scores.get(cid) is not None and scores[cid] < minimum]
+        if minimum_total is not None and total is not None and total < minimum_total:
             below.append("total")
-        tie = tuple(-(decision.get(cid).score or 0) for cid in criteria.ranking.tie_break)
+        tie = tuple(-(scores.get(cid) or 0) for cid in tie_break)
+        outcome = (
+            eligibility[application.id]
+            if eligibility is not None
+            else overall_outcome(check_eligibility(application, criteria.eligibility))
+        )
         rows.append(
             (
                 (total is None, -(total or 0.0), tie, application.id),
                 application.id,
                 total,
                 below,
-                overall_outcome(check_eligibility(application, criteria.eligibility)),
-                default_amount(application, criteria, decisions.get(application.id)),
+                outcome,
+                default_amount(application, criteria, decision),
             )
         )
     rows.sort(key=lambda row: row[0])
@@ -63,10 +76,10 @@ def rank(session: SessionDefinition, decisions: Mapping[str, ApplicationDecision
             rank=index + 1 if total is not None else None,
             total=total,
             below_threshold=below,
-            eligibility=eligibility,
+            eligibility=outcome,
             amount=amount,
         )
-        for index, (_, application_id, total, below, eligibility, amount) in enumerate(rows)
+        for index, (_, application_id, total, below, outcome, amount) in enumerate(rows)
     ]
 
 
@@ -116,14 +129,17 @@ def propose_best_fit(ranking: Sequence[RankedApplication], budget: float, weight
     unreachable = np.iinfo(np.int64).max // 2
     cheapest = np.full(top + 1, unreachable, dtype=np.int64)  # cheapest[v]: least cost reaching value v
     cheapest[0] = 0
-    took = np.zeros((len(candidates), top + 1), dtype=bool)
+    took = np.zeros((len(candidates), top + 1), dtype=bool)  # rows filled only up to `reach`
+    reach = 0  # the highest value the candidates so far can reach: nothing above it changes
     for index, (value, cost) in enumerate(zip(values, costs, strict=True)):
         if value == 0:
             continue  # adds nothing to the score
-        with_item = cheapest[:-value] + cost
-        better = with_item < cheapest[value:]
-        took[index, value:] = better
-        cheapest[value:] = np.where(better, with_item, cheapest[value:])
+        reach += value
+        with_item = cheapest[: reach - value + 1] + cost
+        current = cheapest[value : reach + 1]
+        better = with_item < current
+        took[index, value : reach + 1] = better
+        np.copyto(current, with_item, where=better)
     feasible = np.nonzero(cheapest <= capacity)[0]
     best_value = int(feasible.max())
     chosen = []

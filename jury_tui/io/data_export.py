@@ -163,6 +163,9 @@ def advice_data_from(
 ) -> AdviceData:
     """The same from data in memory (tests, or a caller that already holds it)."""
     table = ScoreTable(session, submissions.values())
+    eligibility = {
+        application.id: check_eligibility(application, session.criteria.eligibility) for application in session.applications
+    }
     return AdviceData(
         session=session,
         submissions=submissions,
@@ -170,10 +173,8 @@ def advice_data_from(
         selection=[app_id for app_id in selection if session.has_application(app_id)],
         table=table,
         aggregates=aggregate(session, table),
-        ranking=rank(session, decisions),
-        eligibility={
-            application.id: check_eligibility(application, session.criteria.eligibility) for application in session.applications
-        },
+        ranking=rank(session, decisions, {app_id: overall_outcome(checks) for app_id, checks in eligibility.items()}),
+        eligibility=eligibility,
         agreement=reliability(session, table),
         generated_on=generated_on or dt.date.today(),
     )

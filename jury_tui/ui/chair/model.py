@@ -138,7 +138,7 @@ class ChairModel:
         if self._ranking is None:
             from jury_tui.domain.ranking import rank
 
-            self._ranking = rank(self.session, self.decisions)
+            self._ranking = rank(self.session, self.decisions, self.eligibility_outcome)
         return self._ranking
 
     @property
