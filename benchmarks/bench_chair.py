@@ -28,6 +28,7 @@ from synthetic import motivation, write_synthetic  # noqa: E402
 
 from jury_tui.domain.aggregation import ScoreTable, aggregate  # noqa: E402
 from jury_tui.domain.consensus import suggested_score  # noqa: E402
+from jury_tui.domain.eligibility import check_eligibility, overall_outcome  # noqa: E402
 from jury_tui.domain.ranking import propose_best_fit, propose_by_rank, rank  # noqa: E402
 from jury_tui.io.submission_file import write_submission  # noqa: E402
 from jury_tui.store.chair_store import ChairStore  # noqa: E402
@@ -109,8 +110,11 @@ def run(size: int) -> dict[str, float]:
         decisions = chair.decisions()
         weights = [c.weight for c in session.criteria.criteria]
 
+        # Eligibility depends on the applications alone: the chair's model checks it once, not per refresh.
+        eligibility = {a.id: overall_outcome(check_eligibility(a, session.criteria.eligibility)) for a in session.applications}
+
         def proposals():
-            ranking = rank(session, decisions)
+            ranking = rank(session, decisions, eligibility)
             return propose_by_rank(ranking, session.budget), propose_best_fit(ranking, session.budget, weights)
 
         proposal_time, _ = clock(proposals)
