@@ -409,6 +409,24 @@ async def test_picker_without_sessions_says_so(tmp_path):
     assert app.return_code == 0
 
 
+async def test_first_visit_builds_the_assessment_screen_only_after_the_conflicts(demo_data_dir, session):
+    """The conflicts screen is the first screen on its own (a fast start); the assessment screen
+    replaces it once the conflicts are saved, and says they were."""
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        assert isinstance(app.screen, ConflictsScreen)
+        assert not any(isinstance(screen, AssessmentScreen) for screen in app.screen_stack)
+        await pilot.press("enter")
+        assert isinstance(app.screen, AssessmentScreen)
+        assert not any(isinstance(screen, ConflictsScreen) for screen in app.screen_stack)
+        assert app.screen.store.conflicts_declared
+        assert any("bewaard" in message for message in notifications(app))
+        await pilot.press("c")  # later visits: the conflicts screen over the assessment screen, Esc goes back
+        assert isinstance(app.screen, ConflictsScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, AssessmentScreen)
+
+
 async def test_picker_chooses_session_and_juror_then_assesses(demo_data_dir, session):
     write_session(demo_data_dir, session.model_copy(update={"id": "tweede-sessie"}))
     app = PickerApp(demo_data_dir)

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from jury_tui.domain.criteria import CriteriaSet
 
+# CriterionScore, ApplicationAssessment and Progress are internal records: built by the store from
+# its own files (which it checks itself) or computed here, never validated from user input. Plain
+# dataclasses: cheaper to build by the thousand than models.
 
-class CriterionScore(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
+@dataclass(frozen=True, slots=True)
+class CriterionScore:
     criterion_id: str
     score: int | None = None
     motivation: str = ""
@@ -23,18 +27,18 @@ class CriterionScore(BaseModel):
         return self.score is None and not self.motivation.strip()
 
 
-class ApplicationAssessment(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+@dataclass(frozen=True, slots=True)
+class ApplicationAssessment:
     application_id: str
-    scores: dict[str, CriterionScore] = {}
+    scores: dict[str, CriterionScore] = field(default_factory=dict)
 
     def get(self, criterion_id: str) -> CriterionScore:
         return self.scores.get(criterion_id) or CriterionScore(criterion_id=criterion_id)
 
 
 class HistoryEntry(BaseModel):
-    """One change, kept for the audit trail: who changed what, when, from what to what."""
+    """One change, kept for the audit trail: who changed what, when, from what to what. A pydantic
+    model: it validates records read back from the audit trail."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -72,13 +76,12 @@ def assessment_status(criteria: CriteriaSet, assessment: ApplicationAssessment, 
     return Status.IN_PROGRESS
 
 
-class Progress(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    complete: int = Field(ge=0)
-    in_progress: int = Field(ge=0)
-    not_started: int = Field(ge=0)
-    conflicts: int = Field(ge=0)
+@dataclass(frozen=True, slots=True)
+class Progress:
+    complete: int
+    in_progress: int
+    not_started: int
+    conflicts: int
 
     @property
     def to_assess(self) -> int:

@@ -94,21 +94,17 @@ class JurorStore:
             return ApplicationAssessment(application_id=application_id)
         records = self._file(application_id).table("scores").all()
         scale = self.session.criteria.scale
-        try:
-            assessment = ApplicationAssessment(
-                application_id=application_id,
-                scores={
-                    record["criterion_id"]: CriterionScore(
-                        criterion_id=record["criterion_id"], score=record.get("score"), motivation=record.get("motivation", "")
-                    )
-                    for record in records
-                },
-            )
-            if any(entry.score is not None and not scale.contains(entry.score) for entry in assessment.scores.values()):
-                raise ValueError("score off the scale")
-        except (KeyError, TypeError, ValueError):  # pydantic's ValidationError is a ValueError
-            raise StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table="scores"))) from None
-        return assessment
+        scores: dict[str, CriterionScore] = {}
+        for record in records:
+            criterion_id, score, motivation = record.get("criterion_id"), record.get("score"), record.get("motivation", "")
+            if not (
+                isinstance(criterion_id, str)
+                and isinstance(motivation, str)
+                and (score is None or (type(score) is int and scale.contains(score)))
+            ):
+                raise StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table="scores")))
+            scores[criterion_id] = CriterionScore(criterion_id=criterion_id, score=score, motivation=motivation)
+        return ApplicationAssessment(application_id=application_id, scores=scores)
 
     def all_assessments(self) -> dict[str, ApplicationAssessment]:
         return {application.id: self.assessment(application.id) for application in self.session.applications}

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from jury_tui.domain.canonical import sha256_hex
 from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
 from jury_tui.errors import JuryError, StoreError, display_path, validation_error
 from jury_tui.i18n import t
-from jury_tui.io.criteria_file import check_scale_span
 from jury_tui.store.atomic import read_json_file, remove_stale_temp_files, write_json_atomic
 
 SESSION_FILE = "session.json"
@@ -80,11 +80,18 @@ def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
         )
     definition_data = data.get("definition")
     if isinstance(definition_data, dict):
+        from jury_tui.io.criteria_file import check_scale_span  # (its TOML reader is not needed here otherwise)
+
         check_scale_span(path, definition_data.get("criteria"), field="definition.criteria.scale")
     try:
         definition = SessionDefinition.model_validate(definition_data)
     except ValidationError as error:
         raise validation_error(path, error, prefix="definition") from None
-    if definition.fingerprint != data.get("fingerprint"):
+    stored = data.get("fingerprint")
+    if isinstance(definition_data, dict) and sha256_hex(definition_data) == stored:
+        # The stored definition hashes to its fingerprint: it is the dump write_session made of this
+        # very (now validated) definition, so dumping it again would only give the same bytes.
+        definition.__dict__["fingerprint"] = stored
+    if definition.fingerprint != stored:
         raise StoreError(t("file.problem", file=display_path(path), problem=t("session.changed")))
     return definition

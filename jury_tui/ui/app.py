@@ -84,15 +84,26 @@ class JuryApp(App[None]):
         self.notify(t("ui.ctrl_c"))
 
     def assessment_screen(self, session: SessionDefinition, juror_id: str):
-        """The assessment screen on the juror's own store. Raises JuryError when the store cannot be opened."""
+        """The screen a juror starts on, on the juror's own store: the assessment screen, or on the
+        first visit the conflicts-of-interest screen, which the assessment screen replaces once the
+        conflicts are saved (so it is only built then). Raises JuryError when the store cannot be opened."""
         from jury_tui.store.juror_store import JurorStore
-        from jury_tui.ui.screens.assessment import AssessmentScreen
 
         try:
             store = JurorStore(self.data_dir, session, juror_id)
+            declared = store.conflicts_declared
         except OSError as error:
             raise JuryError(str(error)) from None
-        return AssessmentScreen(store, self.data_dir)
+        if not declared:
+            from jury_tui.ui.screens.conflicts import ConflictsScreen
+
+            return ConflictsScreen(store, first_visit=True, next_screen=lambda: self._assessment(store, conflicts_saved=True))
+        return self._assessment(store)
+
+    def _assessment(self, store, conflicts_saved: bool = False):
+        from jury_tui.ui.screens.assessment import AssessmentScreen
+
+        return AssessmentScreen(store, self.data_dir, conflicts_saved=conflicts_saved)
 
 
 class JurorApp(JuryApp):

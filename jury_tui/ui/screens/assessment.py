@@ -51,10 +51,12 @@ class AssessmentScreen(Screen[None]):
     AUTO_FOCUS = ""
     COMMANDS = {JurorCommands}
 
-    def __init__(self, store: JurorStore, data_dir: Path) -> None:
+    def __init__(self, store: JurorStore, data_dir: Path, conflicts_saved: bool = False) -> None:
+        """`conflicts_saved`: the juror has just declared the conflicts (first visit); say so once shown."""
         super().__init__()
         self.store = store
         self.data_dir = data_dir
+        self._announce_conflicts = conflicts_saved
         self.session = store.session
         self.criteria = store.session.criteria
         self.applications: list[Application] = list(store.session.applications)
@@ -101,7 +103,10 @@ class AssessmentScreen(Screen[None]):
         self.crit_index = self._first_incomplete_criterion(self.current.id)
         self._show_application()
         self._update_progress()
-        if not self.store.conflicts_declared:
+        if self._announce_conflicts:
+            self._mark_saved()
+            self.notify(t("ui.conflicts.saved", count=len(self._conflicts)))
+        elif not self.store.conflicts_declared:  # (the app asks first; this screen never opens without them)
             self.app.push_screen(_conflicts_screen(self.store, first_visit=True), self._after_conflicts)
 
     def on_resize(self, event) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -58,14 +60,18 @@ class ConflictList(OptionList):
 
 
 class ConflictsScreen(Screen[bool]):
-    """Dismisses with True when the conflicts were saved, False when cancelled."""
+    """Dismisses with True when the conflicts were saved, False when cancelled.
+
+    With `next_screen` (the first visit, before the assessment screen exists) it is replaced by
+    that screen once the conflicts are saved, instead of being dismissed."""
 
     AUTO_FOCUS = "ConflictList"
 
-    def __init__(self, store: JurorStore, first_visit: bool) -> None:
+    def __init__(self, store: JurorStore, first_visit: bool, next_screen: Callable[[], Screen] | None = None) -> None:
         super().__init__()
         self.store = store
         self.first_visit = first_visit
+        self.next_screen = next_screen
         self._bindings._add_binding(Binding("escape", "cancel", t("ui.key.cancel"), key_display="Esc"))
 
     def compose(self) -> ComposeResult:
@@ -88,6 +94,9 @@ class ConflictsScreen(Screen[bool]):
             self.store.declare_conflicts(sorted(marked))
         except JuryError as error:
             self.notify(str(error), severity="error", markup=False)
+            return
+        if self.next_screen is not None:
+            self.app.switch_screen(self.next_screen())
             return
         self.dismiss(True)
 
