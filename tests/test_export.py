@@ -109,7 +109,7 @@ def with_consensus(data, application_id: str, criterion_id: str, **changes):
     decision = data.decisions[application_id]
     criteria = {**decision.criteria, criterion_id: decision.get(criterion_id).model_copy(update=changes)}
     decisions = {**data.decisions, application_id: decision.model_copy(update={"criteria": criteria})}
-    return advice_data_from(data.session, data.submissions, decisions, data.selection, generated_on=ON)
+    return advice_data_from(data.session, data.submissions, decisions, generated_on=ON)
 
 
 def pdf_text(path: Path) -> str:
@@ -328,7 +328,7 @@ def test_xlsx_keeps_formula_like_text_as_text(tmp_path, demo):
     changed = juror.model_copy(update={"assessments": [dataclasses.replace(assessment, scores=scores), *juror.assessments[1:]]})
     submissions["extern-1"] = changed
     out = tmp_path / "f.xlsx"
-    write_xlsx(advice_data_from(session, submissions, data.decisions, data.selection), out)
+    write_xlsx(advice_data_from(session, submissions, data.decisions), out)
     sheet = load_workbook(out)["Scores"]
     values = [cell.value for cell in sheet["I"]]
     assert '=HYPERLINK("x")' in values and sheet["I2"].data_type == "s"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -65,6 +66,15 @@ def default_amount(application: Application, criteria: CriteriaSet, decision: Ap
     if decision is not None and decision.advised_amount is not None:
         return decision.advised_amount
     return amount_cap(application, criteria)
+
+
+def selection(application_ids: Iterable[str], decisions: Mapping[str, ApplicationDecision]) -> list[str]:
+    """The chair's selection: the applications recommended 'select', in the order given. One truth:
+    the recommendation is the selection, so the two can never disagree."""
+    return [
+        application_id for application_id in application_ids
+        if (decision := decisions.get(application_id)) is not None and decision.recommendation is Recommendation.SELECT
+    ]
 
 
 def missing_consensus(

@@ -778,10 +778,7 @@ class _Builder:
             amount=format_amount(funded_total),
             budget=format_amount(budget),
         )), s["body"]))
-        if data.selection_recorded:
-            story.append(_p(_e(t("export.ranking.source_selection")), s["body"]))
-        else:
-            story.append(_p(_e(t("export.ranking.source_recommendation", select=recommendation_text(Recommendation.SELECT))), s["body"]))
+        story.append(_p(_e(t("export.ranking.source_recommendation", select=recommendation_text(Recommendation.SELECT))), s["body"]))
         remaining = round(budget - funded_total, 2)
         if remaining < 0:
             story.append(_p(_e(t("export.ranking.over_budget", amount=format_amount(-remaining))), s["warning"]))

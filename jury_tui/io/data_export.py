@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jury_tui.domain.aggregation import ApplicationAggregate, ScoreTable, aggregate, maximum_total, reliability
-from jury_tui.domain.consensus import ApplicationDecision, Recommendation, missing_consensus
+from jury_tui.domain.consensus import ApplicationDecision, Recommendation, missing_consensus, selection
 from jury_tui.domain.eligibility import EligibilityCheck, Outcome, check_eligibility, overall_outcome
 from jury_tui.domain.ranking import RankedApplication, rank
 from jury_tui.domain.session import Juror, Role, SessionDefinition
@@ -68,22 +68,12 @@ class AdviceData:
     def __post_init__(self) -> None:
         self._rows.update({row.application_id: row for row in self.ranking})
         # Computed once: every table row and page asks whether its application is funded.
-        if self.selection:
-            chosen = set(self.selection)
-        else:
-            chosen = {
-                app_id for app_id, decision in self.decisions.items() if decision.recommendation is Recommendation.SELECT
-            }
+        chosen = set(self.selection)
         funded = [row.application_id for row in self.ranking if row.application_id in chosen]
         object.__setattr__(self, "_funded", funded)  # frozen dataclass: set once, here
         object.__setattr__(self, "_funded_set", frozenset(funded))
 
     # --- selection and amounts ----------------------------------------------------------------
-    @property
-    def selection_recorded(self) -> bool:
-        """True when the chair recorded a selection; otherwise the 'select' recommendations count."""
-        return bool(self.selection)
-
     @property
     def funded(self) -> list[str]:
         """The applications the advice proposes for funding, in order of rank."""
@@ -146,18 +136,14 @@ class AdviceData:
 
 
 def build_advice_data(session: SessionDefinition, store: ChairStore, *, generated_on: dt.date | None = None) -> AdviceData:
-    """Read the chair's store once: submissions, decisions, selection; compute aggregation, ranking, checks."""
-    submissions = dict(store.submissions())
-    decisions = store.decisions()
-    selection = store.selection()
-    return advice_data_from(session, submissions, decisions, selection, generated_on=generated_on)
+    """Read the chair's store once: submissions and decisions; compute aggregation, ranking, checks."""
+    return advice_data_from(session, dict(store.submissions()), store.decisions(), generated_on=generated_on)
 
 
 def advice_data_from(
     session: SessionDefinition,
     submissions: dict[str, Submission],
     decisions: dict[str, ApplicationDecision],
-    selection: list[str],
     *,
     generated_on: dt.date | None = None,
 ) -> AdviceData:
@@ -170,7 +156,7 @@ def advice_data_from(
         session=session,
         submissions=submissions,
         decisions=decisions,
-        selection=[app_id for app_id in selection if session.has_application(app_id)],
+        selection=selection([application.id for application in session.applications], decisions),
         table=table,
         aggregates=aggregate(session, table),
         ranking=rank(session, decisions, {app_id: overall_outcome(checks) for app_id, checks in eligibility.items()}),

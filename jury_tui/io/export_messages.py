@@ -228,13 +228,9 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Let op: de selectie overschrijdt het budget met {amount}.",
         "en": "Note: the selection exceeds the budget by {amount}.",
     },
-    "export.ranking.source_selection": {
-        "nl": "De selectie is door de voorzitter vastgelegd na het juryoverleg.",
-        "en": "The selection was recorded by the chair after the deliberation.",
-    },
     "export.ranking.source_recommendation": {
-        "nl": "Er is geen selectie vastgelegd; als selectie gelden de aanvragen met de aanbeveling ‘{select}’.",
-        "en": "No selection was recorded; the applications recommended ‘{select}’ count as the selection.",
+        "nl": "De selectie bestaat uit de aanvragen die de voorzitter na het juryoverleg de aanbeveling ‘{select}’ gaf.",
+        "en": "The selection consists of the applications the chair recommended ‘{select}’ after the deliberation.",
     },
     "export.ranking.unranked": {
         "nl": "{count} aanvragen zijn niet gerangschikt omdat hun consensus onvolledig is.",

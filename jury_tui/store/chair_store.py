@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from jury_tui.domain.consensus import ApplicationDecision, CriterionConsensus, Recommendation, amount_cap
+from jury_tui.domain.consensus import ApplicationDecision, CriterionConsensus, Recommendation, amount_cap, selection
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission, seal_of
 from jury_tui.formatting import format_amount
@@ -295,10 +295,8 @@ class ChairStore:
 
     # --- selection -------------------------------------------------------------------------
     def selection(self) -> list[str]:
-        """The chair's selection: the applications recommended 'selecteren', in session order.
-        One truth: the recommendation is the selection, so the two can never disagree."""
-        decisions = self.decisions()
-        return [a.id for a in self.session.applications if decisions[a.id].recommendation is Recommendation.SELECT]
+        """The applications recommended 'selecteren', in session order (see consensus.selection)."""
+        return selection([a.id for a in self.session.applications], self.decisions())
 
     @_locked
     def set_selection(self, application_ids: list[str]) -> None:

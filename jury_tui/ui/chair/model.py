@@ -27,7 +27,7 @@ from jury_tui.domain.aggregation import (
     reliability,
 )
 from jury_tui.domain.applications import Application
-from jury_tui.domain.consensus import ApplicationDecision, Recommendation, amount_cap, default_amount
+from jury_tui.domain.consensus import ApplicationDecision, Recommendation, amount_cap, default_amount, selection
 from jury_tui.domain.eligibility import EligibilityCheck, Outcome, check_eligibility, overall_outcome
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.store.chair_store import ChairStore, ImportResult
@@ -80,7 +80,7 @@ class ChairModel:
         self.table = ScoreTable(self.session, self.submissions.values())
         self.aggregates: dict[str, ApplicationAggregate] = aggregate(self.session, self.table)
         self.decisions: dict[str, ApplicationDecision] = self.store.decisions()
-        self.selection: list[str] = self.store.selection()
+        self.selection: list[str] = selection(self.file_order, self.decisions)
         self._calibration: Calibration | None = None
         self._decisions_changed()
 
@@ -205,9 +205,9 @@ class ChairModel:
         self._decided(self.store.set_amount(application_id, amount))
 
     def _selection_changed(self) -> None:
-        selection = [aid for aid in self.file_order if self.decision(aid).recommendation is Recommendation.SELECT]
-        if selection != self.selection:
-            self.selection = selection
+        selected = selection(self.file_order, self.decisions)
+        if selected != self.selection:
+            self.selection = selected
             self._decisions_changed()
 
     def set_recommendation(self, application_id: str, recommendation: Recommendation | None) -> None:
