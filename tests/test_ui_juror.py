@@ -359,7 +359,38 @@ async def test_key_widgets_are_visible_at_80x24(demo_data_dir, session):
         await pilot.press("escape")
         assert screen.query_one(ScoringPanel).display
         text = screen.query_one("#app-text", ApplicationText)
-        assert text.source.startswith(f"**{session.applications[0].title}**")
+        shown = [strip.text.rstrip() for strip in text._lines(text.size.width)]
+        first = session.applications[0]
+        assert shown[0].startswith(first.title[:20])
+        assert first.sections[0].heading in shown  # a section heading, on a line of its own
+
+
+async def test_application_text_shows_headings_and_bullets_with_a_hanging_indent(demo_data_dir, session):
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        text = app.screen.query_one("#app-text", ApplicationText)
+        width = text.size.width
+        assert 20 < width < 80
+        shown = [strip.text.rstrip() for strip in text._lines(width)]
+        assert all(strip.cell_length == width for strip in text._lines(width))
+        first = session.applications[0]
+        assert shown[0].startswith(first.title[:20])
+        heading = first.sections[2].heading  # "3. Algemene doelstellingen", a list of bullets
+        at = shown.index(heading)
+        assert shown[at - 1] == "" and shown[at + 1] == ""
+        bullets = [index for index, line in enumerate(shown) if line.startswith("• ")]
+        assert bullets and bullets[0] == at + 2
+        # wrapped item lines hang under the item's text, not under the bullet
+        first_list = shown[bullets[0]:shown.index("", bullets[0])]
+        wrapped = [line for line in first_list if not line.startswith("• ")]
+        assert wrapped and all(line.startswith("  ") and line[2] != " " for line in wrapped)
+        assert not any("**" in line or line.startswith("## ") for line in shown)
+        # the rendering follows the width
+        await pilot.press("t")
+        await pilot.pause()
+        assert text.size.width > width
+        assert len(text._lines(text.size.width)) < len(shown)
 
 
 async def test_scale_keys_follow_the_criteria_file(small_data_dir, small_session):
@@ -462,10 +493,44 @@ def test_ui_messages_are_complete_and_do_not_clash():
         assert MESSAGES[key] is texts, f"{key} clashes with a message in jury_tui/i18n.py"
 
 
-def test_ui_does_not_import_reportlab():
+HEAVY_MODULES = ("reportlab", "numpy", "rich.markdown", "markdown_it", "pygments")
+
+SHOW_FIRST_TEXT = """
+import sys
+from pathlib import Path
+from jury_tui.store.sessions import load_session
+from jury_tui.ui.app import JurorApp
+
+async def auto_pilot(pilot):
+    await pilot.press("enter")  # past the conflicts screen, to the first application's text
+    await pilot.pause()
+    text = pilot.app.screen.query_one("#app-text")
+    assert text._lines(text.size.width), "no text shown"
+    pilot.app.exit()
+
+data_dir = Path(sys.argv[1])
+JurorApp(data_dir, load_session(data_dir, sys.argv[2]), sys.argv[3]).run(
+    headless=True, size=(80, 24), auto_pilot=auto_pilot)
+print(" ".join(name for name in sys.argv[4:] if name in sys.modules))
+"""
+
+
+def test_ui_does_not_import_reportlab_or_markdown(demo_data_dir):
+    """The start path stays light: no PDF or numeric libraries, and no Markdown parser or
+    syntax highlighter (rich.markdown, markdown-it, pygments), neither at import nor when the
+    first application's text is shown."""
     import subprocess
     import sys
 
-    code = "import sys, jury_tui.ui.app, jury_tui.ui.screens.assessment; print('reportlab' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    code = (
+        "import sys, jury_tui.ui.app, jury_tui.ui.screens.assessment, jury_tui.ui.widgets.application_text;"
+        " print(' '.join(name for name in sys.argv[1:] if name in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, *HEAVY_MODULES], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+    result = subprocess.run(
+        [sys.executable, "-c", SHOW_FIRST_TEXT, str(demo_data_dir), SESSION_ID, JUROR, *HEAVY_MODULES],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from textual.content import Content
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -9,6 +11,7 @@ from jury_tui.domain.applications import Application
 from jury_tui.formatting import format_euro as euro
 from jury_tui.i18n import language, t
 from jury_tui.ui import messages as _messages  # noqa: F401
+from jury_tui.ui.widgets.light_markdown import Block, Heading, Paragraph, inline, layout, parse
 
 
 def key_figures(application: Application) -> str:
@@ -27,21 +30,30 @@ def key_figures(application: Application) -> str:
     return line
 
 
-def reading_markdown(application: Application) -> str:
-    parts = [f"**{application.title}**", key_figures(application)]
-    if application.summary:
-        parts.append(f"*{application.summary.strip()}*")
+def reading_blocks(application: Application) -> list[Block]:
+    """The text as the juror reads it: the title (bold), the key figures, the summary (italic),
+    then each section under its heading. Only the section bodies are read as Markdown."""
+    blocks: list[Block] = [
+        Paragraph(Content.styled(application.title, "bold")),
+        Paragraph(Content(key_figures(application))),
+    ]
+    if application.summary.strip():
+        summary = " ".join(application.summary.split())
+        blocks.append(Paragraph(inline(summary).stylize_before("italic")))
     for section in application.sections:
-        parts.append(f"## {section.heading}\n\n{section.body}".rstrip())
-    return "\n\n".join(parts) + "\n"
+        blocks.append(Heading(2, Content(section.heading)))
+        blocks.extend(parse(section.body))
+    return blocks
 
 
 class ApplicationText(Widget):
-    """The text as one widget (a Rich Markdown rendering): switching applications and resizing stay
-    fast, where Textual's Markdown widget mounts a widget per block (about 0.2 s per switch here).
+    """The text as one widget: switching applications and resizing stay fast, where Textual's
+    Markdown widget mounts a widget per block (about 0.2 s per switch here), and the start avoids
+    importing Rich's Markdown (markdown-it, pygments: about 50 ms) for the small subset the
+    application texts use (see light_markdown).
 
-    The Markdown is rendered once per width and the lines kept: measuring the height and painting
-    share that one rendering (a Static would render the whole text for each)."""
+    The blocks are laid out once per width and the lines kept: measuring the height and painting
+    share that one rendering."""
 
     DEFAULT_CSS = """
     ApplicationText {
@@ -51,15 +63,11 @@ class ApplicationText(Widget):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.source = ""
-        self._markdown = None
+        self.blocks: list[Block] = []
         self._rendered: tuple[int, list[Strip]] | None = None
 
     def show(self, application: Application) -> None:
-        from rich.markdown import Markdown
-
-        self.source = reading_markdown(application)
-        self._markdown = Markdown(self.source, hyperlinks=False)
+        self.blocks = reading_blocks(application)
         self._rendered = None
         self.refresh(layout=True)
 
@@ -69,13 +77,18 @@ class ApplicationText(Widget):
 
     def _lines(self, width: int) -> list[Strip]:
         if self._rendered is None or self._rendered[0] != width:
-            lines: list[Strip] = []
-            if self._markdown is not None and width > 0:
-                console = self.app.console
-                options = self.app.console_options.update(width=width, height=None, highlight=False)
-                rendered = console.render_lines(self._markdown, options, style=self.rich_style, pad=True)
-                lines = [Strip(line, width) for line in rendered]
-            self._rendered = (width, lines)
+            strips: list[Strip] = []
+            if self.blocks and width > 0:
+                base = self.visual_style
+                get_style = self._get_style
+                pad_style = base.rich_style
+                for line in layout(self.blocks, width):
+                    segments = [
+                        Segment(text, (base + style).rich_style)
+                        for text, style in line.render(base, end="", parse_style=get_style)
+                    ]
+                    strips.append(Strip(segments, line.cell_length).extend_cell_length(width, pad_style))
+            self._rendered = (width, strips)
         return self._rendered[1]
 
     def get_content_height(self, container, viewport, width: int) -> int:
