@@ -288,6 +288,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "aanvraag '{application}' heeft al scores van dit jurylid; die blijven bewaard maar tellen niet mee zolang het conflict bestaat",
         "en": "application '{application}' already has scores from this juror; they are kept but do not count while the conflict stands",
     },
+    "submission.layout": {
+        "nl": "het bestand is niet in de vorm waarin jury-tui het schrijft (bytevolgordemarkering of Unicode-normalisatie gewijzigd); vraag het jurylid het opnieuw te sturen",
+        "en": "the file is not in the form jury-tui writes (byte-order mark or Unicode normalisation changed); ask the juror to send it again",
+    },
     "submission.checksum": {
         "nl": "controlesom klopt niet: de inhoud is gewijzigd of beschadigd sinds het jurylid het bestand maakte",
         "en": "checksum does not match: the content changed or was damaged after the juror wrote the file",

@@ -55,8 +55,9 @@ def read_submission(path: Path, raw: bytes | None = None) -> tuple[Submission, b
 
 
 def _verified_quickly(raw: bytes) -> Submission | None:
-    """The submission when `raw` is intact and acceptable as it is, else None. Accepts nothing that
-    `_diagnosed` would refuse: the JSON parser refuses control characters and invalid UTF-8 itself."""
+    """The submission when `raw` is intact and in the form jury-tui writes (UTF-8 without byte-order
+    mark, NFC, no control characters: the JSON parser refuses those and invalid UTF-8 itself), else
+    None. `_diagnosed` accepts exactly the same files, so an accepted file is always quick to read."""
     seal = seal_of(raw)
     if seal is None or seal[0] != seal[1] or b"\x7f" in raw:
         return None
@@ -87,4 +88,7 @@ def _diagnosed(path: Path, raw: bytes) -> Submission:
     seal = seal_of(raw)
     if seal is None or seal[0] != seal[1] or seal[0] != submission.checksum:
         raise file_error(path, t("submission.checksum"))
-    return submission
+    quick = _verified_quickly(raw)
+    if quick is None:  # sealed anew after a change in form (byte-order mark, Unicode normalisation)
+        raise file_error(path, t("submission.layout"))
+    return quick

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jury_tui.domain.consensus import ApplicationDecision, CriterionConsensus, Recommendation, amount_cap, selection
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.domain.submission import Submission, seal_of
+from jury_tui.domain.submission import Submission
 from jury_tui.formatting import format_amount
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
@@ -76,32 +76,21 @@ class ChairStore:
     # --- submissions -----------------------------------------------------------------------
     def submissions(self) -> dict[str, Submission]:
         """The imported submissions, re-read when the folder changed (e.g. an import from the CLI
-        while the app is open). A stored copy whose bytes are the ones verified at import is only
-        parsed; any other is verified in full again, as an import would."""
+        while the app is open). Each stored copy's seal is verified; one whose checksum is not the
+        one recorded at import is checked against the session again, as an import would."""
         signature = self._submissions_signature()
         if self._submissions is not None and signature == self._signature:
             return self._submissions
         verified = self._chair_file.single("verified")
         found, newly_verified = {}, {}
         for path in sorted(self.submissions_folder.glob("*.json")):
-            raw = path.read_bytes()
-            seal = seal_of(raw)
-            digest = seal[1] if seal is not None and seal[0] == seal[1] else None
-            if digest is not None and verified.get(path.stem) == digest:
-                try:
-                    submission = Submission.model_validate_json(raw)
-                except ValueError:
-                    submission = None
-            else:
-                submission = None
-            if submission is None:
-                submission, _ = read_submission(path, raw)
-                digest = submission.checksum
+            submission, _ = read_submission(path)
+            if verified.get(path.stem) != submission.checksum:
                 identity = self._identity_problem(submission)
                 problem = (identity[1], t(f"import.{identity[0]}_short")) if identity else self._content_problem(submission)
                 if problem is not None:
                     raise StoreError(t("store.foreign", file=display_path(path), detail=" ".join(problem)))
-                newly_verified[path.stem] = digest
+                newly_verified[path.stem] = submission.checksum
             if path.stem != submission.juror_id or submission.session_fingerprint != self.session.fingerprint:
                 raise StoreError(t("store.foreign", file=display_path(path), detail=submission.juror_id))
             found[submission.juror_id] = submission

@@ -15,6 +15,7 @@ The hand-written files next to this script are not touched. tests/test_bad_input
 from __future__ import annotations
 
 import copy
+import hashlib
 import datetime as dt
 import json
 import sys
@@ -22,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore
-from jury_tui.domain.submission import build_submission, seal
+from jury_tui.domain.submission import UNSEALED, build_submission, layout, seal
 from jury_tui.io.session_builder import build_demo_session, build_session
 from jury_tui.store.sessions import write_session
 
@@ -214,6 +215,8 @@ def files() -> dict[str, bytes]:
     out[bad + "submissions/gewijzigd-een-byte.json"] = good.replace(b"analyse", b"annlyse", 1)
     out[bad + "submissions/gewijzigde-score.json"] = good.replace(b'"score": 4', b'"score": 5', 1)
     out[bad + "submissions/gewijzigde-opmaak.json"] = good.replace(b'\n  "applications_total"', b'\n   "applications_total"', 1)
+    bom = b"\xef\xbb\xbf" + layout({**base, "checksum": UNSEALED})  # resealed over a byte-order mark
+    out[bad + "submissions/bom-opnieuw-verzegeld.json"] = bom.replace(UNSEALED.encode(), hashlib.sha256(bom).hexdigest().encode(), 1)
     out[bad + "submissions/afgekapt.json"] = good[: len(good) // 2]
     out[bad + "submissions/latin1.json"] = good.decode().encode("latin-1")
     out[bad + "submissions/andere-sessie.json"] = sealed(build_submission(
