@@ -458,6 +458,22 @@ async def test_first_visit_builds_the_assessment_screen_only_after_the_conflicts
         assert isinstance(app.screen, AssessmentScreen)
 
 
+async def test_first_visit_with_a_damaged_application_file_shows_the_problem(demo_data_dir, session):
+    """The assessment screen is built after the conflicts are saved: a damaged file found then is
+    shown as the app's error (naming the file), never a traceback, and the file is left as it was."""
+    JurorStore(demo_data_dir, session, JUROR)  # the juror's folders
+    damaged = demo_data_dir / "sessions" / session.id / "jurors" / JUROR / "applications" / f"{session.applications[0].id}.json"
+    damaged.parent.mkdir(parents=True, exist_ok=True)
+    damaged.write_bytes(b'{"_meta": {"1": {"kind": "juror"')
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ConflictsScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ErrorScreen)
+        assert damaged.name in app.screen.body_text
+    assert damaged.read_bytes() == b'{"_meta": {"1": {"kind": "juror"'
+
+
 async def test_picker_chooses_session_and_juror_then_assesses(demo_data_dir, session):
     write_session(demo_data_dir, session.model_copy(update={"id": "tweede-sessie"}))
     app = PickerApp(demo_data_dir)

@@ -96,7 +96,13 @@ class ConflictsScreen(Screen[bool]):
             self.notify(str(error), severity="error", markup=False)
             return
         if self.next_screen is not None:
-            self.app.switch_screen(self.next_screen())
+            try:
+                screen = self.next_screen()
+            except (JuryError, OSError) as error:  # e.g. a damaged application file of this juror
+                from jury_tui.ui.screens.dialogs import ErrorScreen
+
+                screen = ErrorScreen(str(error))
+            self.app.switch_screen(screen)
             return
         self.dismiss(True)
 
