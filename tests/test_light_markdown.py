@@ -216,3 +216,10 @@ def test_tiny_widths_never_fail():
     text = "# Kop\n\n- a\n  - b met tekst\n    - c\n\n> citaat\n\n---\n\n1. x"
     for width in range(0, 12):
         render(text, width)
+
+
+def test_deeply_nested_quotes_stay_bounded_and_within_the_width():
+    text = ">" * 3000 + " diep"
+    lines = render(text, 40)
+    assert lines and all(cell_len(line.plain) <= 40 for line in lines)
+    assert "diep" in "".join(line.plain for line in lines)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from jury_tui.domain.canonical import sha256_hex
 from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
 from jury_tui.errors import JuryError, StoreError, display_path, validation_error
 from jury_tui.i18n import t
@@ -87,11 +86,6 @@ def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
         definition = SessionDefinition.model_validate(definition_data)
     except ValidationError as error:
         raise validation_error(path, error, prefix="definition") from None
-    stored = data.get("fingerprint")
-    if isinstance(definition_data, dict) and sha256_hex(definition_data) == stored:
-        # The stored definition hashes to its fingerprint: it is the dump write_session made of this
-        # very (now validated) definition, so dumping it again would only give the same bytes.
-        definition.__dict__["fingerprint"] = stored
-    if definition.fingerprint != stored:
+    if definition.fingerprint != data.get("fingerprint"):
         raise StoreError(t("file.problem", file=display_path(path), problem=t("session.changed")))
     return definition

@@ -44,6 +44,7 @@ QUOTE_PREFIX_STYLE = "$text-muted"
 QUOTE_STYLE = "italic"
 RULE_STYLE = "$text-muted"
 BULLETS = ("•", "◦", "▪")
+MAX_QUOTE_DEPTH = 8
 MIN_TEXT_WIDTH = 10  # below this a list item drops its indentation rather than squeeze its text
 
 EMPTY = Content("")
@@ -273,8 +274,17 @@ def _starts_block(line: str) -> bool:
     )
 
 
-def parse(text: str) -> list[Block]:
-    """The blocks of a Markdown text (see the module's docstring for what is recognised)."""
+def _quote(lines: list[str], depth: int) -> Quote:
+    """A block quote; nested ones deeper than MAX_QUOTE_DEPTH keep their '>' as text (bounded
+    recursion and a readable width, whatever the input)."""
+    if depth >= MAX_QUOTE_DEPTH:
+        return Quote((Paragraph(inline(_join(lines))),))
+    return Quote(tuple(parse("\n".join(lines), depth + 1)))
+
+
+def parse(text: str, depth: int = 0) -> list[Block]:
+    """The blocks of a Markdown text (see the module's docstring for what is recognised); `depth`
+    is the block-quote nesting this text sits in."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).split("\n")
     blocks: list[Block] = []
     paragraph: list[str] = []
@@ -312,7 +322,7 @@ def parse(text: str) -> list[Block]:
             if line.strip() and quote[-1].strip() and not _starts_block(line):
                 quote.append(line)  # a lazy continuation of the quote's paragraph
                 continue
-            blocks.append(Quote(tuple(parse("\n".join(quote)))))
+            blocks.append(_quote(quote, depth))
             quote = None
         if not line.strip():
             flush()
@@ -386,7 +396,7 @@ def parse(text: str) -> list[Block]:
     if fence is not None:
         blocks.append(Literal(tuple(fence[2])))
     if quote is not None:
-        blocks.append(Quote(tuple(parse("\n".join(quote)))))
+        blocks.append(_quote(quote, depth))
     flush()
     return blocks
 
