@@ -196,14 +196,6 @@ class ScoreTable:
             self._assessments[juror_id] = {a.application_id: a for a in self.submissions[juror_id].assessments}
         return self._assessments[juror_id]
 
-    def voting_jurors(self, application_id: str) -> list[str]:
-        """Voting jurors expected to score this application: all but the conflicted."""
-        return [
-            juror.id
-            for juror in self.session.jurors
-            if juror.role is Role.VOTING and juror.id not in self.conflicts.get(application_id, set())
-        ]
-
 
 _CRITERION_ID = attrgetter("criterion_id")
 _SCORE = attrgetter("score")

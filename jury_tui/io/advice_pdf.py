@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import math
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -279,6 +280,7 @@ def text_paragraphs(text: str | None, style: ParagraphStyle) -> list[Paragraph]:
 # Parsed markup per (text, style) for the document being built: labels, headers and outcomes recur in
 # every section and every juror's table, and parsing the markup is a large part of making a Paragraph.
 _parsed: dict[tuple[str, int], tuple[ParagraphStyle, list, ParagraphStyle]] = {}
+_BUILDING = threading.Lock()
 
 
 class _Line(Flowable):
@@ -1456,15 +1458,18 @@ def _render(data: AdviceData, builder: _Builder, on_marker: Callable[[_Marker, i
         PageTemplate(id="body", frames=[frame], onPage=lambda canvas, doc: furniture(canvas, doc, header=True)),
     ])
     pages: list[int] = []
-    try:
-        story = builder.story()
-    finally:
-        _parsed.clear()
-    # Page, form and font streams are Flate-compressed binary, not also ASCII85-encoded (reportlab's
-    # default): a fifth smaller, and the encoding was a large part of writing the file.
-    use_a85, rl_config.useA85 = rl_config.useA85, 0
-    try:
-        document.build(story, canvasmaker=_canvas_class(lambda page, total: t("export.page", page=page, pages=total), pages))
-    finally:
-        rl_config.useA85 = use_a85
+    # One document at a time: the parsed-markup cache and reportlab's settings are process-wide
+    # (the chair's app exports in a thread).
+    with _BUILDING:
+        try:
+            story = builder.story()
+        finally:
+            _parsed.clear()
+        # Page, form and font streams are Flate-compressed binary, not also ASCII85-encoded (reportlab's
+        # default): a fifth smaller, and the encoding was a large part of writing the file.
+        use_a85, rl_config.useA85 = rl_config.useA85, 0
+        try:
+            document.build(story, canvasmaker=_canvas_class(lambda page, total: t("export.page", page=page, pages=total), pages))
+        finally:
+            rl_config.useA85 = use_a85
     return buffer.getvalue(), pages[-1] if pages else 0

@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from jury_tui.domain.consensus import ApplicationDecision, CriterionConsensus, Recommendation, amount_cap, selection
+from jury_tui.domain.consensus import ApplicationDecision, Recommendation, amount_cap, selection
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission
 from jury_tui.formatting import format_amount
