@@ -13,6 +13,7 @@ declared conflicts of interest yet: the conflicts screen comes first.
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import statistics
 import subprocess
@@ -66,16 +67,20 @@ ChairApp(data_dir, session).run(headless=True, size=(80, 24), auto_pilot=auto_pi
 """
 
 
-def timed(code: str, *args: str) -> float:
+def timed(code: str, *args: str) -> tuple[float, float]:
+    """(wall seconds from spawn to exit, CPU seconds the process used). CPU time is the steadier
+    figure on a busy machine: it does not count waiting for a core."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"},
     )
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(f"run failed:\n{result.stderr[-2000:]}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def prepare(data_dir: Path, applications: int, jurors: int) -> str:
@@ -110,8 +115,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     jurors_for = {20: 7, 200: 15, 1000: 25}
-    print("| applications × jurors | bare Textual app | juror app | ratio | first visit | ratio | chair app | ratio |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    rows = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             data_dir = Path(tmp) / "data"
@@ -120,18 +124,24 @@ def main() -> None:
             first_dir = Path(tmp) / "first-visit"
             (first_dir / "sessions" / session_id).mkdir(parents=True)
             shutil.copy2(data_dir / "sessions" / session_id / "session.json", first_dir / "sessions" / session_id)
-            bare, juror, first, chair = [], [], [], []
+            runs: dict[str, list[tuple[float, float]]] = {"bare": [], "juror": [], "first": [], "chair": []}
             for _ in range(args.repeat):  # interleaved, so machine noise hits all four alike
-                bare.append(timed(BARE))
-                juror.append(timed(JUROR, str(data_dir), session_id, "juror-01"))
-                first.append(timed(JUROR, str(first_dir), session_id, "juror-01"))
-                chair.append(timed(CHAIR, str(data_dir), session_id))
-            b, j, f, c = (statistics.median(x) for x in (bare, juror, first, chair))
+                runs["bare"].append(timed(BARE))
+                runs["juror"].append(timed(JUROR, str(data_dir), session_id, "juror-01"))
+                runs["first"].append(timed(JUROR, str(first_dir), session_id, "juror-01"))
+                runs["chair"].append(timed(CHAIR, str(data_dir), session_id))
+            rows.append((size, {name: [statistics.median(r[i] for r in measured) for i in (0, 1)]
+                                for name, measured in runs.items()}))
+    for index, what in ((0, "wall time, spawn to exit"), (1, "CPU time of the process")):
+        print(f"\n{what} (median of {args.repeat})\n")
+        print("| applications × jurors | bare Textual app | juror app | ratio | first visit | ratio | chair app | ratio |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for size, m in rows:
+            b, j, f, c = (m[name][index] for name in ("bare", "juror", "first", "chair"))
             print(
                 f"| {size} × {jurors_for.get(size, 7)} | {b:.2f} s | {j:.2f} s | {j / b:.2f}× "
                 f"| {f:.2f} s | {f / b:.2f}× | {c:.2f} s | {c / b:.2f}× |"
             )
-
 
 if __name__ == "__main__":
     main()
