@@ -25,7 +25,7 @@ from jury_tui.domain.assessment import (
 )
 from jury_tui.domain.criteria import CriteriaSet
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.domain.submission import Submission, build_submission, layout, seal_of
+from jury_tui.domain.submission import Submission, build_sealed_submission, build_submission, layout, seal_of
 from jury_tui.io.session_builder import build_session
 
 SUBMITTED_AT = dt.datetime(2021, 10, 1, 17, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
@@ -335,8 +335,10 @@ def sealed(small_session) -> Submission:
     return build_submission(small_session, "j1", assessments, frozenset({"a3"}), SUBMITTED_AT)
 
 
-def test_submission_checksum_seals_the_file_as_written(sealed):
+def test_submission_checksum_seals_the_file_as_written(sealed, small_session):
     raw = sealed.file_bytes()
+    again, written = build_sealed_submission(small_session, "j1", _scores(a1=FULL), frozenset(), SUBMITTED_AT)
+    assert written == again.file_bytes() and seal_of(written) == (again.checksum, again.checksum)
     assert seal_of(raw) == (sealed.checksum, sealed.checksum)
     assert json.loads(raw)["checksum"] == sealed.checksum
     assert Submission.model_validate_json(raw) == sealed

@@ -114,14 +114,15 @@ def seal_of(raw: bytes) -> tuple[str, str] | None:
     return raw[start:end].decode(), digest.hexdigest()
 
 
-def build_submission(
+def build_sealed_submission(
     session: SessionDefinition,
     juror_id: str,
     assessments: Mapping[str, ApplicationAssessment],
     conflicts: frozenset[str],
     submitted_at: dt.datetime,
-) -> Submission:
-    """Seal a juror's assessment into a submission. Conflicted applications carry no scores."""
+) -> tuple[Submission, bytes]:
+    """Seal a juror's assessment into a submission, and the file's bytes (laid out once).
+    Conflicted applications carry no scores."""
     criteria = session.criteria
     application_ids = [application.id for application in session.applications]
     statuses = statuses_for(criteria, application_ids, assessments, conflicts)
@@ -158,5 +159,16 @@ def build_submission(
         "assessments": submitted,
     }
     unsealed = Submission.model_validate({**content, "checksum": UNSEALED})
-    checksum, _ = seal(unsealed.to_json_dict())
-    return unsealed.model_copy(update={"checksum": checksum})
+    checksum, file_bytes = seal(unsealed.to_json_dict())
+    return unsealed.model_copy(update={"checksum": checksum}), file_bytes
+
+
+def build_submission(
+    session: SessionDefinition,
+    juror_id: str,
+    assessments: Mapping[str, ApplicationAssessment],
+    conflicts: frozenset[str],
+    submitted_at: dt.datetime,
+) -> Submission:
+    """The submission of build_sealed_submission, without its file bytes."""
+    return build_sealed_submission(session, juror_id, assessments, conflicts, submitted_at)[0]

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from jury_tui.domain.assessment import progress, statuses_for
-from jury_tui.domain.submission import SUBMISSION_SCHEMA_VERSION, Submission, build_submission, seal_of
+from jury_tui.domain.submission import SUBMISSION_SCHEMA_VERSION, Submission, build_sealed_submission, seal_of
 from jury_tui.errors import JuryError, display_path, file_error, validation_error
 from jury_tui.i18n import t
 from jury_tui.io.files import read_bytes, read_json
@@ -35,8 +35,8 @@ def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submi
     )
     if not summary.is_complete and not allow_incomplete:
         raise JuryError(t("submission.incomplete", done=summary.complete, total=summary.to_assess))
-    submission = build_submission(store.session, store.juror_id, assessments, conflicts, submitted_at or now())
-    write_atomic(out, submission.file_bytes())
+    submission, file_bytes = build_sealed_submission(store.session, store.juror_id, assessments, conflicts, submitted_at or now())
+    write_atomic(out, file_bytes)
     return submission
 
 
