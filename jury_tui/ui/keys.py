@@ -24,20 +24,28 @@ NORMAL, EDITING, ALWAYS = "normal", "editing", "always"
 
 @dataclass(frozen=True)
 class KeySpec:
+    """One key of an app's key map (the juror's here, the chair's in ui/chair/keys.py)."""
+
     action: str  # the screen's action, e.g. "next_application" or "score(3)"
-    keys: str  # Textual key names, comma separated
+    keys: str  # Textual key names, comma separated ("" = handled by a widget, listed for help and palette)
     display: str  # how the keys are shown in the help ("↓ j"); the footer shows the first word
     label: str | None = None  # message key of the short footer label
     help: str | None = None  # message key of the help line; None = not in the help (an alias)
     palette: bool = False  # offered in the command palette
-    show: bool = True  # in the footer (when it has a label)
+    show: bool | None = None  # in the footer; by default when it has a label
     mode: str = NORMAL  # NORMAL: not while typing a motivation; EDITING: only then; ALWAYS
     group: str | None = None  # message key: footer shows the keys of one group under one label
+    priority: bool = False
+    palette_help: str | None = None  # the palette's text when the help lists this key with another
 
     @property
     def name(self) -> str:
         """The action without its parameters ("score" for "score(3)")."""
         return self.action.split("(", 1)[0]
+
+    @property
+    def palette_text(self) -> str | None:
+        return self.help or self.palette_help
 
 
 def assessment_keys(scale: Scale) -> list[KeySpec]:
@@ -97,10 +105,12 @@ def app_keys() -> list[KeySpec]:
 
 
 def bindings_for(specs: list[KeySpec], priority: bool = False) -> list[Binding]:
-    """Bindings for the specs. Keep them non-priority: a priority binding runs before keys still
-    queued at the focused widget (typed text, arrows), so it could overtake them."""
+    """Bindings for the specs. Keep them non-priority unless a spec asks: a priority binding runs
+    before keys still queued at the focused widget (typed text, arrows), so it could overtake them."""
     bindings = []
     for spec in specs:
+        if not spec.keys:
+            continue
         description = t(spec.label) if spec.label else (t(spec.help) if spec.help else "")
         group = Binding.Group(t(spec.group), compact=False) if spec.group else None
         for key in spec.keys.split(","):
@@ -109,9 +119,9 @@ def bindings_for(specs: list[KeySpec], priority: bool = False) -> list[Binding]:
                     key.strip(),
                     spec.action,
                     description,
-                    show=bool(spec.show and spec.label),
+                    show=bool(spec.label) if spec.show is None else spec.show,
                     key_display=spec.display.split(" ")[0],
-                    priority=priority,
+                    priority=priority or spec.priority,
                     group=group,
                 )
             )
@@ -119,14 +129,13 @@ def bindings_for(specs: list[KeySpec], priority: bool = False) -> list[Binding]:
 
 
 def help_rows(specs: list[KeySpec], scale: Scale | None = None) -> list[tuple[str, str]]:
-    """(keys, description) for every key with a help text."""
+    """(keys, description) for every key with a help text; the score line names the scale."""
     values = {"min": scale.min, "max": scale.max} if scale else {}
-    rows = []
-    for spec in specs:
-        if spec.help:
-            text = t(spec.help, **values) if spec.help == "ui.key.score.help" else t(spec.help)
-            rows.append((spec.display, text))
-    return rows
+    return [
+        (spec.display, t(spec.help, **values) if spec.help.endswith(".score.help") else t(spec.help))
+        for spec in specs
+        if spec.help
+    ]
 
 
 def rebind(widget, binding: Binding) -> None:

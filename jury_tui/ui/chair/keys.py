@@ -2,42 +2,17 @@
 built from it, so they cannot disagree. Texts are looked up when a screen is built (not at import),
 so the language chosen by the CLI applies.
 
-The same shape as the juror's key map (jury_tui/ui/keys.py), kept separate so the two apps can
-change their keys independently.
+The keys are the chair's own; KeySpec and the functions that turn specs into bindings and help
+lines are shared with the juror's key map (jury_tui/ui/keys.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from textual.binding import Binding
-
 from jury_tui.domain.criteria import Scale
-from jury_tui.i18n import t
 from jury_tui.ui.chair import messages as _messages  # noqa: F401
-
-# Belgian AZERTY: the digit row gives these characters without Shift.
-AZERTY_DIGITS = {1: "ampersand", 2: "é", 3: "quotation_mark", 4: "apostrophe", 5: "left_parenthesis",
-                 6: "section_sign", 7: "è", 8: "exclamation_mark", 9: "ç", 0: "à"}
+from jury_tui.ui.keys import AZERTY_DIGITS, KeySpec, bindings_for, help_rows  # noqa: F401 (the chair's screens import them from here)
 
 MODES = ("overview", "detail", "ranking", "calibration")
-
-
-@dataclass(frozen=True)
-class KeySpec:
-    action: str
-    keys: str  # Textual key names, comma separated
-    display: str  # how the keys are shown in the footer and the help
-    footer: str | None = None  # message key of the short footer label; None = not in the footer
-    help: str | None = None  # message key of the help line; None = not in the help
-    palette: bool = False  # offered in the command palette
-    priority: bool = False
-    show: bool | None = None  # in the footer's list; by default when it has a footer label
-    palette_help: str | None = None  # the palette's text when the help screen lists it with another key
-
-    @property
-    def palette_text(self) -> str | None:
-        return self.help or self.palette_help
 
 
 def global_keys() -> list[KeySpec]:
@@ -61,7 +36,7 @@ def footer_keys(*actions: str) -> list[KeySpec]:
     specs = []
     for spec in global_keys():
         if spec.action in actions:
-            specs.append(KeySpec(f"app.{spec.action}", spec.keys, spec.display, spec.footer, None))
+            specs.append(KeySpec(f"app.{spec.action}", spec.keys, spec.display, spec.label, None))
     return specs
 
 
@@ -141,29 +116,3 @@ def export_keys() -> list[KeySpec]:
         KeySpec("start", "enter", "⏎", "chair.key.export_start", "chair.key.export_start.help"),
         KeySpec("close", "escape", "Esc", "chair.key.close", "chair.key.export_close.help"),
     ]
-
-
-def bindings_for(specs: list[KeySpec]) -> list[Binding]:
-    bindings = []
-    for spec in specs:
-        if not spec.keys:
-            continue
-        description = t(spec.footer) if spec.footer else (t(spec.help) if spec.help else "")
-        for key in spec.keys.split(","):
-            bindings.append(
-                Binding(
-                    key.strip(),
-                    spec.action,
-                    description,
-                    show=spec.footer is not None if spec.show is None else spec.show,
-                    key_display=spec.display.split(" ")[0] if spec.footer else None,
-                    priority=spec.priority,
-                )
-            )
-    return bindings
-
-
-def help_rows(specs: list[KeySpec], scale: Scale | None = None) -> list[tuple[str, str]]:
-    values = {"min": scale.min, "max": scale.max} if scale else {}
-    return [(spec.display, t(spec.help, **values) if spec.help == "chair.key.score.help" else t(spec.help))
-            for spec in specs if spec.help]
