@@ -6,10 +6,12 @@ import json
 import re
 import reprlib
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from jury_tui.i18n import t
+
+if TYPE_CHECKING:  # pydantic is loaded where input is validated (io/validation.py), not at start
+    from pydantic import ValidationError
 
 
 class JuryError(Exception):

@@ -45,6 +45,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.choice": {"nl": "moet {expected} zijn (gevonden: {value})", "en": "must be {expected} (found: {value})"},
     "field.or": {"nl": " of ", "en": " or "},
     "field.too_short": {"nl": "is leeg of te kort", "en": "is empty or too short"},
+    "text.blank": {"nl": "de Nederlandse tekst is leeg", "en": "the Dutch text is empty"},
     "field.too_long": {"nl": "is te lang", "en": "is too long"},
     "field.ge": {"nl": "moet minstens {limit} zijn", "en": "must be at least {limit}"},
     "field.gt": {"nl": "moet groter zijn dan {limit}", "en": "must be greater than {limit}"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import json
 import tempfile
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from conftest import CREATED_AT, SMALL_CRITERIA_TOML, write_small_inputs
 from jury_tui.domain.assessment import (
@@ -24,6 +25,7 @@ from jury_tui.domain.assessment import (
     statuses_for,
 )
 from jury_tui.domain.criteria import CriteriaSet
+from jury_tui.domain.exact_form import stored_form
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission, build_sealed_submission, build_submission, layout, seal_of
 from jury_tui.io.session_builder import build_session
@@ -40,12 +42,12 @@ def criteria_data() -> dict:
 
 def invalid_reason(data: dict) -> str:
     with pytest.raises(ValidationError) as caught:
-        CriteriaSet.model_validate(data)
+        TypeAdapter(CriteriaSet).validate_python(data)
     return str(caught.value)
 
 
 def test_small_criteria_are_valid():
-    criteria = CriteriaSet.model_validate(criteria_data())
+    criteria = TypeAdapter(CriteriaSet).validate_python(criteria_data())
     assert criteria.criterion_ids == ["inhoud", "haalbaar", "budget"]
     assert criteria.scale.label(4) == "Goed"
     assert criteria.criterion("inhoud").name.get("en") == "Content"
@@ -89,7 +91,7 @@ def test_weight_zero_or_negative_is_refused(weight):
     data = criteria_data()
     data["criteria"][1]["weight"] = weight
     with pytest.raises(ValidationError) as caught:
-        CriteriaSet.model_validate(data)
+        TypeAdapter(CriteriaSet).validate_python(data)
     locations = [error["loc"] for error in caught.value.errors()]
     assert ("criteria", 1, "weight") in locations
 
@@ -117,7 +119,7 @@ def test_criteria_set_without_criteria_is_refused():
     data["criteria"] = []
     data["ranking"]["tie_break"] = []
     with pytest.raises(ValidationError):
-        CriteriaSet.model_validate(data)
+        TypeAdapter(CriteriaSet).validate_python(data)
 
 
 # --- assessment status and progress -------------------------------------------------------
@@ -125,7 +127,7 @@ def test_criteria_set_without_criteria_is_refused():
 
 @pytest.fixture
 def criteria() -> CriteriaSet:
-    return CriteriaSet.model_validate(criteria_data())
+    return TypeAdapter(CriteriaSet).validate_python(criteria_data())
 
 
 def assessment(**entries: tuple[int | None, str]) -> ApplicationAssessment:
@@ -208,8 +210,8 @@ def test_progress_is_complete_when_all_but_conflicts_are_complete():
 
 
 def test_fingerprint_is_stable_across_dump_and_validate(small_session):
-    for dumped in (small_session.model_dump(mode="json"), json.loads(json.dumps(small_session.model_dump(mode="json")))):
-        assert SessionDefinition.model_validate(dumped).fingerprint == small_session.fingerprint
+    for dumped in (stored_form(small_session), json.loads(json.dumps(stored_form(small_session)))):
+        assert TypeAdapter(SessionDefinition).validate_python(dumped).fingerprint == small_session.fingerprint
     assert len(small_session.fingerprint) == 64
 
 
@@ -263,7 +265,7 @@ def _build_small_session() -> SessionDefinition:
 @pytest.fixture(scope="module")
 def session_dump():
     session = _build_small_session()
-    return session.model_dump(mode="json"), session.fingerprint
+    return stored_form(session), session.fingerprint
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -276,23 +278,23 @@ def test_fingerprint_changes_with_any_content_change(session_dump, data):
     changed = copy.deepcopy(dumped)
     _set(changed, path, _mutated(_get(dumped, path), salt))
     try:
-        session = SessionDefinition.model_validate(changed)
+        session = TypeAdapter(SessionDefinition).validate_python(changed)
     except ValidationError:
         assume(False)  # an invalid session is refused anyway
-    assume(session.model_dump(mode="json") != dumped)
+    assume(stored_form(session) != dumped)
     assert session.fingerprint != fingerprint
 
 
 def test_fingerprint_changes_when_an_application_is_added_or_a_juror_removed(small_session):
-    dumped = small_session.model_dump(mode="json")
+    dumped = stored_form(small_session)
     extra = copy.deepcopy(dumped)
     extra["applications"].append(dict(extra["applications"][0], id="a9"))
     fewer = copy.deepcopy(dumped)
     fewer["jurors"].pop()
     fingerprints = {
         small_session.fingerprint,
-        SessionDefinition.model_validate(extra).fingerprint,
-        SessionDefinition.model_validate(fewer).fingerprint,
+        TypeAdapter(SessionDefinition).validate_python(extra).fingerprint,
+        TypeAdapter(SessionDefinition).validate_python(fewer).fingerprint,
     }
     assert len(fingerprints) == 3
 
@@ -301,18 +303,18 @@ def test_copy_with_a_change_gets_a_new_fingerprint(small_session):
     # the fingerprint is cached: a changed copy must not inherit the original's value
     original = small_session.fingerprint
     assert small_session.has_application("a3")
-    changed = small_session.model_copy(update={"budget": 1.0, "applications": small_session.applications[:2]})
-    assert changed.fingerprint == SessionDefinition.model_validate(changed.model_dump(mode="json")).fingerprint
+    changed = dataclasses.replace(small_session, budget=1.0, applications=small_session.applications[:2])
+    assert changed.fingerprint == TypeAdapter(SessionDefinition).validate_python(stored_form(changed)).fingerprint
     assert changed.fingerprint != original
     assert not changed.has_application("a3")
-    assert small_session.model_copy().fingerprint == original
+    assert dataclasses.replace(small_session).fingerprint == original
 
 
 def test_session_with_duplicate_application_ids_is_refused(small_session):
-    dumped = small_session.model_dump(mode="json")
+    dumped = stored_form(small_session)
     dumped["applications"].append(dumped["applications"][0])
     with pytest.raises(ValidationError):
-        SessionDefinition.model_validate(dumped)
+        TypeAdapter(SessionDefinition).validate_python(dumped)
 
 
 # --- submission ---------------------------------------------------------------------------

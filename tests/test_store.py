@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import shutil
@@ -498,7 +499,7 @@ def test_damaged_session_file_is_refused(small_data_dir, small_session):
 def test_existing_session_is_never_overwritten(small_data_dir, small_session):
     path = session_dir(small_data_dir, small_session.id) / SESSION_FILE
     before = sha(path)
-    other = small_session.model_copy(update={"title": "Overschreven?"})
+    other = dataclasses.replace(small_session, title="Overschreven?")
     with pytest.raises(JuryError, match="bestaat al"):
         write_session(small_data_dir, other)
     assert sha(path) == before

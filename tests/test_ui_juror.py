@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
 
 import pytest
+from pydantic import TypeAdapter
 from rich.console import Console
 from textual.widgets import Static
 
 from jury_tui.domain.assessment import Status
+from jury_tui.domain.exact_form import stored_form
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.i18n import MESSAGES
 from jury_tui.io.submission_file import default_submission_path, load_submission
@@ -395,14 +398,14 @@ async def test_application_text_shows_headings_and_bullets_with_a_hanging_indent
 
 async def test_scale_keys_follow_the_criteria_file(small_data_dir, small_session):
     """A 1–4 scale: digits 1–4 score, 0 and 5 do nothing, the footer says 1–4."""
-    data = small_session.model_dump(mode="json")
+    data = stored_form(small_session)
     data["id"] = "klein-1-4"
     data["criteria"]["scale"] = {
         "min": 1,
         "max": 4,
         "steps": [{"value": value, "label": {"nl": f"stap {value}"}} for value in range(1, 5)],
     }
-    session = SessionDefinition.model_validate(data)
+    session = TypeAdapter(SessionDefinition).validate_python(data)
     write_session(small_data_dir, session)
     app = JurorApp(small_data_dir, session, "j1")
     async with app.run_test(size=SIZE) as pilot:
@@ -475,7 +478,7 @@ async def test_first_visit_with_a_damaged_application_file_shows_the_problem(dem
 
 
 async def test_picker_chooses_session_and_juror_then_assesses(demo_data_dir, session):
-    write_session(demo_data_dir, session.model_copy(update={"id": "tweede-sessie"}))
+    write_session(demo_data_dir, dataclasses.replace(session, id="tweede-sessie"))
     app = PickerApp(demo_data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -492,7 +495,7 @@ async def test_picker_chooses_session_and_juror_then_assesses(demo_data_dir, ses
 
 
 async def test_picker_can_open_on_a_given_session(demo_data_dir, session):
-    write_session(demo_data_dir, session.model_copy(update={"id": "a-eerst"}))
+    write_session(demo_data_dir, dataclasses.replace(session, id="a-eerst"))
     app = PickerApp(demo_data_dir, session_id=SESSION_ID)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from jury_tui.domain.criteria import STRICT, Identifier
+from jury_tui.domain.limits import Limits
 
-from jury_tui.domain.criteria import Identifier
+Name = Annotated[str, Limits(min_length=1, max_length=200)]
+Amount = Annotated[float, Limits(ge=0, le=1e12)]
 
 
 class Approval(StrEnum):
@@ -16,31 +20,33 @@ class Approval(StrEnum):
     NONE = "none"
 
 
-class Section(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    __pydantic_config__: ClassVar[dict] = STRICT
 
-    heading: str = Field(min_length=1)
+    heading: Annotated[str, Limits(min_length=1)]
     body: str = ""
 
 
-class Application(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True, kw_only=True)
+class Application:
+    __pydantic_config__: ClassVar[dict] = STRICT
 
     id: Identifier
-    municipality: str = Field(min_length=1, max_length=200)
-    neighbourhood: str = Field(min_length=1, max_length=200)
-    title: str = Field(min_length=1, max_length=500)
-    requested_subsidy: float = Field(ge=0, le=1e12)
-    budgeted_cost: float | None = Field(default=None, ge=0, le=1e12)
-    co_financing: float | None = Field(default=None, ge=0, le=1e12)
-    infrastructure_amount: float | None = Field(default=None, ge=0, le=1e12)
-    duration_months: int | None = Field(default=None, ge=1, le=600)
+    municipality: Name
+    neighbourhood: Name
+    title: Annotated[str, Limits(min_length=1, max_length=500)]
+    requested_subsidy: Amount
+    budgeted_cost: Amount | None = None
+    co_financing: Amount | None = None
+    infrastructure_amount: Amount | None = None
+    duration_months: Annotated[int, Limits(ge=1, le=600)] | None = None
     submitted_at: dt.datetime | None = None
     approved_by: Approval | None = None
     other_flemish_subsidy: bool | None = None
-    illustrative: list[str] = []
+    illustrative: list[str] = field(default_factory=list)
     summary: str = ""
-    sections: list[Section] = []
+    sections: list[Section] = field(default_factory=list)
 
     @property
     def label(self) -> str:

@@ -6,10 +6,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict
-
-from jury_tui.domain.criteria import CriteriaSet
+from jury_tui.domain.criteria import STRICT, CriteriaSet
 
 # CriterionScore, ApplicationAssessment and Progress are internal records: built by the store from
 # its own files (which it checks itself) or computed here, never validated from user input. Plain
@@ -36,11 +35,12 @@ class ApplicationAssessment:
         return self.scores.get(criterion_id) or CriterionScore(criterion_id=criterion_id)
 
 
-class HistoryEntry(BaseModel):
-    """One change, kept for the audit trail: who changed what, when, from what to what. A pydantic
-    model: it validates records read back from the audit trail."""
+@dataclass(frozen=True, kw_only=True)
+class HistoryEntry:
+    """One change, kept for the audit trail: who changed what, when, from what to what. Records read
+    back from the audit trail are validated by pydantic (io/validation.py)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    __pydantic_config__: ClassVar[dict] = STRICT
 
     at: dt.datetime
     juror_id: str

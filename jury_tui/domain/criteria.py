@@ -3,34 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
-
+from jury_tui.domain.limits import AcceptsPlainText, Limits
 from jury_tui.domain.text import LocalizedText
 from jury_tui.i18n import t
 
-Identifier = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
-Text = Annotated[LocalizedText, BeforeValidator(LocalizedText.coerce)]
+# Records of the session definition are frozen dataclasses; pydantic validates them where input is
+# read (io/validation.py), `__post_init__` keeps the rules that span fields.
+
+Identifier = Annotated[str, Limits(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+Text = Annotated[LocalizedText, AcceptsPlainText()]
+STRICT: dict = {"extra": "forbid"}  # pydantic's settings for every record: unknown fields are an error
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True, kw_only=True)
+class ScaleStep:
+    __pydantic_config__: ClassVar[dict] = STRICT
 
-
-class ScaleStep(_Model):
     value: int
     label: Text
 
 
-class Scale(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Scale:
+    __pydantic_config__: ClassVar[dict] = STRICT
+
     min: int
     max: int
     steps: list[ScaleStep]
 
-    @model_validator(mode="after")
-    def _steps_cover_scale(self) -> Scale:
+    def __post_init__(self) -> None:
         if self.max <= self.min:
             raise ValueError(t("criteria.scale_order"))
         # Compare the count first: a scale of 10^11 steps must not build a list of them.
@@ -38,7 +43,6 @@ class Scale(_Model):
             range(self.min, self.max + 1)
         ):
             raise ValueError(t("criteria.scale_steps", min=self.min, max=self.max))
-        return self
 
     def label(self, value: int, lang: str = "nl") -> str:
         for step in self.steps:
@@ -50,12 +54,15 @@ class Scale(_Model):
         return self.min <= value <= self.max
 
 
-class Criterion(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Criterion:
+    __pydantic_config__: ClassVar[dict] = STRICT
+
     id: Identifier
     name: Text
     description: Text
-    guidance: list[Text] = []
-    weight: float = Field(default=1.0, gt=0, allow_inf_nan=False)
+    guidance: list[Text] = field(default_factory=list)
+    weight: Annotated[float, Limits(gt=0, finite=True)] = 1.0
     motivation_required: bool = True
     minimum_score: int | None = None
 
@@ -72,7 +79,10 @@ class RuleKind(StrEnum):
     APPROVED_BY_COUNCIL = "approved_by_council"
 
 
-class EligibilityRule(_Model):
+@dataclass(frozen=True, kw_only=True)
+class EligibilityRule:
+    __pydantic_config__: ClassVar[dict] = STRICT
+
     id: Identifier
     kind: RuleKind
     name: Text
@@ -80,8 +90,7 @@ class EligibilityRule(_Model):
     limit: float | None = None
     deadline: dt.datetime | None = None
 
-    @model_validator(mode="after")
-    def _has_limit(self) -> EligibilityRule:
+    def __post_init__(self) -> None:
         needs_number = self.kind in {
             RuleKind.MAX_SUBSIDY,
             RuleKind.MIN_CO_FINANCING_SHARE,
@@ -92,26 +101,30 @@ class EligibilityRule(_Model):
             raise ValueError(t("eligibility.needs_limit", id=self.id))
         if self.kind is RuleKind.SUBMISSION_DEADLINE and self.deadline is None:
             raise ValueError(t("eligibility.needs_limit", id=self.id))
-        return self
 
 
-class Ranking(_Model):
-    tie_break: list[Identifier] = []
+@dataclass(frozen=True, kw_only=True)
+class Ranking:
+    __pydantic_config__: ClassVar[dict] = STRICT
+
+    tie_break: list[Identifier] = field(default_factory=list)
     minimum_total: float | None = None
 
 
-class CriteriaSet(_Model):
+@dataclass(frozen=True, kw_only=True)
+class CriteriaSet:
+    __pydantic_config__: ClassVar[dict] = STRICT
+
     id: Identifier
     title: Text
     call: Text | None = None
     scale: Scale
-    criteria: list[Criterion] = Field(min_length=1)
-    eligibility: list[EligibilityRule] = []
-    ranking: Ranking = Ranking()
-    disagreement_threshold: float = Field(default=2, ge=0)
+    criteria: Annotated[list[Criterion], Limits(min_length=1)]
+    eligibility: list[EligibilityRule] = field(default_factory=list)
+    ranking: Ranking = field(default_factory=Ranking)
+    disagreement_threshold: Annotated[float, Limits(ge=0)] = 2.0
 
-    @model_validator(mode="after")
-    def _consistent(self) -> CriteriaSet:
+    def __post_init__(self) -> None:
         seen: set[str] = set()
         for criterion in self.criteria:
             if criterion.id in seen:
@@ -129,7 +142,6 @@ class CriteriaSet(_Model):
             if rule.id in rule_ids:
                 raise ValueError(t("eligibility.duplicate_id", id=rule.id))
             rule_ids.add(rule.id)
-        return self
 
     def criterion(self, criterion_id: str) -> Criterion:
         for criterion in self.criteria:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-from jury_tui.domain.applications import Application
+from jury_tui.domain.applications import Application, Name
 from jury_tui.domain.canonical import sha256_hex
-from jury_tui.domain.criteria import CriteriaSet, Identifier
+from jury_tui.domain.criteria import STRICT, CriteriaSet, Identifier
+from jury_tui.domain.exact_form import stored_form
+from jury_tui.domain.limits import Limits
 from jury_tui.i18n import t
 
 SESSION_SCHEMA_VERSION = 1
@@ -21,29 +23,30 @@ class Role(StrEnum):
     ADVISORY = "advisory"
 
 
-class Juror(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True, kw_only=True)
+class Juror:
+    __pydantic_config__: ClassVar[dict] = STRICT
 
     id: Identifier
-    name: str = Field(min_length=1, max_length=200)
+    name: Name
     role: Role
 
 
-class SessionDefinition(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class SessionDefinition:
     """Everything a juror needs to assess; its hash (fingerprint) identifies the session."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    __pydantic_config__: ClassVar[dict] = STRICT
 
     id: Identifier
-    title: str = Field(min_length=1)
+    title: Annotated[str, Limits(min_length=1)]
     created_at: dt.datetime
-    budget: float = Field(gt=0, le=1e13)
+    budget: Annotated[float, Limits(gt=0, le=1e13)]
     criteria: CriteriaSet
-    applications: list[Application] = Field(min_length=1)
-    jurors: list[Juror] = Field(min_length=1)
+    applications: Annotated[list[Application], Limits(min_length=1)]
+    jurors: Annotated[list[Juror], Limits(min_length=1)]
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> SessionDefinition:
+    def __post_init__(self) -> None:
         for kind, items in (("applications", self.applications), ("jurors", self.jurors)):
             seen: set[str] = set()
             for item in items:
@@ -51,18 +54,10 @@ class SessionDefinition(BaseModel):
                     key = "applications.duplicate_id" if kind == "applications" else "jurors.duplicate_id"
                     raise ValueError(t(key, id=item.id, other=kind))
                 seen.add(item.id)
-        return self
-
-    def model_copy(self, *, update=None, deep: bool = False) -> SessionDefinition:
-        """A copy; values cached from the original (fingerprint, lookup table) are not carried over."""
-        copied = super().model_copy(update=update, deep=deep)
-        for name in ("fingerprint", "_applications_by_id"):
-            copied.__dict__.pop(name, None)
-        return copied
 
     @cached_property
     def fingerprint(self) -> str:
-        return sha256_hex(self.model_dump(mode="json"))
+        return sha256_hex(stored_form(self))
 
     @cached_property
     def _applications_by_id(self) -> dict[str, Application]:

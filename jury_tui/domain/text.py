@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from dataclasses import dataclass
+from typing import Annotated, ClassVar
+
+from jury_tui.domain.limits import Limits
 
 SUPPORTED_LANGUAGES = ("nl", "en")
 
 
-class LocalizedText(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class LocalizedText:
     """A user-facing text; Dutch is required, English falls back to Dutch."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    __pydantic_config__: ClassVar[dict] = {"extra": "forbid"}
 
-    nl: str = Field(min_length=1)
+    nl: Annotated[str, Limits(min_length=1)]
     en: str | None = None
 
-    @field_validator("nl", "en")
-    @classmethod
-    def _strip(cls, value: str | None) -> str | None:
-        return value.strip() if isinstance(value, str) else value
+    def __post_init__(self) -> None:
+        # Surrounding blanks are no part of a text; a Dutch text of only blanks is no text.
+        object.__setattr__(self, "nl", self.nl.strip())
+        if self.en is not None:
+            object.__setattr__(self, "en", self.en.strip())
+        if not self.nl:
+            from jury_tui.i18n import t
+
+            raise ValueError(t("text.blank"))
 
     def get(self, lang: str = "nl") -> str:
         if lang == "en" and self.en:
             return self.en
         return self.nl
-
-    @classmethod
-    def coerce(cls, value: object) -> object:
-        """Allow a plain string in data files where no translation is given."""
-        if isinstance(value, str):
-            return {"nl": value}
-        return value

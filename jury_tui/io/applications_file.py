@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
 
 from jury_tui.domain.applications import Application, Section
-from jury_tui.errors import JuryError, file_error, parser_problem, validation_error
+from jury_tui.errors import JuryError, file_error, parser_problem
 from jury_tui.i18n import t
 from jury_tui.io.files import read_text, require_directory
+from jury_tui.io.validation import validate
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)(.*)\Z", re.DOTALL)
 # "750.000" is 750 thousand to a Flemish reader but 750.0 to YAML: refuse it rather than guess.
@@ -72,10 +72,7 @@ def parse_application(text: str, path: Path) -> Application:
         raise file_error(path, t("md.no_sections"))
     if "sections" in meta:
         meta.pop("sections")
-    try:
-        return Application.model_validate({**meta, "sections": [s.model_dump() for s in sections]})
-    except ValidationError as error:
-        raise validation_error(path, error) from None
+    return validate(Application, {**meta, "sections": sections}, path)
 
 
 def load_application(path: Path) -> Application:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from jury_tui.domain.criteria import CriteriaSet
-from jury_tui.errors import JuryError, display_path, validation_error
+from jury_tui.errors import JuryError, display_path
 from jury_tui.i18n import t
 from jury_tui.io.files import read_toml
+from jury_tui.io.validation import validate
 
 # The domain compares the steps with every whole number from min to max; a scale of 0 to 10**11
 # would exhaust memory first. A span that large cannot have a label per step: say so up front.
@@ -48,7 +47,4 @@ def check_scale_span(path: Path | str, criteria: object, field: str = "scale") -
 def load_criteria(path: Path) -> CriteriaSet:
     data = read_toml(path)
     check_scale_span(path, data)
-    try:
-        return CriteriaSet.model_validate(data)
-    except ValidationError as error:
-        raise validation_error(path, error) from None
+    return validate(CriteriaSet, data, path)

@@ -6,12 +6,11 @@ import csv
 import io
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from jury_tui.domain.session import Juror, Role
-from jury_tui.errors import JuryError, display_path, file_error, validation_error, validation_problems
+from jury_tui.errors import JuryError, display_path, file_error
 from jury_tui.i18n import t
 from jury_tui.io.files import read_text, read_toml
+from jury_tui.io.validation import validate
 
 
 def sniff_dialect(text: str) -> str:
@@ -42,10 +41,7 @@ def load_jurors(path: Path) -> list[Juror]:
         raise JuryError(t("file.field_problem", file=display_path(path), field="jurors", problem=t("field.missing")))
     jurors = []
     for index, entry in enumerate(entries):
-        try:
-            jurors.append(Juror.model_validate(entry))
-        except ValidationError as error:
-            raise validation_error(path, error, prefix=f"jurors[{index + 1}]") from None
+        jurors.append(validate(Juror, entry, path, prefix=f"jurors[{index + 1}]"))
     return _check(path, jurors)
 
 
@@ -81,9 +77,9 @@ def _load_csv(path: Path) -> list[Juror]:
                 raise JuryError(t("file.line_problem", file=shown, line=line, problem=t("csv.columns", expected=len(header), found=len(row))))
             clean = dict(zip(header, (cell.strip() for cell in row)))
             try:
-                jurors.append(Juror.model_validate({key: clean.get(key, "") for key in ("id", "name", "role")}))
-            except ValidationError as error:
-                problem = validation_problems(path, error)[0].split(": ", 1)[1]
+                jurors.append(validate(Juror, {key: clean.get(key, "") for key in ("id", "name", "role")}, path))
+            except JuryError as error:
+                problem = error.problems[0].split(": ", 1)[1]
                 raise JuryError(t("file.line_problem", file=shown, line=line, problem=problem)) from None
     except csv.Error as error:
         problem = t("field.too_long") if "field larger" in str(error) else t("csv.quote")

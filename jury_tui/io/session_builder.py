@@ -6,13 +6,11 @@ import datetime as dt
 from importlib import resources
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.errors import JuryError, validation_problems
 from jury_tui.io.applications_file import load_applications
 from jury_tui.io.criteria_file import load_criteria
 from jury_tui.io.jurors_file import load_jurors
+from jury_tui.io.validation import validate
 
 DEMO_SESSION_ID = "wvc-2021-demo"
 DEMO_BUDGET = 4_000_000
@@ -41,11 +39,7 @@ def build_session(
         "applications": applications,
         "jurors": jurors,
     }
-    try:
-        return SessionDefinition.model_validate(data)
-    except ValidationError as error:
-        problems = validation_problems(session_id, error)
-        raise JuryError(problems[0], problems) from None
+    return validate(SessionDefinition, data, session_id)
 
 
 def shipped_criteria_dir() -> Path:

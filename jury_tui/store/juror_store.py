@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
 from tinydb import Query
 
 from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore, HistoryEntry
 from jury_tui.domain.canonical import normalize_text
+from jury_tui.domain.exact_form import stored_form
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
@@ -154,9 +154,11 @@ class JurorStore:
             if application_id not in self._files and not self._application_path(application_id).exists():
                 return []
             source = self._file(application_id)
+        from jury_tui.io.validation import validate
+
         try:
-            return [HistoryEntry.model_validate(record) for record in source.table("history").all()]
-        except ValidationError:
+            return validate(list[HistoryEntry], source.table("history").all(), source.path)
+        except JuryError:
             raise StoreError(t("store.corrupt", file=display_path(source.path), detail=t("store.bad_records", table="history"))) from None
 
     def validate_change(self, change: ScoreChange) -> None:
@@ -211,7 +213,7 @@ class JurorStore:
         return changed
 
     def _history(self, application_id, criterion_id, field, old, new, reason: str = "") -> dict:
-        return HistoryEntry(
+        entry = HistoryEntry(
             at=now(),
             juror_id=self.juror_id,
             application_id=application_id,
@@ -220,7 +222,8 @@ class JurorStore:
             old=old,
             new=new,
             reason=reason,
-        ).model_dump(mode="json")
+        )
+        return stored_form(entry)
 
     def _replay_journal(self) -> None:
         path = self.folder / JOURNAL_FILE

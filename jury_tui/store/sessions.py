@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from jury_tui.domain.canonical import sha256_hex
+from jury_tui.domain.exact_form import from_stored_form, stored_form
 from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
-from jury_tui.errors import JuryError, StoreError, display_path, validation_error
+from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
 from jury_tui.store.atomic import read_json_file, remove_stale_temp_files, write_json_atomic
 
@@ -55,7 +55,7 @@ def write_session(data_dir: Path, definition: SessionDefinition) -> Path:
             "format": SESSION_FORMAT,
             "schema_version": SESSION_SCHEMA_VERSION,
             "fingerprint": definition.fingerprint,
-            "definition": definition.model_dump(mode="json"),
+            "definition": stored_form(definition),
         },
     )
     return folder
@@ -78,14 +78,20 @@ def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
             t("store.schema", file=display_path(path), found=data.get("schema_version"), expected=SESSION_SCHEMA_VERSION)
         )
     definition_data = data.get("definition")
-    if isinstance(definition_data, dict):
-        from jury_tui.io.criteria_file import check_scale_span  # (its TOML reader is not needed here otherwise)
-
-        check_scale_span(path, definition_data.get("criteria"), field="definition.criteria.scale")
-    try:
-        definition = SessionDefinition.model_validate(definition_data)
-    except ValidationError as error:
-        raise validation_error(path, error, prefix="definition") from None
+    definition = from_stored_form(SessionDefinition, definition_data)
+    if definition is not None:
+        # Exactly the form this program writes: its hash is the definition's fingerprint.
+        definition.__dict__["fingerprint"] = sha256_hex(definition_data)
+    else:  # written or changed by something else: pydantic says what is wrong, or accepts it
+        definition = _validated(path, definition_data)
     if definition.fingerprint != data.get("fingerprint"):
         raise StoreError(t("file.problem", file=display_path(path), problem=t("session.changed")))
     return definition
+
+
+def _validated(path: Path, definition_data: object) -> SessionDefinition:
+    from jury_tui.io.criteria_file import check_scale_span
+    from jury_tui.io.validation import validate
+
+    check_scale_span(path, definition_data.get("criteria") if isinstance(definition_data, dict) else None, field="definition.criteria.scale")
+    return validate(SessionDefinition, definition_data, path, prefix="definition")

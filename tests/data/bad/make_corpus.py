@@ -15,6 +15,7 @@ The hand-written files next to this script are not touched. tests/test_bad_input
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import datetime as dt
 import json
@@ -221,7 +222,7 @@ def files() -> dict[str, bytes]:
     out[bad + "submissions/latin1.json"] = good.decode().encode("latin-1")
     out[bad + "submissions/andere-sessie.json"] = sealed(build_submission(
         mini_session(), "j1", {}, frozenset(), SUBMITTED_AT).to_json_dict())
-    other_version = build_demo_session().model_copy(update={"budget": 4_500_000})
+    other_version = dataclasses.replace(build_demo_session(), budget=4_500_000)
     out[bad + "submissions/andere-versie-van-de-sessie.json"] = sealed(build_submission(
         other_version, "extern-1", {}, frozenset({"wvc21-07"}), SUBMITTED_AT).to_json_dict())
 
