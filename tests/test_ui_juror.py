@@ -512,7 +512,7 @@ def test_ui_messages_are_complete_and_do_not_clash():
         assert MESSAGES[key] is texts, f"{key} clashes with a message in jury_tui/i18n.py"
 
 
-HEAVY_MODULES = ("reportlab", "numpy", "rich.markdown", "markdown_it", "pygments")
+HEAVY_MODULES = ("reportlab", "numpy", "rich.markdown", "markdown_it", "pygments", "pydantic")
 
 SHOW_FIRST_TEXT = """
 import sys

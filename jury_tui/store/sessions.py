@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from jury_tui.domain.canonical import sha256_hex
 from jury_tui.domain.exact_form import from_stored_form, stored_form
 from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
 from jury_tui.errors import JuryError, StoreError, display_path
@@ -78,12 +77,8 @@ def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
             t("store.schema", file=display_path(path), found=data.get("schema_version"), expected=SESSION_SCHEMA_VERSION)
         )
     definition_data = data.get("definition")
-    definition = from_stored_form(SessionDefinition, definition_data)
-    if definition is not None:
-        # Exactly the form this program writes: its hash is the definition's fingerprint.
-        definition.__dict__["fingerprint"] = sha256_hex(definition_data)
-    else:  # written or changed by something else: pydantic says what is wrong, or accepts it
-        definition = _validated(path, definition_data)
+    # Exactly the form this program writes, or else pydantic says what is wrong (or accepts it).
+    definition = from_stored_form(SessionDefinition, definition_data) or _validated(path, definition_data)
     if definition.fingerprint != data.get("fingerprint"):
         raise StoreError(t("file.problem", file=display_path(path), problem=t("session.changed")))
     return definition
