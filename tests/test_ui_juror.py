@@ -553,3 +553,54 @@ def test_ui_does_not_import_reportlab_or_markdown(demo_data_dir):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == ""
+
+
+# --- start: the footer, the criterion's explanation, the collector ---------------------------------
+
+
+def footer_text(screen) -> str:
+    return " ".join(str(key.render()) for key in screen.query("FooterKey"))
+
+
+async def test_footer_shows_the_keys_of_the_mode_the_juror_is_in(demo_data_dir, session):
+    """The footer is complete on the first screen, and follows writing a motivation and leaving it."""
+    JurorStore(demo_data_dir, session, JUROR).declare_conflicts([])
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, AssessmentScreen)
+        normal = footer_text(screen)
+        assert "Motivatie" in normal and "Stoppen" in normal
+        await pilot.press("m")
+        assert isinstance(app.focused, MotivationArea)
+        await pilot.pause()
+        editing = footer_text(screen)
+        assert editing != normal and "Motivatie" not in editing
+        await pilot.press("escape")
+        await pilot.pause()
+        assert footer_text(screen) == normal
+
+
+def test_criterion_explanation_wraps_points_under_their_own_text():
+    from jury_tui.ui.widgets.scoring_panel import info_lines
+
+    point = "een heel lang richtpunt dat zeker over meer dan een regel moet lopen bij deze smalle breedte"
+    lines = [line.plain for line in info_lines(("Wat telt.", "Let op", (point, "kort")), 30)]
+    assert lines[0] == "Wat telt." and lines[1] == "Let op"
+    assert lines[2].startswith("• een heel lang")
+    continued = lines[3:lines.index("• kort")]
+    assert continued and all(line.startswith("  ") and not line.startswith("   ") for line in continued)
+    assert " ".join(line.strip(" •") for line in lines[2:lines.index("• kort")]) == point
+    assert all(len(line) <= 30 for line in lines)
+    assert [line.plain for line in info_lines(("Alleen uitleg.", "", ()), 30)] == ["Alleen uitleg."]
+
+
+async def test_the_app_releases_what_it_kept_from_the_collector(demo_data_dir, session):
+    """Objects alive at start are kept out of the garbage collector while the app runs (a faster
+    first screen), and handed back when it closes: a second app in the same process leaks nothing."""
+    import gc
+
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE):
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0

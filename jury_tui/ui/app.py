@@ -22,11 +22,13 @@ from pathlib import Path
 
 from textual.app import App
 from textual.command import CommandPalette
+from textual.screen import Screen
 
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError
 from jury_tui.i18n import t
 from jury_tui.ui.keys import app_keys, bindings_for
+from jury_tui.ui.startup import release_long_lived_objects, settle_long_lived_objects
 
 CSS_FILE = Path(__file__).with_name("jury.tcss")
 
@@ -49,6 +51,12 @@ class JuryApp(App[None]):
             self._bindings.key_to_bindings.pop(key, None)
         for binding in bindings_for(app_keys()):
             self._bindings._add_binding(binding)
+
+    def on_load(self) -> None:
+        settle_long_lived_objects()
+
+    def on_unmount(self) -> None:
+        release_long_lived_objects()
 
     def flush_all(self) -> bool:
         """Write any motivation still being typed, on every assessment screen. False: something was not saved."""
@@ -113,16 +121,28 @@ class JurorApp(JuryApp):
         super().__init__(data_dir)
         self.session = session
         self.juror_id = juror_id
+        self._first_screen: Screen | None = None
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        # The juror's screen is the app's first screen itself, not pushed over an empty one: the
+        # app builds, styles and lays out one screen before it first paints, not two. Except on
+        # the first visit: the conflicts screen is replaced once saved, which Textual only does
+        # for a screen pushed over another.
         try:
-            screen = self.assessment_screen(self.session, self.juror_id)
+            self._first_screen = self.assessment_screen(self.session, self.juror_id)
         except JuryError as error:
             from jury_tui.ui.screens.dialogs import ErrorScreen
 
-            self.push_screen(ErrorScreen(str(error)))
-            return
-        self.push_screen(screen)
+            self._first_screen = ErrorScreen(str(error))
+        from jury_tui.ui.screens.conflicts import ConflictsScreen
+
+        if isinstance(self._first_screen, ConflictsScreen):
+            return super().get_default_screen()
+        return self._first_screen
+
+    def on_mount(self) -> None:
+        if self.screen is not self._first_screen:
+            self.push_screen(self._first_screen)
 
 
 class PickerApp(JuryApp):

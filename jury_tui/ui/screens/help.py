@@ -7,11 +7,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from jury_tui.i18n import t
 from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.screens.dialogs import Dialog
+from jury_tui.ui.widgets.key_footer import KeyFooter
 
 
 class HelpScreen(Dialog):
@@ -52,7 +53,7 @@ class HelpScreen(Dialog):
                 yield Static(self._table(), id="help-keys")
                 yield Static(t("ui.help.in_text"), classes="help-intro", markup=False)
                 yield Static(t("ui.help.markers"), classes="help-intro", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def _table(self) -> Table:
         """One widget for the whole table: opens fast, wraps long descriptions under themselves."""

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jury_tui.domain.session import SessionDefinition
@@ -19,6 +19,7 @@ from jury_tui.i18n import t
 from jury_tui.store.sessions import list_sessions, load_session, sessions_root
 from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.keys import rebind
+from jury_tui.ui.widgets.key_footer import KeyFooter
 
 
 class PickerScreen(Screen[None]):
@@ -48,7 +49,7 @@ class PickerScreen(Screen[None]):
             yield sessions
             yield jurors
             yield Static(t("ui.picker.hint"), id="picker-hint")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#juror-list").display = False

@@ -53,7 +53,8 @@ class ApplicationText(Widget):
     application texts use (see light_markdown).
 
     The blocks are laid out once per width and the lines kept: measuring the height and painting
-    share that one rendering."""
+    share that one layout. A line is turned into a strip (styles resolved) only when it is painted:
+    most of a long text is never on screen."""
 
     DEFAULT_CSS = """
     ApplicationText {
@@ -64,37 +65,49 @@ class ApplicationText(Widget):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.blocks: list[Block] = []
-        self._rendered: tuple[int, list[Strip]] | None = None
+        self._layout: tuple[int, list[Content]] | None = None
+        self._strips: dict[int, Strip] = {}
 
     def show(self, application: Application) -> None:
         self.blocks = reading_blocks(application)
-        self._rendered = None
+        self._layout = None
+        self._strips.clear()
         self.refresh(layout=True)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._rendered = None  # colours changed (theme, focus of an ancestor): render again
+        self._strips.clear()  # colours changed (theme, focus of an ancestor): render again
+
+    def _content_lines(self, width: int) -> list[Content]:
+        if self._layout is None or self._layout[0] != width:
+            lines = layout(self.blocks, width) if self.blocks and width > 0 else []
+            self._layout = (width, lines)
+            self._strips.clear()
+        return self._layout[1]
+
+    def _strip(self, y: int, width: int) -> Strip:
+        lines = self._content_lines(width)
+        strip = self._strips.get(y)
+        if strip is None:
+            base = self.visual_style
+            get_style = self._get_style
+            segments = [
+                Segment(text, (base + style).rich_style)
+                for text, style in lines[y].render(base, end="", parse_style=get_style)
+            ]
+            strip = Strip(segments, lines[y].cell_length).extend_cell_length(width, base.rich_style)
+            self._strips[y] = strip
+        return strip
 
     def _lines(self, width: int) -> list[Strip]:
-        if self._rendered is None or self._rendered[0] != width:
-            strips: list[Strip] = []
-            if self.blocks and width > 0:
-                base = self.visual_style
-                get_style = self._get_style
-                pad_style = base.rich_style
-                for line in layout(self.blocks, width):
-                    segments = [
-                        Segment(text, (base + style).rich_style)
-                        for text, style in line.render(base, end="", parse_style=get_style)
-                    ]
-                    strips.append(Strip(segments, line.cell_length).extend_cell_length(width, pad_style))
-            self._rendered = (width, strips)
-        return self._rendered[1]
+        """Every line as painted at `width`."""
+        return [self._strip(y, width) for y in range(len(self._content_lines(width)))]
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self._lines(width))
+        return len(self._content_lines(width))
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        lines = self._lines(width)
-        return lines[y] if 0 <= y < len(lines) else Strip.blank(width, self.rich_style)
+        if 0 <= y < len(self._content_lines(width)):
+            return self._strip(y, width)
+        return Strip.blank(width, self.rich_style)

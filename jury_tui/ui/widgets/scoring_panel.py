@@ -5,12 +5,12 @@ The panel only shows; the assessment screen decides and saves.
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.table import Table
-from rich.text import Text
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from jury_tui.domain.assessment import ApplicationAssessment, criterion_is_complete
@@ -54,18 +54,63 @@ def scale_items(scale: Scale, chosen: int | None, lang: str) -> list[Item]:
     return items
 
 
-def criterion_info(criterion: Criterion, lang: str) -> Group:
+def criterion_info(criterion: Criterion, lang: str) -> tuple[str, str, tuple[str, ...]]:
+    """The description, the guidance heading and the guidance points (no heading without points)."""
+    points = tuple(point.get(lang) for point in criterion.guidance)
+    return criterion.description.get(lang), t("ui.score.guidance_heading") if points else "", points
+
+
+BULLET = "•"
+BULLET_STYLE = "dim"
+GUIDANCE_HEADING_STYLE = "italic dim"
+
+
+def info_lines(info: tuple[str, str, tuple[str, ...]], width: int) -> list[Content]:
     """The description, then the guidance points as a list whose lines wrap under their own text."""
-    parts: list = [Text(criterion.description.get(lang))]
-    if criterion.guidance:
-        parts.append(Text(t("ui.score.guidance_heading"), style="italic dim"))
-        points = Table.grid(padding=(0, 1, 0, 0))
-        points.add_column(no_wrap=True)
-        points.add_column(ratio=1)
-        for point in criterion.guidance:
-            points.add_row(Text("•", style="dim"), Text(point.get(lang)))
-        parts.append(points)
-    return Group(*parts)
+    description, heading, points = info
+    width = max(width, 1)
+    lines = Content(description).wrap(width)
+    if points:
+        lines.extend(Content.styled(heading, GUIDANCE_HEADING_STYLE).wrap(width))
+        indent = cell_len(BULLET) + 1
+        for point in points:
+            wrapped = Content(point).wrap(max(width - indent, 1))
+            lines.append(Content.assemble((BULLET, BULLET_STYLE), " ", wrapped[0]))
+            lines.extend(Content.assemble(" " * indent, line) for line in wrapped[1:])
+    return lines
+
+
+class CriterionInfo(Widget):
+    """Description and guidance of one criterion, laid out once per width (Rich's table grid for the
+    hanging indent cost several ms per layout and paint)."""
+
+    DEFAULT_CSS = """
+    CriterionInfo {
+        height: auto;
+    }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.info: tuple[str, str, tuple[str, ...]] = ("", "", ())
+        self._lines: tuple[int, list[Content]] | None = None
+
+    def update(self, info: tuple[str, str, tuple[str, ...]]) -> None:
+        if info != self.info:
+            self.info = info
+            self._lines = None
+            self.refresh(layout=True)
+
+    def lines(self, width: int) -> list[Content]:
+        if self._lines is None or self._lines[0] != width:
+            self._lines = (width, info_lines(self.info, width))
+        return self._lines[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self.lines(self.content_region.width or self.size.width))
 
 
 class MotivationArea(TextArea):
@@ -109,7 +154,7 @@ class ScoringPanel(Vertical):
         yield PackedLine(id="criteria-strip")
         yield Static(id="criterion-heading")
         with InfoScroll(id="criterion-info"):
-            yield Static(id="criterion-description")
+            yield CriterionInfo(id="criterion-description")
         yield PackedLine(separator="", id="scale")
         yield MotivationArea(id="motivation")
         yield Static(id="conflict-note")
@@ -142,7 +187,7 @@ class ScoringPanel(Vertical):
             )
         )
         self.query_one("#criterion-heading", Static).update(heading)
-        description = self.query_one("#criterion-description", Static)
+        description = self.query_one("#criterion-description", CriterionInfo)
         description.update(criterion_info(criterion, self.lang))
         self.query_one("#criterion-info", InfoScroll).scroll_home(animate=False)
         self.query_one("#scale", PackedLine).set_items(scale_items(self.criteria.scale, entry.score, self.lang))

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
-from textual.widgets import Footer
+
 
 from jury_tui.ui.chair.keys import KeySpec, bindings_for, footer_keys, global_keys, help_rows
 from jury_tui.ui.chair.widgets import TopBar
+from jury_tui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from jury_tui.ui.chair.app import ChairApp
@@ -41,8 +42,8 @@ class ChairScreen(Screen[None]):
     def top_bar(self) -> TopBar:
         return TopBar(self.MODE)
 
-    def footer(self) -> Footer:
-        return Footer(compact=True, show_command_palette=self.FOOTER_PALETTE)
+    def footer(self) -> KeyFooter:
+        return KeyFooter(compact=True, show_command_palette=self.FOOTER_PALETTE)
 
     def help_rows(self) -> list[tuple[str, str]]:
         return help_rows(self.key_specs, self.model.criteria.scale)
