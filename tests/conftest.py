@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 from pathlib import Path
 from types import SimpleNamespace
@@ -194,3 +195,11 @@ def demo_data_dir(tmp_path: Path) -> Path:
     data_dir = tmp_path / "demo-data"
     write_session(data_dir, build_demo_session())
     return data_dir
+
+
+@pytest.fixture(autouse=True)
+def _release_frozen_objects():
+    """The apps keep what is alive at their start out of the garbage collector for the rest of the
+    process (jury_tui/ui/startup.py). The test process runs hundreds of apps: let each test's go."""
+    yield
+    gc.unfreeze()

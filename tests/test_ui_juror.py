@@ -593,14 +593,3 @@ def test_criterion_explanation_wraps_points_under_their_own_text():
     assert " ".join(line.strip(" •") for line in lines[2:lines.index("• kort")]) == point
     assert all(len(line) <= 30 for line in lines)
     assert [line.plain for line in info_lines(("Alleen uitleg.", "", ()), 30)] == ["Alleen uitleg."]
-
-
-async def test_the_app_releases_what_it_kept_from_the_collector(demo_data_dir, session):
-    """Objects alive at start are kept out of the garbage collector while the app runs (a faster
-    first screen), and handed back when it closes: a second app in the same process leaks nothing."""
-    import gc
-
-    app = new_app(demo_data_dir, session)
-    async with app.run_test(size=SIZE):
-        assert gc.get_freeze_count() > 0
-    assert gc.get_freeze_count() == 0

@@ -28,7 +28,7 @@ from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError
 from jury_tui.i18n import t
 from jury_tui.ui.keys import app_keys, bindings_for
-from jury_tui.ui.startup import release_long_lived_objects, settle_long_lived_objects
+from jury_tui.ui.startup import settle_long_lived_objects
 
 CSS_FILE = Path(__file__).with_name("jury.tcss")
 
@@ -54,9 +54,6 @@ class JuryApp(App[None]):
 
     def on_load(self) -> None:
         settle_long_lived_objects()
-
-    def on_unmount(self) -> None:
-        release_long_lived_objects()
 
     def flush_all(self) -> bool:
         """Write any motivation still being typed, on every assessment screen. False: something was not saved."""

@@ -26,7 +26,7 @@ from jury_tui.ui.chair.commands import ChairCommands
 from jury_tui.ui.chair.keys import MODES, bindings_for, global_keys
 from jury_tui.ui.chair.model import ChairModel
 from jury_tui.ui.chair.screens.base import ChairScreen
-from jury_tui.ui.startup import release_long_lived_objects, settle_long_lived_objects
+from jury_tui.ui.startup import settle_long_lived_objects
 
 CSS_FILE = Path(__file__).with_name("chair.tcss")
 
@@ -73,9 +73,6 @@ class ChairApp(App[None]):
 
     def on_load(self) -> None:
         settle_long_lived_objects()
-
-    def on_unmount(self) -> None:
-        release_long_lived_objects()
 
     def on_mount(self) -> None:
         try:
