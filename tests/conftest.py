@@ -203,3 +203,26 @@ def _release_frozen_objects():
     process (jury_tui/ui/startup.py). The test process runs hundreds of apps: let each test's go."""
     yield
     gc.unfreeze()
+
+
+def data_paths(node, prefix=()):
+    """Every place in parsed JSON data, as a path of keys and indexes: the root, mappings, lists
+    and leaves alike (for tests that change the data at one place)."""
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from data_paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from data_paths(value, (*prefix, index))
+
+
+def leaf_paths(node):
+    """The paths of data_paths that lead to a single value (not a mapping or a list)."""
+    for path in data_paths(node):
+        value = node
+        for key in path:
+            value = value[key]
+        if not isinstance(value, (dict, list)):
+            yield path
+

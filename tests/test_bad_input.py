@@ -33,7 +33,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import tree_snapshot
+from conftest import data_paths, tree_snapshot
 from jury_tui.domain.canonical import sha256_hex
 from jury_tui.domain.submission import seal
 from jury_tui.errors import JuryError
@@ -335,16 +335,6 @@ def like(value):
     return values
 
 
-def _paths(node, prefix=()):
-    yield prefix
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _paths(value, (*prefix, index))
-
-
 def _at(node, path):
     for key in path:
         node = node[key]
@@ -356,7 +346,7 @@ def mutated(draw, base):
     """A valid document with one to three random changes: a value replaced, removed, doubled or added."""
     doc = copy.deepcopy(base)
     for _ in range(draw(st.integers(1, 3))):
-        paths = list(_paths(doc))
+        paths = list(data_paths(doc))
         leaves = [path for path in paths if path and not isinstance(_at(doc, path), (dict, list))]
         path = draw(st.sampled_from(leaves if leaves and draw(st.booleans()) else paths))  # mostly one value changed
         operation = draw(st.sampled_from(["like", "like", "replace", "delete", "double", "add"]))

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from conftest import CREATED_AT, SMALL_CRITERIA_TOML, write_small_inputs
+from conftest import CREATED_AT, SMALL_CRITERIA_TOML, leaf_paths, write_small_inputs
 from jury_tui.domain.assessment import (
     ApplicationAssessment,
     CriterionScore,
@@ -215,17 +215,6 @@ def test_fingerprint_is_stable_across_dump_and_validate(small_session):
     assert len(small_session.fingerprint) == 64
 
 
-def _leaf_paths(node, prefix=()):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _leaf_paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _leaf_paths(value, (*prefix, index))
-    else:
-        yield prefix
-
-
 def _get(node, path):
     for key in path:
         node = node[key]
@@ -272,7 +261,7 @@ def session_dump():
 @given(data=st.data())
 def test_fingerprint_changes_with_any_content_change(session_dump, data):
     dumped, fingerprint = session_dump
-    paths = list(_leaf_paths(dumped))
+    paths = list(leaf_paths(dumped))
     path = data.draw(st.sampled_from(paths), label="path")
     salt = data.draw(st.integers(0, 5), label="salt")
     changed = copy.deepcopy(dumped)
@@ -393,7 +382,7 @@ def test_complete_submission_says_so(small_session):
 @given(data=st.data())
 def test_changing_any_single_value_breaks_the_checksum(data):
     content = _SEALED_CONTENT
-    paths = list(_leaf_paths(content))
+    paths = list(leaf_paths(content))
     path = data.draw(st.sampled_from(paths), label="path")
     salt = data.draw(st.integers(0, 5), label="salt")
     tampered = copy.deepcopy(content)

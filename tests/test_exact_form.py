@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
+from conftest import data_paths
 from jury_tui.domain.assessment import HistoryEntry
 from jury_tui.domain.canonical import canonical_json
 from jury_tui.domain.exact_form import from_stored_form, iso_datetime, stored_form
@@ -30,20 +31,9 @@ DEMO = build_demo_session()
 DEMO_FORM = stored_form(DEMO)
 
 
-def _paths(node, prefix=()):
-    """Every place in the data: leaves, lists and mappings alike."""
-    yield prefix
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _paths(value, (*prefix, index))
-
-
 # A small part of the demo, so that hypothesis reaches every kind of field often.
 SMALL_FORM = {**DEMO_FORM, "applications": DEMO_FORM["applications"][:2], "jurors": DEMO_FORM["jurors"][:3]}
-PATHS = [path for path in _paths(SMALL_FORM) if path]
+PATHS = [path for path in data_paths(SMALL_FORM) if path]
 
 # Values of other kinds and spellings: what a hand-edited or foreign file may hold.
 REPLACEMENTS = st.one_of(
