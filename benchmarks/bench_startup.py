@@ -35,10 +35,11 @@ import time as _time
 _first_screen = []
 
 async def auto_pilot(pilot):
-    # The same point for every app: the first screen composed, its footer keys in place, painted.
+    # The same point for every app: the first screen composed, its keys in place (Textual's Footer
+    # adds its keys after the first paint; jury-tui's KeyBar draws them in it), painted.
     for _ in range(100):
         await pilot.pause()
-        if pilot.app.screen.query("FooterKey"):
+        if pilot.app.screen.query("FooterKey") or pilot.app.screen.query("KeyBar"):
             break
     else:
         raise SystemExit("the first screen never showed its keys")

@@ -27,6 +27,7 @@ from jury_tui.ui.screens.dialogs import ConfirmDialog, ErrorScreen, MessageDialo
 from jury_tui.ui.screens.help import HelpScreen
 from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
+from jury_tui.ui.widgets.key_bar import KeyBar
 from jury_tui.ui.widgets.packed import PackedLine
 from jury_tui.ui.widgets.scoring_panel import MotivationArea, ScoringPanel
 
@@ -340,7 +341,7 @@ async def test_key_widgets_are_visible_at_80x24(demo_data_dir, session):
             "#scale",
             "#motivation",
             "#save-status",
-            "Footer",
+            "KeyBar",
         ):
             region = screen.query_one(selector).region
             assert region.area > 0, selector
@@ -352,9 +353,9 @@ async def test_key_widgets_are_visible_at_80x24(demo_data_dir, session):
             assert f"{step.value} {step.label.nl}" in scale.plain
         assert scale.region.height <= 2
         # the footer names the main keys
-        footer = " ".join(str(key.render()) for key in screen.query("FooterKey"))
-        for expected in ("Aanvraag", "Criterium", "0–5", "Motivatie", "Indienen", "Hulp", "Stoppen"):
-            assert expected in footer or expected in " ".join(str(label.render()) for label in screen.query("FooterLabel"))
+        footer = screen.query_one(KeyBar).plain
+        for expected in ("n p Aanvraag", "Criterium", "0–5 Score", "m Motivatie", "Indienen", "Hulp", "Stoppen"):
+            assert expected in footer
         # t gives the whole screen to the text, Esc brings the panel back
         await pilot.press("t")
         assert not screen.query_one(ScoringPanel).display
@@ -416,8 +417,7 @@ async def test_scale_keys_follow_the_criteria_file(small_data_dir, small_session
         assert store.assessment(first).get(criterion).score is None
         await pilot.press("4")
         assert store.assessment(first).get(criterion).score == 4
-        keys = [str(key.render()) for key in app.screen.query("FooterKey")]
-        assert any("1–4" in key for key in keys)
+        assert "1–4" in app.screen.query_one(KeyBar).plain
 
 
 # --- errors and the picker ----------------------------------------------------------------------------
@@ -559,7 +559,7 @@ def test_ui_does_not_import_reportlab_or_markdown(demo_data_dir):
 
 
 def footer_text(screen) -> str:
-    return " ".join(str(key.render()) for key in screen.query("FooterKey"))
+    return screen.query_one(KeyBar).plain
 
 
 async def test_footer_shows_the_keys_of_the_mode_the_juror_is_in(demo_data_dir, session):
@@ -593,3 +593,25 @@ def test_criterion_explanation_wraps_points_under_their_own_text():
     assert " ".join(line.strip(" •") for line in lines[2:lines.index("• kort")]) == point
     assert all(len(line) <= 30 for line in lines)
     assert [line.plain for line in info_lines(("Alleen uitleg.", "", ()), 30)] == ["Alleen uitleg."]
+
+
+async def test_a_click_on_a_key_in_the_key_line_presses_it(demo_data_dir, session):
+    JurorStore(demo_data_dir, session, JUROR).declare_conflicts([])
+    app = new_app(demo_data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        bar = app.screen.query_one(KeyBar)
+        await pilot.click(KeyBar, offset=(bar.plain.index("? Hulp"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.click(KeyBar, offset=(bar.plain.index("Hulp") + 1, 0))  # its description too
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        current = app.screen.current
+        await pilot.click(KeyBar, offset=(bar.plain.index("Aanvraag") + 1, 0))  # a group's label: no key
+        await pilot.pause()
+        assert isinstance(app.screen, AssessmentScreen) and app.screen.current == current
+        await pilot.click(KeyBar, offset=(bar.plain.index("n p"), 0))  # n: the next application
+        await pilot.pause()
+        assert app.screen.current == session.applications[1]

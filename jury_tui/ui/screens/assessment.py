@@ -36,7 +36,7 @@ from jury_tui.ui.commands import JurorCommands
 from jury_tui.ui.keys import ALWAYS, EDITING, app_keys, assessment_keys, bindings_for, help_rows
 from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
-from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.widgets.key_bar import KeyBar
 from jury_tui.ui.widgets.scoring_panel import InfoScroll, MotivationArea, ScoringPanel
 from jury_tui.ui.widgets.status import MARKERS, STYLES
 
@@ -97,7 +97,7 @@ class AssessmentScreen(Screen[None]):
                 with TextScroll(id="text-scroll"):
                     yield ApplicationText(id="app-text")
                 yield ScoringPanel(self.criteria, id="scoring")
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._area = self.query_one(MotivationArea)

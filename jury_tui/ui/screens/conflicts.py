@@ -18,7 +18,7 @@ from jury_tui.i18n import t
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.keys import rebind
-from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.widgets.key_bar import KeyBar
 
 
 def conflict_prompt(application: Application, marked: bool) -> Content:
@@ -82,7 +82,7 @@ class ConflictsScreen(Screen[bool]):
             list_ = ConflictList(list(self.store.session.applications), self.store.conflicts, id="conflict-list")
             list_.highlighted = 0
             yield list_
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel" and self.first_visit:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from jury_tui.i18n import t
 from jury_tui.ui import messages as _messages  # noqa: F401
-from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.widgets.key_bar import KeyBar
 
 
 class Dialog(ModalScreen):
@@ -73,7 +73,7 @@ class ConfirmDialog(Dialog):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.body_text, classes="dialog-body", markup=False)
             yield Static(f"j = {t('ui.key.yes')}   ·   n / Esc = {t('ui.key.no')}", classes="dialog-keys", markup=False)
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -99,7 +99,7 @@ class MessageDialog(Dialog):
             with VerticalScroll(classes="dialog-scroll"):
                 yield Static(self.body_text, classes="dialog-body", markup=False)
             yield Static(self.hint, classes="dialog-keys", markup=False)
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from jury_tui.i18n import t
 from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.screens.dialogs import Dialog
-from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.widgets.key_bar import KeyBar
 
 
 class HelpScreen(Dialog):
@@ -53,7 +53,7 @@ class HelpScreen(Dialog):
                 yield Static(self._table(), id="help-keys")
                 yield Static(t("ui.help.in_text"), classes="help-intro", markup=False)
                 yield Static(t("ui.help.markers"), classes="help-intro", markup=False)
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def _table(self) -> Table:
         """One widget for the whole table: opens fast, wraps long descriptions under themselves."""

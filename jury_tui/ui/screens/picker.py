@@ -19,7 +19,7 @@ from jury_tui.i18n import t
 from jury_tui.store.sessions import list_sessions, load_session, sessions_root
 from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.keys import rebind
-from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.widgets.key_bar import KeyBar
 
 
 class PickerScreen(Screen[None]):
@@ -49,7 +49,7 @@ class PickerScreen(Screen[None]):
             yield sessions
             yield jurors
             yield Static(t("ui.picker.hint"), id="picker-hint")
-        yield KeyFooter(compact=True)
+        yield KeyBar(show_command_palette=True)
 
     def on_mount(self) -> None:
         self.query_one("#juror-list").display = False

@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from jury_tui.ui.chair.keys import KeySpec, bindings_for, footer_keys, global_keys, help_rows
 from jury_tui.ui.chair.widgets import TopBar
-from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from jury_tui.ui.chair.app import ChairApp
@@ -42,8 +42,8 @@ class ChairScreen(Screen[None]):
     def top_bar(self) -> TopBar:
         return TopBar(self.MODE)
 
-    def footer(self) -> KeyFooter:
-        return KeyFooter(compact=True, show_command_palette=self.FOOTER_PALETTE)
+    def footer(self) -> KeyBar:
+        return KeyBar(show_command_palette=self.FOOTER_PALETTE)
 
     def help_rows(self) -> list[tuple[str, str]]:
         return help_rows(self.key_specs, self.model.criteria.scale)

@@ -18,7 +18,7 @@ from jury_tui.errors import JuryError, display_path
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ImportResult
 from jury_tui.ui.chair import messages as _messages  # noqa: F401
-from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.widgets.key_bar import KeyBar
 
 
 def split_paths(text: str) -> list[str]:
@@ -68,7 +68,7 @@ class ImportDialog(ModalScreen[bool]):
             with VerticalScroll(id="import-results", classes="dialog-scroll"):
                 yield Static(id="import-log")
             yield Static(t("chair.ui.import.keys"), classes="dialog-keys")
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     @on(Input.Submitted, "#import-paths")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -155,7 +155,7 @@ class ChairHelpScreen(ModalScreen[None]):
                 yield Static(t("chair.ui.help.in_text"), classes="help-intro help-note", markup=False)
                 yield Static(t("chair.ui.help.selection"), classes="help-intro", markup=False)
             yield Static(t("chair.ui.help.close"), classes="dialog-keys")
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -37,7 +37,7 @@ from jury_tui.store.sessions import exports_dir
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair import messages as _messages  # noqa: F401
 from jury_tui.ui.chair.keys import KeySpec, bindings_for, export_keys
-from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from jury_tui.io.data_export import AdviceData
@@ -124,7 +124,7 @@ class ExportDialog(ModalScreen[None]):
                     with Horizontal(id=f"export-result-{kind}", classes="export-result"):
                         yield Static(classes="export-mark")
                         yield Static(classes="export-line", markup=False)
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._draw_options()
