@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -225,4 +227,14 @@ def leaf_paths(node):
             value = value[key]
         if not isinstance(value, (dict, list)):
             yield path
+
+
+def loaded_modules(code: str, candidates: tuple[str, ...], *args: str) -> list[str]:
+    """Which of `candidates` a fresh Python process has loaded once `code` has run (with `args` as
+    its arguments): how the tests keep heavy libraries off a start path."""
+    probe = f"{code}\nimport sys as _sys\nprint(' '.join(n for n in {list(candidates)!r} if n in _sys.modules))\n"
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=60,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout.split()
 

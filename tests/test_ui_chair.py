@@ -8,13 +8,12 @@ shows the consensus again.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input
 
+from conftest import loaded_modules
 from jury_tui.domain.consensus import Recommendation
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.i18n import MESSAGES, t
@@ -102,15 +101,8 @@ def test_paths_split_on_spaces_and_commas():
 
 
 def test_start_imports_neither_reportlab_nor_numpy():
-    code = (
-        "import sys\n"
-        "import jury_tui.ui.chair.app, jury_tui.ui.chair.screens.overview, jury_tui.ui.chair.screens.detail\n"
-        "bad = [m for m in ('reportlab', 'numpy') if m in sys.modules]\n"
-        "print(', '.join(bad))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[1])
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ""
+    code = "import jury_tui.ui.chair.app, jury_tui.ui.chair.screens.overview, jury_tui.ui.chair.screens.detail"
+    assert loaded_modules(code, ("reportlab", "numpy")) == []
 
 
 async def test_chair_consolidates_by_keys(chair_setup):

@@ -9,14 +9,13 @@ the Dutch one-line reason; Esc during a running export cancels it before the PDF
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from conftest import loaded_modules
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.i18n import t
 from jury_tui.io.session_builder import build_demo_session
@@ -76,6 +75,8 @@ def targets(data_dir: Path, session: SessionDefinition) -> dict[str, Path]:
 
 
 async def open_dialog(app, pilot, key: str = "x") -> ExportDialog:
+    """From the app's first screen, once it has started: the export dialog, its check done."""
+    await pilot.pause()
     await pilot.press(key)
     await pilot.pause()
     dialog = app.screen
@@ -92,15 +93,8 @@ async def run_export(app, pilot) -> None:
 
 
 def test_opening_the_app_and_the_dialog_imports_no_export_library():
-    code = (
-        "import sys\n"
-        "import jury_tui.ui.chair.app, jury_tui.ui.chair.screens.export\n"
-        "bad = [m for m in ('reportlab', 'openpyxl', 'numpy', 'jury_tui.io.advice_pdf') if m in sys.modules]\n"
-        "print(', '.join(bad))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[1])
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ""
+    code = "import jury_tui.ui.chair.app, jury_tui.ui.chair.screens.export"
+    assert loaded_modules(code, ("reportlab", "openpyxl", "numpy", "jury_tui.io.advice_pdf")) == []
 
 
 def test_the_export_key_is_in_the_key_map_help_and_palette():
@@ -114,7 +108,6 @@ async def test_export_writes_pdf_csv_and_xlsx_by_keys(export_setup):
     paths = targets(data_dir, session)
     app = ChairApp(data_dir, session)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
         dialog = await open_dialog(app, pilot)
         # Nothing written yet; the dialog says what is missing before starting.
         assert not any(path.exists() for path in paths.values())
@@ -161,7 +154,6 @@ async def test_strict_mode_refuses_the_pdf_in_dutch(export_setup):
     paths = targets(data_dir, session)
     app = ChairApp(data_dir, session)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
         dialog = await open_dialog(app, pilot, "f6")
         await pilot.press("s")
         assert dialog.strict
@@ -183,7 +175,6 @@ async def test_a_folder_in_the_way_is_one_line_and_the_rest_is_written(export_se
     paths["pdf"].mkdir(parents=True)
     app = ChairApp(data_dir, session)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         dialog = await open_dialog(app, pilot)
         await run_export(app, pilot)
         assert dialog.results["pdf"] == (False, t("submission.out_exists_dir", path=str(paths["pdf"].resolve())))
@@ -196,7 +187,6 @@ async def test_choices_and_names_by_keys(export_setup):
     paths = targets(data_dir, session)
     app = ChairApp(data_dir, session)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
         dialog = await open_dialog(app, pilot)
         await pilot.press("p", "x", "n")  # only the CSV, with names
         assert dialog.chosen == {"pdf": False, "csv": True, "xlsx": False} and dialog.names
@@ -234,7 +224,6 @@ async def test_escape_cancels_a_running_export(export_setup, monkeypatch):
     monkeypatch.setattr(advice_pdf, "write_advice_pdf", held)
     app = ChairApp(data_dir, session)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
         dialog = await open_dialog(app, pilot)
         await pilot.press("enter")
         assert started.wait(10)
