@@ -50,7 +50,7 @@ def from_stored_form(cls: type[T], data: Any) -> T | None:
     reader = _plan(cls)[1]
     try:
         record = reader(data)
-    except (_NotExact, ValueError, TypeError, KeyError, RecursionError):
+    except (_NotExact, ValueError, TypeError):  # ValueError, TypeError: a record's own rules, or no datetime
         return None
     return record if stored_form(record) == data else None
 
@@ -61,13 +61,9 @@ _PLANS: dict[Any, tuple[Writer, Reader]] = {}
 
 
 def _plan(annotation: Any) -> tuple[Writer, Reader]:
-    key = annotation
-    if key not in _PLANS:
-        if dataclasses.is_dataclass(annotation):
-            # Placeholder first: a record may (indirectly) contain itself.
-            _PLANS[key] = (lambda value: _PLANS[key][0](value), lambda data: _PLANS[key][1](data))
-        _PLANS[key] = _build(annotation)
-    return _PLANS[key]
+    if annotation not in _PLANS:
+        _PLANS[annotation] = _build(annotation)
+    return _PLANS[annotation]
 
 
 def _identity(value: Any) -> Any:
