@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import json
@@ -216,7 +217,7 @@ def test_best_fit_equals_brute_force_and_fits(spec, budget_units):
 
 def test_best_fit_with_uneven_weights():
     rows = _rows([(10, 4, True), (7, 2, True), (7, 2, True)])
-    rows = [r.model_copy(update={"total": t}) for r, t in zip(rows, (10.5, 7.25, 7.25))]
+    rows = [dataclasses.replace(r, total=t) for r, t in zip(rows, (10.5, 7.25, 7.25))]
     proposal = propose_best_fit(rows, 200_000.0, [1.5, 0.25, 1.0])
     assert proposal.selected == ["x1", "x2"] and proposal.total_score == pytest.approx(14.5)
 
@@ -393,11 +394,9 @@ def _submissions(session, specs):
         }
         submission = build_submission(session, juror_id, assessments(scores), frozenset(conflicts), AT)
         if reverse:
-            submission = submission.model_copy(
-                update={"assessments": [
-                    type(a)(application_id=a.application_id, status=a.status, scores=a.scores[::-1])
-                    for a in submission.assessments
-                ]}
+            submission = dataclasses.replace(
+                submission,
+                assessments=[dataclasses.replace(a, scores=a.scores[::-1]) for a in submission.assessments],
             )
         found.append(submission)
     return found

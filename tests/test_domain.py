@@ -332,7 +332,7 @@ def test_submission_checksum_seals_the_file_as_written(sealed, small_session):
     assert written == again.file_bytes() and seal_of(written) == (again.checksum, again.checksum)
     assert seal_of(raw) == (sealed.checksum, sealed.checksum)
     assert json.loads(raw)["checksum"] == sealed.checksum
-    assert Submission.model_validate_json(raw) == sealed
+    assert TypeAdapter(Submission).validate_json(raw) == sealed
 
 
 def _breaks_seal(raw: bytes) -> bool:
@@ -427,10 +427,10 @@ _SEALED_CONTENT_BYTES = layout(_SEALED_CONTENT)
 
 def test_documented_submission_schema_is_current():
     """docs/submission.schema.json is what other tools validate against: it must match the model.
-    Regenerate with: python -c "import json; from jury_tui.domain.submission import Submission;
-    print(json.dumps(Submission.model_json_schema(), indent=2, ensure_ascii=False))" > docs/submission.schema.json"""
+    Regenerate with: python -c "import json; from pydantic import TypeAdapter; from jury_tui.domain.submission import Submission;
+    print(json.dumps(TypeAdapter(Submission).json_schema(), indent=2, ensure_ascii=False))" > docs/submission.schema.json"""
     import json
     from pathlib import Path
 
     documented = json.loads((Path(__file__).resolve().parents[1] / "docs" / "submission.schema.json").read_text(encoding="utf-8"))
-    assert documented == Submission.model_json_schema()
+    assert documented == TypeAdapter(Submission).json_schema()

@@ -1,6 +1,6 @@
-"""The exact stored form (domain/exact_form.py): the juror's app reads its own session files without
-pydantic, so that reader must never accept what pydantic refuses, must give what pydantic gives,
-and must take every file this program writes."""
+"""The exact stored form (domain/exact_form.py): the juror's and the chair's apps read their own files
+(session, submissions, decisions) without pydantic, so that reader must never accept what pydantic
+refuses, must give what pydantic gives, and must take every file this program writes."""
 
 from __future__ import annotations
 
@@ -16,10 +16,12 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
 from conftest import data_paths
-from jury_tui.domain.assessment import HistoryEntry
+from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore, HistoryEntry
 from jury_tui.domain.canonical import canonical_json
+from jury_tui.domain.consensus import ApplicationDecision, CriterionConsensus, Recommendation
 from jury_tui.domain.exact_form import from_stored_form, iso_datetime, stored_form
 from jury_tui.domain.session import SessionDefinition
+from jury_tui.domain.submission import Submission, build_submission
 from jury_tui.io.session_builder import build_demo_session
 from jury_tui.store.sessions import SESSION_FILE, load_session, session_dir, write_session
 
@@ -31,6 +33,32 @@ DEMO_FORM = stored_form(DEMO)
 # A small part of the demo, so that hypothesis reaches every kind of field often.
 SMALL_FORM = {**DEMO_FORM, "applications": DEMO_FORM["applications"][:2], "jurors": DEMO_FORM["jurors"][:3]}
 PATHS = [path for path in data_paths(SMALL_FORM) if path]
+
+
+def _submission_form() -> dict:
+    first, second = (application.id for application in DEMO.applications[:2])
+    scores = {cid: CriterionScore(criterion_id=cid, score=3, motivation="Goed – ë.") for cid in DEMO.criteria.criterion_ids}
+    submission = build_submission(
+        DEMO, DEMO.jurors[0].id, {first: ApplicationAssessment(application_id=first, scores=scores)},
+        frozenset({second}), dt.datetime(2021, 9, 1, 10, 0, tzinfo=dt.timezone.utc),
+    )
+    form = stored_form(submission)
+    return {**form, "assessments": form["assessments"][:2]}
+
+
+# The chair's records: a submission (two of its assessments) and a decision.
+OTHER_FORMS = {
+    Submission: _submission_form(),
+    ApplicationDecision: stored_form(
+        ApplicationDecision(
+            application_id="a1",
+            criteria={"maatwerk": CriterionConsensus(criterion_id="maatwerk", score=3, motivation="m", minority_view="")},
+            overall_motivation="Sterk dossier.",
+            recommendation=Recommendation.SELECT,
+            advised_amount=150_000.0,
+        )
+    ),
+}
 
 # Values of other kinds and spellings: what a hand-edited or foreign file may hold.
 REPLACEMENTS = st.one_of(
@@ -102,6 +130,42 @@ def test_exact_reader_accepts_only_what_pydantic_accepts_and_gives_the_same(path
     elif validated is not None:
         # Refused only because the data is not in the form this program writes.
         assert canonical_json(stored_form(validated)) != canonical_json(data)
+
+
+@pytest.mark.parametrize("kind", list(OTHER_FORMS), ids=lambda kind: kind.__name__)
+@settings(max_examples=300, deadline=None)
+@given(
+    choice=st.data(),
+    how=st.sampled_from(["replace", "replace", "drop", "pad", "int", "extra", "duplicate"]),
+    value=REPLACEMENTS,
+)
+def test_the_chairs_records_too(kind, choice, how, value):
+    form = OTHER_FORMS[kind]
+    data = _mutate(form, choice.draw(st.sampled_from([path for path in data_paths(form) if path])), how, value)
+    exact = from_stored_form(kind, data)
+    try:
+        validated = TypeAdapter(kind).validate_python(data)
+    except ValidationError:
+        validated = None
+    if exact is not None:
+        assert validated is not None, "the exact reader took data pydantic refuses"
+        assert exact == validated
+        assert canonical_json(stored_form(exact)) == canonical_json(stored_form(validated)) == canonical_json(data)
+    elif validated is not None:
+        assert canonical_json(stored_form(validated)) != canonical_json(data)
+
+
+def test_the_chairs_records_reach_both_outcomes():
+    for kind, form in OTHER_FORMS.items():
+        assert from_stored_form(kind, json.loads(json.dumps(form))) == TypeAdapter(kind).validate_python(form)
+    score = OTHER_FORMS[Submission]["assessments"][0]["scores"][0]
+    assert score["score"] == 3
+    refused = _mutate(OTHER_FORMS[Submission], ("checksum",), "replace", "0" * 63 + "g")
+    assert from_stored_form(Submission, refused) is None
+    coerced = _mutate(OTHER_FORMS[ApplicationDecision], ("advised_amount",), "int", None)
+    assert from_stored_form(ApplicationDecision, coerced) is None and TypeAdapter(ApplicationDecision).validate_python(coerced)
+    negative = _mutate(OTHER_FORMS[ApplicationDecision], ("advised_amount",), "replace", -1.0)
+    assert from_stored_form(ApplicationDecision, negative) is None
 
 
 def test_mutations_reach_both_outcomes():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -107,8 +108,8 @@ def with_consensus(data, application_id: str, criterion_id: str, **changes):
     from jury_tui.io.data_export import advice_data_from
 
     decision = data.decisions[application_id]
-    criteria = {**decision.criteria, criterion_id: decision.get(criterion_id).model_copy(update=changes)}
-    decisions = {**data.decisions, application_id: decision.model_copy(update={"criteria": criteria})}
+    criteria = {**decision.criteria, criterion_id: dataclasses.replace(decision.get(criterion_id), **changes)}
+    decisions = {**data.decisions, application_id: dataclasses.replace(decision, criteria=criteria)}
     return advice_data_from(data.session, data.submissions, decisions, generated_on=ON)
 
 
@@ -310,7 +311,6 @@ def test_xlsx_matches_the_submissions_and_summarises(demo, tmp_path):
 
 
 def test_xlsx_keeps_formula_like_text_as_text(tmp_path, demo):
-    import dataclasses
 
     from openpyxl import load_workbook
 
@@ -325,7 +325,7 @@ def test_xlsx_keeps_formula_like_text_as_text(tmp_path, demo):
         dataclasses.replace(assessment.scores[1], motivation="lang " * 8000),
         *assessment.scores[2:],
     ]
-    changed = juror.model_copy(update={"assessments": [dataclasses.replace(assessment, scores=scores), *juror.assessments[1:]]})
+    changed = dataclasses.replace(juror, assessments=[dataclasses.replace(assessment, scores=scores), *juror.assessments[1:]])
     submissions["extern-1"] = changed
     out = tmp_path / "f.xlsx"
     write_xlsx(advice_data_from(session, submissions, data.decisions), out)

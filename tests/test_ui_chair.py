@@ -100,9 +100,37 @@ def test_paths_split_on_spaces_and_commas():
     assert split_paths('a.json, b.json c.json,"met spatie.json"') == ["a.json", "b.json", "c.json", "met spatie.json"]
 
 
-def test_start_imports_neither_reportlab_nor_numpy():
+OPEN_OVERVIEW = """
+import sys
+from pathlib import Path
+from jury_tui.store.sessions import load_session
+from jury_tui.ui.chair.app import ChairApp
+
+async def auto_pilot(pilot):
+    await pilot.pause()
+    model = pilot.app.model
+    assert len(model.submissions) == 3 and model.decision(sys.argv[3]).advised_amount == 123456.0
+    assert pilot.app.screen.query("KeyBar") and pilot.app.screen.query("DataTable")
+    pilot.app.exit()
+
+data_dir = Path(sys.argv[1])
+ChairApp(data_dir, load_session(data_dir, sys.argv[2])).run(headless=True, size=(100, 30), auto_pilot=auto_pilot)
+"""
+
+
+def test_start_imports_neither_reportlab_nor_numpy_nor_pydantic(chair_setup):
+    """The chair's start stays light: the PDF and numeric libraries load when the budget screen or an
+    export needs them, and pydantic when a file comes in; the chair's own files (stored submissions,
+    decisions) are read through their exact stored form."""
     code = "import jury_tui.ui.chair.app, jury_tui.ui.chair.screens.overview, jury_tui.ui.chair.screens.detail"
-    assert loaded_modules(code, ("reportlab", "numpy")) == []
+    heavy = ("reportlab", "numpy", "pydantic")
+    assert loaded_modules(code, heavy) == []
+    data_dir, session, folder = chair_setup
+    store = ChairStore(data_dir, session)
+    for path in sorted(folder.glob("*.json")):
+        store.import_submission(path)
+    store.set_amount(APP, 123456)
+    assert loaded_modules(OPEN_OVERVIEW, heavy, str(data_dir), session.id, APP) == []
 
 
 async def test_chair_consolidates_by_keys(chair_setup):

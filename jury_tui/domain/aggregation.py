@@ -16,8 +16,6 @@ from fractions import Fraction
 from itertools import accumulate
 from operator import attrgetter
 
-from pydantic import BaseModel, ConfigDict
-
 from jury_tui.domain.criteria import CriteriaSet
 from jury_tui.domain.session import Role, SessionDefinition
 from jury_tui.domain.submission import Submission, SubmittedAssessment
@@ -34,8 +32,8 @@ class JurorScore:
     motivation: str
 
 
-class CriterionStats(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CriterionStats:
 
     criterion_id: str
     count: int
@@ -49,8 +47,8 @@ class CriterionStats(BaseModel):
     flagged: bool
 
 
-class ApplicationAggregate(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApplicationAggregate:
 
     application_id: str
     criteria: dict[str, CriterionStats]
@@ -230,10 +228,9 @@ def aggregate(session: SessionDefinition, table: ScoreTable) -> dict[str, Applic
 # --- calibration ---------------------------------------------------------------------------
 
 
-class JurorCalibration(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class JurorCalibration:
     """How lenient (+) or strict (−) a voting juror is against the others on the same items."""
-
-    model_config = ConfigDict(frozen=True)
 
     juror_id: str
     offset: float | None

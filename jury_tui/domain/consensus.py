@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated, ClassVar
 
 from jury_tui.domain.aggregation import CriterionStats, weighted_total
 from jury_tui.domain.applications import Application
-from jury_tui.domain.criteria import CriteriaSet, RuleKind
+from jury_tui.domain.criteria import STRICT, CriteriaSet, RuleKind
+from jury_tui.domain.limits import Limits
 
 
 class Recommendation(StrEnum):
@@ -19,8 +20,11 @@ class Recommendation(StrEnum):
     REJECT = "reject"
 
 
-class CriterionConsensus(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+# Frozen dataclasses: the chair's files are read back through their exact stored form
+# (domain/exact_form.py), and validated by pydantic only when that fails (store/chair_store.py).
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CriterionConsensus:
+    __pydantic_config__: ClassVar[dict] = STRICT
 
     criterion_id: str
     score: int | None = None
@@ -28,16 +32,17 @@ class CriterionConsensus(BaseModel):
     minority_view: str = ""
 
 
-class ApplicationDecision(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApplicationDecision:
     """What the jury concludes on one application."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    __pydantic_config__: ClassVar[dict] = STRICT
 
     application_id: str
-    criteria: dict[str, CriterionConsensus] = {}
+    criteria: dict[str, CriterionConsensus] = field(default_factory=dict)
     overall_motivation: str = ""
     recommendation: Recommendation | None = None
-    advised_amount: float | None = Field(default=None, ge=0)
+    advised_amount: Annotated[float, Limits(ge=0)] | None = None
 
     def get(self, criterion_id: str) -> CriterionConsensus:
         return self.criteria.get(criterion_id) or CriterionConsensus(criterion_id=criterion_id)

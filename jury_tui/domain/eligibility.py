@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict
 
 from jury_tui.domain.applications import Application, Approval
 from jury_tui.domain.criteria import EligibilityRule, RuleKind
@@ -16,10 +15,9 @@ class Outcome(StrEnum):
     UNKNOWN = "unknown"
 
 
-class EligibilityCheck(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EligibilityCheck:
     """One rule applied to one application: the outcome and the figures it rests on."""
-
-    model_config = ConfigDict(frozen=True)
 
     rule_id: str
     kind: RuleKind
@@ -56,7 +54,7 @@ def check_rule(application: Application, rule: EligibilityRule) -> EligibilityCh
             value = 0.0
         outcome = _at_most(value, rule.limit)
     elif kind is RuleKind.MAX_DURATION_MONTHS:
-        value = application.duration_months
+        value = None if application.duration_months is None else float(application.duration_months)
         outcome = _at_most(value, rule.limit)
     elif kind is RuleKind.SUBMISSION_DEADLINE:
         submitted = application.submitted_at

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from math import lcm
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
 
 from jury_tui.domain.aggregation import weighted_total
 from jury_tui.domain.consensus import ApplicationDecision, default_amount
@@ -15,8 +15,8 @@ from jury_tui.domain.eligibility import Outcome, check_eligibility, overall_outc
 from jury_tui.domain.session import SessionDefinition
 
 
-class RankedApplication(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RankedApplication:
 
     application_id: str
     rank: int | None
@@ -83,8 +83,8 @@ def rank(
     ]
 
 
-class Proposal(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Proposal:
 
     selected: list[str]
     total_amount: float
@@ -157,6 +157,6 @@ def _proposal(rows: Sequence[RankedApplication], budget: float) -> Proposal:
     return Proposal(
         selected=[row.application_id for row in rows],
         total_amount=sum(_cents(row.amount) for row in rows) / 100,
-        total_score=sum(row.total or 0.0 for row in rows),
-        budget=budget,
+        total_score=sum((row.total or 0.0 for row in rows), 0.0),
+        budget=float(budget),
     )

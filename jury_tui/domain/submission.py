@@ -6,11 +6,13 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
-
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, replace
+from typing import Annotated, ClassVar
 
 from jury_tui.domain.assessment import ApplicationAssessment, Status, progress, statuses_for
+from jury_tui.domain.criteria import STRICT
+from jury_tui.domain.exact_form import stored_form
+from jury_tui.domain.limits import Limits
 from jury_tui.domain.session import SessionDefinition
 
 SUBMISSION_FORMAT = "jury-tui/submission"
@@ -22,11 +24,15 @@ _CHECKSUM_LINE_START = b'\n  "checksum": "'
 _HEX_DIGITS = frozenset(b"0123456789abcdef")
 
 
-# Plain slotted dataclasses, validated by pydantic as fields of Submission: a call of 1000
-# applications holds 7000 scores per juror, and model instances would double the parse time.
+_DIGEST = Limits(pattern=r"^[0-9a-f]{64}$")
+
+
+# Plain slotted dataclasses: a call of 1000 applications holds 7000 scores per juror. A file this
+# program wrote is read through its exact stored form; pydantic validates any other
+# (io/submission_file.py).
 @dataclass(frozen=True, slots=True)
 class SubmittedScore:
-    __pydantic_config__ = ConfigDict(extra="forbid")
+    __pydantic_config__: ClassVar[dict] = STRICT
 
     criterion_id: str
     score: int | None
@@ -35,23 +41,24 @@ class SubmittedScore:
 
 @dataclass(frozen=True, slots=True)
 class SubmittedAssessment:
-    __pydantic_config__ = ConfigDict(extra="forbid")
+    __pydantic_config__: ClassVar[dict] = STRICT
 
     application_id: str
     status: Status
     scores: list[SubmittedScore]
 
 
-class Submission(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Submission:
     """The submission file's content. `checksum` is SHA-256 over the file's bytes, with the 64 digits
     of the checksum itself read as zeros ('0')."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    __pydantic_config__: ClassVar[dict] = STRICT
 
-    format: str = Field(default=SUBMISSION_FORMAT, pattern=f"^{SUBMISSION_FORMAT}$")
+    format: Annotated[str, Limits(pattern=f"^{SUBMISSION_FORMAT}$")] = SUBMISSION_FORMAT
     schema_version: int = SUBMISSION_SCHEMA_VERSION
     session_id: str
-    session_fingerprint: str = Field(pattern=r"^[0-9a-f]{64}$")
+    session_fingerprint: Annotated[str, _DIGEST]
     juror_id: str
     juror_role: str
     submitted_at: dt.datetime
@@ -60,10 +67,10 @@ class Submission(BaseModel):
     applications_complete: int
     conflicts: list[str]
     assessments: list[SubmittedAssessment]
-    checksum: str = Field(pattern=r"^[0-9a-f]{64}$")
+    checksum: Annotated[str, _DIGEST]
 
     def to_json_dict(self) -> dict:
-        return self.model_dump(mode="json")
+        return stored_form(self)
 
     def file_bytes(self) -> bytes:
         """The submission as its file holds it: the one layout, sealed."""
@@ -132,35 +139,31 @@ def build_sealed_submission(
         if application_id in conflicts:
             continue
         assessment = assessments.get(application_id) or ApplicationAssessment(application_id=application_id)
-        submitted.append({
-            "application_id": application_id,
-            "status": statuses[application_id].value,
-            "scores": [
-                {
-                    "criterion_id": criterion.id,
-                    "score": assessment.get(criterion.id).score,
-                    "motivation": assessment.get(criterion.id).motivation,
-                }
-                for criterion in criteria.criteria
-            ],
-        })
-    content = {
-        "format": SUBMISSION_FORMAT,
-        "schema_version": SUBMISSION_SCHEMA_VERSION,
-        "session_id": session.id,
-        "session_fingerprint": session.fingerprint,
-        "juror_id": juror_id,
-        "juror_role": session.juror(juror_id).role.value,
-        "submitted_at": submitted_at,
-        "complete": summary.is_complete,
-        "applications_total": summary.to_assess,
-        "applications_complete": summary.complete,
-        "conflicts": sorted(conflicts),
-        "assessments": submitted,
-    }
-    unsealed = Submission.model_validate({**content, "checksum": UNSEALED})
+        submitted.append(
+            SubmittedAssessment(
+                application_id,
+                statuses[application_id],
+                [
+                    SubmittedScore(criterion.id, assessment.get(criterion.id).score, assessment.get(criterion.id).motivation)
+                    for criterion in criteria.criteria
+                ],
+            )
+        )
+    unsealed = Submission(
+        session_id=session.id,
+        session_fingerprint=session.fingerprint,
+        juror_id=juror_id,
+        juror_role=session.juror(juror_id).role.value,
+        submitted_at=submitted_at,
+        complete=summary.is_complete,
+        applications_total=summary.to_assess,
+        applications_complete=summary.complete,
+        conflicts=sorted(conflicts),
+        assessments=submitted,
+        checksum=UNSEALED,
+    )
     checksum, file_bytes = seal(unsealed.to_json_dict())
-    return unsealed.model_copy(update={"checksum": checksum}), file_bytes
+    return replace(unsealed, checksum=checksum), file_bytes
 
 
 def build_submission(

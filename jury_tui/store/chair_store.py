@@ -8,11 +8,13 @@ into `chair/`, so an import cannot overwrite the consensus.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from jury_tui.domain.consensus import ApplicationDecision, Recommendation, amount_cap, selection
+from jury_tui.domain.exact_form import from_stored_form, stored_form
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission
 from jury_tui.formatting import format_amount
@@ -20,6 +22,7 @@ from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
 from jury_tui.io.scores_csv import MAX_MOTIVATION
 from jury_tui.io.submission_file import read_submission
+from jury_tui.io.validation import validate
 from jury_tui.store.atomic import BACKUPS_KEPT, folder_lock, remove_stale_temp_files, write_atomic
 from jury_tui.store.juror_store import now
 from jury_tui.store.sessions import session_dir
@@ -54,6 +57,13 @@ def count_changes(old: Submission, new: Submission) -> int:
     before, after = _score_map(old), _score_map(new)
     changed = sum(1 for key in before.keys() | after.keys() if before.get(key) != after.get(key))
     return changed + len(set(old.conflicts) ^ set(new.conflicts))
+
+
+def _stored_record(decision: ApplicationDecision) -> dict:
+    """A decision as its file holds it: the application is the file's, not the record's."""
+    record = stored_form(decision)
+    del record["application_id"]
+    return record
 
 
 class ChairStore:
@@ -219,13 +229,19 @@ class ChairStore:
         if application_id not in self._files and not path.exists():
             return ApplicationDecision(application_id=application_id)
         record = self._file(application_id).single("decision")
+        if not record:
+            return ApplicationDecision(application_id=application_id)
+        corrupt = StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table="decision")))
+        data = {"application_id": application_id, **record}
+        decision = from_stored_form(ApplicationDecision, data)
+        if decision is None:  # not as this program writes it: pydantic decides, leniently as before
+            try:
+                decision = validate(ApplicationDecision, data, path)
+            except JuryError:
+                raise corrupt from None
         scale = self.session.criteria.scale
-        try:
-            decision = ApplicationDecision.model_validate({"application_id": application_id, **record}) if record else ApplicationDecision(application_id=application_id)
-            if any(entry.score is not None and not scale.contains(entry.score) for entry in decision.criteria.values()):
-                raise ValueError("consensus score off the scale")
-        except ValueError:  # pydantic's ValidationError is a ValueError
-            raise StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table="decision"))) from None
+        if any(entry.score is not None and not scale.contains(entry.score) for entry in decision.criteria.values()):
+            raise corrupt
         return decision
 
     def decisions(self) -> dict[str, ApplicationDecision]:
@@ -241,30 +257,31 @@ class ChairStore:
             raise JuryError(t("score.off_scale", score=score, min=criteria.scale.min, max=criteria.scale.max))
         decision = self.decision(application_id)
         current = decision.get(criterion_id)
-        updated = current.model_copy(
-            update={
+        updated = dataclasses.replace(
+            current,
+            **{
                 key: value
                 for key, value in {"score": score, "motivation": motivation, "minority_view": minority_view}.items()
                 if value is not None  # None leaves a field as it is; clear_consensus_score clears the score
-            }
+            },
         )
-        return self._save(decision.model_copy(update={"criteria": {**decision.criteria, criterion_id: updated}}), decision)
+        return self._save(dataclasses.replace(decision, criteria={**decision.criteria, criterion_id: updated}), decision)
 
     @_locked
     def clear_consensus_score(self, application_id: str, criterion_id: str) -> ApplicationDecision:
         decision = self.decision(application_id)
-        current = decision.get(criterion_id).model_copy(update={"score": None})
-        return self._save(decision.model_copy(update={"criteria": {**decision.criteria, criterion_id: current}}), decision)
+        current = dataclasses.replace(decision.get(criterion_id), score=None)
+        return self._save(dataclasses.replace(decision, criteria={**decision.criteria, criterion_id: current}), decision)
 
     @_locked
     def set_overall(self, application_id: str, motivation: str) -> ApplicationDecision:
         decision = self.decision(application_id)
-        return self._save(decision.model_copy(update={"overall_motivation": motivation}), decision)
+        return self._save(dataclasses.replace(decision, overall_motivation=motivation), decision)
 
     @_locked
     def set_recommendation(self, application_id: str, recommendation: Recommendation | None) -> ApplicationDecision:
         decision = self.decision(application_id)
-        return self._save(decision.model_copy(update={"recommendation": recommendation}), decision)
+        return self._save(dataclasses.replace(decision, recommendation=recommendation), decision)
 
     @_locked
     def set_amount(self, application_id: str, amount: float | None) -> ApplicationDecision:
@@ -274,7 +291,7 @@ class ChairStore:
             if amount < 0 or amount > cap:
                 raise JuryError(t("chair.amount_cap", amount=format_amount(amount), cap=format_amount(cap)))
         decision = self.decision(application_id)
-        return self._save(decision.model_copy(update={"advised_amount": amount}), decision)
+        return self._save(dataclasses.replace(decision, advised_amount=amount), decision)
 
     def history(self, application_id: str) -> list[dict]:
         self._require_application(application_id)
@@ -297,20 +314,18 @@ class ChairStore:
             decision = self.decision(application.id)
             selected = decision.recommendation is Recommendation.SELECT
             if application.id in chosen and not selected:
-                self._save(decision.model_copy(update={"recommendation": Recommendation.SELECT}), decision)
+                self._save(dataclasses.replace(decision, recommendation=Recommendation.SELECT), decision)
             elif application.id not in chosen and selected:
-                self._save(decision.model_copy(update={"recommendation": None}), decision)
+                self._save(dataclasses.replace(decision, recommendation=None), decision)
 
     # --- internals -------------------------------------------------------------------------
     def _save(self, decision: ApplicationDecision, previous: ApplicationDecision) -> ApplicationDecision:
         if decision == previous:
             return decision
         file = self._file(decision.application_id)
-        record = decision.model_dump(mode="json", exclude={"application_id"})
+        record = _stored_record(decision)
         file.set_single("decision", record)
-        file.table("history").insert(
-            {"at": now().isoformat(), "old": previous.model_dump(mode="json", exclude={"application_id"}), "new": record}
-        )
+        file.table("history").insert({"at": now().isoformat(), "old": _stored_record(previous), "new": record})
         file.commit()
         return decision
 
