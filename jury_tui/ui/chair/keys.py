@@ -41,7 +41,7 @@ def footer_keys(*actions: str) -> list[KeySpec]:
 
 
 def overview_keys() -> list[KeySpec]:
-    # Enter (open) is bound on the table itself (see OverviewTable); listed here for help and palette.
+    # Enter (open) is bound on the table itself (GridTable, under this label); listed here for help and palette.
     return [
         KeySpec("open", "", "⏎", None, "chair.key.open.help", True),
         KeySpec("toggle_sort", "s", "s", "chair.key.sort", "chair.key.sort.help", True),

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from jury_tui.i18n import t
 from jury_tui.ui.chair import messages as _messages  # noqa: F401
@@ -95,12 +95,3 @@ class JurorRow(Horizontal):
         self.query_one(".juror-score", Static).update(score)
         self.query_one(".juror-motivation", Static).update(motivation)
 
-
-class KeyedTable(DataTable):
-    """A DataTable whose Enter is shown in the footer under a Dutch name."""
-
-    def __init__(self, enter_label: str, **kwargs) -> None:
-        super().__init__(**kwargs)
-        from textual.binding import Binding
-
-        self._bindings.key_to_bindings["enter"] = [Binding("enter", "select_cursor", enter_label, key_display="⏎")]

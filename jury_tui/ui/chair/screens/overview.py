@@ -5,14 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from jury_tui.domain.criteria import Criterion
 from jury_tui.i18n import language, t
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, overview_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
-from jury_tui.ui.chair.widgets import KeyedTable
+from jury_tui.ui.widgets.grid_table import GridTable
 
 LABEL_WIDTH = 17
 CELL_WIDTH = 4
@@ -40,13 +40,13 @@ class OverviewScreen(ChairScreen):
     def compose(self) -> ComposeResult:
         yield self.top_bar()
         yield Static(id="overview-summary", classes="screen-line", markup=False)
-        yield KeyedTable(t("chair.key.open"), id="matrix", cursor_type="cell")
+        yield GridTable(t("chair.key.open"), id="matrix", cursor_type="cell")
         yield Static(id="overview-legend", classes="legend", markup=False)
         yield self.footer()
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#matrix", DataTable)
+    def table(self) -> GridTable:
+        return self.query_one("#matrix", GridTable)
 
     def on_mount(self) -> None:
         table = self.table
@@ -124,18 +124,18 @@ class OverviewScreen(ChairScreen):
         table = self.table
         if not table.row_count:
             return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key
 
     # --- actions -----------------------------------------------------------------------------
-    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+    def on_grid_table_cell_selected(self, event: GridTable.CellSelected) -> None:
         event.stop()
         self.open_cell(event.coordinate)
 
     def open_cell(self, coordinate: Coordinate) -> None:
         cell = self.table.coordinate_to_cell_key(coordinate)
-        application_id = cell.row_key.value
+        application_id = cell.row_key
         criterion_ids = self.model.criteria.criterion_ids
-        column = cell.column_key.value
+        column = cell.column_key
         if column in criterion_ids:
             page = criterion_ids.index(column)
         else:

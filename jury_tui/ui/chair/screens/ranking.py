@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from jury_tui.domain.consensus import Recommendation
 from jury_tui.domain.eligibility import Outcome
@@ -18,7 +18,7 @@ from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, ranking_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.chair.screens.overview import shorten
-from jury_tui.ui.chair.widgets import KeyedTable
+from jury_tui.ui.widgets.grid_table import GridTable
 
 if TYPE_CHECKING:
     from jury_tui.domain.ranking import Proposal
@@ -35,7 +35,7 @@ class RankingScreen(ChairScreen):
 
     def compose(self) -> ComposeResult:
         yield self.top_bar()
-        yield KeyedTable(t("chair.key.open"), id="ranking", cursor_type="row")
+        yield GridTable(t("chair.key.open"), id="ranking", cursor_type="row")
         yield Static(id="proposal-1", classes="screen-line")
         yield Static(id="proposal-2", classes="screen-line")
         yield Static(id="budget-line", classes="screen-line")
@@ -43,8 +43,8 @@ class RankingScreen(ChairScreen):
         yield self.footer()
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#ranking", DataTable)
+    def table(self) -> GridTable:
+        return self.query_one("#ranking", GridTable)
 
     def on_mount(self) -> None:
         table = self.table
@@ -133,10 +133,10 @@ class RankingScreen(ChairScreen):
         table = self.table
         if not table.row_count:
             return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key
 
     # --- actions -----------------------------------------------------------------------------
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_grid_table_row_selected(self, event: GridTable.RowSelected) -> None:
         event.stop()
         self.action_open()
 
