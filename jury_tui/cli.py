@@ -457,10 +457,11 @@ def cmd_chair(args: argparse.Namespace) -> int:
 
     data_dir = _data_dir(args)
     session = load_session(data_dir, args.session_id)
-    ChairStore(data_dir, session).submissions()  # reports a damaged file before the screen opens
+    store = ChairStore(data_dir, session)
+    store.submissions()  # reports a damaged file before the screen opens; the app keeps what it read
     from jury_tui.ui.chair.app import ChairApp
 
-    return _run_app(ChairApp(data_dir, session))
+    return _run_app(ChairApp(data_dir, session, store))
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from conftest import loaded_modules
 from jury_tui.domain.consensus import Recommendation
@@ -30,6 +30,7 @@ from jury_tui.ui.chair.screens.dialogs import ChairHelpScreen, ImportDialog, spl
 from jury_tui.ui.chair.screens.overview import STYLE_CONSENSUS, STYLE_FLAGGED, OverviewScreen
 from jury_tui.ui.chair.screens.ranking import RankingScreen
 from jury_tui.ui.chair.widgets import EditorArea
+from jury_tui.ui.widgets.grid_table import GridTable
 
 SIZE = (80, 24)
 APP = "wvc21-03"  # Boom – KaDRie: eligible, requests € 618.400
@@ -110,7 +111,7 @@ async def auto_pilot(pilot):
     await pilot.pause()
     model = pilot.app.model
     assert len(model.submissions) == 3 and model.decision(sys.argv[3]).advised_amount == 123456.0
-    assert pilot.app.screen.query("KeyBar") and pilot.app.screen.query("DataTable")
+    assert pilot.app.screen.query("KeyBar") and pilot.app.screen.query("GridTable")
     pilot.app.exit()
 
 data_dir = Path(sys.argv[1])
@@ -159,7 +160,7 @@ async def test_chair_consolidates_by_keys(chair_setup):
         assert len(app.model.submissions) == 3
 
         # The overview shows the flagged cell: the mean 3,7 on red, one criterion to discuss.
-        table = app.screen.query_one("#matrix", DataTable)
+        table = app.screen.query_one("#matrix", GridTable)
         cell = table.get_cell(APP, FLAGGED)
         assert cell.plain == fmt.number(11 / 3) and cell.style == STYLE_FLAGGED
         assert table.get_cell(APP, "maatwerk").plain == "4,0"
@@ -228,7 +229,7 @@ async def test_chair_consolidates_by_keys(chair_setup):
     again = ChairApp(data_dir, session)
     async with again.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        table = again.screen.query_one("#matrix", DataTable)
+        table = again.screen.query_one("#matrix", GridTable)
         cell = table.get_cell(APP, FLAGGED)
         assert cell.plain == "4✓" and cell.style == STYLE_CONSENSUS
         assert table.get_cell(APP, "open").plain == ""
@@ -295,7 +296,7 @@ async def test_import_reports_each_file_and_refuses_a_damaged_one(chair_setup):
         await pilot.pause()
         assert list(app.model.submissions) == ["extern-1"]
         assert isinstance(app.screen, OverviewScreen)
-        assert app.screen.query_one("#matrix", DataTable).get_cell(APP, "maatwerk").plain == "4,0"
+        assert app.screen.query_one("#matrix", GridTable).get_cell(APP, "maatwerk").plain == "4,0"
 
 
 async def test_help_palette_and_screens_by_key(chair_setup):
@@ -347,7 +348,7 @@ async def test_ranking_toggles_and_adopts_a_proposal(chair_setup):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, RankingScreen)
-        table = screen.query_one("#ranking", DataTable)
+        table = screen.query_one("#ranking", GridTable)
         assert table.get_cell(APP, "rank").plain == "1"
         assert table.get_cell(APP, "p1").plain == "●" and table.get_cell(APP, "p2").plain == "●"
         await pilot.press("space")  # the cursor is on rank 1
@@ -388,3 +389,25 @@ async def test_a_damaged_stored_submission_is_shown_and_quits(chair_setup):
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_code == 2
+
+
+async def test_the_chair_command_reads_the_submissions_once(chair_setup, monkeypatch):
+    """`jury-tui chair` checks the stored submissions before the screen opens; the app takes that
+    store and does not read them again (a call of 1000 applications parses 25 files of megabytes)."""
+    import jury_tui.store.chair_store as chair_store
+
+    data_dir, session, folder = chair_setup
+    store = ChairStore(data_dir, session)
+    for path in sorted(folder.glob("*.json")):
+        store.import_submission(path)
+    store.submissions()
+
+    def read_again(*args, **kwargs):
+        raise AssertionError("the stored submissions were read again")
+
+    monkeypatch.setattr(chair_store, "read_submission", read_again)
+    app = ChairApp(data_dir, session, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        assert len(app.model.submissions) == 3 and app.model.store is store

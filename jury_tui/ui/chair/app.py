@@ -12,6 +12,7 @@ The export dialog (x/F6) imports the export modules (reportlab, openpyxl) in its
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.command import CommandPalette
@@ -27,6 +28,9 @@ from jury_tui.ui.chair.keys import MODES, bindings_for, global_keys
 from jury_tui.ui.chair.model import ChairModel
 from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.startup import settle_long_lived_objects
+
+if TYPE_CHECKING:
+    from jury_tui.store.chair_store import ChairStore
 
 CSS_FILE = Path(__file__).with_name("chair.tcss")
 
@@ -53,16 +57,22 @@ def _screen_class(mode: str) -> type[ChairScreen]:
 
 
 class ChairApp(App[None]):
+    # The overview is the app's first screen itself, not switched to over an empty one: the app
+    # builds, styles and lays out one screen before it first paints, not two.
+    DEFAULT_MODE = "overview"
     CSS_PATH = CSS_FILE
     AUTO_FOCUS = ""
     # Only our own (Dutch) commands; Textual's English system commands stay out.
     COMMANDS = {ChairCommands}
     NOTIFICATION_TIMEOUT = 5
 
-    def __init__(self, data_dir: Path, session: SessionDefinition) -> None:
+    def __init__(self, data_dir: Path, session: SessionDefinition, store: ChairStore | None = None) -> None:
+        """`store`: the session's ChairStore when the caller has one open already (it keeps the
+        submissions it has read, so a call of 1000 applications does not parse them twice)."""
         super().__init__()
         self.data_dir = Path(data_dir)
         self.session = session
+        self._store = store
         self.model: ChairModel | None = None
         self.title = t("chair.ui.title", session=session.title)
         self._status = (t("chair.ui.all_saved"), False)
@@ -70,21 +80,23 @@ class ChairApp(App[None]):
             self._bindings.key_to_bindings.pop(key, None)
         for binding in bindings_for(global_keys()):
             self._bindings._add_binding(binding)
+        for mode in MODES:
+            self.add_mode(mode, lambda mode=mode: self._mode_screen(mode))
 
     def on_load(self) -> None:
         settle_long_lived_objects()
 
-    def on_mount(self) -> None:
-        try:
-            self.model = ChairModel(self.data_dir, self.session)
-        except (JuryError, OSError) as error:
-            from jury_tui.ui.screens.dialogs import ErrorScreen
+    def _mode_screen(self, mode: str) -> Screen:
+        """A mode's screen, made when the mode is first shown. The first (the overview, as the app
+        composes) reads the session's files; if they cannot be read, it is the error instead."""
+        if self.model is None:
+            try:
+                self.model = ChairModel(self.data_dir, self.session, self._store)
+            except (JuryError, OSError) as error:
+                from jury_tui.ui.screens.dialogs import ErrorScreen
 
-            self.push_screen(ErrorScreen(str(error)))
-            return
-        for mode in MODES:
-            self.add_mode(mode, lambda mode=mode: _screen_class(mode)(self.model))
-        self.switch_mode("overview")
+                return ErrorScreen(str(error))
+        return _screen_class(mode)(self.model)
 
     # --- the screens ---------------------------------------------------------------------------
     def chair_screens(self) -> list[ChairScreen]:

@@ -56,11 +56,11 @@ def positions(totals: dict[str, float | None], order: list[str]) -> dict[str, in
 
 
 class ChairModel:
-    def __init__(self, data_dir: Path, session: SessionDefinition) -> None:
+    def __init__(self, data_dir: Path, session: SessionDefinition, store: ChairStore | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.session = session
         self.criteria = session.criteria
-        self.store = ChairStore(self.data_dir, session)
+        self.store = store or ChairStore(self.data_dir, session)
         self.file_order: list[str] = [application.id for application in session.applications]
         self.maximum_total = maximum_total(self.criteria)
         self.eligibility: dict[str, list[EligibilityCheck]] = {
