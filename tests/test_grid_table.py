@@ -272,3 +272,26 @@ async def test_clear_keeps_the_columns():
         await pilot.pause()
         shown = lines(table)
         assert shown[0].startswith(" Name") and shown[1:3] == [row_line(7).rstrip(), ""]
+
+
+async def test_rows_added_at_once_are_all_reachable():
+    """A screen fills the table in one call (add_rows): the size is set once, and every row is
+    shown and reachable by keys; a key used twice is refused."""
+    app = TableApp(rows=0)
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        table = app.table
+        table.add_rows((f"r{row}", [Text(label(row)), *[Text(value(row, c), justify="right") for c in range(len(NUMBERS))]])
+                       for row in range(40))
+        await pilot.pause()
+        assert table.row_count == 40 and lines(table)[1] == row_line(0).rstrip()
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == 39 and row_line(39).rstrip() in lines(table)
+        try:
+            table.add_rows([("r3", [Text("again")])])
+        except ValueError:
+            pass
+        else:
+            raise AssertionError("a duplicate row key was accepted")
+        assert table.row_count == 40

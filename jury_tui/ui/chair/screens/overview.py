@@ -92,8 +92,7 @@ class OverviewScreen(ChairScreen):
         keep_column = table.cursor_column
         table.clear()
         order = self.model.order()
-        for application_id in order:
-            table.add_row(*self._row(application_id), key=application_id)
+        table.add_rows((application_id, self._row(application_id)) for application_id in order)
         if keep_row in order:
             table.move_cursor(row=order.index(keep_row), column=keep_column, animate=False)
         self._draw_lines()

@@ -69,6 +69,7 @@ class RankingScreen(ChairScreen):
         budget_cents = round(model.session.budget * 100)
         running = 0
         order = []
+        rows: list[tuple[str, list[Text]]] = []
         for row in model.ranking:
             aid = row.application_id
             order.append(aid)
@@ -93,7 +94,7 @@ class RankingScreen(ChairScreen):
                                   style="bold red" if running > budget_cents else "")
             else:
                 cumulative = Text("")
-            table.add_row(
+            rows.append((aid, [
                 Text(str(row.rank) if row.rank else "", justify="right"),
                 Text(shorten(application.label, LABEL_WIDTH)),
                 total,
@@ -104,8 +105,8 @@ class RankingScreen(ChairScreen):
                 Text("●" if aid in in_p2 else "", style="magenta"),
                 Text("✓" if aid in selected else "", style="bold green"),
                 cumulative,
-                key=aid,
-            )
+            ]))
+        table.add_rows(rows)
         if keep in order:
             table.move_cursor(row=order.index(keep), animate=False)
         self.query_one("#proposal-1", Static).update(self._proposal_line("chair.ui.ranking.proposal_rank", by_rank, "$text-accent"))
