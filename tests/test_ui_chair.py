@@ -14,6 +14,7 @@ import pytest
 from textual.widgets import Input
 
 from conftest import loaded_modules
+from test_ui_chair_jurors import juror_rows
 from jury_tui.domain.consensus import Recommendation
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.i18n import MESSAGES, t
@@ -31,6 +32,7 @@ from jury_tui.ui.chair.screens.overview import STYLE_CONSENSUS, STYLE_FLAGGED, O
 from jury_tui.ui.chair.screens.ranking import RankingScreen
 from jury_tui.ui.chair.widgets import EditorArea
 from jury_tui.ui.widgets.grid_table import GridTable
+from jury_tui.ui.widgets.juror_panel import JurorPanel
 
 SIZE = (80, 24)
 APP = "wvc21-03"  # Boom – KaDRie: eligible, requests € 618.400
@@ -176,9 +178,9 @@ async def test_chair_consolidates_by_keys(chair_setup):
         assert isinstance(detail, DetailScreen)
         heading = text_of(detail.query_one("#criterion-heading"))
         assert session.criteria.criterion(FLAGGED).name.nl in heading and t("chair.ui.detail.flag") in heading
-        voting = text_of(detail.query_one("#juror-extern-2 .juror-motivation"))
-        assert voting == f"Motivatie van extern-2 over {FLAGGED}."
-        assert t("chair.ui.detail.juror_not_submitted") in text_of(detail.query_one("#juror-vlaams-1 .juror-motivation"))
+        jurors = juror_rows(detail.query_one("#jurors-panel", JurorPanel))
+        assert jurors["Extern expert 2"] == ("2", f"Motivatie van extern-2 over {FLAGGED}.")
+        assert jurors["Vlaamse overheid – adviseur 1"] == ("·", t("chair.ui.detail.juror_not_submitted"))
         stats = text_of(detail.query_one("#criterion-stats"))
         assert "n 3 (2 ontbreekt)" in stats and "spreiding 3" in stats
 

@@ -69,29 +69,3 @@ class EditorArea(TextArea):
 
 class PanelScroll(VerticalScroll, can_focus=False):
     """Scrolled by the screen's PageUp/PageDown; never takes focus, so every key stays the screen's."""
-
-
-class JurorRow(Horizontal):
-    """One juror on one criterion: name, score and motivation side by side (the motivation wraps)."""
-
-    DEFAULT_CSS = """
-    JurorRow { height: auto; }
-    JurorRow > .juror-name { width: 19; height: auto; padding-right: 1; color: $text-muted; }
-    JurorRow > .juror-score { width: 3; text-style: bold; }
-    JurorRow > .juror-motivation { width: 1fr; height: auto; }
-    """
-
-    def __init__(self, juror_id: str, name: str) -> None:
-        super().__init__(id=f"juror-{juror_id}")
-        self.juror_id = juror_id
-        self.juror_name = name
-
-    def compose(self) -> ComposeResult:
-        yield Static(self.juror_name, classes="juror-name", markup=False)
-        yield Static(classes="juror-score")
-        yield Static(classes="juror-motivation", markup=False)
-
-    def show(self, score: Content | str, motivation: Content | str) -> None:
-        self.query_one(".juror-score", Static).update(score)
-        self.query_one(".juror-motivation", Static).update(motivation)
-

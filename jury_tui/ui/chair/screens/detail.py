@@ -9,6 +9,8 @@ last keystroke and always when it is left, the page changes, the screen changes 
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -16,7 +18,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Input, Static, TextArea
 
-from jury_tui.domain.aggregation import CriterionStats
+from jury_tui.domain.aggregation import CriterionStats, JurorScore
 from jury_tui.domain.consensus import Recommendation, suggested_score
 from jury_tui.domain.eligibility import Outcome
 from jury_tui.domain.session import Role
@@ -25,7 +27,8 @@ from jury_tui.i18n import language, t
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, detail_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
-from jury_tui.ui.chair.widgets import EditorArea, JurorRow, PanelScroll
+from jury_tui.ui.chair.widgets import EditorArea, PanelScroll
+from jury_tui.ui.widgets.juror_panel import JurorLine, JurorPanel
 
 TEXT_SAVE_DELAY = 0.5
 
@@ -72,14 +75,7 @@ class DetailScreen(ChairScreen):
         with Vertical(id="criterion-page"):
             yield Static(id="criterion-heading")
             yield Static(id="criterion-stats")
-            with PanelScroll(id="jurors-panel"):
-                for juror in self.model.session.jurors:
-                    if juror.role is Role.VOTING:
-                        yield JurorRow(juror.id, juror.name)
-                yield Static(t("chair.ui.detail.advisory"), id="advisory-heading", classes="panel-heading")
-                for juror in self.model.session.jurors:
-                    if juror.role is Role.ADVISORY:
-                        yield JurorRow(juror.id, juror.name)
+            yield JurorPanel(t("chair.ui.detail.advisory"), id="jurors-panel")
             yield Static(id="consensus-line")
             with Horizontal(id="texts"):
                 yield EditorArea(t("chair.ui.detail.motivation_placeholder"), id="motivation")
@@ -99,8 +95,6 @@ class DetailScreen(ChairScreen):
         yield self.footer()
 
     def on_mount(self) -> None:
-        has_advisory = any(juror.role is Role.ADVISORY for juror in self.model.session.jurors)
-        self.query_one("#advisory-heading").display = has_advisory
         self.query_one("#motivation", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
         self.query_one("#minority", EditorArea).border_title = t("chair.ui.detail.minority_title")
         self.query_one("#minority", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
@@ -130,7 +124,7 @@ class DetailScreen(ChairScreen):
         self.page = max(0, min(page, len(self.criteria.criteria)))
         self.model.current_application = application_id
         self.model.current_page = self.page
-        self.query_one("#jurors-panel", PanelScroll).scroll_home(animate=False)
+        self.query_one("#jurors-panel", JurorPanel).scroll_home(animate=False)
         self._seen_version = self.model.version
         self.redraw()
 
@@ -266,30 +260,36 @@ class DetailScreen(ChairScreen):
         )
 
     def _draw_jurors(self, criterion_id: str, stats: CriterionStats) -> None:
+        """Every juror's row on this criterion, voting members first, in one go to the panel."""
         table = self.model.table
         entries = {entry.juror_id: entry for entry in table.entries(self.application_id, criterion_id)}
         conflicted = table.conflicts.get(self.application_id, set())
-        for row in self.query(JurorRow):
-            juror_id = row.juror_id
-            if juror_id not in self.model.submissions:
-                row.show(Content.styled("·", "$text-muted"), Content.styled(t("chair.ui.detail.juror_not_submitted"), "italic $text-muted"))
-                continue
-            if juror_id in conflicted:
-                row.show(Content.styled("⊘", "$text-error"), Content.styled(t("chair.ui.detail.juror_conflict"), "$text-error"))
-                continue
-            entry = entries.get(juror_id)
-            if entry is None or entry.score is None:
-                score = Content.styled(fmt.DASH, "$text-muted")
-            else:
-                extreme = stats.flagged and entry.role is Role.VOTING and entry.score in (stats.min, stats.max)
-                score = Content.styled(str(entry.score), "bold $text-error" if extreme else "bold")
-            if entry is None:
-                motivation = Content.styled(t("chair.ui.detail.juror_no_score"), "italic $text-muted")
-            elif entry.motivation.strip():
-                motivation = Content(entry.motivation.strip())
-            else:
-                motivation = Content.styled(t("chair.ui.detail.juror_no_motivation"), "italic $text-muted")
-            row.show(score, motivation)
+        rows: dict[Role, list[JurorLine]] = {Role.VOTING: [], Role.ADVISORY: []}
+        for juror in self.model.session.jurors:
+            score, motivation = self._juror_texts(juror.id, entries, conflicted, stats)
+            rows[juror.role].append(JurorLine(juror.name, score, motivation))
+        self.query_one("#jurors-panel", JurorPanel).show_rows(rows[Role.VOTING], rows[Role.ADVISORY])
+
+    def _juror_texts(self, juror_id: str, entries: dict[str, JurorScore], conflicted: AbstractSet[str],
+                     stats: CriterionStats) -> tuple[Content, Content]:
+        """A juror's score and motivation on the criterion, as shown."""
+        if juror_id not in self.model.submissions:
+            return Content.styled("·", "$text-muted"), Content.styled(t("chair.ui.detail.juror_not_submitted"), "italic $text-muted")
+        if juror_id in conflicted:
+            return Content.styled("⊘", "$text-error"), Content.styled(t("chair.ui.detail.juror_conflict"), "$text-error")
+        entry = entries.get(juror_id)
+        if entry is None or entry.score is None:
+            score = Content.styled(fmt.DASH, "$text-muted")
+        else:
+            extreme = stats.flagged and entry.role is Role.VOTING and entry.score in (stats.min, stats.max)
+            score = Content.styled(str(entry.score), "bold $text-error" if extreme else "bold")
+        if entry is None:
+            motivation = Content.styled(t("chair.ui.detail.juror_no_score"), "italic $text-muted")
+        elif entry.motivation.strip():
+            motivation = Content(entry.motivation.strip())
+        else:
+            motivation = Content.styled(t("chair.ui.detail.juror_no_motivation"), "italic $text-muted")
+        return score, motivation
 
     def _consensus_line(self, stats: CriterionStats) -> Content:
         consensus = self.model.decision(self.application_id).get(self.criterion_id)
@@ -461,8 +461,10 @@ class DetailScreen(ChairScreen):
     def action_scroll_up(self) -> None:
         self._visible_panel().scroll_page_up()
 
-    def _visible_panel(self) -> PanelScroll:
-        return self.query_one("#eligibility-panel" if self.show_eligibility else "#jurors-panel", PanelScroll)
+    def _visible_panel(self) -> PanelScroll | JurorPanel:
+        if self.show_eligibility:
+            return self.query_one("#eligibility-panel", PanelScroll)
+        return self.query_one("#jurors-panel", JurorPanel)
 
     def action_toggle_eligibility(self) -> None:
         self.show_eligibility = not self.show_eligibility
