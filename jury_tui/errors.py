@@ -55,6 +55,7 @@ def _field_name(loc: tuple) -> str:
 _TYPE_MESSAGES = {
     "float_parsing": "field.number",
     "float_type": "field.number",
+    "finite_number": "field.finite",
     "int_parsing": "field.integer",
     "int_type": "field.integer",
     "int_from_float": "field.integer",

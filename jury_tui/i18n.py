@@ -37,6 +37,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.type": {"nl": "heeft een verkeerd type ({detail})", "en": "has the wrong type ({detail})"},
     "field.invalid": {"nl": "is ongeldig: {detail}", "en": "is invalid: {detail}"},
     "field.number": {"nl": "moet een getal zijn (gevonden: {value})", "en": "must be a number (found: {value})"},
+    "field.finite": {"nl": "moet een eindig getal zijn (gevonden: {value})", "en": "must be a finite number (found: {value})"},
     "field.integer": {"nl": "moet een geheel getal zijn (gevonden: {value})", "en": "must be a whole number (found: {value})"},
     "field.boolean": {"nl": "moet true of false zijn (gevonden: {value})", "en": "must be true or false (found: {value})"},
     "field.text": {"nl": "moet tekst zijn (gevonden: {value})", "en": "must be text (found: {value})"},

@@ -42,7 +42,7 @@ class ApplicationDecision:
     criteria: dict[str, CriterionConsensus] = field(default_factory=dict)
     overall_motivation: str = ""
     recommendation: Recommendation | None = None
-    advised_amount: Annotated[float, Limits(ge=0)] | None = None
+    advised_amount: Annotated[float, Limits(ge=0, finite=True)] | None = None
 
     def get(self, criterion_id: str) -> CriterionConsensus:
         return self.criteria.get(criterion_id) or CriterionConsensus(criterion_id=criterion_id)

@@ -87,7 +87,7 @@ class EligibilityRule:
     kind: RuleKind
     name: Text
     description: Text | None = None
-    limit: float | None = None
+    limit: Annotated[float, Limits(finite=True)] | None = None
     deadline: dt.datetime | None = None
 
     def __post_init__(self) -> None:
@@ -108,7 +108,7 @@ class Ranking:
     __pydantic_config__: ClassVar[dict] = STRICT
 
     tie_break: list[Identifier] = field(default_factory=list)
-    minimum_total: float | None = None
+    minimum_total: Annotated[float, Limits(finite=True)] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -122,7 +122,7 @@ class CriteriaSet:
     criteria: Annotated[list[Criterion], Limits(min_length=1)]
     eligibility: list[EligibilityRule] = field(default_factory=list)
     ranking: Ranking = field(default_factory=Ranking)
-    disagreement_threshold: Annotated[float, Limits(ge=0)] = 2.0
+    disagreement_threshold: Annotated[float, Limits(ge=0, finite=True)] = 2.0
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
