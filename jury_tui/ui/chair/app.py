@@ -96,6 +96,7 @@ class ChairApp(App[None]):
                 from jury_tui.ui.screens.dialogs import ErrorScreen
 
                 return ErrorScreen(str(error))
+            settle_long_lived_objects()  # the submissions read: 175,000 scores at 1000 × 25
         return _screen_class(mode)(self.model)
 
     # --- the screens ---------------------------------------------------------------------------
