@@ -92,7 +92,7 @@ def run(size: int) -> dict[str, float]:
 
         floor, _ = clock(lambda: [json.loads(path.read_bytes()) for path in files])
         chair = ChairStore(data_dir, session)
-        import_time, _ = clock(lambda: [chair.import_submission(path) for path in files])
+        import_time, _ = clock(lambda: chair.import_submissions(files))  # as `jury-tui import` does
         start_time, _ = clock(lambda: ChairStore(data_dir, session).submissions())
 
         submissions = list(chair.submissions().values())

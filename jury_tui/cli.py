@@ -440,11 +440,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     data_dir = _data_dir(args)
     store = ChairStore(data_dir, load_session(data_dir, args.session_id))
     failed = 0
-    for path in _submission_files(args.files):
-        try:
-            result = store.import_submission(path)
-        except JuryError as error:
-            print(error.message, file=sys.stderr)
+    paths = _submission_files(args.files)
+    for path, result in zip(paths, store.import_submissions(paths), strict=True):
+        if isinstance(result, JuryError):
+            print(result.message, file=sys.stderr)
             failed += 1
             continue
         _out(t(f"import.{result.status}", file=display_path(path), juror=result.juror_id, count=result.changed_scores))

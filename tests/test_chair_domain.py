@@ -30,7 +30,7 @@ from jury_tui.domain.eligibility import Outcome, check_eligibility, overall_outc
 from jury_tui.domain.ranking import RankedApplication, propose_best_fit, propose_by_rank, rank
 from jury_tui.domain.session import Role
 from jury_tui.domain.submission import build_submission
-from jury_tui.errors import JuryError
+from jury_tui.errors import JuryError, StoreError
 from jury_tui.io.session_builder import build_demo_session
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.sessions import write_session
@@ -284,6 +284,58 @@ def test_any_changed_byte_is_refused(demo_files, tmp_path, data):
         with pytest.raises(JuryError):
             ChairStore(Path(folder), session).import_submission(tampered)
         assert ChairStore(Path(folder), session).submissions() == {}
+
+
+def _outcomes(results) -> list[tuple]:
+    return [(type(r).__name__, r.message) if isinstance(r, JuryError) else (r.juror_id, r.status, r.changed_scores)
+            for r in results]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_a_batch_imports_as_the_files_one_by_one(demo_files, data):
+    """`jury-tui import` hands all files over at once (the next file is verified while a copy is
+    written): each file's result, and what is kept, are those of importing them one by one."""
+    session, files = demo_files
+    sequence = data.draw(st.lists(st.sampled_from(sorted(files.values())), min_size=1, max_size=10))
+    kept = []
+    for batch in (False, True):
+        with tempfile.TemporaryDirectory() as folder:
+            write_session(Path(folder), session)
+            store = ChairStore(Path(folder), session)
+            if batch:
+                results = store.import_submissions(sequence)
+            else:
+                results = []
+                for path in sequence:
+                    try:
+                        results.append(store.import_submission(path))
+                    except JuryError as error:
+                        results.append(error)
+            stored = {j: s.checksum for j, s in ChairStore(Path(folder), session).submissions().items()}
+            kept.append((_outcomes(results), stored, {j: s.checksum for j, s in store.submissions().items()}))
+    assert kept[0] == kept[1]
+    assert kept[1][1] == kept[1][2]  # what the store shows is what is on disk
+
+
+def test_a_copy_that_cannot_be_written_fails_alone(demo_files, tmp_path, monkeypatch):
+    import jury_tui.store.chair_store as chair_store
+
+    session, files = demo_files
+    write_session(tmp_path, session)
+    real_write = chair_store.write_atomic
+
+    def disk_full_for_extern_2(path, data, **kwargs):
+        if path.name == "extern-2.json":
+            raise StoreError(f"{path.name}: kon niet schrijven (schijf vol)")
+        return real_write(path, data, **kwargs)
+
+    monkeypatch.setattr(chair_store, "write_atomic", disk_full_for_extern_2)
+    paths = [files[("extern-1", 0)], files[("extern-2", 0)], files[("vlaams-1", 0)]]
+    results = ChairStore(tmp_path, session).import_submissions(paths)
+    assert [getattr(r, "status", None) for r in results] == ["new", None, "new"]
+    assert "schijf vol" in results[1].message
+    assert sorted(ChairStore(tmp_path, session).submissions()) == ["extern-1", "vlaams-1"]
 
 
 def test_replacing_submission_reports_changed_scores(demo_files, tmp_path):
