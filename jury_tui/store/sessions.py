@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from jury_tui.domain.exact_form import from_stored_form, stored_form
+from jury_tui.domain.exact_form import stored_form
 from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.i18n import t
@@ -78,7 +78,7 @@ def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
         )
     definition_data = data.get("definition")
     # Exactly the form this program writes, or else pydantic says what is wrong (or accepts it).
-    definition = from_stored_form(SessionDefinition, definition_data) or _validated(path, definition_data)
+    definition = SessionDefinition.from_stored(definition_data) or _validated(path, definition_data)
     if definition.fingerprint != data.get("fingerprint"):
         raise StoreError(t("file.problem", file=display_path(path), problem=t("session.changed")))
     return definition
