@@ -72,6 +72,10 @@ def _stored_record(decision: ApplicationDecision) -> dict:
     return record
 
 
+def _corrupt_decision(path: Path) -> StoreError:
+    return StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table="decision")))
+
+
 class ChairStore:
     def __init__(self, data_dir: Path, session: SessionDefinition) -> None:
         self.session = session
@@ -284,17 +288,16 @@ class ChairStore:
         record = self._file(application_id).single("decision")
         if not record:
             return ApplicationDecision(application_id=application_id)
-        corrupt = StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table="decision")))
         data = {"application_id": application_id, **record}
         decision = from_stored_form(ApplicationDecision, data)
         if decision is None:  # not as this program writes it: pydantic decides, leniently as before
             try:
                 decision = validate(ApplicationDecision, data, path)
             except JuryError:
-                raise corrupt from None
+                raise _corrupt_decision(path) from None
         scale = self.session.criteria.scale
         if any(entry.score is not None and not scale.contains(entry.score) for entry in decision.criteria.values()):
-            raise corrupt
+            raise _corrupt_decision(path)
         return decision
 
     def decisions(self) -> dict[str, ApplicationDecision]:
