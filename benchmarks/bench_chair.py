@@ -27,12 +27,15 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import motivation, write_synthetic  # noqa: E402
 
 from jury_tui.domain.aggregation import ScoreTable, aggregate  # noqa: E402
+from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.consensus import suggested_score  # noqa: E402
 from jury_tui.domain.eligibility import check_eligibility, overall_outcome  # noqa: E402
 from jury_tui.domain.ranking import propose_best_fit, propose_by_rank, rank  # noqa: E402
-from jury_tui.io.submission_file import write_submission  # noqa: E402
 from jury_tui.store.chair_store import ChairStore  # noqa: E402
-from jury_tui.store.juror_store import JurorStore, ScoreChange  # noqa: E402
+from jury_tui.store.juror_store import (
+    JurorStore,  # noqa: E402
+    write_submission,  # noqa: E402
+)
 
 JURORS = {20: 7, 200: 15, 1000: 25}
 
@@ -58,7 +61,7 @@ def bare_pdf(texts: list[str], out: Path, font: str = "Helvetica") -> None:
 
     style = getSampleStyleSheet()["BodyText"]
     if font != "Helvetica":
-        from jury_tui.io.advice_pdf import register_fonts
+        from jury_tui.reports.advice_pdf import register_fonts
 
         register_fonts()
         style = ParagraphStyle("bare", parent=style, fontName=font)
@@ -119,8 +122,8 @@ def run(size: int) -> dict[str, float]:
 
         proposal_time, _ = clock(proposals)
 
-        from jury_tui.io.advice_pdf import write_advice_pdf
-        from jury_tui.io.data_export import build_advice_data
+        from jury_tui.reports.advice_pdf import write_advice_pdf
+        from jury_tui.reports.data_export import build_advice_data
 
         data = build_advice_data(session, chair)
         pdf_time, _ = clock(lambda: write_advice_pdf(session, data, data_dir / "advies.pdf"))

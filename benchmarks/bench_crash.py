@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from crash_harness import KINDS, crash_rounds  # noqa: E402
 
-from jury_tui.io.session_builder import build_demo_session  # noqa: E402
+from jury_tui.formats.session_builder import build_demo_session  # noqa: E402
 from jury_tui.store.sessions import write_session  # noqa: E402
 
 

@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import motivation, write_synthetic  # noqa: E402
 
-from jury_tui.store.atomic import write_atomic  # noqa: E402
-from jury_tui.store.juror_store import JurorStore, ScoreChange  # noqa: E402
+from jury_tui.domain.assessment import ScoreChange
+from jury_tui.formats.atomic_file import write_atomic  # noqa: E402
+from jury_tui.store.juror_store import JurorStore  # noqa: E402
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:

@@ -143,9 +143,9 @@ def prepare(data_dir: Path, applications: int, jurors: int) -> str:
     juror has submitted to the chair."""
     import random
 
-    from jury_tui.io.submission_file import write_submission
+    from jury_tui.domain.assessment import ScoreChange
     from jury_tui.store.chair_store import ChairStore
-    from jury_tui.store.juror_store import JurorStore, ScoreChange
+    from jury_tui.store.juror_store import JurorStore, write_submission
 
     rng = random.Random(5)
     session = write_synthetic(data_dir, applications, jurors)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from jury_tui.domain.applications import Application, Section
 from jury_tui.domain.session import Juror, Role, SessionDefinition
-from jury_tui.io.criteria_file import load_criteria
-from jury_tui.io.session_builder import shipped_criteria_dir
+from jury_tui.formats.criteria_file import load_criteria
+from jury_tui.formats.session_builder import shipped_criteria_dir
 
 WORDS = (
     "wijk bewoners samenwerking participatie woonkwaliteit jongeren veiligheid armoede "

@@ -187,8 +187,13 @@ def _run_app(app) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from jury_tui.io.session_builder import DEMO_SESSION_ID, build_demo_session
-    from jury_tui.store.sessions import load_session, session_dir, session_exists, write_session
+    from jury_tui.formats.session_builder import DEMO_SESSION_ID, build_demo_session
+    from jury_tui.store.sessions import (
+        load_session,
+        session_dir,
+        session_exists,
+        write_session,
+    )
 
     data_dir = _data_dir(args)
     demo = build_demo_session()
@@ -202,7 +207,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         write_session(data_dir, demo)
         _out(t("cli.created", id=DEMO_SESSION_ID, path=display_path(folder)))
     if args.filled:
-        from jury_tui.io.demo_scores import fill_demo_scores
+        from jury_tui.store.demo_scores import fill_demo_scores
 
         result = fill_demo_scores(data_dir, load_session(data_dir, DEMO_SESSION_ID))
         if result.filled:
@@ -223,7 +228,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     import re
 
-    from jury_tui.io.session_builder import build_session
+    from jury_tui.formats.session_builder import build_session
     from jury_tui.store.sessions import session_dir, session_exists, write_session
 
     data_dir = _data_dir(args)
@@ -360,7 +365,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_submit(args: argparse.Namespace) -> int:
-    from jury_tui.io.submission_file import default_submission_path, write_submission
+    from jury_tui.store.juror_store import write_submission
+    from jury_tui.store.sessions import default_submission_path
 
     data_dir = _data_dir(args)
     store = _open_store(data_dir, args.session_id, args.juror)
@@ -372,16 +378,16 @@ def cmd_submit(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from jury_tui.io.scores_csv import write_template
+    from jury_tui.formats.scores_csv import write_template
 
     store = _open_store(_data_dir(args), args.session_id, args.juror)
-    rows = write_template(store, args.out, delimiter=args.sep, lang=language())
+    rows = write_template(store.session, store.conflicts, store.assessment, args.out, delimiter=args.sep, lang=language())
     _out(t("csv.template_written", rows=rows, path=display_path(args.out)))
     return 0
 
 
 def cmd_import_scores(args: argparse.Namespace) -> int:
-    from jury_tui.io.scores_csv import import_scores
+    from jury_tui.store.juror_store import import_scores
 
     store = _open_store(_data_dir(args), args.session_id, args.juror)
     try:
@@ -398,7 +404,7 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from jury_tui.io.checks import check_file
+    from jury_tui.formats.checks import check_file
 
     session = None
     if args.session:
@@ -464,8 +470,8 @@ def cmd_chair(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from jury_tui.io.advice_pdf import write_advice_pdf
-    from jury_tui.io.data_export import build_advice_data, write_csv, write_xlsx
+    from jury_tui.reports.advice_pdf import write_advice_pdf
+    from jury_tui.reports.data_export import build_advice_data, write_csv, write_xlsx
     from jury_tui.store.chair_store import ChairStore
     from jury_tui.store.sessions import exports_dir, load_session
 

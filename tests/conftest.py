@@ -158,7 +158,7 @@ def small_inputs(tmp_path: Path) -> SimpleNamespace:
 
 @pytest.fixture
 def small_session(small_inputs):
-    from jury_tui.io.session_builder import build_session
+    from jury_tui.formats.session_builder import build_session
 
     return build_session(
         "klein-2021",
@@ -191,7 +191,7 @@ def small_store(small_data_dir: Path, small_session):
 @pytest.fixture
 def demo_data_dir(tmp_path: Path) -> Path:
     """A data directory holding the shipped demo session (wvc-2021-demo), as `jury-tui demo --no-open` makes it."""
-    from jury_tui.io.session_builder import build_demo_session
+    from jury_tui.formats.session_builder import build_demo_session
     from jury_tui.store.sessions import write_session
 
     data_dir = tmp_path / "demo-data"

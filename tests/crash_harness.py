@@ -40,7 +40,7 @@ HARNESS = Path(__file__).resolve()
 SESSION_ID = "wvc-2021-demo"
 JUROR_ID = "extern-1"
 CRITERION = "maatwerk"
-TEMP_SUFFIX = ".jurytmp"  # jury_tui.store.atomic.TEMP_SUFFIX; checked in _open_store
+TEMP_SUFFIX = ".jurytmp"  # jury_tui.formats.atomic_file.TEMP_SUFFIX; checked in _open_store
 KINDS = ("juror", "chair")
 MOMENTS = ("start", "timed", "mid-save")
 TRAP_POINTS = ("temp-created", "half-written", "before-fsync", "mid-rotation", "before-rename", "after-rename")
@@ -66,7 +66,7 @@ def counter_of(motivation: str) -> int | None:
 
 
 class _TrappedOs:
-    """Stands in for `os` inside jury_tui.store.atomic: SIGKILLs the process at one step of the
+    """Stands in for `os` inside jury_tui.formats.atomic_file: SIGKILLs the process at one step of the
     n-th atomic write. Every other attribute is the real os module."""
 
     def __init__(self, point: str, occurrence: int) -> None:
@@ -118,7 +118,7 @@ class _TrappedOs:
 
 def worker_main(argv: list[str]) -> None:
     kind, data_dir, start, trap = argv[0], Path(argv[1]), int(argv[2]), argv[3]
-    import jury_tui.store.atomic as atomic
+    import jury_tui.formats.atomic_file as atomic
 
     if trap != "none":
         point, occurrence = trap.split(":")
@@ -233,7 +233,7 @@ class Summary:
 
 
 def _open_store(kind: str, data_dir: Path):
-    from jury_tui.store.atomic import TEMP_SUFFIX as store_suffix
+    from jury_tui.formats.atomic_file import TEMP_SUFFIX as store_suffix
     from jury_tui.store.chair_store import ChairStore
     from jury_tui.store.juror_store import JurorStore
     from jury_tui.store.sessions import load_session

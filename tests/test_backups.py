@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from jury_tui.errors import StoreError
-from jury_tui.store.atomic import BACKUPS_KEPT, backup_path
+from jury_tui.formats.atomic_file import BACKUPS_KEPT, backup_path
 from jury_tui.store.juror_store import JurorStore
 from tests.conftest import tree_snapshot
 

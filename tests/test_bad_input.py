@@ -30,22 +30,22 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import data_paths, tree_snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import data_paths, tree_snapshot
 from jury_tui.domain.canonical import sha256_hex
 from jury_tui.domain.submission import seal
 from jury_tui.errors import JuryError
-from jury_tui.io.applications_file import load_application, load_applications
-from jury_tui.io.checks import check_file
-from jury_tui.io.criteria_file import load_criteria
-from jury_tui.io.jurors_file import load_jurors
-from jury_tui.io.scores_csv import parse_scores_csv
-from jury_tui.io import submission_file
-from jury_tui.io.submission_file import load_submission, write_submission
+from jury_tui.formats import submission_file
+from jury_tui.formats.applications_file import load_application, load_applications
+from jury_tui.formats.checks import check_file
+from jury_tui.formats.criteria_file import load_criteria
+from jury_tui.formats.jurors_file import load_jurors
+from jury_tui.formats.scores_csv import parse_scores_csv
+from jury_tui.formats.submission_file import load_submission
 from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore
+from jury_tui.store.juror_store import JurorStore, write_submission
 from jury_tui.store.sessions import load_session
 
 REPO = Path(__file__).resolve().parents[1]

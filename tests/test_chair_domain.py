@@ -15,23 +15,34 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jury_tui.domain.aggregation import (
+    Agreement,
     ScoreTable,
     aggregate,
     agreement_level,
-    Agreement,
     calibrate,
     calibrated_totals,
     krippendorff_alpha_ordinal,
     reliability,
 )
 from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore
-from jury_tui.domain.consensus import ApplicationDecision, CriterionConsensus, Recommendation, amount_cap, suggested_score
+from jury_tui.domain.consensus import (
+    ApplicationDecision,
+    CriterionConsensus,
+    Recommendation,
+    amount_cap,
+    suggested_score,
+)
 from jury_tui.domain.eligibility import Outcome, check_eligibility, overall_outcome
-from jury_tui.domain.ranking import RankedApplication, propose_best_fit, propose_by_rank, rank
+from jury_tui.domain.ranking import (
+    RankedApplication,
+    propose_best_fit,
+    propose_by_rank,
+    rank,
+)
 from jury_tui.domain.session import Role
 from jury_tui.domain.submission import build_submission
 from jury_tui.errors import JuryError, StoreError
-from jury_tui.io.session_builder import build_demo_session
+from jury_tui.formats.session_builder import build_demo_session
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.sessions import write_session
 

@@ -9,12 +9,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import (
+    REPO,
+    WVC_CRITERIA,
+    application_md,
+    tree_snapshot,
+    write_small_inputs,
+)
 
-from conftest import REPO, WVC_CRITERIA, application_md, tree_snapshot, write_small_inputs
 from jury_tui.cli import main
 from jury_tui.domain.submission import seal_of
+from jury_tui.formats.submission_file import load_submission
 from jury_tui.i18n import set_language
-from jury_tui.io.submission_file import load_submission
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import load_session
 

@@ -10,11 +10,17 @@ import random
 from pathlib import Path
 
 import pytest
-
 from crash_harness import (
-    MOMENTS, TRAP_LEAVES_TEMP, TRAP_POINTS, CrashModel, Summary, crash_rounds, run_and_kill,
+    MOMENTS,
+    TRAP_LEAVES_TEMP,
+    TRAP_POINTS,
+    CrashModel,
+    Summary,
+    crash_rounds,
+    run_and_kill,
 )
-from jury_tui.io.session_builder import build_demo_session
+
+from jury_tui.formats.session_builder import build_demo_session
 from jury_tui.store.sessions import session_dir, write_session
 
 KILLS = 30

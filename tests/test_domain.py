@@ -11,11 +11,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import CREATED_AT, SMALL_CRITERIA_TOML, leaf_paths, write_small_inputs
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from conftest import CREATED_AT, SMALL_CRITERIA_TOML, leaf_paths, write_small_inputs
 from jury_tui.domain.assessment import (
     ApplicationAssessment,
     CriterionScore,
@@ -27,8 +27,14 @@ from jury_tui.domain.assessment import (
 from jury_tui.domain.criteria import CriteriaSet
 from jury_tui.domain.exact_form import stored_form
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.domain.submission import Submission, build_sealed_submission, build_submission, layout, seal_of
-from jury_tui.io.session_builder import build_session
+from jury_tui.domain.submission import (
+    Submission,
+    build_sealed_submission,
+    build_submission,
+    layout,
+    seal_of,
+)
+from jury_tui.formats.session_builder import build_session
 
 SUBMITTED_AT = dt.datetime(2021, 10, 1, 17, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
 

@@ -11,19 +11,32 @@ import json
 import math
 
 import pytest
+from conftest import data_paths
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from conftest import data_paths
-from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore, HistoryEntry
+from jury_tui.domain.assessment import (
+    ApplicationAssessment,
+    CriterionScore,
+    HistoryEntry,
+)
 from jury_tui.domain.canonical import canonical_json, sha256_hex
-from jury_tui.domain.consensus import ApplicationDecision, CriterionConsensus, Recommendation
+from jury_tui.domain.consensus import (
+    ApplicationDecision,
+    CriterionConsensus,
+    Recommendation,
+)
 from jury_tui.domain.exact_form import from_stored_form, iso_datetime, stored_form
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission, build_submission
-from jury_tui.io.session_builder import build_demo_session
-from jury_tui.store.sessions import SESSION_FILE, load_session, session_dir, write_session
+from jury_tui.formats.session_builder import build_demo_session
+from jury_tui.store.sessions import (
+    SESSION_FILE,
+    load_session,
+    session_dir,
+    write_session,
+)
 
 ADAPTER = TypeAdapter(SessionDefinition)
 DEMO = build_demo_session()

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from jury_tui.domain.aggregation import ScoreTable, aggregate
+from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.consensus import Recommendation, suggested_score
 from jury_tui.domain.ranking import propose_by_rank, rank
 from jury_tui.errors import JuryError
-from jury_tui.io.session_builder import build_demo_session
-from jury_tui.io.submission_file import write_submission
+from jury_tui.formats.session_builder import build_demo_session
 from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore, ScoreChange
+from jury_tui.store.juror_store import JurorStore, write_submission
 from jury_tui.store.sessions import write_session
 
 TRICKY = 'Score <4> & "R&D" – € 1.024.848,66 – Ősz – café'
@@ -86,7 +86,7 @@ def consolidate_demo(data_dir: Path):
 def demo(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("export") / "data"
     session, chair = consolidate_demo(data_dir)
-    from jury_tui.io.advice_pdf import build_advice_data
+    from jury_tui.reports.advice_pdf import build_advice_data
 
     return session, chair, build_advice_data(session, chair, generated_on=ON)
 
@@ -94,7 +94,7 @@ def demo(tmp_path_factory):
 @pytest.fixture(scope="module")
 def advice(demo, tmp_path_factory):
     """The demo advice written once: (path, summary, progress calls)."""
-    from jury_tui.io.advice_pdf import write_advice_pdf
+    from jury_tui.reports.advice_pdf import write_advice_pdf
 
     session, _, data = demo
     calls = []
@@ -105,7 +105,7 @@ def advice(demo, tmp_path_factory):
 
 def with_consensus(data, application_id: str, criterion_id: str, **changes):
     """The same advice data with one consensus entry changed (in memory, no store)."""
-    from jury_tui.io.data_export import advice_data_from
+    from jury_tui.reports.data_export import advice_data_from
 
     decision = data.decisions[application_id]
     criteria = {**decision.criteria, criterion_id: dataclasses.replace(decision.get(criterion_id), **changes)}
@@ -174,7 +174,7 @@ def _dutch(amount: float) -> str:
 def test_advice_pdf_metadata_and_reproducible(demo, advice, tmp_path):
     from pypdf import PdfReader
 
-    from jury_tui.io.advice_pdf import write_advice_pdf
+    from jury_tui.reports.advice_pdf import write_advice_pdf
 
     session, _, data = demo
     first, second = advice[0], tmp_path / "b.pdf"
@@ -186,7 +186,7 @@ def test_advice_pdf_metadata_and_reproducible(demo, advice, tmp_path):
 
 
 def test_names_appear_only_when_asked(demo, tmp_path):
-    from jury_tui.io.advice_pdf import write_advice_pdf
+    from jury_tui.reports.advice_pdf import write_advice_pdf
 
     session, _, data = demo
     out = tmp_path / "met-namen.pdf"
@@ -198,7 +198,7 @@ def test_names_appear_only_when_asked(demo, tmp_path):
 
 
 def test_strict_refuses_a_missing_motivation_and_lax_marks_it(demo, tmp_path):
-    from jury_tui.io.advice_pdf import write_advice_pdf
+    from jury_tui.reports.advice_pdf import write_advice_pdf
 
     session = demo[0]
     data = with_consensus(demo[2], "wvc21-02", "haalbaarheid", motivation="  \n ")
@@ -215,7 +215,7 @@ def test_strict_refuses_a_missing_motivation_and_lax_marks_it(demo, tmp_path):
 
 
 def test_a_5000_word_motivation_flows_across_pages(demo, advice, tmp_path):
-    from jury_tui.io.advice_pdf import write_advice_pdf
+    from jury_tui.reports.advice_pdf import write_advice_pdf
 
     session, _, data = demo
     words = [f"woord{i}" for i in range(5000)]
@@ -243,7 +243,7 @@ def _expected(chair: ChairStore):
 
 
 def test_csv_matches_the_submissions(demo, tmp_path):
-    from jury_tui.io.data_export import write_csv
+    from jury_tui.reports.data_export import write_csv
 
     session, chair, data = demo
     out = tmp_path / "scores.csv"
@@ -276,7 +276,7 @@ def test_csv_matches_the_submissions(demo, tmp_path):
 def test_xlsx_matches_the_submissions_and_summarises(demo, tmp_path):
     from openpyxl import load_workbook
 
-    from jury_tui.io.data_export import write_xlsx
+    from jury_tui.reports.data_export import write_xlsx
 
     session, chair, data = demo
     out = tmp_path / "scores.xlsx"
@@ -314,7 +314,7 @@ def test_xlsx_keeps_formula_like_text_as_text(tmp_path, demo):
 
     from openpyxl import load_workbook
 
-    from jury_tui.io.data_export import advice_data_from, write_xlsx
+    from jury_tui.reports.data_export import advice_data_from, write_xlsx
 
     session, chair, data = demo
     submissions = dict(data.submissions)
@@ -338,7 +338,7 @@ def test_xlsx_keeps_formula_like_text_as_text(tmp_path, demo):
 
 def test_amounts_and_scores_in_dutch_and_english():
     from jury_tui.i18n import set_language
-    from jury_tui.io.data_export import format_amount, format_score
+    from jury_tui.reports.data_export import format_amount, format_score
 
     assert format_amount(800_000) == "800.000 euro"
     assert format_amount(1_024_848.66) == "1.024.848,66 euro"
@@ -352,7 +352,7 @@ def test_amounts_and_scores_in_dutch_and_english():
 
 def test_advice_in_english_follows_the_language(demo, tmp_path):
     from jury_tui.i18n import set_language
-    from jury_tui.io.advice_pdf import write_advice_pdf
+    from jury_tui.reports.advice_pdf import write_advice_pdf
 
     session, _, data = demo
     out = tmp_path / "advice.pdf"

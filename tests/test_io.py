@@ -7,17 +7,22 @@ import io
 from pathlib import Path
 
 import pytest
-
 from conftest import WVC_CRITERIA, application_md, tree_snapshot
+
 from jury_tui.domain.criteria import RuleKind
 from jury_tui.domain.session import Role
 from jury_tui.errors import JuryError
-from jury_tui.io.applications_file import load_application, load_applications, parse_application
-from jury_tui.io.checks import check_file
-from jury_tui.io.criteria_file import load_criteria
-from jury_tui.io.jurors_file import load_jurors
-from jury_tui.io.scores_csv import import_scores, parse_scores_csv, write_template
-from jury_tui.io.session_builder import build_session
+from jury_tui.formats.applications_file import (
+    load_application,
+    load_applications,
+    parse_application,
+)
+from jury_tui.formats.checks import check_file
+from jury_tui.formats.criteria_file import load_criteria
+from jury_tui.formats.jurors_file import load_jurors
+from jury_tui.formats.scores_csv import parse_scores_csv, write_template
+from jury_tui.formats.session_builder import build_session
+from jury_tui.store.juror_store import import_scores
 
 
 def write(path: Path, text: str) -> Path:
@@ -171,7 +176,7 @@ def test_parse_application_keeps_markdown_inside_sections():
 
 
 def test_demo_applications_all_load():
-    from jury_tui.io.session_builder import demo_data_dir
+    from jury_tui.formats.session_builder import demo_data_dir
 
     applications = load_applications(demo_data_dir() / "applications")
     assert applications
@@ -306,7 +311,7 @@ def test_template_has_a_row_per_application_and_criterion_without_conflicts(smal
     small_store.set_score("a1", "inhoud", 2)
     small_store.set_motivation("a1", "inhoud", "Zwak; maar \"eerlijk\"\nover twee regels")
     out = tmp_path / "sjabloon.csv"
-    assert write_template(small_store, out) == 6
+    assert write_template(small_store.session, small_store.conflicts, small_store.assessment, out) == 6
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel recognises UTF-8
     rows = read_rows(out)
@@ -322,7 +327,7 @@ def test_template_has_a_row_per_application_and_criterion_without_conflicts(smal
 def test_template_round_trip(small_store, tmp_path):
     small_store.set_score("a1", "inhoud", 2)
     out = tmp_path / "sjabloon.csv"
-    write_template(small_store, out)
+    write_template(small_store.session, small_store.conflicts, small_store.assessment, out)
     rows = read_rows(out)
     fills = {("a1", "inhoud"): ("4", "Sterk; echt waar"), ("a1", "budget"): ("0", ""), ("a2", "haalbaar"): ("", "Nog lezen, €")}
     for row in rows:

@@ -10,12 +10,18 @@ import stat
 from pathlib import Path
 
 import pytest
-
 from conftest import tree_snapshot
+
+from jury_tui.domain.assessment import ScoreChange
 from jury_tui.errors import JuryError, StoreError
-from jury_tui.store.atomic import TEMP_SUFFIX, write_atomic, write_json_atomic
-from jury_tui.store.juror_store import JOURNAL_FILE, JurorStore, ScoreChange
-from jury_tui.store.sessions import SESSION_FILE, load_session, session_dir, write_session
+from jury_tui.formats.atomic_file import TEMP_SUFFIX, write_atomic, write_json_atomic
+from jury_tui.store.juror_store import JOURNAL_FILE, JurorStore
+from jury_tui.store.sessions import (
+    SESSION_FILE,
+    load_session,
+    session_dir,
+    write_session,
+)
 
 
 def sha(path: Path) -> str:

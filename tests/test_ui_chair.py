@@ -11,24 +11,28 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
-
 from conftest import loaded_modules
 from test_ui_chair_jurors import juror_rows
+from textual.widgets import Input
+
+from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.consensus import Recommendation
 from jury_tui.domain.session import SessionDefinition
+from jury_tui.formats.session_builder import build_demo_session
 from jury_tui.i18n import MESSAGES, t
-from jury_tui.io.session_builder import build_demo_session
-from jury_tui.io.submission_file import write_submission
 from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore, ScoreChange
+from jury_tui.store.juror_store import JurorStore, write_submission
 from jury_tui.store.sessions import write_session
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.app import ChairApp
 from jury_tui.ui.chair.messages import CHAIR_MESSAGES
 from jury_tui.ui.chair.screens.detail import DetailScreen
 from jury_tui.ui.chair.screens.dialogs import ChairHelpScreen, ImportDialog, split_paths
-from jury_tui.ui.chair.screens.overview import STYLE_CONSENSUS, STYLE_FLAGGED, OverviewScreen
+from jury_tui.ui.chair.screens.overview import (
+    STYLE_CONSENSUS,
+    STYLE_FLAGGED,
+    OverviewScreen,
+)
 from jury_tui.ui.chair.screens.ranking import RankingScreen
 from jury_tui.ui.chair.widgets import EditorArea
 from jury_tui.ui.widgets.grid_table import GridTable

@@ -13,15 +13,15 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import loaded_modules
 from pypdf import PdfReader
 
-from conftest import loaded_modules
+from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.session import SessionDefinition
+from jury_tui.formats.session_builder import build_demo_session
 from jury_tui.i18n import t
-from jury_tui.io.session_builder import build_demo_session
-from jury_tui.io.submission_file import write_submission
 from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore, ScoreChange
+from jury_tui.store.juror_store import JurorStore, write_submission
 from jury_tui.store.sessions import exports_dir, write_session
 from jury_tui.ui.chair.app import ChairApp
 from jury_tui.ui.chair.keys import global_keys, help_rows
@@ -94,7 +94,7 @@ async def run_export(app, pilot) -> None:
 
 def test_opening_the_app_and_the_dialog_imports_no_export_library():
     code = "import jury_tui.ui.chair.app, jury_tui.ui.chair.screens.export"
-    assert loaded_modules(code, ("reportlab", "openpyxl", "numpy", "jury_tui.io.advice_pdf")) == []
+    assert loaded_modules(code, ("reportlab", "openpyxl", "numpy", "jury_tui.reports.advice_pdf")) == []
 
 
 def test_the_export_key_is_in_the_key_map_help_and_palette():
@@ -203,7 +203,7 @@ async def test_choices_and_names_by_keys(export_setup):
 
 
 async def test_escape_cancels_a_running_export(export_setup, monkeypatch):
-    import jury_tui.io.advice_pdf as advice_pdf
+    import jury_tui.reports.advice_pdf as advice_pdf
 
     data_dir, session = export_setup
     paths = targets(data_dir, session)

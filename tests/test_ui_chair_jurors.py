@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from textual.color import Color
 
+from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.session import SessionDefinition
+from jury_tui.formats.session_builder import build_demo_session, build_session
 from jury_tui.i18n import t
-from jury_tui.io.session_builder import build_demo_session, build_session
-from jury_tui.io.submission_file import write_submission
 from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore, ScoreChange
+from jury_tui.store.juror_store import JurorStore, write_submission
 from jury_tui.store.sessions import write_session
 from jury_tui.ui.chair.app import ChairApp
 from jury_tui.ui.chair.screens.detail import DetailScreen

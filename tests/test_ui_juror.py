@@ -8,18 +8,18 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import loaded_modules
 from pydantic import TypeAdapter
 from rich.console import Console
 from textual.widgets import Static
 
-from conftest import loaded_modules
 from jury_tui.domain.assessment import Status
 from jury_tui.domain.exact_form import stored_form
 from jury_tui.domain.session import SessionDefinition
+from jury_tui.formats.submission_file import load_submission
 from jury_tui.i18n import MESSAGES
-from jury_tui.io.submission_file import default_submission_path, load_submission
 from jury_tui.store.juror_store import JurorStore
-from jury_tui.store.sessions import load_session, write_session
+from jury_tui.store.sessions import default_submission_path, load_session, write_session
 from jury_tui.ui.app import JurorApp, PickerApp
 from jury_tui.ui.messages import UI_MESSAGES
 from jury_tui.ui.screens.assessment import AssessmentScreen
@@ -205,7 +205,7 @@ async def test_score_keys_arrows_and_clear(demo_data_dir, session):
 
 
 async def test_a_failed_save_is_shown_in_red_and_nothing_is_lost(demo_data_dir, session, monkeypatch):
-    import jury_tui.store.atomic as atomic
+    import jury_tui.formats.atomic_file as atomic
 
     first, criterion = session.applications[0].id, session.criteria.criteria[0].id
     app = new_app(demo_data_dir, session)

@@ -15,6 +15,16 @@ from jury_tui.domain.criteria import STRICT, CriteriaSet
 # dataclasses: cheaper to build by the thousand than models.
 
 
+@dataclass(frozen=True)
+class ScoreChange:
+    """One score and motivation a juror sets, as a batch carries it."""
+
+    application_id: str
+    criterion_id: str
+    score: int | None
+    motivation: str
+
+
 @dataclass(frozen=True, slots=True)
 class CriterionScore:
     criterion_id: str

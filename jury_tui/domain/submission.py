@@ -9,7 +9,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Annotated, ClassVar
 
-from jury_tui.domain.assessment import ApplicationAssessment, Status, progress, statuses_for
+from jury_tui.domain.assessment import (
+    ApplicationAssessment,
+    Status,
+    progress,
+    statuses_for,
+)
 from jury_tui.domain.criteria import STRICT
 from jury_tui.domain.exact_form import stored_form
 from jury_tui.domain.limits import Limits

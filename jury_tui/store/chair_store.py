@@ -16,17 +16,27 @@ from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 
-from jury_tui.domain.consensus import ApplicationDecision, Recommendation, amount_cap, selection
+from jury_tui.domain.consensus import (
+    ApplicationDecision,
+    Recommendation,
+    amount_cap,
+    selection,
+)
 from jury_tui.domain.exact_form import from_stored_form, stored_form
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission
-from jury_tui.formatting import format_amount
 from jury_tui.errors import JuryError, StoreError, display_path
+from jury_tui.formats.atomic_file import (
+    BACKUPS_KEPT,
+    remove_stale_temp_files,
+    write_atomic,
+)
+from jury_tui.formats.scores_csv import MAX_MOTIVATION
+from jury_tui.formats.submission_file import read_submission
+from jury_tui.formats.validation import validate
+from jury_tui.formatting import format_amount
 from jury_tui.i18n import t
-from jury_tui.io.scores_csv import MAX_MOTIVATION
-from jury_tui.io.submission_file import read_submission
-from jury_tui.io.validation import validate
-from jury_tui.store.atomic import BACKUPS_KEPT, folder_lock, remove_stale_temp_files, write_atomic
+from jury_tui.store.atomic import folder_lock
 from jury_tui.store.juror_store import now
 from jury_tui.store.sessions import session_dir
 from jury_tui.store.tinyfile import TinyFile

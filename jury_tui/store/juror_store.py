@@ -9,18 +9,33 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from tinydb import Query
 
-from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore, HistoryEntry
+from jury_tui.domain.assessment import (
+    ApplicationAssessment,
+    CriterionScore,
+    HistoryEntry,
+    ScoreChange,
+    progress,
+    statuses_for,
+)
 from jury_tui.domain.canonical import normalize_text
 from jury_tui.domain.exact_form import stored_form
 from jury_tui.domain.session import SessionDefinition
+from jury_tui.domain.submission import Submission, build_sealed_submission
 from jury_tui.errors import JuryError, StoreError, display_path
+from jury_tui.formats.atomic_file import (
+    read_json_file,
+    remove_stale_temp_files,
+    write_atomic,
+    write_json_atomic,
+)
+from jury_tui.formats.scores_csv import parse_scores_csv
+from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
-from jury_tui.store.atomic import folder_lock, read_json_file, remove_stale_temp_files, write_json_atomic
+from jury_tui.store.atomic import folder_lock
 from jury_tui.store.sessions import session_dir
 from jury_tui.store.tinyfile import TinyFile
 
@@ -29,14 +44,6 @@ JOURNAL_FILE = "journal.json"
 
 def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).astimezone()
-
-
-@dataclass(frozen=True)
-class ScoreChange:
-    application_id: str
-    criterion_id: str
-    score: int | None
-    motivation: str
 
 
 class JurorStore:
@@ -154,8 +161,6 @@ class JurorStore:
             if application_id not in self._files and not self._application_path(application_id).exists():
                 return []
             source = self._file(application_id)
-        from jury_tui.io.validation import validate
-
         try:
             return validate(list[HistoryEntry], source.table("history").all(), source.path)
         except JuryError:
@@ -264,3 +269,30 @@ class JurorStore:
             )
             self._files[application_id] = file
         return file
+
+
+def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submitted_at: dt.datetime | None = None) -> Submission:
+    """Seal the juror's current assessment into `out`. Refuses an incomplete one unless confirmed."""
+    if out.is_dir():
+        raise JuryError(t("submission.out_exists_dir", path=display_path(out)))
+    if not store.conflicts_declared:
+        raise JuryError(t("submission.conflicts_undeclared", session=store.session.id, juror=store.juror_id))
+    assessments = store.all_assessments()
+    conflicts = store.conflicts
+    summary = progress(
+        statuses_for(store.session.criteria, [a.id for a in store.session.applications], assessments, conflicts).values()
+    )
+    if not summary.is_complete and not allow_incomplete:
+        raise JuryError(t("submission.incomplete", done=summary.complete, total=summary.to_assess))
+    submission, file_bytes = build_sealed_submission(store.session, store.juror_id, assessments, conflicts, submitted_at or now())
+    write_atomic(out, file_bytes)
+    return submission
+
+
+def import_scores(store: JurorStore, path: Path) -> tuple[int, int]:
+    """All rows or none. Returns (rows imported, values changed)."""
+    parsed = parse_scores_csv(path, store.session, store.conflicts)
+    if parsed.problems:
+        raise JuryError(parsed.problems[0], parsed.problems)
+    changed = store.apply_batch(parsed.changes, reason=f"CSV-import {path.name}")
+    return len(parsed.changes), changed

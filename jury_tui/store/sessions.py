@@ -8,8 +8,12 @@ from pathlib import Path
 from jury_tui.domain.exact_form import stored_form
 from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
 from jury_tui.errors import JuryError, StoreError, display_path
+from jury_tui.formats.atomic_file import (
+    read_json_file,
+    remove_stale_temp_files,
+    write_json_atomic,
+)
 from jury_tui.i18n import t
-from jury_tui.store.atomic import read_json_file, remove_stale_temp_files, write_json_atomic
 
 SESSION_FILE = "session.json"
 SESSION_FORMAT = "jury-tui/session"
@@ -85,8 +89,12 @@ def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
 
 
 def _validated(path: Path, definition_data: object) -> SessionDefinition:
-    from jury_tui.io.criteria_file import check_scale_span
-    from jury_tui.io.validation import validate
+    from jury_tui.formats.criteria_file import check_scale_span
+    from jury_tui.formats.validation import validate
 
     check_scale_span(path, definition_data.get("criteria") if isinstance(definition_data, dict) else None, field="definition.criteria.scale")
     return validate(SessionDefinition, definition_data, path, prefix="definition")
+
+
+def default_submission_path(data_dir: Path, session_id: str, juror_id: str) -> Path:
+    return exports_dir(data_dir) / f"inzending-{session_id}-{juror_id}.json"

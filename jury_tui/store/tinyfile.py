@@ -13,8 +13,9 @@ from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 
 from jury_tui.errors import StoreError, display_path
+from jury_tui.formats.atomic_file import file_signature
 from jury_tui.i18n import t
-from jury_tui.store.atomic import AtomicJSONStorage, file_signature
+from jury_tui.store.atomic import AtomicJSONStorage
 
 STORE_SCHEMA_VERSION = 1
 META_TABLE = "_meta"

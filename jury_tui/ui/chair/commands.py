@@ -17,7 +17,11 @@ class ChairCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """(title, help, callback) for every command the palette offers."""
         from jury_tui.ui.chair.screens.base import ChairScreen
-        from jury_tui.ui.chair.screens.detail import RECOMMENDATIONS, DetailScreen, recommendation_text
+        from jury_tui.ui.chair.screens.detail import (
+            RECOMMENDATIONS,
+            DetailScreen,
+            recommendation_text,
+        )
 
         screen = self.screen
         app = self.app

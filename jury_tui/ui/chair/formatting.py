@@ -6,10 +6,17 @@ import datetime as dt
 
 from jury_tui.domain.criteria import RuleKind
 from jury_tui.domain.eligibility import EligibilityCheck
-from jury_tui.formatting import DASH, format_amount, format_compact, format_euro, format_number, format_percent, parse_amount  # noqa: F401
+from jury_tui.formatting import (  # noqa: F401
+    DASH,
+    format_amount,
+    format_compact,
+    format_euro,
+    format_number,
+    format_percent,
+    parse_amount,
+)
 from jury_tui.i18n import language, t
 from jury_tui.ui.chair import messages as _messages  # noqa: F401
-
 
 
 def number(value: float | None, decimals: int = 1) -> str:

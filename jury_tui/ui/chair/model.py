@@ -27,8 +27,19 @@ from jury_tui.domain.aggregation import (
     reliability,
 )
 from jury_tui.domain.applications import Application
-from jury_tui.domain.consensus import ApplicationDecision, Recommendation, amount_cap, default_amount, selection
-from jury_tui.domain.eligibility import EligibilityCheck, Outcome, check_eligibility, overall_outcome
+from jury_tui.domain.consensus import (
+    ApplicationDecision,
+    Recommendation,
+    amount_cap,
+    default_amount,
+    selection,
+)
+from jury_tui.domain.eligibility import (
+    EligibilityCheck,
+    Outcome,
+    check_eligibility,
+    overall_outcome,
+)
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.store.chair_store import ChairStore, ImportResult
 

@@ -33,7 +33,14 @@ from jury_tui.errors import JuryError
 from jury_tui.i18n import language, t
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.ui.commands import JurorCommands
-from jury_tui.ui.keys import ALWAYS, EDITING, app_keys, assessment_keys, bindings_for, help_rows
+from jury_tui.ui.keys import (
+    ALWAYS,
+    EDITING,
+    app_keys,
+    assessment_keys,
+    bindings_for,
+    help_rows,
+)
 from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
 from jury_tui.ui.widgets.key_bar import KeyBar
@@ -479,7 +486,8 @@ class AssessmentScreen(Screen[None]):
         )
 
     def _write_submission(self, allow_incomplete: bool) -> None:
-        from jury_tui.io.submission_file import default_submission_path, write_submission
+        from jury_tui.store.juror_store import write_submission
+        from jury_tui.store.sessions import default_submission_path
         from jury_tui.ui.screens.dialogs import MessageDialog
 
         path = default_submission_path(self.data_dir, self.session.id, self.store.juror_id)

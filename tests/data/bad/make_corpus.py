@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import hashlib
 import datetime as dt
+import hashlib
 import json
 import sys
 import tempfile
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore
 from jury_tui.domain.submission import UNSEALED, build_submission, layout, seal
-from jury_tui.io.session_builder import build_demo_session, build_session
+from jury_tui.formats.session_builder import build_demo_session, build_session
 from jury_tui.store.sessions import write_session
 
 DATA = Path(__file__).resolve().parents[1]  # tests/data

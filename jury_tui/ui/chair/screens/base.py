@@ -7,8 +7,13 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-
-from jury_tui.ui.chair.keys import KeySpec, bindings_for, footer_keys, global_keys, help_rows
+from jury_tui.ui.chair.keys import (
+    KeySpec,
+    bindings_for,
+    footer_keys,
+    global_keys,
+    help_rows,
+)
 from jury_tui.ui.chair.widgets import TopBar
 from jury_tui.ui.widgets.key_bar import KeyBar
 

@@ -40,7 +40,7 @@ from jury_tui.ui.chair.keys import KeySpec, bindings_for, export_keys
 from jury_tui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from jury_tui.io.data_export import AdviceData
+    from jury_tui.reports.data_export import AdviceData
     from jury_tui.store.chair_store import ChairStore
 
 KINDS = ("pdf", "csv", "xlsx")
@@ -281,7 +281,7 @@ class ExportDialog(ModalScreen[None]):
     def _export(self, kinds: list[str], names: bool, strict: bool) -> None:
         started = time.perf_counter()
         try:
-            from jury_tui.io.data_export import build_advice_data
+            from jury_tui.reports.data_export import build_advice_data
 
             with self._reading:
                 data = build_advice_data(self.session, self.store)
@@ -309,7 +309,7 @@ class ExportDialog(ModalScreen[None]):
             if path.is_dir():
                 raise JuryError(t("submission.out_exists_dir", path=shown))
             if kind == "pdf":
-                from jury_tui.io.advice_pdf import write_advice_pdf
+                from jury_tui.reports.advice_pdf import write_advice_pdf
 
                 start = done
 
@@ -320,7 +320,7 @@ class ExportDialog(ModalScreen[None]):
                 done = start + len(self.session.applications)
                 key = "chair.ui.export.pdf_written_missing" if summary.missing else "chair.ui.export.pdf_written"
                 return (True, t(key, path=str(summary.path.resolve()), pages=summary.pages, missing=summary.missing)), done
-            from jury_tui.io.data_export import write_csv, write_xlsx
+            from jury_tui.reports.data_export import write_csv, write_xlsx
 
             self._to_ui(self._progress, done, t(f"chair.ui.export.step.{kind}"))
             rows = (write_csv if kind == "csv" else write_xlsx)(data, path, names=names)

@@ -63,8 +63,9 @@ from jury_tui.domain.criteria import RuleKind
 from jury_tui.domain.eligibility import EligibilityCheck, Outcome
 from jury_tui.domain.session import Role, SessionDefinition
 from jury_tui.errors import JuryError
+from jury_tui.formats.atomic_file import write_atomic
 from jury_tui.i18n import language, t
-from jury_tui.io.data_export import (
+from jury_tui.reports.data_export import (
     AdviceData,
     advice_data_from,
     build_advice_data,
@@ -79,7 +80,6 @@ from jury_tui.io.data_export import (
     recommendation_text,
     role_text,
 )
-from jury_tui.store.atomic import write_atomic
 
 if TYPE_CHECKING:
     from jury_tui.store.chair_store import ChairStore

@@ -1,5 +1,5 @@
 """Texts of the advice PDF and the score data export, Dutch first. Merged into `jury_tui.i18n.MESSAGES`
-on import (jury_tui.io.data_export and jury_tui.io.advice_pdf import this module).
+on import (jury_tui.reports.data_export and jury_tui.reports.advice_pdf import this module).
 
 Criteria, scale labels and eligibility rules are never written here: they come from the criteria file.
 """

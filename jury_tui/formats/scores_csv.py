@@ -10,36 +10,42 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from jury_tui.domain.assessment import ApplicationAssessment, ScoreChange
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError, display_path, file_error
+from jury_tui.formats.atomic_file import write_atomic
+from jury_tui.formats.files import read_text
+from jury_tui.formats.jurors_file import duplicate_column, sniff_dialect
 from jury_tui.i18n import t
-from jury_tui.io.files import read_text
-from jury_tui.io.jurors_file import duplicate_column, sniff_dialect
-from jury_tui.store.atomic import write_atomic
-from jury_tui.store.juror_store import JurorStore, ScoreChange
 
 REQUIRED_COLUMNS = ("application_id", "criterion_id", "score", "motivation")
 TEMPLATE_COLUMNS = ("application_id", "municipality", "criterion_id", "criterion", "scale", *REQUIRED_COLUMNS[2:])
 MAX_MOTIVATION = 100_000
 
 
-def write_template(store: JurorStore, out: Path, delimiter: str = ";", lang: str = "nl") -> int:
+def write_template(
+    session: SessionDefinition,
+    conflicts: frozenset[str],
+    assessment_of: Callable[[str], ApplicationAssessment],
+    out: Path,
+    delimiter: str = ";",
+    lang: str = "nl",
+) -> int:
     """One row per application and criterion, pre-filled with what the juror already has."""
-    session = store.session
     scale = session.criteria.scale
     scale_hint = f"{scale.min}-{scale.max}"
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(TEMPLATE_COLUMNS)
     rows = 0
-    conflicts = store.conflicts
     for application in session.applications:
         if application.id in conflicts:
             continue
-        assessment = store.assessment(application.id)
+        assessment = assessment_of(application.id)
         for criterion in session.criteria.criteria:
             entry = assessment.get(criterion.id)
             writer.writerow(
@@ -158,12 +164,3 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
     if not changes and not problems:
         problems.append(t("file.problem", file=shown, problem=t("csv.no_rows")))
     return ParsedScores(changes, problems)
-
-
-def import_scores(store: JurorStore, path: Path) -> tuple[int, int]:
-    """All rows or none. Returns (rows imported, values changed)."""
-    parsed = parse_scores_csv(path, store.session, store.conflicts)
-    if parsed.problems:
-        raise JuryError(parsed.problems[0], parsed.problems)
-    changed = store.apply_batch(parsed.changes, reason=f"CSV-import {path.name}")
-    return len(parsed.changes), changed

@@ -2,48 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import unicodedata
 from pathlib import Path
 
-from jury_tui.domain.assessment import progress, statuses_for
 from jury_tui.domain.exact_form import from_stored_form
-from jury_tui.domain.submission import SUBMISSION_SCHEMA_VERSION, Submission, build_sealed_submission, seal_of
+from jury_tui.domain.submission import (
+    SUBMISSION_SCHEMA_VERSION,
+    Submission,
+    seal_of,
+)
 from jury_tui.errors import JuryError, display_path, file_error, has_lone_surrogate
+from jury_tui.formats.files import read_bytes, read_json
+from jury_tui.formats.validation import validate, validate_json
 from jury_tui.i18n import t
-from jury_tui.io.files import read_bytes, read_json
-from jury_tui.io.validation import validate, validate_json
-from jury_tui.store.atomic import write_atomic
-from jury_tui.store.juror_store import JurorStore, now
-from jury_tui.store.sessions import exports_dir
 
 # Above this size pydantic's JSON parser is worth loading: it reads a submission of 1000
 # applications (6.7 MB) in 20 ms against 30 ms for json.loads and the exact-form reader, and 25 of
 # them make up for loading it (~0.15 s). Below it, not loading pydantic matters more.
 _LARGE = 2_000_000
-
-
-def default_submission_path(data_dir: Path, session_id: str, juror_id: str) -> Path:
-    return exports_dir(data_dir) / f"inzending-{session_id}-{juror_id}.json"
-
-
-def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submitted_at: dt.datetime | None = None) -> Submission:
-    """Seal the juror's current assessment into `out`. Refuses an incomplete one unless confirmed."""
-    if out.is_dir():
-        raise JuryError(t("submission.out_exists_dir", path=display_path(out)))
-    if not store.conflicts_declared:
-        raise JuryError(t("submission.conflicts_undeclared", session=store.session.id, juror=store.juror_id))
-    assessments = store.all_assessments()
-    conflicts = store.conflicts
-    summary = progress(
-        statuses_for(store.session.criteria, [a.id for a in store.session.applications], assessments, conflicts).values()
-    )
-    if not summary.is_complete and not allow_incomplete:
-        raise JuryError(t("submission.incomplete", done=summary.complete, total=summary.to_assess))
-    submission, file_bytes = build_sealed_submission(store.session, store.juror_id, assessments, conflicts, submitted_at or now())
-    write_atomic(out, file_bytes)
-    return submission
 
 
 def load_submission(path: Path) -> Submission:

@@ -1,7 +1,7 @@
 """The score data export (CSV and XLSX), and `AdviceData`: everything the exports are made from.
 
 `AdviceData` is plain data read once from the chair's store, so the writers do no store I/O and can
-be tested without a disk. The advice PDF (jury_tui.io.advice_pdf) uses the same data and re-exports
+be tested without a disk. The advice PDF (jury_tui.reports.advice_pdf) uses the same data and re-exports
 `AdviceData` and `build_advice_data`.
 
 openpyxl is imported inside `write_xlsx` only; this module is never imported at app start.
@@ -24,17 +24,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jury_tui.domain.aggregation import ApplicationAggregate, ScoreTable, aggregate, maximum_total, reliability
-from jury_tui.domain.consensus import ApplicationDecision, Recommendation, missing_consensus, selection
-from jury_tui.domain.eligibility import EligibilityCheck, Outcome, check_eligibility, overall_outcome
+from jury_tui.domain.aggregation import (
+    ApplicationAggregate,
+    ScoreTable,
+    aggregate,
+    maximum_total,
+    reliability,
+)
+from jury_tui.domain.consensus import (
+    ApplicationDecision,
+    Recommendation,
+    missing_consensus,
+    selection,
+)
+from jury_tui.domain.eligibility import (
+    EligibilityCheck,
+    Outcome,
+    check_eligibility,
+    overall_outcome,
+)
 from jury_tui.domain.ranking import RankedApplication, rank
 from jury_tui.domain.session import Juror, Role, SessionDefinition
 from jury_tui.domain.submission import Submission
-from jury_tui.formatting import format_compact, format_number, format_percent  # noqa: F401 (re-exported)
+from jury_tui.formats.atomic_file import write_atomic
 from jury_tui.formatting import format_amount as plain_amount
+from jury_tui.formatting import format_compact, format_number, format_percent  # noqa: F401 (re-exported)
 from jury_tui.i18n import language, t
-from jury_tui.io import export_messages  # noqa: F401  (registers the export texts)
-from jury_tui.store.atomic import write_atomic
+from jury_tui.reports import export_messages  # noqa: F401  (registers the export texts)
 
 if TYPE_CHECKING:
     from jury_tui.store.chair_store import ChairStore

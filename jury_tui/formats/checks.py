@@ -6,13 +6,13 @@ from pathlib import Path
 
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError, file_error
+from jury_tui.formats.applications_file import load_application, load_applications
+from jury_tui.formats.criteria_file import load_criteria
+from jury_tui.formats.files import read_text, read_toml
+from jury_tui.formats.jurors_file import load_jurors, sniff_dialect
+from jury_tui.formats.scores_csv import REQUIRED_COLUMNS, parse_scores_csv
+from jury_tui.formats.submission_file import load_submission
 from jury_tui.i18n import t
-from jury_tui.io.applications_file import load_application, load_applications
-from jury_tui.io.criteria_file import load_criteria
-from jury_tui.io.files import read_text, read_toml
-from jury_tui.io.jurors_file import load_jurors, sniff_dialect
-from jury_tui.io.scores_csv import REQUIRED_COLUMNS, parse_scores_csv
-from jury_tui.io.submission_file import load_submission
 
 
 def _csv_header(path: Path) -> set[str]:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from jury_tui.domain.criteria import CriteriaSet
 from jury_tui.errors import JuryError, display_path
+from jury_tui.formats.files import read_toml
+from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
-from jury_tui.io.files import read_toml
-from jury_tui.io.validation import validate
 
 # The domain compares the steps with every whole number from min to max; a scale of 0 to 10**11
 # would exhaust memory first. A span that large cannot have a label per step: say so up front.

@@ -7,10 +7,10 @@ from importlib import resources
 from pathlib import Path
 
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.io.applications_file import load_applications
-from jury_tui.io.criteria_file import load_criteria
-from jury_tui.io.jurors_file import load_jurors
-from jury_tui.io.validation import validate
+from jury_tui.formats.applications_file import load_applications
+from jury_tui.formats.criteria_file import load_criteria
+from jury_tui.formats.jurors_file import load_jurors
+from jury_tui.formats.validation import validate
 
 DEMO_SESSION_ID = "wvc-2021-demo"
 DEMO_BUDGET = 4_000_000

@@ -9,9 +9,9 @@ import yaml
 
 from jury_tui.domain.applications import Application, Section
 from jury_tui.errors import JuryError, file_error, parser_problem
+from jury_tui.formats.files import read_text, require_directory
+from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
-from jury_tui.io.files import read_text, require_directory
-from jury_tui.io.validation import validate
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)(.*)\Z", re.DOTALL)
 # "750.000" is 750 thousand to a Flemish reader but 750.0 to YAML: refuse it rather than guess.

@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from jury_tui.domain.canonical import normalize_text
-from jury_tui.errors import JuryError, display_path, file_error, has_lone_surrogate, json_problem, parser_problem, utf8_line
+from jury_tui.errors import (
+    JuryError,
+    display_path,
+    file_error,
+    has_lone_surrogate,
+    json_problem,
+    parser_problem,
+    utf8_line,
+)
 from jury_tui.i18n import t
 
 # Tab, line feed and carriage return belong in text; other C0 controls and DEL do not.

@@ -11,11 +11,11 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.i18n import t
-from jury_tui.io.submission_file import write_submission
 from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore, ScoreChange
+from jury_tui.store.juror_store import JurorStore, write_submission
 from jury_tui.store.sessions import session_dir
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from jury_tui.domain.session import Juror, Role
 from jury_tui.errors import JuryError, display_path, file_error
+from jury_tui.formats.files import read_text, read_toml
+from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
-from jury_tui.io.files import read_text, read_toml
-from jury_tui.io.validation import validate
 
 
 def sniff_dialect(text: str) -> str:

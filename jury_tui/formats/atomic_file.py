@@ -1,0 +1,155 @@
+"""Crash-safe writes: temp file in the same folder, fsync, rename, fsync the folder.
+
+A reader sees either the old file or the new one, never a half-written one. A kill between
+creating the temp file and the rename leaves a temp file behind; `remove_stale_temp_files`
+removes those at start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from jury_tui.errors import (
+    StoreError,
+    display_path,
+    has_lone_surrogate,
+    json_problem,
+    utf8_line,
+)
+from jury_tui.i18n import t
+
+TEMP_SUFFIX = ".jurytmp"
+FILE_MODE = 0o600
+
+
+def _fsync_directory(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+BACKUPS_KEPT = 3
+
+
+def backup_path(path: Path, generation: int) -> Path:
+    return path.with_name(f".{path.name}.bak{generation}")
+
+
+def _rotate_backups(path: Path, keep: int) -> None:
+    """Keep the previous `keep` versions as hidden hard links: no data is copied, a save stays cheap."""
+    if keep <= 0 or not path.exists():
+        return
+    for generation in range(keep, 1, -1):
+        older = backup_path(path, generation - 1)
+        if older.exists():
+            os.replace(older, backup_path(path, generation))
+    newest = backup_path(path, 1)
+    newest.unlink(missing_ok=True)
+    try:
+        os.link(path, newest)
+    except OSError:  # a file system without hard links: copy instead
+        newest.write_bytes(path.read_bytes())
+
+
+def last_good_backup(path: Path) -> Path | None:
+    """The most recent backup of `path` that still parses as JSON."""
+    for generation in range(1, BACKUPS_KEPT + 1):
+        candidate = backup_path(path, generation)
+        try:
+            json.loads(candidate.read_bytes().decode("utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            continue
+        return candidate
+    return None
+
+
+def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE, backups: int = 0) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _rotate_backups(path, backups)
+        os.replace(temp, path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise StoreError(t("store.write_failed", file=display_path(path), detail=error.strerror or error)) from None
+    _fsync_directory(path.parent)
+
+
+def write_json_atomic(path: Path, data: Any, backups: int = 0) -> None:
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), backups=backups)
+
+
+def damaged_file_error(path: Path, detail: object) -> StoreError:
+    """The file is left untouched; the message points to the last good copy where there is one."""
+    message = t("store.corrupt", file=display_path(path), detail=detail)
+    backup = last_good_backup(path)
+    if backup is not None:
+        message += " " + t("store.backup_hint", backup=display_path(backup), file=display_path(path))
+    return StoreError(message)
+
+
+def read_json_file(path: Path) -> Any:
+    """A stored JSON file; a damaged one raises StoreError and is left as it is."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise damaged_file_error(path, error.strerror or error) from None
+    if not raw.strip():
+        raise damaged_file_error(path, t("file.empty"))
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark added by an editor is harmless
+    except UnicodeDecodeError as error:
+        raise damaged_file_error(path, t("parse.not_utf8_at", line=utf8_line(raw, error))) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise damaged_file_error(path, json_problem(error)) from None
+    except RecursionError:
+        raise damaged_file_error(path, t("parse.too_deep")) from None
+    if has_lone_surrogate(text, data):
+        raise damaged_file_error(path, t("file.lone_surrogate"))
+    return data
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def remove_stale_temp_files(folder: Path, recursive: bool = True) -> int:
+    """Delete temp files left by an interrupted write; they never hold the only copy of anything.
+    Call it while holding the folder's lock, so no live writer's temp file is taken."""
+    removed = 0
+    if not folder.is_dir():
+        return removed
+    pattern = f".*{TEMP_SUFFIX}"
+    for temp in folder.rglob(pattern) if recursive else folder.glob(pattern):
+        try:
+            temp.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed

@@ -1,0 +1,1 @@
+"""Readers and writers of the files people exchange: criteria, applications, jurors, CSV."""
