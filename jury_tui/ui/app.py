@@ -27,7 +27,7 @@ from textual.screen import Screen
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError
 from jury_tui.i18n import t
-from jury_tui.ui.keys import app_keys, bindings_for
+from jury_tui.ui.keys import AZERTY_KEYMAP, app_keys, bindings_for
 from jury_tui.ui.startup import settle_long_lived_objects
 
 CSS_FILE = Path(__file__).with_name("jury.tcss")
@@ -38,6 +38,8 @@ class JuryApp(App[None]):
 
     CSS_PATH = CSS_FILE
     AUTO_FOCUS = ""
+    # ctrl+q and ctrl+p replace Textual's own (its texts are English); the screens show them translated.
+    BINDINGS = bindings_for(app_keys())
     # Only our own (Dutch) commands: the screen's provider. Textual's English system commands stay out.
     COMMANDS = set()
     NOTIFICATION_TIMEOUT = 4
@@ -47,10 +49,7 @@ class JuryApp(App[None]):
         self.data_dir = Path(data_dir)
         self._quit_warned = False
         self.title = t("ui.app_title")
-        for key in ("ctrl+q", "ctrl+p"):
-            self._bindings.key_to_bindings.pop(key, None)
-        for binding in bindings_for(app_keys()):
-            self._bindings._add_binding(binding)
+        self.set_keymap(AZERTY_KEYMAP)
 
     def on_load(self) -> None:
         settle_long_lived_objects()
@@ -80,9 +79,7 @@ class JuryApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "command_palette":
             # Only the assessment screen has commands; elsewhere the palette would be empty.
-            from jury_tui.ui.screens.assessment import AssessmentScreen
-
-            return isinstance(self.screen, AssessmentScreen)
+            return hasattr(self.screen, "palette_commands")
         return True
 
     def action_help_quit(self) -> None:

@@ -1,15 +1,16 @@
-"""The juror's key map, defined once: the screen's bindings, the footer, the help screen and the
+"""The juror's key map, defined once: the screen's BINDINGS, the footer, the help screen and the
 command palette are all built from it, so they can never disagree.
 
-Texts are looked up with `t()` when the screen is built (not at import), so the language chosen
-by the CLI applies.
+A spec holds message keys, not texts: BINDINGS are made when a class is defined, before the CLI
+has chosen the language. What the footer shows (text, tooltip, key, whether shown) is looked up
+from the screen's specs when Textual asks the screen for its active bindings (`SpecBindings`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 
 from jury_tui.domain.criteria import Scale
 from jury_tui.i18n import t
@@ -18,6 +19,8 @@ from jury_tui.ui import messages as _messages  # noqa: F401  (registers the UI t
 # Belgian AZERTY: the digit row gives these characters without Shift.
 AZERTY_DIGITS = {1: "ampersand", 2: "é", 3: "quotation_mark", 4: "apostrophe", 5: "left_parenthesis",
                  6: "section_sign", 7: "è", 8: "exclamation_mark", 9: "ç", 0: "à"}
+# Every binding on a digit has the id "digit-N"; the apps' keymap adds the AZERTY key to it.
+AZERTY_KEYMAP = {f"digit-{digit}": f"{digit},{key}" for digit, key in AZERTY_DIGITS.items()}
 
 NORMAL, EDITING, ALWAYS = "normal", "editing", "always"
 
@@ -26,11 +29,11 @@ NORMAL, EDITING, ALWAYS = "normal", "editing", "always"
 class KeySpec:
     """One key of an app's key map (the juror's here, the chair's in ui/chair/keys.py)."""
 
-    action: str  # the screen's action, e.g. "next_application" or "score(3)"
-    keys: str  # Textual key names, comma separated ("" = handled by a widget, listed for help and palette)
+    action: str  # the action as bound, e.g. "next_application" or "score(3)"
+    keys: str  # Textual key names, comma separated ("" = bound by a widget, listed for footer, help and palette)
     display: str  # how the keys are shown in the help ("↓ j"); the footer shows the first word
     label: str | None = None  # message key of the short footer label
-    help: str | None = None  # message key of the help line; None = not in the help (an alias)
+    help: str | None = None  # message key of the help line (and the footer's tooltip); None = not in the help
     palette: bool = False  # offered in the command palette
     show: bool | None = None  # in the footer; by default when it has a label
     mode: str = NORMAL  # NORMAL: not while typing a motivation; EDITING: only then; ALWAYS
@@ -44,13 +47,33 @@ class KeySpec:
         return self.action.split("(", 1)[0]
 
     @property
+    def shown(self) -> bool:
+        return bool(self.label) if self.show is None else self.show
+
+    @property
     def palette_text(self) -> str | None:
         return self.help or self.palette_help
 
 
-def assessment_keys(scale: Scale) -> list[KeySpec]:
+def digits_of(scale: Scale | None) -> list[int]:
+    """The digit keys that give a score: those of the scale, or all ten (the BINDINGS, before a scale is known)."""
+    if scale is None:
+        return list(range(10))
+    return [value for value in range(scale.min, scale.max + 1) if 0 <= value <= 9]
+
+
+def score_keys(scale: Scale | None, label: str, help_key: str) -> list[KeySpec]:
+    """A spec per digit of the scale: the first carries the footer's label and the help line ("0–5")."""
+    digits = digits_of(scale)
+    return [
+        KeySpec(f"score({value})", str(value), f"{digits[0]}–{digits[-1]}" if position == 0 else str(value),
+                label, help_key if position == 0 else None, show=position == 0)
+        for position, value in enumerate(digits)
+    ]
+
+
+def assessment_keys(scale: Scale | None = None) -> list[KeySpec]:
     """Every key of the assessment screen, in the order the footer and the help show them."""
-    low, high = scale.min, scale.max
     specs = [
         KeySpec("next_application", "n", "n", "ui.key.next_application", "ui.key.next_application.help", True,
                 group="ui.key.application_group"),
@@ -60,22 +83,7 @@ def assessment_keys(scale: Scale) -> list[KeySpec]:
                 group="ui.key.criterion_group"),
         KeySpec("previous_criterion", "up,k", "↑ k", "ui.key.previous_criterion", "ui.key.previous_criterion.help", True,
                 group="ui.key.criterion_group"),
-    ]
-    digits = [value for value in range(low, high + 1) if 0 <= value <= 9]
-    for position, value in enumerate(digits):
-        keys = str(value) + (f",{AZERTY_DIGITS[value]}" if value in AZERTY_DIGITS else "")
-        first = position == 0
-        specs.append(
-            KeySpec(
-                f"score({value})",
-                keys,
-                f"{digits[0]}–{digits[-1]}" if first else str(value),
-                "ui.key.score",
-                "ui.key.score.help" if first else None,
-                show=first,
-            )
-        )
-    specs += [
+        *score_keys(scale, "ui.key.score", "ui.key.score.help"),
         KeySpec("raise_score", "right,plus", "→ +", "ui.key.raise_score", "ui.key.raise_score.help", True, show=False),
         KeySpec("lower_score", "left,minus", "← -", "ui.key.lower_score", "ui.key.lower_score.help", True, show=False),
         KeySpec("clear_score", "backspace,delete", "⌫ Del", "ui.key.clear_score", "ui.key.clear_score.help", True, show=False),
@@ -99,45 +107,78 @@ def assessment_keys(scale: Scale) -> list[KeySpec]:
 def app_keys() -> list[KeySpec]:
     """Keys bound on the app (work on every screen, also while typing)."""
     return [
-        KeySpec("command_palette", "ctrl+p", "^p", "ui.key.palette", "ui.key.palette.help", show=False, mode=ALWAYS),
-        KeySpec("quit", "ctrl+q", "^q", "ui.key.quit", "ui.key.quit.help", mode=ALWAYS),
+        KeySpec("command_palette", "ctrl+p", "^p", "ui.key.palette", "ui.key.palette.help", show=False, mode=ALWAYS,
+                priority=True),
+        KeySpec("quit", "ctrl+q", "^q", "ui.key.quit", "ui.key.quit.help", mode=ALWAYS, priority=True),
     ]
 
 
-def bindings_for(specs: list[KeySpec], priority: bool = False) -> list[Binding]:
-    """Bindings for the specs. Keep them non-priority unless a spec asks: a priority binding runs
-    before keys still queued at the focused widget (typed text, arrows), so it could overtake them."""
-    bindings = []
-    for spec in specs:
-        if not spec.keys:
-            continue
-        description = t(spec.label) if spec.label else (t(spec.help) if spec.help else "")
-        group = Binding.Group(t(spec.group), compact=False) if spec.group else None
-        for key in spec.keys.split(","):
-            bindings.append(
-                Binding(
-                    key.strip(),
-                    spec.action,
-                    description,
-                    show=bool(spec.label) if spec.show is None else spec.show,
-                    key_display=spec.display.split(" ")[0],
-                    priority=priority or spec.priority,
-                    group=group,
-                )
-            )
-    return bindings
+def bindings_for(specs: list[KeySpec]) -> list[Binding]:
+    """BINDINGS for the specs. Their texts are message keys, turned into text by `SpecBindings`.
+    Non-priority unless a spec asks: a priority binding runs before keys still queued at the
+    focused widget (typed text, arrows), so it could overtake them."""
+    return [
+        Binding(
+            key,
+            spec.action,
+            spec.label or spec.help or "",
+            show=spec.shown,
+            key_display=spec.display.split(" ")[0],
+            priority=spec.priority,
+            id=f"digit-{key}" if key.isdigit() else None,
+        )
+        for spec in specs
+        for key in spec.keys.split(",")
+        if key
+    ]
 
 
 def help_rows(specs: list[KeySpec], scale: Scale | None = None) -> list[tuple[str, str]]:
     """(keys, description) for every key with a help text; the score line names the scale."""
-    values = {"min": scale.min, "max": scale.max} if scale else {}
-    return [
-        (spec.display, t(spec.help, **values) if spec.help.endswith(".score.help") else t(spec.help))
-        for spec in specs
-        if spec.help
-    ]
+    return [(spec.display, help_text(spec, scale)) for spec in specs if spec.help]
 
 
-def rebind(widget, binding: Binding) -> None:
-    """Give `widget` this binding for its key, replacing the widget's own (e.g. OptionList's enter)."""
-    widget._bindings.key_to_bindings[binding.key] = [binding]
+def help_text(spec: KeySpec, scale: Scale | None = None, key: str | None = None) -> str:
+    key = key or spec.help or ""
+    values = {"min": scale.min, "max": scale.max} if scale and key.endswith(".score.help") else {}
+    return t(key, **values)
+
+
+class SpecBindings:
+    """Mixin for a screen whose keys come from specs: its active bindings (what the footer shows)
+    take their text, tooltip, key display and visibility from `key_specs()` of this screen, in the
+    language of the moment. Bindings of no spec (Textual's own) pass unchanged."""
+
+    def key_specs(self) -> list[KeySpec]:
+        return []
+
+    def key_scale(self) -> Scale | None:
+        return None
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        active = super().active_bindings  # type: ignore[misc]
+        specs: dict[str, KeySpec] = {}
+        for spec in self.key_specs():
+            specs.setdefault(spec.action, spec)
+        order = {action: position for position, action in enumerate(specs)}
+        nodes: dict[object, int] = {}
+        for node, *_ in active.values():
+            nodes.setdefault(node, len(nodes))
+        # In the order of the specs, per node (a keymap moves the bindings it changes to the end).
+        ranked = sorted(active.items(), key=lambda item: (nodes[item[1].node], order.get(item[1].binding.action, -1)))
+        scale = self.key_scale()
+        shown = {}
+        for key, (node, binding, enabled, tooltip) in ranked:
+            spec = specs.get(binding.action)
+            if spec is not None:
+                tooltip = help_text(spec, scale) if spec.help else tooltip
+                binding = replace(
+                    binding,
+                    description=t(spec.label) if spec.label else "",
+                    show=spec.shown,
+                    key_display=spec.display.split(" ")[0],
+                    group=Binding.Group(t(spec.group)) if spec.group else None,
+                )
+            shown[key] = ActiveBinding(node, binding, enabled, tooltip)
+        return shown

@@ -23,10 +23,10 @@ from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError
 from jury_tui.i18n import t
 from jury_tui.ui.chair import formatting as fmt
-from jury_tui.ui.chair.commands import ChairCommands
-from jury_tui.ui.chair.keys import MODES, bindings_for, global_keys
+from jury_tui.ui.chair.keys import AZERTY_KEYMAP, MODES, bindings_for, global_keys
 from jury_tui.ui.chair.model import ChairModel
 from jury_tui.ui.chair.screens.base import ChairScreen
+from jury_tui.ui.commands import ScreenCommands
 from jury_tui.ui.startup import settle_long_lived_objects
 
 if TYPE_CHECKING:
@@ -62,8 +62,10 @@ class ChairApp(App[None]):
     DEFAULT_MODE = "overview"
     CSS_PATH = CSS_FILE
     AUTO_FOCUS = ""
+    # Keys of every screen; ctrl+q and ctrl+p replace Textual's own (its texts are English).
+    BINDINGS = bindings_for(global_keys())
     # Only our own (Dutch) commands; Textual's English system commands stay out.
-    COMMANDS = {ChairCommands}
+    COMMANDS = {ScreenCommands}
     NOTIFICATION_TIMEOUT = 5
 
     def __init__(self, data_dir: Path, session: SessionDefinition, store: ChairStore | None = None) -> None:
@@ -76,10 +78,8 @@ class ChairApp(App[None]):
         self.model: ChairModel | None = None
         self.title = t("chair.ui.title", session=session.title)
         self._status = (t("chair.ui.all_saved"), False)
-        for key in ("ctrl+q", "ctrl+p"):
-            self._bindings.key_to_bindings.pop(key, None)
-        for binding in bindings_for(global_keys()):
-            self._bindings._add_binding(binding)
+        self._chair_screens: list[ChairScreen] = []
+        self.set_keymap(AZERTY_KEYMAP)
         for mode in MODES:
             self.add_mode(mode, lambda mode=mode: self._mode_screen(mode))
 
@@ -97,14 +97,14 @@ class ChairApp(App[None]):
 
                 return ErrorScreen(str(error))
             settle_long_lived_objects()  # the submissions read: 175,000 scores at 1000 × 25
-        return _screen_class(mode)(self.model)
+        screen = _screen_class(mode)(self.model)
+        self._chair_screens.append(screen)
+        return screen
 
     # --- the screens ---------------------------------------------------------------------------
     def chair_screens(self) -> list[ChairScreen]:
-        screens: list[ChairScreen] = []
-        for stack in self._screen_stacks.values():
-            screens.extend(screen for screen in stack if isinstance(screen, ChairScreen))
-        return screens
+        """Every mode's screen made so far."""
+        return list(self._chair_screens)
 
     def _leave_current(self) -> None:
         screen = self.screen

@@ -101,3 +101,7 @@ def check_figures(check: EligibilityCheck) -> str:
 def check_line(check: EligibilityCheck) -> str:
     """'cofinanciering 15,1 % (min. 20 %)'."""
     return f"{rule_short_name(check)} {check_figures(check)}"
+
+
+def shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -2,22 +2,32 @@
 built from it, so they cannot disagree. Texts are looked up when a screen is built (not at import),
 so the language chosen by the CLI applies.
 
-The keys are the chair's own; KeySpec and the functions that turn specs into bindings and help
-lines are shared with the juror's key map (jury_tui/ui/keys.py).
+The keys are the chair's own; KeySpec and the functions that turn specs into bindings, footer
+entries and help lines are shared with the juror's key map (jury_tui/ui/keys.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from jury_tui.domain.criteria import Scale
 from jury_tui.ui.chair import messages as _messages  # noqa: F401
-from jury_tui.ui.keys import AZERTY_DIGITS, KeySpec, bindings_for, help_rows  # noqa: F401 (the chair's screens import them from here)
+from jury_tui.ui.keys import (  # noqa: F401 (the chair's screens import them from here)
+    AZERTY_KEYMAP,
+    KeySpec,
+    SpecBindings,
+    bindings_for,
+    help_rows,
+    score_keys,
+)
 
 MODES = ("overview", "detail", "ranking", "calibration")
 
 
-def global_keys() -> list[KeySpec]:
-    """Keys bound on the app: they work on every screen (letters not while typing in a text box)."""
-    return [
+def global_keys(footer: tuple[str, ...] = ()) -> list[KeySpec]:
+    """Keys bound on the app: they work on every screen (letters not while typing in a text box).
+    `footer`: the actions a screen shows in its footer (after its own keys)."""
+    specs = [
         KeySpec("show_mode('overview')", "o,f2", "o F2", None, "chair.key.overview.help", True),
         KeySpec("show_mode('detail')", "d,f3", "d F3", None, "chair.key.detail.help", True),
         KeySpec("show_mode('ranking')", "b,f4", "b F4", None, "chair.key.ranking.help", True),
@@ -29,15 +39,7 @@ def global_keys() -> list[KeySpec]:
                 priority=True, show=False),
         KeySpec("quit", "ctrl+q", "^q", "chair.key.quit", "chair.key.quit.help", True, priority=True),
     ]
-
-
-def footer_keys(*actions: str) -> list[KeySpec]:
-    """Global keys a screen shows in its footer (bound again on the screen, running the app's action)."""
-    specs = []
-    for spec in global_keys():
-        if spec.action in actions:
-            specs.append(KeySpec(f"app.{spec.action}", spec.keys, spec.display, spec.label, None))
-    return specs
+    return [replace(spec, show=True) if spec.action in footer else spec for spec in specs]
 
 
 def overview_keys() -> list[KeySpec]:
@@ -49,36 +51,20 @@ def overview_keys() -> list[KeySpec]:
     ]
 
 
-def detail_keys(scale: Scale) -> list[KeySpec]:
-    low, high = scale.min, scale.max
-    specs = [
+def detail_keys(scale: Scale | None = None) -> list[KeySpec]:
+    """`scale` None: every digit (the screen's BINDINGS); the screen's own scale picks the shown ones."""
+    return [
         KeySpec("next_page", "down", "↓", None, "chair.key.next_page.help", True),
         KeySpec("previous_page", "up", "↑", None, "chair.key.previous_page.help", True),
         KeySpec("next_application", "n", "n p", None, "chair.key.next_application.help", True),
         KeySpec("previous_application", "p", "p", None, None, True, palette_help="chair.key.previous_application.help"),
-    ]
-    digits = [value for value in range(low, high + 1) if 0 <= value <= 9]
-    for position, value in enumerate(digits):
-        keys = str(value) + (f",{AZERTY_DIGITS[value]}" if value in AZERTY_DIGITS else "")
-        first = position == 0
-        specs.append(
-            KeySpec(f"score({value})", keys, f"{digits[0]}–{digits[-1]}" if first else str(value),
-                    "chair.key.score" if first else None, "chair.key.score.help" if first else None)
-        )
-    specs += [
+        *score_keys(scale, "chair.key.score", "chair.key.score.help"),
         KeySpec("raise_score", "right,plus", "→ +", None, "chair.key.raise_score.help", True),
         KeySpec("lower_score", "left,minus", "← -", None, "chair.key.lower_score.help", True),
         KeySpec("clear_score", "backspace,delete", "⌫ Del", None, "chair.key.clear_score.help", True),
         KeySpec("accept_suggestion", "a", "a", None, "chair.key.accept.help", True),
-    ]
-    for position, value in enumerate((1, 2, 3)):
-        keys = str(value) + f",{AZERTY_DIGITS[value]}"
-        first = position == 0
-        specs.append(
-            KeySpec(f"recommend({value})", keys, "1–3" if first else str(value),
-                    None, "chair.key.recommend_direct.help" if first else None)
-        )
-    specs += [
+        *(KeySpec(f"recommend({value})", str(value), "1–3" if value == 1 else str(value),
+                  None, "chair.key.recommend_direct.help" if value == 1 else None) for value in (1, 2, 3)),
         KeySpec("edit_motivation", "m,enter", "m ⏎", "chair.key.motivation", "chair.key.motivation.help", True),
         KeySpec("edit_minority", "v", "v", "chair.key.minority", "chair.key.minority.help", True),
         KeySpec("cycle_recommendation", "r", "r", "chair.key.recommend", "chair.key.recommend.help", True),
@@ -89,15 +75,14 @@ def detail_keys(scale: Scale) -> list[KeySpec]:
         KeySpec("leave", "escape", "Esc", "chair.key.leave", None),
         KeySpec("back", "escape", "Esc", None, "chair.key.back.help"),
     ]
-    return specs
 
 
 def ranking_keys() -> list[KeySpec]:
     return [
         KeySpec("open", "", "⏎", None, "chair.key.open.help", False),
         KeySpec("toggle_selected", "space", "␣", "chair.key.toggle_selected", "chair.key.toggle_selected.help", True),
-        KeySpec("adopt(1)", "1,ampersand", "1", "chair.key.adopt_rank", "chair.key.adopt_rank.help", True),
-        KeySpec("adopt(2)", "2,é", "2", "chair.key.adopt_best", "chair.key.adopt_best.help", True),
+        KeySpec("adopt(1)", "1", "1", "chair.key.adopt_rank", "chair.key.adopt_rank.help", True),
+        KeySpec("adopt(2)", "2", "2", "chair.key.adopt_best", "chair.key.adopt_best.help", True),
     ]
 
 

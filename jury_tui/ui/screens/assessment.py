@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from textual import on
@@ -18,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import Footer, OptionList, Static, TextArea
 
 from jury_tui.domain.applications import Application
 from jury_tui.domain.assessment import (
@@ -32,10 +33,12 @@ from jury_tui.domain.assessment import (
 from jury_tui.errors import JuryError
 from jury_tui.i18n import language, t
 from jury_tui.store.juror_store import JurorStore
-from jury_tui.ui.commands import JurorCommands
+from jury_tui.ui.commands import ScreenCommands
 from jury_tui.ui.keys import (
     ALWAYS,
     EDITING,
+    KeySpec,
+    SpecBindings,
     app_keys,
     assessment_keys,
     bindings_for,
@@ -43,7 +46,6 @@ from jury_tui.ui.keys import (
 )
 from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
-from jury_tui.ui.widgets.key_bar import KeyBar
 from jury_tui.ui.widgets.scoring_panel import InfoScroll, MotivationArea, ScoringPanel
 from jury_tui.ui.widgets.status import MARKERS, STYLES
 
@@ -55,9 +57,10 @@ class TextScroll(VerticalScroll, can_focus=False):
     """The application text; scrolled by the screen's PageUp/PageDown, never takes focus."""
 
 
-class AssessmentScreen(Screen[None]):
+class AssessmentScreen(SpecBindings, Screen[None]):
     AUTO_FOCUS = ""
-    COMMANDS = {JurorCommands}
+    BINDINGS = bindings_for(assessment_keys())
+    COMMANDS = {ScreenCommands}
 
     def __init__(self, store: JurorStore, data_dir: Path, conflicts_saved: bool = False) -> None:
         """`conflicts_saved`: the juror has just declared the conflicts (first visit); say so once shown."""
@@ -69,10 +72,8 @@ class AssessmentScreen(Screen[None]):
         self.criteria = store.session.criteria
         self.applications: list[Application] = list(store.session.applications)
         self.lang = language()
-        self.key_specs = assessment_keys(self.criteria.scale)
-        for binding in bindings_for(self.key_specs):
-            self._bindings._add_binding(binding)
-        self._modes = {spec.name: spec.mode for spec in self.key_specs}
+        self.own_keys = assessment_keys(self.criteria.scale)
+        self._modes = {spec.name: spec.mode for spec in self.own_keys}
         self._assessments: dict[str, ApplicationAssessment] = store.all_assessments()
         self._conflicts: frozenset[str] = store.conflicts
         self._statuses: dict[str, Status] = {
@@ -104,7 +105,7 @@ class AssessmentScreen(Screen[None]):
                 with TextScroll(id="text-scroll"):
                     yield ApplicationText(id="app-text")
                 yield ScoringPanel(self.criteria, id="scoring")
-        yield KeyBar(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self._area = self.query_one(MotivationArea)
@@ -312,14 +313,35 @@ class AssessmentScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While typing only the EDITING keys work (the text box takes the rest); otherwise the NORMAL ones."""
         mode = self._modes.get(action)
+        if action == "score" and not self.criteria.scale.min <= int(parameters[0]) <= self.criteria.scale.max:  # type: ignore[call-overload]
+            return False  # a digit outside the scale: neither shown nor done
         if mode is None or mode == ALWAYS:
             return True
         if action == "restore_layout":
             return not self.editing and (self.has_class("-text-max") or self.has_class("-info-max"))
         return (mode == EDITING) == self.editing
 
+    def key_specs(self) -> list[KeySpec]:
+        return self.own_keys + app_keys()
+
+    def key_scale(self):
+        return self.criteria.scale
+
     def help_rows(self) -> list[tuple[str, str]]:
-        return help_rows(self.key_specs, self.criteria.scale) + help_rows(app_keys())
+        return help_rows(self.key_specs(), self.criteria.scale)
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """(title, keys, callback) for the command palette: the keys' actions, each score, each application."""
+        commands = []
+        for spec in self.own_keys:
+            if spec.palette and spec.help:
+                commands.append((t(spec.help), spec.display, partial(self.run_action, spec.action)))
+        for step in self.criteria.scale.steps:
+            title = f"{t('ui.key.score')} {step.value}: {step.label.get(self.lang)}"
+            commands.append((title, str(step.value) if 0 <= step.value <= 9 else "", partial(self.run_action, f"score({step.value})")))
+        for index, application in enumerate(self.applications):
+            commands.append((f"→ {application.label}: {application.title}", application.id, partial(self.action_go_to, index)))
+        return commands
 
     # --- actions: moving --------------------------------------------------------------------------
     def action_go_to(self, index: int) -> None:

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jury_tui.domain.applications import Application
@@ -17,8 +17,7 @@ from jury_tui.errors import JuryError
 from jury_tui.i18n import t
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.ui import messages as _messages  # noqa: F401
-from jury_tui.ui.keys import rebind
-from jury_tui.ui.widgets.key_bar import KeyBar
+from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for
 
 
 def conflict_prompt(application: Application, marked: bool) -> Content:
@@ -29,7 +28,15 @@ def conflict_prompt(application: Application, marked: bool) -> Content:
 
 
 class ConflictList(OptionList):
-    """Every application with a check box; Space (or a click) marks or unmarks the highlighted one."""
+    """Every application with a check box; Space (or a click) marks or unmarks the highlighted one.
+
+    The keys are the list's own, not the screen's: a key the list handles is processed in order with
+    the arrows typed before it (a screen's priority binding would overtake them)."""
+
+    BINDINGS = [
+        Binding("enter", "screen.confirm", "ui.key.confirm", key_display="⏎"),
+        Binding("space", "toggle_highlighted", "ui.key.toggle", key_display="Spatie"),
+    ]
 
     def __init__(self, applications: list[Application], marked: frozenset[str], **kwargs) -> None:
         self.applications = applications
@@ -38,10 +45,6 @@ class ConflictList(OptionList):
             *(Option(conflict_prompt(application, application.id in self.marked), id=application.id) for application in applications),
             **kwargs,
         )
-        # The list's own keys, not the screen's: a key the list handles is processed in order with the
-        # arrows typed before it (a screen's priority binding would overtake them).
-        rebind(self, Binding("space", "toggle_highlighted", t("ui.key.toggle"), key_display="Spatie"))
-        rebind(self, Binding("enter", "screen.confirm", t("ui.key.confirm"), key_display="⏎"))
 
     def action_toggle_highlighted(self) -> None:
         self.toggle_highlighted()
@@ -60,20 +63,28 @@ class ConflictList(OptionList):
         self.toggle(event.option_index)
 
 
-class ConflictsScreen(Screen[bool]):
+class ConflictsScreen(SpecBindings, Screen[bool]):
     """Dismisses with True when the conflicts were saved, False when cancelled.
 
     With `next_screen` (the first visit, before the assessment screen exists) it is replaced by
     that screen once the conflicts are saved, instead of being dismissed."""
 
     AUTO_FOCUS = "ConflictList"
+    KEYS = [
+        KeySpec("screen.confirm", "", "⏎", "ui.key.confirm"),
+        KeySpec("toggle_highlighted", "", "Spatie", "ui.key.toggle"),
+        KeySpec("cancel", "escape", "Esc", "ui.key.cancel"),
+    ]
+    BINDINGS = bindings_for(KEYS)
 
     def __init__(self, store: JurorStore, first_visit: bool, next_screen: Callable[[], Screen] | None = None) -> None:
         super().__init__()
         self.store = store
         self.first_visit = first_visit
         self.next_screen = next_screen
-        self._bindings._add_binding(Binding("escape", "cancel", t("ui.key.cancel"), key_display="Esc"))
+
+    def key_specs(self) -> list[KeySpec]:
+        return self.KEYS + app_keys()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="conflicts-box"):
@@ -82,7 +93,7 @@ class ConflictsScreen(Screen[bool]):
             list_ = ConflictList(list(self.store.session.applications), self.store.conflicts, id="conflict-list")
             list_.highlighted = 0
             yield list_
-        yield KeyBar(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel" and self.first_visit:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from jury_tui.i18n import t
 from jury_tui.ui import messages as _messages  # noqa: F401
-from jury_tui.ui.widgets.key_bar import KeyBar
+from jury_tui.ui.keys import KeySpec, SpecBindings, bindings_for
 
 
-class Dialog(ModalScreen):
-    """A box in the middle of the screen. Styled here (not in a .tcss file), so any app can use it."""
+class Dialog(SpecBindings, ModalScreen):
+    """A box in the middle of the screen, answered by the keys of its KEYS (shown in its footer).
+    Styled here (not in a .tcss file), so any app can use it."""
+
+    KEYS: list[KeySpec] = []
 
     DEFAULT_CSS = """
     Dialog {
@@ -49,6 +51,9 @@ class Dialog(ModalScreen):
 
     AUTO_FOCUS = ""
 
+    def key_specs(self) -> list[KeySpec]:
+        return self.KEYS
+
 
 class ConfirmDialog(Dialog):
     """A question; j (or y) says yes, n or Esc says no. Dismisses with True or False.
@@ -56,24 +61,20 @@ class ConfirmDialog(Dialog):
     Enter is deliberately not "yes": a reflexive Enter must not confirm something the juror did not read.
     """
 
+    KEYS = [KeySpec("answer(True)", "j,y", "j", "ui.key.yes"), KeySpec("answer(False)", "n,escape", "n", "ui.key.no")]
+    BINDINGS = bindings_for(KEYS)
+
     def __init__(self, title: str, body: str) -> None:
         super().__init__()
         self.title_text = title
         self.body_text = body
-        for binding in (
-            Binding("j", "answer(True)", t("ui.key.yes"), key_display="j"),
-            Binding("y", "answer(True)", t("ui.key.yes"), show=False),
-            Binding("n", "answer(False)", t("ui.key.no"), key_display="n"),
-            Binding("escape", "answer(False)", t("ui.key.no"), show=False),
-        ):
-            self._bindings._add_binding(binding)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.body_text, classes="dialog-body", markup=False)
             yield Static(f"j = {t('ui.key.yes')}   ·   n / Esc = {t('ui.key.no')}", classes="dialog-keys", markup=False)
-        yield KeyBar(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -82,16 +83,14 @@ class ConfirmDialog(Dialog):
 class MessageDialog(Dialog):
     """A message to read; Enter or Esc closes it."""
 
+    KEYS = [KeySpec("close", "enter,escape", "⏎", "ui.key.close")]
+    BINDINGS = bindings_for(KEYS)
+
     def __init__(self, title: str, body: str, error: bool = False, hint: str | None = None) -> None:
         super().__init__(classes="-error" if error else "")
         self.title_text = title
         self.body_text = body
         self.hint = hint or t("ui.close_hint")
-        for binding in (
-            Binding("enter", "close", t("ui.key.close"), key_display="⏎"),
-            Binding("escape", "close", t("ui.key.close"), show=False),
-        ):
-            self._bindings._add_binding(binding)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -99,7 +98,7 @@ class MessageDialog(Dialog):
             with VerticalScroll(classes="dialog-scroll"):
                 yield Static(self.body_text, classes="dialog-body", markup=False)
             yield Static(self.hint, classes="dialog-keys", markup=False)
-        yield KeyBar(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -108,10 +107,11 @@ class MessageDialog(Dialog):
 class ErrorScreen(MessageDialog):
     """A problem that stops the app (e.g. a damaged store): show it, then quit on any close key."""
 
+    KEYS = [KeySpec("close", "enter,escape,q", "⏎", "ui.key.quit")]
+    BINDINGS = bindings_for(KEYS)
+
     def __init__(self, message: str) -> None:
         super().__init__(t("ui.error_title"), message, error=True, hint=t("ui.quit_hint"))
-        self._bindings.key_to_bindings["enter"] = [Binding("enter", "close", t("ui.key.quit"), key_display="⏎")]
-        self._bindings._add_binding(Binding("q", "close", t("ui.key.quit"), show=False))
 
     def action_close(self) -> None:
         self.app.exit(return_code=2, message=self.body_text)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from jury_tui.i18n import t
 from jury_tui.ui import messages as _messages  # noqa: F401
+from jury_tui.ui.keys import KeySpec, bindings_for
 from jury_tui.ui.screens.dialogs import Dialog
-from jury_tui.ui.widgets.key_bar import KeyBar
 
 
 class HelpScreen(Dialog):
@@ -33,17 +32,12 @@ class HelpScreen(Dialog):
     }
     """
     AUTO_FOCUS = "#help-scroll"
+    KEYS = [KeySpec("close", "escape,question_mark,f1,q", "Esc", "ui.key.close")]
+    BINDINGS = bindings_for(KEYS)
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         super().__init__()
         self.rows = rows
-        for binding in (
-            Binding("escape", "close", t("ui.key.close"), key_display="Esc"),
-            Binding("question_mark", "close", t("ui.key.close"), show=False),
-            Binding("f1", "close", t("ui.key.close"), show=False),
-            Binding("q", "close", t("ui.key.close"), show=False),
-        ):
-            self._bindings._add_binding(binding)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box help-box"):
@@ -53,7 +47,7 @@ class HelpScreen(Dialog):
                 yield Static(self._table(), id="help-keys")
                 yield Static(t("ui.help.in_text"), classes="help-intro", markup=False)
                 yield Static(t("ui.help.markers"), classes="help-intro", markup=False)
-        yield KeyBar(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def _table(self) -> Table:
         """One widget for the whole table: opens fast, wraps long descriptions under themselves."""

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from jury_tui.domain.session import SessionDefinition
@@ -18,12 +18,23 @@ from jury_tui.errors import JuryError, display_path
 from jury_tui.i18n import t
 from jury_tui.store.sessions import list_sessions, load_session, sessions_root
 from jury_tui.ui import messages as _messages  # noqa: F401
-from jury_tui.ui.keys import rebind
-from jury_tui.ui.widgets.key_bar import KeyBar
+from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for
 
 
-class PickerScreen(Screen[None]):
+class PickList(OptionList):
+    """An option list whose Enter (choosing) is shown in the footer."""
+
+    BINDINGS = [Binding("enter", "select", "ui.key.choose", key_display="⏎")]
+
+
+class PickerScreen(SpecBindings, Screen[None]):
     AUTO_FOCUS = ""
+    KEYS = [
+        KeySpec("select", "", "⏎", "ui.key.choose"),
+        KeySpec("back", "escape", "Esc", "ui.key.back"),
+        KeySpec("app.quit", "q", "q", "ui.key.quit", show=False),
+    ]
+    BINDINGS = bindings_for(KEYS)
 
     def __init__(self, data_dir: Path, session_id: str | None = None) -> None:
         super().__init__()
@@ -32,24 +43,20 @@ class PickerScreen(Screen[None]):
         self.session_ids: list[str] = []
         self.loaded: dict[str, SessionDefinition] = {}
         self.session: SessionDefinition | None = None
-        for binding in (
-            Binding("escape", "back", t("ui.key.back"), key_display="Esc"),
-            Binding("q", "app.quit", t("ui.key.quit"), show=False),
-        ):
-            self._bindings._add_binding(binding)
+
+    def key_specs(self) -> list[KeySpec]:
+        return self.KEYS + app_keys()
 
     def compose(self) -> ComposeResult:
-        sessions, jurors = OptionList(id="session-list"), OptionList(id="juror-list")
-        for option_list in (sessions, jurors):
-            # The list's own enter (in order with the arrows typed before it), shown in the footer.
-            rebind(option_list, Binding("enter", "select", t("ui.key.choose"), key_display="⏎"))
+        # The list's own enter (in order with the arrows typed before it), shown in the footer.
+        sessions, jurors = PickList(id="session-list"), PickList(id="juror-list")
         with Vertical(id="picker-box"):
             yield Static(t("ui.picker.sessions"), id="picker-title", classes="screen-title")
             yield Static(id="picker-message")
             yield sessions
             yield jurors
             yield Static(t("ui.picker.hint"), id="picker-hint")
-        yield KeyBar(show_command_palette=True)
+        yield Footer(show_command_palette=True, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#juror-list").display = False

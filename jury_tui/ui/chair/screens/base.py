@@ -1,28 +1,38 @@
-"""What every main screen of the chair's app shares: the tab bar, the footer, the key map,
-redrawing when the shared model changed while the screen was away."""
+"""What every main screen of the chair's app shares: the tab bar, the footer, the key map, the
+command palette's entries, redrawing when the shared model changed while the screen was away."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Protocol
 
 from textual.screen import Screen
+from textual.widgets import Footer
 
-from jury_tui.ui.chair.keys import (
-    KeySpec,
-    bindings_for,
-    footer_keys,
-    global_keys,
-    help_rows,
-)
+from jury_tui.i18n import t
+from jury_tui.ui.chair.keys import KeySpec, SpecBindings, global_keys, help_rows
 from jury_tui.ui.chair.widgets import TopBar
-from jury_tui.ui.widgets.key_bar import KeyBar
+from jury_tui.ui.keys import help_text
 
 if TYPE_CHECKING:
-    from jury_tui.ui.chair.app import ChairApp
+    from jury_tui.domain.criteria import Scale
     from jury_tui.ui.chair.model import ChairModel
 
+Command = tuple[str, str, Callable[[], object]]  # (title, keys shown as help, what it does)
 
-class ChairScreen(Screen[None]):
+
+class ChairAppLike(Protocol):
+    """What the screens use of the chair's app (ChairApp implements it)."""
+
+    def show_status_on(self, screen: Screen) -> None: ...
+    def report_saved(self) -> None: ...
+    def report_error(self, message: str) -> None: ...
+    def action_show_mode(self, mode: str) -> None: ...
+    def open_detail(self, application_id: str, page: int) -> None: ...
+
+
+class ChairScreen(SpecBindings, Screen[None]):
     MODE = ""
     AUTO_FOCUS = ""
     # Global keys this screen shows in its footer (after its own), and whether ^p is shown at the right.
@@ -32,29 +42,48 @@ class ChairScreen(Screen[None]):
     def __init__(self, model: ChairModel) -> None:
         super().__init__(id=f"screen-{self.MODE}")
         self.model = model
-        self.key_specs = self.build_key_specs()
-        for binding in bindings_for(self.key_specs + footer_keys(*self.FOOTER_GLOBALS)):
-            self._bindings._add_binding(binding)
+        self.own_keys = self.build_key_specs()
         self._seen_version = -1
 
     def build_key_specs(self) -> list[KeySpec]:
         return []
 
+    def key_specs(self) -> list[KeySpec]:
+        return self.own_keys + global_keys(self.FOOTER_GLOBALS)
+
+    def key_scale(self) -> Scale:
+        return self.model.criteria.scale
+
     @property
-    def chair_app(self) -> ChairApp:
+    def chair_app(self) -> ChairAppLike:
         return self.app  # type: ignore[return-value]
 
     def top_bar(self) -> TopBar:
         return TopBar(self.MODE)
 
-    def footer(self) -> KeyBar:
-        return KeyBar(show_command_palette=self.FOOTER_PALETTE)
+    def footer(self) -> Footer:
+        return Footer(show_command_palette=self.FOOTER_PALETTE, compact=True)
 
     def help_rows(self) -> list[tuple[str, str]]:
-        return help_rows(self.key_specs, self.model.criteria.scale)
+        return help_rows(self.own_keys, self.model.criteria.scale)
 
     def global_help_rows(self) -> list[tuple[str, str]]:
         return help_rows(global_keys())
+
+    def palette_commands(self) -> list[Command]:
+        """The command palette's entries: this screen's keys, the keys of every screen, "go to application …"."""
+        scale = self.model.criteria.scale
+        commands: list[Command] = []
+        for spec in self.own_keys:
+            if spec.palette and spec.palette_text:
+                commands.append((help_text(spec, scale, spec.palette_text), spec.display, partial(self.run_action, spec.action)))
+        for spec in global_keys():
+            if spec.palette and spec.help:
+                commands.append((t(spec.help), spec.display, partial(self.app.run_action, spec.action)))
+        for application in self.model.session.applications:
+            commands.append((t("chair.palette.go_to", label=application.label, title=application.title), application.id,
+                             partial(self.chair_app.open_detail, application.id, 0)))
+        return commands
 
     # --- redrawing ---------------------------------------------------------------------------
     def on_mount(self) -> None:

@@ -14,7 +14,6 @@ from jury_tui.i18n import language, t
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, calibration_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
-from jury_tui.ui.chair.screens.overview import shorten
 
 NEUTRAL = 0.05  # offsets smaller than this read as "average"
 AGREEMENT_STYLES = {"high": "$text-success", "acceptable": "$text-success", "moderate": "$text-warning",
@@ -64,7 +63,7 @@ class CalibrationScreen(ChairScreen):
             else:
                 reading, style = t("chair.ui.calibration.neutral"), ""
             row = t("chair.ui.calibration.juror_row", offset=fmt.signed(offset), reading=reading, shared=found.shared_items if found else 0)
-            parts += ["\n", f"  {shorten(juror.name, 30):<30} ", (row, style)]
+            parts += ["\n", f"  {fmt.shorten(juror.name, 30):<30} ", (row, style)]
         parts += ["\n", (t("chair.ui.calibration.jurors_note"), "italic $text-muted")]
         jurors.update(Content.assemble(*parts))
 
@@ -72,7 +71,7 @@ class CalibrationScreen(ChairScreen):
         for criterion in model.criteria.criteria:
             alpha = calibration.reliability.get(criterion.id)
             level = agreement_level(alpha).value
-            parts += ["\n", f"  {shorten(criterion.name.get(lang), 30):<30} ", f"{fmt.number(alpha, 2):>5}  ",
+            parts += ["\n", f"  {fmt.shorten(criterion.name.get(lang), 30):<30} ", f"{fmt.number(alpha, 2):>5}  ",
                       (t(f"chair.ui.calibration.agreement.{level}"), AGREEMENT_STYLES[level])]
         self.query_one("#calibration-reliability", Static).update(Content.assemble(*parts))
 
@@ -94,7 +93,7 @@ class CalibrationScreen(ChairScreen):
                 style = "$text-warning"
             parts += [
                 "\n",
-                f"{before or fmt.DASH:>3}  {shorten(model.application(aid).label, 24):<24} "
+                f"{before or fmt.DASH:>3}  {fmt.shorten(model.application(aid).label, 24):<24} "
                 f"{fmt.number(calibration.plain_totals[aid]):>6}   {after or fmt.DASH:>6}  "
                 f"{fmt.number(calibration.calibrated_totals[aid]):>6}  ",
                 (shift, style),

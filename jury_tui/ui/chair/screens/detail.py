@@ -10,6 +10,7 @@ last keystroke and always when it is left, the page changes, the screen changes 
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,7 +26,7 @@ from jury_tui.domain.session import Role
 from jury_tui.errors import JuryError
 from jury_tui.i18n import language, t
 from jury_tui.ui.chair import formatting as fmt
-from jury_tui.ui.chair.keys import KeySpec, detail_keys
+from jury_tui.ui.chair.keys import KeySpec, bindings_for, detail_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.chair.widgets import EditorArea, PanelScroll
 from jury_tui.ui.widgets.juror_panel import JurorLine, JurorPanel
@@ -48,6 +49,7 @@ def recommendation_text(recommendation: Recommendation | None) -> str:
 
 class DetailScreen(ChairScreen):
     MODE = "detail"
+    BINDINGS = bindings_for(detail_keys())
     FOOTER_GLOBALS = ("help",)
     FOOTER_PALETTE = False
 
@@ -428,11 +430,24 @@ class DetailScreen(ChairScreen):
         if self.editing:
             return False
         name = action.split("(")[0]
+        if name == "score" and not self.criteria.scale.min <= int(parameters[0]) <= self.criteria.scale.max:  # type: ignore[call-overload]
+            return False
         if self.on_decision_page and name in CRITERION_ONLY:
             return False
         if not self.on_decision_page and name in DECISION_ONLY:
             return False
         return True
+
+    def palette_commands(self):
+        """The palette also gives each consensus score and each advice directly."""
+        commands = super().palette_commands()
+        for step in sorted(self.criteria.scale.steps, key=lambda step: step.value):
+            commands.append((f"{t('chair.key.score')} {step.value}: {step.label.get(self.lang)}", str(step.value),
+                             partial(self.run_action, f"score({step.value})")))
+        for number, recommendation in enumerate(RECOMMENDATIONS, start=1):
+            commands.append((t("chair.palette.recommend", value=recommendation_text(recommendation)), str(number),
+                             partial(self._recommend, recommendation)))
+        return commands
 
     # --- actions: moving ---------------------------------------------------------------------
     def action_next_page(self) -> None:

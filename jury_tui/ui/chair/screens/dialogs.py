@@ -8,17 +8,16 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from jury_tui.errors import JuryError, display_path
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ImportResult
 from jury_tui.ui.chair import messages as _messages  # noqa: F401
-from jury_tui.ui.widgets.key_bar import KeyBar
+from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for
 
 
 def split_paths(text: str) -> list[str]:
@@ -46,11 +45,13 @@ def expand(paths: list[str]) -> tuple[list[Path], list[str]]:
     return files, problems
 
 
-class ImportDialog(ModalScreen[bool]):
+class ImportDialog(SpecBindings, ModalScreen[bool]):
     """Type paths, Enter imports them: one result line per file. Esc closes; dismissed with whether
     anything was imported (new or replaced), so the app knows to recompute."""
 
     AUTO_FOCUS = "#import-paths"
+    KEYS = [KeySpec("close", "escape", "Esc", "chair.key.close")]
+    BINDINGS = bindings_for(KEYS)
 
     def __init__(self, import_file: Callable[[Path], ImportResult], juror_names: dict[str, str] | None = None) -> None:
         super().__init__(classes="dialog", id="import-dialog")
@@ -58,7 +59,9 @@ class ImportDialog(ModalScreen[bool]):
         self.juror_names = juror_names or {}
         self.imported_any = False
         self.lines: list[tuple[str, bool]] = []
-        self._bindings._add_binding(Binding("escape", "close", t("chair.key.close"), key_display="Esc"))
+
+    def key_specs(self) -> list[KeySpec]:
+        return self.KEYS
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box import-box"):
@@ -68,7 +71,7 @@ class ImportDialog(ModalScreen[bool]):
             with VerticalScroll(id="import-results", classes="dialog-scroll"):
                 yield Static(id="import-log")
             yield Static(t("chair.ui.import.keys"), classes="dialog-keys")
-        yield KeyBar(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     @on(Input.Submitted, "#import-paths")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -119,24 +122,21 @@ class ImportDialog(ModalScreen[bool]):
         self.dismiss(self.imported_any)
 
 
-class ChairHelpScreen(ModalScreen[None]):
+class ChairHelpScreen(SpecBindings, ModalScreen[None]):
     """Every key of the current screen and every key that works everywhere, with a Dutch description."""
 
     AUTO_FOCUS = "#help-scroll"
+    KEYS = [KeySpec("close", "escape,question_mark,f1,q", "Esc", "chair.key.close")]
+    BINDINGS = bindings_for(KEYS)
 
     def __init__(self, screen_title: str, screen_rows: list[tuple[str, str]], global_rows: list[tuple[str, str]]) -> None:
         super().__init__(classes="dialog", id="chair-help")
         self.screen_title = screen_title
         self.screen_rows = screen_rows
         self.global_rows = global_rows
-        close = t("chair.key.close")
-        for binding in (
-            Binding("escape", "close", close, key_display="Esc"),
-            Binding("question_mark", "close", close, show=False),
-            Binding("f1", "close", close, show=False),
-            Binding("q", "close", close, show=False),
-        ):
-            self._bindings._add_binding(binding)
+
+    def key_specs(self) -> list[KeySpec]:
+        return self.KEYS
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box help-box"):
@@ -155,7 +155,7 @@ class ChairHelpScreen(ModalScreen[None]):
                 yield Static(t("chair.ui.help.in_text"), classes="help-intro help-note", markup=False)
                 yield Static(t("chair.ui.help.selection"), classes="help-intro", markup=False)
             yield Static(t("chair.ui.help.close"), classes="dialog-keys")
-        yield KeyBar(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def action_close(self) -> None:
         self.dismiss(None)

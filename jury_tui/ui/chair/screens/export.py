@@ -27,7 +27,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from jury_tui.domain.session import SessionDefinition
@@ -36,8 +36,7 @@ from jury_tui.i18n import t
 from jury_tui.store.sessions import exports_dir
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair import messages as _messages  # noqa: F401
-from jury_tui.ui.chair.keys import KeySpec, bindings_for, export_keys
-from jury_tui.ui.widgets.key_bar import KeyBar
+from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for, export_keys
 
 if TYPE_CHECKING:
     from jury_tui.reports.data_export import AdviceData
@@ -86,8 +85,9 @@ class ExportCancelled(Exception):
     """Raised in the worker (also from the PDF's progress callback) when the chair closed the dialog."""
 
 
-class ExportDialog(ModalScreen[None]):
+class ExportDialog(SpecBindings, ModalScreen[None]):
     AUTO_FOCUS = "#export-results"  # the only focusable: ↑↓ PgUp PgDn scroll long results; the letters stay ours
+    BINDINGS = bindings_for(export_keys())
 
     def __init__(self, data_dir: Path, session: SessionDefinition, store: ChairStore) -> None:
         super().__init__(classes="dialog", id="export-dialog")
@@ -105,9 +105,10 @@ class ExportDialog(ModalScreen[None]):
         self._cancel_event = threading.Event()
         self._reading = threading.Lock()  # the two workers read the store one at a time
         self._dialog_closed = False
-        self.key_specs: list[KeySpec] = export_keys()
-        for binding in bindings_for(self.key_specs):
-            self._bindings._add_binding(binding)
+        self.keys: list[KeySpec] = export_keys()
+
+    def key_specs(self) -> list[KeySpec]:
+        return self.keys
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -124,7 +125,7 @@ class ExportDialog(ModalScreen[None]):
                     with Horizontal(id=f"export-result-{kind}", classes="export-result"):
                         yield Static(classes="export-mark")
                         yield Static(classes="export-line", markup=False)
-        yield KeyBar(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self._draw_options()
@@ -132,7 +133,7 @@ class ExportDialog(ModalScreen[None]):
         self._check_missing()
 
     def _display(self, spec_action: str) -> str:
-        return next(spec.display for spec in self.key_specs if spec.action == spec_action)
+        return next(spec.display for spec in self.keys if spec.action == spec_action)
 
     def _draw_options(self) -> None:
         parts: list[Content | str | tuple[str, str]] = []

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from jury_tui.domain.criteria import Criterion
 from jury_tui.i18n import language, t
 from jury_tui.ui.chair import formatting as fmt
-from jury_tui.ui.chair.keys import KeySpec, overview_keys
+from jury_tui.ui.chair.keys import KeySpec, bindings_for, overview_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.widgets.grid_table import GridTable
 
@@ -27,12 +27,9 @@ def short_name(criterion: Criterion, lang: str) -> str:
     return criterion.name.get(lang)[:CELL_WIDTH]
 
 
-def shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 class OverviewScreen(ChairScreen):
     MODE = "overview"
+    BINDINGS = bindings_for(overview_keys())
 
     def build_key_specs(self) -> list[KeySpec]:
         return overview_keys()
@@ -73,7 +70,7 @@ class OverviewScreen(ChairScreen):
 
     def _row(self, application_id: str) -> list[Text]:
         application = self.model.application(application_id)
-        cells = [Text(shorten(application.label, LABEL_WIDTH))]
+        cells = [Text(fmt.shorten(application.label, LABEL_WIDTH))]
         cells += [self._cell(application_id, cid) for cid in self.model.criteria.criterion_ids]
         open_flags = len(self.model.open_flags(application_id))
         cells.append(Text(f"!{open_flags}" if open_flags else "", style="bold red"))

@@ -15,9 +15,8 @@ from jury_tui.domain.eligibility import Outcome
 from jury_tui.errors import JuryError
 from jury_tui.i18n import t
 from jury_tui.ui.chair import formatting as fmt
-from jury_tui.ui.chair.keys import KeySpec, ranking_keys
+from jury_tui.ui.chair.keys import KeySpec, bindings_for, ranking_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
-from jury_tui.ui.chair.screens.overview import shorten
 from jury_tui.ui.widgets.grid_table import GridTable
 
 if TYPE_CHECKING:
@@ -29,6 +28,7 @@ LABEL_WIDTH = 16
 
 class RankingScreen(ChairScreen):
     MODE = "ranking"
+    BINDINGS = bindings_for(ranking_keys())
 
     def build_key_specs(self) -> list[KeySpec]:
         return ranking_keys()
@@ -96,7 +96,7 @@ class RankingScreen(ChairScreen):
                 cumulative = Text("")
             rows.append((aid, [
                 Text(str(row.rank) if row.rank else "", justify="right"),
-                Text(shorten(application.label, LABEL_WIDTH)),
+                Text(fmt.shorten(application.label, LABEL_WIDTH)),
                 total,
                 eligible,
                 advice,
