@@ -117,7 +117,7 @@ async def auto_pilot(pilot):
     await pilot.pause()
     model = pilot.app.model
     assert len(model.submissions) == 3 and model.decision(sys.argv[3]).advised_amount == 123456.0
-    assert pilot.app.screen.query("KeyBar") and pilot.app.screen.query("GridTable")
+    assert pilot.app.screen.query("Footer") and pilot.app.screen.query("GridTable")
     pilot.app.exit()
 
 data_dir = Path(sys.argv[1])

@@ -11,7 +11,8 @@ import pytest
 from conftest import loaded_modules
 from pydantic import TypeAdapter
 from rich.console import Console
-from textual.widgets import Static
+from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey, FooterLabel
 
 from jury_tui.domain.assessment import Status
 from jury_tui.domain.exact_form import stored_form
@@ -28,7 +29,6 @@ from jury_tui.ui.screens.dialogs import ConfirmDialog, ErrorScreen, MessageDialo
 from jury_tui.ui.screens.help import HelpScreen
 from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
-from jury_tui.ui.widgets.key_bar import KeyBar
 from jury_tui.ui.widgets.packed import PackedLine
 from jury_tui.ui.widgets.scoring_panel import MotivationArea, ScoringPanel
 
@@ -342,7 +342,7 @@ async def test_key_widgets_are_visible_at_80x24(demo_data_dir, session):
             "#scale",
             "#motivation",
             "#save-status",
-            "KeyBar",
+            "Footer",
         ):
             region = screen.query_one(selector).region
             assert region.area > 0, selector
@@ -354,7 +354,7 @@ async def test_key_widgets_are_visible_at_80x24(demo_data_dir, session):
             assert f"{step.value} {step.label.nl}" in scale.plain
         assert scale.region.height <= 2
         # the footer names the main keys
-        footer = screen.query_one(KeyBar).plain
+        footer = footer_text(screen)
         for expected in ("n p Aanvraag", "Criterium", "0–5 Score", "m Motivatie", "Indienen", "Hulp", "Stoppen"):
             assert expected in footer
         # t gives the whole screen to the text, Esc brings the panel back
@@ -418,7 +418,8 @@ async def test_scale_keys_follow_the_criteria_file(small_data_dir, small_session
         assert store.assessment(first).get(criterion).score is None
         await pilot.press("4")
         assert store.assessment(first).get(criterion).score == 4
-        assert "1–4" in app.screen.query_one(KeyBar).plain
+        await pilot.pause()
+        assert "1–4 Score" in footer_text(app.screen)
 
 
 # --- errors and the picker ----------------------------------------------------------------------------
@@ -547,8 +548,24 @@ def test_ui_does_not_import_reportlab_or_markdown(demo_data_dir):
 # --- start: the footer, the criterion's explanation, the collector ---------------------------------
 
 
+def footer_keys(screen) -> list:
+    """The footer's keys and group labels, left to right."""
+    return sorted(screen.query_one(Footer).query("FooterKey, FooterLabel"), key=lambda widget: widget.region.x)
+
+
 def footer_text(screen) -> str:
-    return screen.query_one(KeyBar).plain
+    """The footer as the juror reads it: "n p Aanvraag ↓ ↑ Criterium 0–5 Score …"."""
+    parts = []
+    for widget in footer_keys(screen):
+        if isinstance(widget, FooterKey):
+            parts.append(f"{widget.key_display} {widget.description}".strip())
+        else:
+            parts.append(str(widget.content))
+    return " ".join(parts)
+
+
+def footer_key(screen, key: str) -> FooterKey:
+    return next(widget for widget in footer_keys(screen) if isinstance(widget, FooterKey) and widget.key == key)
 
 
 async def test_footer_shows_the_keys_of_the_mode_the_juror_is_in(demo_data_dir, session):
@@ -558,6 +575,7 @@ async def test_footer_shows_the_keys_of_the_mode_the_juror_is_in(demo_data_dir, 
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, AssessmentScreen)
+        await pilot.pause()  # the footer fills itself in after the first refresh
         normal = footer_text(screen)
         assert "Motivatie" in normal and "Stoppen" in normal
         await pilot.press("m")
@@ -584,23 +602,22 @@ def test_criterion_explanation_wraps_points_under_their_own_text():
     assert [line.plain for line in info_lines(("Alleen uitleg.", "", ()), 30)] == ["Alleen uitleg."]
 
 
-async def test_a_click_on_a_key_in_the_key_line_presses_it(demo_data_dir, session):
+async def test_a_click_on_a_key_in_the_footer_presses_it(demo_data_dir, session):
     JurorStore(demo_data_dir, session, JUROR).declare_conflicts([])
     app = new_app(demo_data_dir, session)
     async with app.run_test(size=SIZE) as pilot:
-        bar = app.screen.query_one(KeyBar)
-        await pilot.click(KeyBar, offset=(bar.plain.index("? Hulp"), 0))
+        await pilot.pause()
+        assert footer_key(app.screen, "question_mark").tooltip == "Deze hulp tonen"  # the help line, on hover
+        await pilot.click(footer_key(app.screen, "question_mark"))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
-        await pilot.click(KeyBar, offset=(bar.plain.index("Hulp") + 1, 0))  # its description too
         await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
         current = app.screen.current
-        await pilot.click(KeyBar, offset=(bar.plain.index("Aanvraag") + 1, 0))  # a group's label: no key
+        label = next(widget for widget in footer_keys(app.screen) if isinstance(widget, FooterLabel))
+        await pilot.click(label)  # a group's label: no key
         await pilot.pause()
         assert isinstance(app.screen, AssessmentScreen) and app.screen.current == current
-        await pilot.click(KeyBar, offset=(bar.plain.index("n p"), 0))  # n: the next application
+        await pilot.click(footer_key(app.screen, "n"))  # n: the next application
         await pilot.pause()
         assert app.screen.current == session.applications[1]
