@@ -12,7 +12,7 @@ from conftest import loaded_modules
 from pydantic import TypeAdapter
 from rich.console import Console
 from textual.widgets import Footer, Static
-from textual.widgets._footer import FooterKey, FooterLabel
+from textual.widgets.markdown import MarkdownBlock
 
 from jury_tui.domain.assessment import Status
 from jury_tui.domain.exact_form import stored_form
@@ -363,39 +363,63 @@ async def test_key_widgets_are_visible_at_80x24(demo_data_dir, session):
         assert screen.query_one("#text-scroll").region.width == 80
         await pilot.press("escape")
         assert screen.query_one(ScoringPanel).display
-        text = screen.query_one("#app-text", ApplicationText)
-        shown = [strip.text.rstrip() for strip in text._lines(text.size.width)]
         first = session.applications[0]
-        assert shown[0].startswith(first.title[:20])
-        assert first.sections[0].heading in shown  # a section heading, on a line of its own
+        blocks = await shown_blocks(pilot)
+        assert blocks[0] == ("MarkdownParagraph", first.title)
+        assert ("MarkdownH2", first.sections[0].heading) in blocks  # a section heading, a block of its own
 
 
-async def test_application_text_shows_headings_and_bullets_with_a_hanging_indent(demo_data_dir, session):
+async def shown_blocks(pilot) -> list[tuple[str, str]]:
+    """The application text's blocks as (kind, text), once Textual's Markdown has laid them out."""
+    text = pilot.app.screen.query_one("#app-text", ApplicationText)
+    for _ in range(50):  # the document is parsed off the event loop, then mounted
+        if text.query("MarkdownH2"):
+            break
+        await pilot.pause()
+    return [(type(block).__name__, str(block.content)) for block in text.query(MarkdownBlock)
+            if type(block).__name__ in ("MarkdownParagraph", "MarkdownH2", "MarkdownBulletList")]
+
+
+async def test_application_text_shows_headings_lists_and_emphasis(demo_data_dir, session):
     app = new_app(demo_data_dir, session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        text = app.screen.query_one("#app-text", ApplicationText)
-        width = text.size.width
-        assert 20 < width < 80
-        shown = [strip.text.rstrip() for strip in text._lines(width)]
-        assert all(strip.cell_length == width for strip in text._lines(width))
+        blocks = await shown_blocks(pilot)
         first = session.applications[0]
-        assert shown[0].startswith(first.title[:20])
+        assert blocks[0] == ("MarkdownParagraph", first.title)
         heading = first.sections[2].heading  # "3. Algemene doelstellingen", a list of bullets
-        at = shown.index(heading)
-        assert shown[at - 1] == "" and shown[at + 1] == ""
-        bullets = [index for index, line in enumerate(shown) if line.startswith("• ")]
-        assert bullets and bullets[0] == at + 2
-        # wrapped item lines hang under the item's text, not under the bullet
-        first_list = shown[bullets[0]:shown.index("", bullets[0])]
-        wrapped = [line for line in first_list if not line.startswith("• ")]
-        assert wrapped and all(line.startswith("  ") and line[2] != " " for line in wrapped)
-        assert not any("**" in line or line.startswith("## ") for line in shown)
-        # the rendering follows the width
+        at = blocks.index(("MarkdownH2", heading))
+        assert blocks[at + 1][0] == "MarkdownBulletList"
+        assert not any("**" in text or text.startswith("## ") for _, text in blocks)
+        text = app.screen.query_one("#app-text", ApplicationText)
+        items = text.query("MarkdownBulletList").first().query("MarkdownParagraph")
+        assert len(items) > 1 and all(str(item.content) for item in items)
+        # the layout follows the width: the full-screen text (t) needs fewer lines
+        height = text.size.height
         await pilot.press("t")
         await pilot.pause()
-        assert text.size.width > width
-        assert len(text._lines(text.size.width)) < len(shown)
+        assert text.size.height < height
+
+
+async def test_application_text_from_a_file_is_never_markup(small_data_dir, small_session):
+    """Square brackets in an application are text, not Textual markup or actions."""
+    data = stored_form(small_session)
+    data["id"] = "vijandig"
+    application = data["applications"][0]
+    application["title"] = "[bold red]Titel[/] **geen vet**"
+    application["sections"][0]["body"] = "Klik [@click=app.quit]hier[/] of [b]daar[/b]; *schuin*."
+    session = TypeAdapter(SessionDefinition).validate_python(data)
+    write_session(small_data_dir, session)
+    app = JurorApp(small_data_dir, session, "j1")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        blocks = await shown_blocks(pilot)
+        assert blocks[0] == ("MarkdownParagraph", "[bold red]Titel[/] **geen vet**")
+        assert ("MarkdownParagraph", "Klik [@click=app.quit]hier[/] of [b]daar[/b]; schuin.") in blocks
+        paragraph = next(block for block in app.screen.query("MarkdownParagraph") if "Klik" in str(block.content))
+        await pilot.click(paragraph, offset=(6, 0))
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, AssessmentScreen)
 
 
 async def test_scale_keys_follow_the_criteria_file(small_data_dir, small_session):
@@ -514,7 +538,7 @@ def test_ui_messages_are_complete_and_do_not_clash():
         assert MESSAGES[key] is texts, f"{key} clashes with a message in jury_tui/i18n.py"
 
 
-HEAVY_MODULES = ("reportlab", "numpy", "rich.markdown", "markdown_it", "pygments", "pydantic")
+HEAVY_MODULES = ("reportlab", "numpy", "pydantic")
 
 SHOW_FIRST_TEXT = """
 import sys
@@ -526,7 +550,11 @@ async def auto_pilot(pilot):
     await pilot.press("enter")  # past the conflicts screen, to the first application's text
     await pilot.pause()
     text = pilot.app.screen.query_one("#app-text")
-    assert text._lines(text.size.width), "no text shown"
+    for _ in range(50):  # Textual's Markdown parses off the event loop, then mounts the blocks
+        if text.query("MarkdownH2"):
+            break
+        await pilot.pause()
+    assert text.query("MarkdownH2"), "no text shown"
     pilot.app.exit()
 
 data_dir = Path(sys.argv[1])
@@ -535,11 +563,10 @@ JurorApp(data_dir, load_session(data_dir, sys.argv[2]), sys.argv[3]).run(
 """
 
 
-def test_ui_does_not_import_reportlab_or_markdown(demo_data_dir):
-    """The start path stays light: no PDF or numeric libraries, no Markdown parser or syntax
-    highlighter (rich.markdown, markdown-it, pygments), and no pydantic (the session is read
-    through its exact stored form), neither at import nor when the session is loaded and the
-    first application's text is shown."""
+def test_ui_does_not_import_reportlab_or_numpy(demo_data_dir):
+    """The start path stays light: no PDF or numeric libraries, and no pydantic (the session is
+    read through its exact stored form), neither at import nor when the session is loaded and the
+    first application's text is shown. (Textual's Markdown brings markdown-it and pygments.)"""
     code = "import jury_tui.ui.app, jury_tui.ui.screens.assessment, jury_tui.ui.widgets.application_text"
     assert loaded_modules(code, HEAVY_MODULES) == []
     assert loaded_modules(SHOW_FIRST_TEXT, HEAVY_MODULES, str(demo_data_dir), SESSION_ID, JUROR) == []
@@ -557,15 +584,15 @@ def footer_text(screen) -> str:
     """The footer as the juror reads it: "n p Aanvraag ↓ ↑ Criterium 0–5 Score …"."""
     parts = []
     for widget in footer_keys(screen):
-        if isinstance(widget, FooterKey):
+        if type(widget).__name__ == "FooterKey":
             parts.append(f"{widget.key_display} {widget.description}".strip())
         else:
             parts.append(str(widget.content))
     return " ".join(parts)
 
 
-def footer_key(screen, key: str) -> FooterKey:
-    return next(widget for widget in footer_keys(screen) if isinstance(widget, FooterKey) and widget.key == key)
+def footer_key(screen, key: str):
+    return next(widget for widget in footer_keys(screen) if type(widget).__name__ == "FooterKey" and widget.key == key)
 
 
 async def test_footer_shows_the_keys_of_the_mode_the_juror_is_in(demo_data_dir, session):
@@ -614,7 +641,7 @@ async def test_a_click_on_a_key_in_the_footer_presses_it(demo_data_dir, session)
         await pilot.press("escape")
         await pilot.pause()
         current = app.screen.current
-        label = next(widget for widget in footer_keys(app.screen) if isinstance(widget, FooterLabel))
+        label = next(widget for widget in footer_keys(app.screen) if type(widget).__name__ == "FooterLabel")
         await pilot.click(label)  # a group's label: no key
         await pilot.pause()
         assert isinstance(app.screen, AssessmentScreen) and app.screen.current == current
