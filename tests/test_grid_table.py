@@ -10,9 +10,9 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.coordinate import Coordinate
+from textual.widgets import Footer
 
 from jury_tui.ui.widgets.grid_table import CellKey, GridTable, cell_segments
-from jury_tui.ui.widgets.key_bar import KeyBar
 
 NUMBERS = ("a", "b", "c", "d")
 LABEL_WIDTH = 12
@@ -44,7 +44,7 @@ class TableApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield GridTable("Open", id="table", cursor_type=self.cursor_type)
-        yield KeyBar()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         table = self.table
@@ -217,7 +217,7 @@ async def test_enter_selects_the_cell_under_the_cursor_and_is_the_only_key_shown
     app = TableApp()
     async with app.run_test(size=(60, 12)) as pilot:
         await pilot.pause()
-        assert app.query_one(KeyBar).plain == "⏎ Open"
+        assert [(key.key_display, key.description) for key in app.query("FooterKey")] == [("⏎", "Open")]
         await pilot.press("down", "down", "right", "right", "enter")
         await pilot.pause()
         assert app.selected == [("cell", Coordinate(2, 2), CellKey("r2", "n1"))]
