@@ -1,6 +1,6 @@
 """The chair's key map, defined once: bindings, footer, help screen and command palette are all
-built from it, so they cannot disagree. Texts are looked up when a screen is built (not at import),
-so the language chosen by the CLI applies.
+built from it, so they cannot disagree. Specs hold message keys; texts are looked up when they are
+shown (not at import), so the language chosen by the CLI applies.
 
 The keys are the chair's own; KeySpec and the functions that turn specs into bindings, footer
 entries and help lines are shared with the juror's key map (jury_tui/ui/keys.py).
