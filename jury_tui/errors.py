@@ -8,6 +8,7 @@ import reprlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jury_tui.domain.text import BLANK_DUTCH_TEXT
 from jury_tui.i18n import t
 
 if TYPE_CHECKING:  # pydantic is loaded where input is validated (io/validation.py), not at start
@@ -101,7 +102,8 @@ def _describe(error: dict) -> str:
     if kind.startswith("datetime") or kind.startswith("date_"):
         return t("field.datetime")
     if kind == "value_error":
-        return str(ctx.get("error", error.get("msg", "")))
+        detail = str(ctx.get("error", error.get("msg", "")))
+        return t(detail) if detail == BLANK_DUTCH_TEXT else detail
     if kind in _TYPE_MESSAGES:
         return t(_TYPE_MESSAGES[kind], value=_shown_value(error.get("input")))
     if kind in {"enum", "literal_error"} and "expected" in ctx:

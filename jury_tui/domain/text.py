@@ -7,7 +7,8 @@ from typing import Annotated, ClassVar
 
 from jury_tui.domain.limits import Limits
 
-SUPPORTED_LANGUAGES = ("nl", "en")
+# The domain speaks no language: the validation layer words this error (jury_tui.errors).
+BLANK_DUTCH_TEXT = "text.blank"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -25,9 +26,7 @@ class LocalizedText:
         if self.en is not None:
             object.__setattr__(self, "en", self.en.strip())
         if not self.nl:
-            from jury_tui.i18n import t
-
-            raise ValueError(t("text.blank"))
+            raise ValueError(BLANK_DUTCH_TEXT)
 
     def get(self, lang: str = "nl") -> str:
         if lang == "en" and self.en:

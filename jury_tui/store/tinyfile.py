@@ -51,7 +51,8 @@ class TinyFile:
         for key, value in expected.items():
             if meta.get(key) != value:
                 raise StoreError(
-                    t("store.foreign", file=display_path(self.path), detail=f"{key} = {meta.get(key)!r}, verwacht {value!r}")
+                    t("store.foreign", file=display_path(self.path),
+                      detail=t("store.foreign_detail", field=key, found=repr(meta.get(key)), expected=repr(value)))
                 )
 
     def refresh(self) -> None:

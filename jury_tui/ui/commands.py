@@ -3,19 +3,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from jury_tui.i18n import t
-from jury_tui.ui import messages as _messages  # noqa: F401
+from jury_tui.ui.palette import ListedCommands
 
 if TYPE_CHECKING:
     from jury_tui.ui.screens.assessment import AssessmentScreen
 
 
-class JurorCommands(Provider):
+class JurorCommands(ListedCommands):
     def _commands(self) -> list[tuple[str, str, str]]:
         """(title, help, action) for every command the palette offers."""
         screen: AssessmentScreen = self.screen  # type: ignore[assignment]
@@ -31,13 +31,5 @@ class JurorCommands(Provider):
             commands.append((f"→ {application.label}: {application.title}", application.id, f"go_to({index})"))
         return commands
 
-    async def discover(self) -> Hits:
-        for title, help_text, action in self._commands():
-            yield DiscoveryHit(title, partial(self.screen.run_action, action), help=help_text or None)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, action in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self.screen.run_action, action), text=title, help=help_text or None)
+    def commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        return [(title, help_text, partial(self.screen.run_action, action)) for title, help_text, action in self._commands()]

@@ -13,7 +13,6 @@ from textual.binding import Binding
 
 from jury_tui.domain.criteria import Scale
 from jury_tui.i18n import t
-from jury_tui.ui import messages as _messages  # noqa: F401  (registers the UI texts)
 
 # Belgian AZERTY: the digit row gives these characters without Shift.
 AZERTY_DIGITS = {1: "ampersand", 2: "é", 3: "quotation_mark", 4: "apostrophe", 5: "left_parenthesis",
@@ -53,12 +52,12 @@ def assessment_keys(scale: Scale) -> list[KeySpec]:
     low, high = scale.min, scale.max
     specs = [
         KeySpec("next_application", "n", "n", "ui.key.next_application", "ui.key.next_application.help", True,
-                group="ui.key.application_group"),
+                group="chair.ui.ranking.column_application"),
         KeySpec("previous_application", "p", "p", "ui.key.previous_application", "ui.key.previous_application.help", True,
-                group="ui.key.application_group"),
-        KeySpec("next_criterion", "down,j", "↓ j", "ui.key.next_criterion", "ui.key.next_criterion.help", True,
+                group="chair.ui.ranking.column_application"),
+        KeySpec("next_criterion", "down,j", "↓ j", "ui.key.next_criterion", "ui.key.next_criterion", True,
                 group="ui.key.criterion_group"),
-        KeySpec("previous_criterion", "up,k", "↑ k", "ui.key.previous_criterion", "ui.key.previous_criterion.help", True,
+        KeySpec("previous_criterion", "up,k", "↑ k", "ui.key.previous_criterion", "ui.key.previous_criterion", True,
                 group="ui.key.criterion_group"),
     ]
     digits = [value for value in range(low, high + 1) if 0 <= value <= 9]

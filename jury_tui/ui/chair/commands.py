@@ -6,15 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-
 from jury_tui.i18n import language, t
-from jury_tui.ui.chair import messages as _messages  # noqa: F401
 from jury_tui.ui.chair.keys import global_keys
+from jury_tui.ui.palette import ListedCommands
 
 
-class ChairCommands(Provider):
-    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+class ChairCommands(ListedCommands):
+    def commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """(title, help, callback) for every command the palette offers."""
         from jury_tui.ui.chair.screens.base import ChairScreen
         from jury_tui.ui.chair.screens.detail import (
@@ -36,7 +34,7 @@ class ChairCommands(Provider):
             if isinstance(screen, DetailScreen):
                 lang = language()
                 for step in sorted(scale.steps, key=lambda step: step.value):
-                    commands.append((f"{t('chair.key.score')} {step.value}: {step.label.get(lang)}", str(step.value),
+                    commands.append((f"{t('ui.key.score')} {step.value}: {step.label.get(lang)}", str(step.value),
                                      partial(screen.run_action, f"score({step.value})")))
                 for number, recommendation in enumerate(RECOMMENDATIONS, start=1):
                     commands.append((t("chair.palette.recommend", value=recommendation_text(recommendation)), str(number),
@@ -50,14 +48,3 @@ class ChairCommands(Provider):
                 commands.append((t("chair.palette.go_to", label=application.label, title=application.title), application.id,
                                  partial(app.open_detail, application.id, 0)))  # type: ignore[attr-defined]
         return commands
-
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text or None)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text or None)

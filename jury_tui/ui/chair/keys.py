@@ -9,7 +9,6 @@ lines are shared with the juror's key map (jury_tui/ui/keys.py).
 from __future__ import annotations
 
 from jury_tui.domain.criteria import Scale
-from jury_tui.ui.chair import messages as _messages  # noqa: F401
 from jury_tui.ui.keys import AZERTY_DIGITS, KeySpec, bindings_for, help_rows  # noqa: F401 (the chair's screens import them from here)
 
 MODES = ("overview", "detail", "ranking", "calibration")
@@ -24,10 +23,10 @@ def global_keys() -> list[KeySpec]:
         KeySpec("show_mode('calibration')", "k,f5", "k F5", None, "chair.key.calibration.help", True),
         KeySpec("import", "i", "i", "chair.key.import", "chair.key.import.help", True, show=False),
         KeySpec("export", "x,f6", "x F6", "chair.key.export", "chair.key.export.help", True, show=False),
-        KeySpec("help", "question_mark,f1", "? F1", "chair.key.help", "chair.key.help.help", True, show=False),
-        KeySpec("command_palette", "ctrl+p", "^p", "chair.key.palette", "chair.key.palette.help",
+        KeySpec("help", "question_mark,f1", "? F1", "ui.key.help", "ui.key.help.help", True, show=False),
+        KeySpec("command_palette", "ctrl+p", "^p", "ui.key.palette", "ui.key.palette.help",
                 priority=True, show=False),
-        KeySpec("quit", "ctrl+q", "^q", "chair.key.quit", "chair.key.quit.help", True, priority=True),
+        KeySpec("quit", "ctrl+q", "^q", "ui.key.quit", "ui.key.quit.help", True, priority=True),
     ]
 
 
@@ -53,9 +52,9 @@ def detail_keys(scale: Scale) -> list[KeySpec]:
     low, high = scale.min, scale.max
     specs = [
         KeySpec("next_page", "down", "↓", None, "chair.key.next_page.help", True),
-        KeySpec("previous_page", "up", "↑", None, "chair.key.previous_page.help", True),
+        KeySpec("previous_page", "up", "↑", None, "ui.key.previous_criterion", True),
         KeySpec("next_application", "n", "n p", None, "chair.key.next_application.help", True),
-        KeySpec("previous_application", "p", "p", None, None, True, palette_help="chair.key.previous_application.help"),
+        KeySpec("previous_application", "p", "p", None, None, True, palette_help="ui.key.previous_application.help"),
     ]
     digits = [value for value in range(low, high + 1) if 0 <= value <= 9]
     for position, value in enumerate(digits):
@@ -63,7 +62,7 @@ def detail_keys(scale: Scale) -> list[KeySpec]:
         first = position == 0
         specs.append(
             KeySpec(f"score({value})", keys, f"{digits[0]}–{digits[-1]}" if first else str(value),
-                    "chair.key.score" if first else None, "chair.key.score.help" if first else None)
+                    "ui.key.score" if first else None, "chair.key.score.help" if first else None)
         )
     specs += [
         KeySpec("raise_score", "right,plus", "→ +", None, "chair.key.raise_score.help", True),
@@ -79,14 +78,14 @@ def detail_keys(scale: Scale) -> list[KeySpec]:
                     None, "chair.key.recommend_direct.help" if first else None)
         )
     specs += [
-        KeySpec("edit_motivation", "m,enter", "m ⏎", "chair.key.motivation", "chair.key.motivation.help", True),
+        KeySpec("edit_motivation", "m,enter", "m ⏎", "ui.key.edit_motivation", "chair.key.motivation.help", True),
         KeySpec("edit_minority", "v", "v", "chair.key.minority", "chair.key.minority.help", True),
         KeySpec("cycle_recommendation", "r", "r", "chair.key.recommend", "chair.key.recommend.help", True),
-        KeySpec("edit_amount", "g", "g", "chair.key.amount", "chair.key.amount.help", True),
+        KeySpec("edit_amount", "g", "g", "chair.ui.ranking.column_amount", "chair.key.amount.help", True),
         KeySpec("toggle_eligibility", "e", "e", None, "chair.key.eligibility.help", True),
         KeySpec("scroll_down", "pagedown", "PgDn PgUp", None, "chair.key.scroll.help"),
         KeySpec("scroll_up", "pageup", "PgUp", None, None),
-        KeySpec("leave", "escape", "Esc", "chair.key.leave", None),
+        KeySpec("leave", "escape", "Esc", "ui.key.leave_motivation", None),
         KeySpec("back", "escape", "Esc", None, "chair.key.back.help"),
     ]
     return specs
@@ -96,8 +95,8 @@ def ranking_keys() -> list[KeySpec]:
     return [
         KeySpec("open", "", "⏎", None, "chair.key.open.help", False),
         KeySpec("toggle_selected", "space", "␣", "chair.key.toggle_selected", "chair.key.toggle_selected.help", True),
-        KeySpec("adopt(1)", "1,ampersand", "1", "chair.key.adopt_rank", "chair.key.adopt_rank.help", True),
-        KeySpec("adopt(2)", "2,é", "2", "chair.key.adopt_best", "chair.key.adopt_best.help", True),
+        KeySpec("adopt(1)", "1,ampersand", "1", "chair.ui.ranking.column_p1", "chair.key.adopt_rank.help", True),
+        KeySpec("adopt(2)", "2,é", "2", "chair.ui.ranking.column_p2", "chair.key.adopt_best.help", True),
     ]
 
 
@@ -114,5 +113,5 @@ def export_keys() -> list[KeySpec]:
         KeySpec("toggle('names')", "n", "n", "chair.key.export_names", "chair.key.export_names.help"),
         KeySpec("toggle('strict')", "s", "s", "chair.key.export_strict", "chair.key.export_strict.help"),
         KeySpec("start", "enter", "⏎", "chair.key.export_start", "chair.key.export_start.help"),
-        KeySpec("close", "escape", "Esc", "chair.key.close", "chair.key.export_close.help"),
+        KeySpec("close", "escape", "Esc", "ui.key.close", "chair.key.export_close.help"),
     ]

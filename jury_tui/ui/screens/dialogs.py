@@ -9,7 +9,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from jury_tui.i18n import t
-from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.widgets.key_bar import KeyBar
 
 
@@ -61,8 +60,8 @@ class ConfirmDialog(Dialog):
         self.title_text = title
         self.body_text = body
         for binding in (
-            Binding("j", "answer(True)", t("ui.key.yes"), key_display="j"),
-            Binding("y", "answer(True)", t("ui.key.yes"), show=False),
+            Binding(t("ui.dialog.yes_key"), "answer(True)", t("ui.key.yes")),  # j in Dutch, y in English
+            Binding("j,y", "answer(True)", t("ui.key.yes"), show=False),
             Binding("n", "answer(False)", t("ui.key.no"), key_display="n"),
             Binding("escape", "answer(False)", t("ui.key.no"), show=False),
         ):
@@ -72,7 +71,7 @@ class ConfirmDialog(Dialog):
         with Vertical(classes="dialog-box"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.body_text, classes="dialog-body", markup=False)
-            yield Static(f"j = {t('ui.key.yes')}   ·   n / Esc = {t('ui.key.no')}", classes="dialog-keys", markup=False)
+            yield Static(t("ui.dialog.keys"), classes="dialog-keys", markup=False)
         yield KeyBar(show_command_palette=False)
 
     def action_answer(self, answer: bool) -> None:

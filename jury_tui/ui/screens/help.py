@@ -10,7 +10,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from jury_tui.i18n import t
-from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.screens.dialogs import Dialog
 from jury_tui.ui.widgets.key_bar import KeyBar
 

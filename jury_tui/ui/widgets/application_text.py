@@ -10,7 +10,6 @@ from textual.widget import Widget
 from jury_tui.domain.applications import Application
 from jury_tui.formatting import format_euro as euro
 from jury_tui.i18n import t
-from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.widgets.light_markdown import (
     Block,
     Heading,

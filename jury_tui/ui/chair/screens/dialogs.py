@@ -17,7 +17,6 @@ from textual.widgets import Input, Static
 from jury_tui.errors import JuryError, display_path
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ImportResult
-from jury_tui.ui.chair import messages as _messages  # noqa: F401
 from jury_tui.ui.widgets.key_bar import KeyBar
 
 
@@ -58,7 +57,7 @@ class ImportDialog(ModalScreen[bool]):
         self.juror_names = juror_names or {}
         self.imported_any = False
         self.lines: list[tuple[str, bool]] = []
-        self._bindings._add_binding(Binding("escape", "close", t("chair.key.close"), key_display="Esc"))
+        self._bindings._add_binding(Binding("escape", "close", t("ui.key.close"), key_display="Esc"))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box import-box"):
@@ -129,7 +128,7 @@ class ChairHelpScreen(ModalScreen[None]):
         self.screen_title = screen_title
         self.screen_rows = screen_rows
         self.global_rows = global_rows
-        close = t("chair.key.close")
+        close = t("ui.key.close")
         for binding in (
             Binding("escape", "close", close, key_display="Esc"),
             Binding("question_mark", "close", close, show=False),
