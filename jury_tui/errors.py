@@ -8,7 +8,7 @@ import reprlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jury_tui.domain.text import BLANK_DUTCH_TEXT
+from jury_tui.domain.text import InvalidValue
 from jury_tui.i18n import t
 
 if TYPE_CHECKING:  # pydantic is loaded where input is validated (io/validation.py), not at start
@@ -102,8 +102,10 @@ def _describe(error: dict) -> str:
     if kind.startswith("datetime") or kind.startswith("date_"):
         return t("field.datetime")
     if kind == "value_error":
-        detail = str(ctx.get("error", error.get("msg", "")))
-        return t(detail) if detail == BLANK_DUTCH_TEXT else detail
+        cause = ctx.get("error")
+        if isinstance(cause, InvalidValue):
+            return t(cause.key, **cause.values)
+        return str(cause if cause is not None else error.get("msg", ""))
     if kind in _TYPE_MESSAGES:
         return t(_TYPE_MESSAGES[kind], value=_shown_value(error.get("input")))
     if kind in {"enum", "literal_error"} and "expected" in ctx:

@@ -204,6 +204,33 @@ def test_a_blank_dutch_text_is_reported_in_the_users_language(tmp_path, small_in
     assert expected in caught.value.message and "criteria[1].name" in caught.value.message
 
 
-def test_the_domain_does_not_import_the_catalogue():
-    source = (PACKAGE / "domain" / "text.py").read_text(encoding="utf-8")
-    assert "i18n" not in source
+def test_the_domain_speaks_no_language():
+    for path in (PACKAGE / "domain").glob("*.py"):
+        assert "i18n" not in path.read_text(encoding="utf-8"), path.name
+
+
+# --- Textual's palette in our language --------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
+async def test_the_palette_says_no_matches_in_the_users_language(demo_data_dir, lang):
+    from textual.command import CommandInput, CommandList, CommandPalette
+
+    from jury_tui.store.sessions import load_session
+    from jury_tui.ui.app import JurorApp
+
+    set_language(lang)
+    app = JurorApp(demo_data_dir, load_session(demo_data_dir, "wvc-2021-demo"), "extern-1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # past the conflicts screen
+        await pilot.press("ctrl+p")
+        assert CommandPalette.is_open(app)
+        assert app.screen.query_one(CommandInput).placeholder == t("ui.palette_placeholder")
+        await pilot.press(*"qqqzzz")
+        options = app.screen.query_one(CommandList)
+        for _ in range(200):  # until the search has run
+            if options.option_count:
+                break
+            await pilot.pause(0.01)
+        shown = [str(options.get_option_at_index(index).prompt) for index in range(options.option_count)]
+        assert shown == [t("ui.palette.no_matches")]

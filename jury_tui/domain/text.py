@@ -7,8 +7,16 @@ from typing import Annotated, ClassVar
 
 from jury_tui.domain.limits import Limits
 
-# The domain speaks no language: the validation layer words this error (jury_tui.errors).
-BLANK_DUTCH_TEXT = "text.blank"
+class InvalidValue(ValueError):
+    """A broken rule, named by the key of its message in the catalogue and the values it needs.
+
+    The domain speaks no language: the validation layer (jury_tui.errors) words it for the user.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -26,7 +34,7 @@ class LocalizedText:
         if self.en is not None:
             object.__setattr__(self, "en", self.en.strip())
         if not self.nl:
-            raise ValueError(BLANK_DUTCH_TEXT)
+            raise InvalidValue("text.blank")
 
     def get(self, lang: str = "nl") -> str:
         if lang == "en" and self.en:

@@ -1427,7 +1427,7 @@ def _render(data: AdviceData, builder: _Builder, on_marker: Callable[[_Marker, i
         creator=f"jury-tui {__version__}",
         producer="jury-tui (ReportLab)",
         keywords=[session.id, session.fingerprint[:16]],
-        lang="nl-BE" if lang == "nl" else "en",
+        lang=t("export.document_language"),  # the language tag of the PDF (accessibility)
         invariant=1,
         displayDocTitle=1,
     )
