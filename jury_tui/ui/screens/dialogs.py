@@ -61,7 +61,8 @@ class ConfirmDialog(Dialog):
         self.body_text = body
         for binding in (
             Binding(t("ui.dialog.yes_key"), "answer(True)", t("ui.key.yes")),  # j in Dutch, y in English
-            Binding("j,y", "answer(True)", t("ui.key.yes"), show=False),
+            Binding("j", "answer(True)", t("ui.key.yes"), show=False),
+            Binding("y", "answer(True)", t("ui.key.yes"), show=False),
             Binding("n", "answer(False)", t("ui.key.no"), key_display="n"),
             Binding("escape", "answer(False)", t("ui.key.no"), show=False),
         ):
