@@ -6,6 +6,7 @@ Every failure is one clear line on stderr and exit code 2; never a traceback.
 from __future__ import annotations
 
 import argparse
+import gettext
 import json
 import os
 import sys
@@ -14,150 +15,103 @@ from pathlib import Path
 
 from jury_tui import __version__
 from jury_tui.errors import JuryError, display_path
-from jury_tui.i18n import language, set_language, t
+from jury_tui.formatting import format_amount
+from jury_tui.i18n import SUPPORTED_LANGUAGES, install_global_domain, language, set_language, t
 
 EXIT_USAGE = 2
 
-_ARGPARSE_NL = {
-    "usage: ": "gebruik: ",
-    "positional arguments": "argumenten",
-    "options": "opties",
-    "show this help message and exit": "toon deze hulp en stop",
-    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
-    "unrecognized arguments: %s": "onbekende argumenten: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
-    "expected one argument": "verwacht één waarde",
-    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
-    "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
-    "show program's version number and exit": "toon het versienummer en stop",
-}
-
-
-def _install_argparse_language() -> None:
-    if language() == "nl":
-        argparse._ = lambda text: _ARGPARSE_NL.get(text, text)  # type: ignore[attr-defined]
-
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2
-        self.exit(EXIT_USAGE, f"{self.prog}: {'fout' if language() == 'nl' else 'error'}: {message}\n")
+    def error(self, message: str) -> None:  # one line without the usage, exit 2; argparse's own (translated) format
+        self.exit(EXIT_USAGE, gettext.gettext("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})
 
 
 def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=default,
-        metavar="MAP",
-        help="map met sessions/ en exports/ (standaard: $JURY_DATA_DIR of de huidige map)",
-    )
-    parser.add_argument("--lang", choices=["nl", "en"], default=default, help="taal van de interface (nl of en)")
+    parser.add_argument("--data-dir", type=Path, default=default, metavar=t("cli.metavar.folder"), help=t("cli.help.data_dir"))
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=default, help=t("cli.help.lang"))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    _install_argparse_language()
+    install_global_domain()  # argparse's own texts ("usage: ", its errors) come from our catalogue
+    session, juror, file = t("cli.metavar.session"), t("cli.metavar.juror"), t("cli.metavar.file")
+    csv_file = t("cli.metavar.csv_file")
     top = _Parser(add_help=False)
     _common(top)
     # After the subcommand the same options may be given again; SUPPRESS keeps a value given before it.
     common = _Parser(add_help=False)
     _common(common, default=argparse.SUPPRESS)
-    parser = _Parser(
-        prog="jury-tui",
-        description="Jurering van subsidieaanvragen in de terminal: scoren, consolideren, adviseren. "
-        "Zonder subcommando opent de interface met een keuze van sessie en jurylid.",
-        parents=[top],
-    )
-    parser.add_argument("--version", action="version", version=f"jury-tui {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMANDO", parser_class=_Parser)
+    parser = _Parser(prog="jury-tui", description=t("cli.description"), parents=[top])
+    parser.add_argument("--version", action="version", version=f"jury-tui {__version__}", help=t("cli.help.version"))
+    sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar.command"), parser_class=_Parser)
 
-    demo = sub.add_parser("demo", parents=[common], help="maak de demosessie (20 aanvragen van 2021) en open ze",
-                          description="Maakt de demosessie wvc-2021-demo aan (als ze nog niet bestaat) en opent ze. "
-                          "Bestaande scores blijven altijd behouden.")
-    demo.add_argument("--no-open", action="store_true", help="alleen aanmaken, de interface niet openen")
-    demo.add_argument("--as", dest="juror", metavar="JURYLID", help="open meteen als dit jurylid (bv. extern-1)")
-    demo.add_argument("--filled", action="store_true",
-                      help="vul illustratieve scores in voor elk jurylid zonder scores en lees hun inzendingen in "
-                      "bij de voorzitter (om 'jury-tui chair wvc-2021-demo' te verkennen)")
-    demo.add_argument("--chair", action="store_true", help="open de interface van de voorzitter in plaats van die van een jurylid")
+    def command(name: str) -> argparse.ArgumentParser:
+        key = name.replace("-", "_")
+        return sub.add_parser(name, parents=[common], help=t(f"cli.{key}.help"), description=t(f"cli.{key}.description"))
 
-    new = sub.add_parser("new", parents=[common], help="maak een sessie uit een criteriabestand, aanvragen en juryleden",
-                         description="Maakt een nieuwe jurysessie aan uit bestanden van het secretariaat.")
-    new.add_argument("session_id", metavar="SESSIE", help="id van de nieuwe sessie (kleine letters, cijfers, - en _)")
-    new.add_argument("--criteria", type=Path, required=True, metavar="BESTAND", help="criteriabestand (TOML)")
-    new.add_argument("--applications", type=Path, required=True, metavar="MAP", help="map met aanvragen (*.md)")
-    new.add_argument("--jurors", type=Path, required=True, metavar="BESTAND", help="juryleden (TOML of CSV: id, name, role)")
-    new.add_argument("--budget", type=float, required=True, metavar="EURO", help="beschikbaar budget in euro")
-    new.add_argument("--title", metavar="TITEL", help="titel van de sessie (standaard: titel van de criteriaset)")
+    demo = command("demo")
+    demo.add_argument("--no-open", action="store_true", help=t("cli.demo.no_open"))
+    demo.add_argument("--as", dest="juror", metavar=juror, help=t("cli.demo.as"))
+    demo.add_argument("--filled", action="store_true", help=t("cli.demo.filled"))
+    demo.add_argument("--chair", action="store_true", help=t("cli.demo.chair"))
 
-    show = sub.add_parser("show", parents=[common], help="toon een sessie en de voortgang van elk jurylid",
-                          description="Toont criteria, aanvragen, juryleden en de voortgang van elk jurylid.")
-    show.add_argument("session_id", metavar="SESSIE")
-    show.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    new = command("new")
+    new.add_argument("session_id", metavar=session, help=t("cli.new.session_id"))
+    new.add_argument("--criteria", type=Path, required=True, metavar=file, help=t("cli.new.criteria"))
+    new.add_argument("--applications", type=Path, required=True, metavar=t("cli.metavar.folder"), help=t("cli.new.applications"))
+    new.add_argument("--jurors", type=Path, required=True, metavar=file, help=t("cli.new.jurors"))
+    new.add_argument("--budget", type=float, required=True, metavar="EURO", help=t("cli.new.budget"))
+    new.add_argument("--title", metavar=t("cli.metavar.title"), help=t("cli.new.title"))
 
-    open_ = sub.add_parser("open", parents=[common], help="open de interface als jurylid",
-                           description="Opent de beoordelingsinterface van een jurylid.")
-    open_.add_argument("session_id", metavar="SESSIE")
-    open_.add_argument("--as", dest="juror", required=True, metavar="JURYLID", help="id van het jurylid")
+    show = command("show")
+    show.add_argument("session_id", metavar=session)
+    show.add_argument("--json", action="store_true", help=t("cli.show.json"))
 
-    conflicts = sub.add_parser("conflicts", parents=[common], help="toon of verklaar de belangenconflicten van een jurylid",
-                               description="Zonder optie: toont de verklaarde belangenconflicten. Met --set of --none: "
-                               "verklaart ze (een aanvraag met belangenconflict kan niet beoordeeld worden).")
-    conflicts.add_argument("session_id", metavar="SESSIE")
-    conflicts.add_argument("--as", dest="juror", required=True, metavar="JURYLID")
+    open_ = command("open")
+    open_.add_argument("session_id", metavar=session)
+    open_.add_argument("--as", dest="juror", required=True, metavar=juror, help=t("cli.open.as"))
+
+    conflicts = command("conflicts")
+    conflicts.add_argument("session_id", metavar=session)
+    conflicts.add_argument("--as", dest="juror", required=True, metavar=juror)
     group = conflicts.add_mutually_exclusive_group()
-    group.add_argument("--set", nargs="+", metavar="AANVRAAG", help="ids van de aanvragen met een belangenconflict")
-    group.add_argument("--none", action="store_true", help="verklaar dat er geen belangenconflicten zijn")
+    group.add_argument("--set", nargs="+", metavar=t("cli.metavar.application"), help=t("cli.conflicts.set"))
+    group.add_argument("--none", action="store_true", help=t("cli.conflicts.none"))
 
-    submit = sub.add_parser("submit", parents=[common], help="schrijf de inzending van een jurylid (JSON met controlesom)",
-                            description="Schrijft de beoordeling van een jurylid naar één JSON-bestand voor de voorzitter.")
-    submit.add_argument("session_id", metavar="SESSIE")
-    submit.add_argument("--as", dest="juror", required=True, metavar="JURYLID")
-    submit.add_argument("--out", type=Path, metavar="BESTAND", help="doelbestand (standaard: exports/inzending-SESSIE-JURYLID.json)")
-    submit.add_argument("--incomplete", action="store_true", help="bevestig dat een onvolledige beoordeling toch ingediend wordt")
+    submit = command("submit")
+    submit.add_argument("session_id", metavar=session)
+    submit.add_argument("--as", dest="juror", required=True, metavar=juror)
+    submit.add_argument("--out", type=Path, metavar=file, help=t("cli.submit.out"))
+    submit.add_argument("--incomplete", action="store_true", help=t("cli.submit.incomplete"))
 
-    template = sub.add_parser("template", parents=[common], help="schrijf een CSV-sjabloon om in een rekenblad te scoren",
-                              description="Schrijft een CSV met een regel per aanvraag en criterium, "
-                              "ingevuld met wat het jurylid al heeft.")
-    template.add_argument("session_id", metavar="SESSIE")
-    template.add_argument("--as", dest="juror", required=True, metavar="JURYLID")
-    template.add_argument("--out", type=Path, required=True, metavar="BESTAND.csv")
-    template.add_argument("--sep", choices=[";", ","], default=";", help="scheidingsteken (standaard ';' zoals Excel in België)")
+    template = command("template")
+    template.add_argument("session_id", metavar=session)
+    template.add_argument("--as", dest="juror", required=True, metavar=juror)
+    template.add_argument("--out", type=Path, required=True, metavar=csv_file)
+    template.add_argument("--sep", choices=[";", ","], default=";", help=t("cli.template.sep"))
 
-    imp = sub.add_parser("import-scores", parents=[common], help="lees scores uit een CSV (alles of niets)",
-                         description="Leest scores en motivaties uit een CSV (kolommen application_id, criterion_id, "
-                         "score, motivation; komma of puntkomma; UTF-8). Bij een fout wordt niets geïmporteerd.")
-    imp.add_argument("session_id", metavar="SESSIE")
-    imp.add_argument("--as", dest="juror", required=True, metavar="JURYLID")
-    imp.add_argument("file", type=Path, metavar="BESTAND.csv")
+    imp = command("import-scores")
+    imp.add_argument("session_id", metavar=session)
+    imp.add_argument("--as", dest="juror", required=True, metavar=juror)
+    imp.add_argument("file", type=Path, metavar=csv_file)
 
-    imp_sub = sub.add_parser("import", parents=[common], help="lees inzendingen van juryleden in (voorzitter)",
-                             description="Leest inzendingen (JSON) van juryleden in de sessie van de voorzitter. "
-                             "Een bestand van een andere sessie, een gewijzigd bestand, een onbekend jurylid of een "
-                             "oudere inzending wordt geweigerd; dezelfde inzending opnieuw inlezen verandert niets.")
-    imp_sub.add_argument("session_id", metavar="SESSIE")
-    imp_sub.add_argument("files", type=Path, nargs="+", metavar="BESTAND", help="inzendingen (.json) of mappen met inzendingen")
+    imp_sub = command("import")
+    imp_sub.add_argument("session_id", metavar=session)
+    imp_sub.add_argument("files", type=Path, nargs="+", metavar=file, help=t("cli.import.files"))
 
-    chair = sub.add_parser("chair", parents=[common], help="open de interface van de juryvoorzitter",
-                           description="Opent het overzicht van de voorzitter: overeenstemming, consensus, rangschikking en budget.")
-    chair.add_argument("session_id", metavar="SESSIE")
+    chair = command("chair")
+    chair.add_argument("session_id", metavar=session)
 
-    export = sub.add_parser("export", parents=[common], help="schrijf het gemotiveerd advies (PDF) en de scoregegevens (CSV/XLSX)",
-                            description="Schrijft het gemotiveerd advies van de jury als PDF en de scores als CSV en XLSX. "
-                            "Zonder --pdf/--csv/--xlsx worden alle drie geschreven in exports/. Juryleden zijn "
-                            "geanonimiseerd (Jurylid A, B, ...) tenzij --names.")
-    export.add_argument("session_id", metavar="SESSIE")
-    export.add_argument("--pdf", type=Path, nargs="?", const=True, metavar="BESTAND", help="advies als PDF (standaard exports/advies-SESSIE.pdf)")
-    export.add_argument("--csv", type=Path, nargs="?", const=True, metavar="BESTAND", help="scores als CSV (standaard exports/scores-SESSIE.csv)")
-    export.add_argument("--xlsx", type=Path, nargs="?", const=True, metavar="BESTAND", help="scores als Excel-werkmap (standaard exports/scores-SESSIE.xlsx)")
-    export.add_argument("--names", action="store_true", help="toon de namen van de juryleden in plaats van Jurylid A, B, ...")
-    export.add_argument("--strict", action="store_true", help="weiger te exporteren als een consensusscore of verplichte motivering ontbreekt")
+    export = command("export")
+    export.add_argument("session_id", metavar=session)
+    export.add_argument("--pdf", type=Path, nargs="?", const=True, metavar=file, help=t("cli.export.pdf"))
+    export.add_argument("--csv", type=Path, nargs="?", const=True, metavar=file, help=t("cli.export.csv"))
+    export.add_argument("--xlsx", type=Path, nargs="?", const=True, metavar=file, help=t("cli.export.xlsx"))
+    export.add_argument("--names", action="store_true", help=t("cli.export.names"))
+    export.add_argument("--strict", action="store_true", help=t("cli.export.strict"))
 
-    check = sub.add_parser("check", parents=[common], help="controleer invoerbestanden",
-                           description="Controleert criteria (.toml), aanvragen (.md of een map), juryleden (.toml/.csv), "
-                           "score-CSV's en inzendingen (.json). Exit 0 als alles in orde is.")
-    check.add_argument("files", type=Path, nargs="+", metavar="BESTAND")
-    check.add_argument("--session", metavar="SESSIE", help="controleer score-CSV's tegen deze sessie")
+    check = command("check")
+    check.add_argument("files", type=Path, nargs="+", metavar=file)
+    check.add_argument("--session", metavar=session, help=t("cli.check.session"))
     return parser
 
 
@@ -299,29 +253,27 @@ def cmd_show(args: argparse.Namespace) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return _report_problems(problems)
-    nl = lang == "nl"
     _out(f"{session.title} ({session.id})")
-    _out(f"{'Vingerafdruk' if nl else 'Fingerprint'}: {session.fingerprint[:16]}   "
-         f"{'Budget' if nl else 'Budget'}: {session.budget:,.0f} euro".replace(",", "."))
+    _out(t("cli.show.summary", fingerprint=session.fingerprint[:16], budget=format_amount(session.budget)))
     _out("")
-    _out(f"{'Criteria' if nl else 'Criteria'} ({len(session.criteria.criteria)}), "
-         f"{'schaal' if nl else 'scale'} {session.criteria.scale.min}–{session.criteria.scale.max}:")
+    _out(t("cli.show.criteria", count=len(session.criteria.criteria), min=session.criteria.scale.min,
+           max=session.criteria.scale.max))
     for c in session.criteria.criteria:
         _out(f"  {c.id:<16} {c.name.get(lang)}")
     _out("")
-    _out(f"{'Aanvragen' if nl else 'Applications'} ({len(session.applications)}):")
+    _out(t("cli.show.applications", count=len(session.applications)))
     for a in session.applications:
         _out(f"  {a.id:<12} {a.municipality:<16} {a.title[:60]}")
     _out("")
-    _out(f"{'Juryleden en voortgang' if nl else 'Jurors and progress'}:")
+    _out(t("cli.show.jurors"))
     for j in jurors:
         role = t(f"role.{j['role']}")
         state = t("progress.summary", done=j["complete"], total=j["to_assess"])
         extra = []
         if j["conflicts"]:
-            extra.append(f"{len(j['conflicts'])} {'conflict(en)' if nl else 'conflict(s)'}")
+            extra.append(t("cli.show.conflicts", count=len(j["conflicts"])))
         if not j["conflicts_declared"]:
-            extra.append("belangenconflicten nog niet verklaard" if nl else "conflicts not yet declared")
+            extra.append(t("cli.show.undeclared"))
         mark = "✓" if j["finished"] and j["conflicts_declared"] else " "
         _out(f" {mark} {j['id']:<12} {role:<15} {state}" + (f"  ({'; '.join(extra)})" if extra else ""))
     return _report_problems(problems)
@@ -372,7 +324,7 @@ def cmd_submit(args: argparse.Namespace) -> int:
     store = _open_store(data_dir, args.session_id, args.juror)
     out = args.out or default_submission_path(data_dir, args.session_id, args.juror)
     submission = write_submission(store, out, allow_incomplete=args.incomplete)
-    state = t("submission.complete") if submission.complete else t("submission.partial")
+    state = t("status.complete") if submission.complete else t("submission.partial")
     _out(t("submission.written", path=display_path(out), state=state, checksum=submission.checksum[:12]))
     return 0
 
@@ -537,7 +489,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for position, token in enumerate(argv):  # early, so that --help is already in that language
         value = token.split("=", 1)[1] if token.startswith("--lang=") else (
             argv[position + 1] if token == "--lang" and position + 1 < len(argv) else None)
-        if value in ("nl", "en"):
+        if value in SUPPORTED_LANGUAGES:
             set_language(value)
     args = build_parser().parse_args(argv)
     if getattr(args, "lang", None):  # --lang=en, or --lang after the subcommand

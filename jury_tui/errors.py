@@ -8,6 +8,7 @@ import reprlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jury_tui.domain.text import InvalidValue
 from jury_tui.i18n import t
 
 if TYPE_CHECKING:  # pydantic is loaded where input is validated (io/validation.py), not at start
@@ -101,7 +102,10 @@ def _describe(error: dict) -> str:
     if kind.startswith("datetime") or kind.startswith("date_"):
         return t("field.datetime")
     if kind == "value_error":
-        return str(ctx.get("error", error.get("msg", "")))
+        cause = ctx.get("error")
+        if isinstance(cause, InvalidValue):
+            return t(cause.key, **cause.values)
+        return str(cause if cause is not None else error.get("msg", ""))
     if kind in _TYPE_MESSAGES:
         return t(_TYPE_MESSAGES[kind], value=_shown_value(error.get("input")))
     if kind in {"enum", "literal_error"} and "expected" in ctx:

@@ -12,6 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from jury_tui.i18n import set_language
+
 REPO = Path(__file__).resolve().parents[1]
 WVC_CRITERIA = REPO / "criteria" / "wvc-2021.toml"
 
@@ -197,6 +199,16 @@ def demo_data_dir(tmp_path: Path) -> Path:
     data_dir = tmp_path / "demo-data"
     write_session(data_dir, build_demo_session())
     return data_dir
+
+
+@pytest.fixture(autouse=True)
+def _dutch(monkeypatch):
+    """Every test runs in Dutch, whatever JURY_LANG the developer's shell holds; so do the CLI
+    processes a test starts."""
+    monkeypatch.setenv("JURY_LANG", "nl")
+    set_language("nl")
+    yield
+    set_language("nl")
 
 
 @pytest.fixture(autouse=True)

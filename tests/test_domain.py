@@ -34,6 +34,7 @@ from jury_tui.domain.submission import (
     layout,
     seal_of,
 )
+from jury_tui.errors import validation_problems
 from jury_tui.formats.session_builder import build_session
 
 SUBMITTED_AT = dt.datetime(2021, 10, 1, 17, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
@@ -47,9 +48,10 @@ def criteria_data() -> dict:
 
 
 def invalid_reason(data: dict) -> str:
+    """What the user reads: the domain names a broken rule, the validation layer words it."""
     with pytest.raises(ValidationError) as caught:
         TypeAdapter(CriteriaSet).validate_python(data)
-    return str(caught.value)
+    return "\n".join(validation_problems("criteria.toml", caught.value))
 
 
 def test_small_criteria_are_valid():

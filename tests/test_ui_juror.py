@@ -18,11 +18,9 @@ from jury_tui.domain.assessment import Status
 from jury_tui.domain.exact_form import stored_form
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.formats.submission_file import load_submission
-from jury_tui.i18n import MESSAGES
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import default_submission_path, load_session, write_session
 from jury_tui.ui.app import JurorApp, PickerApp
-from jury_tui.ui.messages import UI_MESSAGES
 from jury_tui.ui.screens.assessment import AssessmentScreen
 from jury_tui.ui.screens.conflicts import ConflictList, ConflictsScreen
 from jury_tui.ui.screens.dialogs import ConfirmDialog, ErrorScreen, MessageDialog
@@ -529,13 +527,6 @@ async def test_picker_can_open_on_a_given_session(demo_data_dir, session):
         await pilot.press("escape")  # back to the sessions
         sessions = app.screen.query_one("#session-list")
         assert sessions.display and sessions.option_count == 2
-
-
-def test_ui_messages_are_complete_and_do_not_clash():
-    for key, texts in UI_MESSAGES.items():
-        assert key.startswith("ui."), key
-        assert texts.get("nl") and texts.get("en"), key
-        assert MESSAGES[key] is texts, f"{key} clashes with a message in jury_tui/i18n.py"
 
 
 HEAVY_MODULES = ("reportlab", "numpy", "pydantic")

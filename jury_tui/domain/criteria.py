@@ -8,8 +8,7 @@ from enum import StrEnum
 from typing import Annotated, ClassVar
 
 from jury_tui.domain.limits import AcceptsPlainText, Limits
-from jury_tui.domain.text import LocalizedText
-from jury_tui.i18n import t
+from jury_tui.domain.text import InvalidValue, LocalizedText
 
 # Records of the session definition are frozen dataclasses; pydantic validates them where input is
 # read (io/validation.py), `__post_init__` keeps the rules that span fields.
@@ -37,12 +36,12 @@ class Scale:
 
     def __post_init__(self) -> None:
         if self.max <= self.min:
-            raise ValueError(t("criteria.scale_order"))
+            raise InvalidValue("criteria.scale_order")
         # Compare the count first: a scale of 10^11 steps must not build a list of them.
         if self.max - self.min + 1 != len(self.steps) or sorted(step.value for step in self.steps) != list(
             range(self.min, self.max + 1)
         ):
-            raise ValueError(t("criteria.scale_steps", min=self.min, max=self.max))
+            raise InvalidValue("criteria.scale_steps", min=self.min, max=self.max)
 
     def label(self, value: int, lang: str = "nl") -> str:
         for step in self.steps:
@@ -98,9 +97,9 @@ class EligibilityRule:
             RuleKind.MAX_DURATION_MONTHS,
         }
         if needs_number and self.limit is None:
-            raise ValueError(t("eligibility.needs_limit", id=self.id))
+            raise InvalidValue("eligibility.needs_limit", id=self.id)
         if self.kind is RuleKind.SUBMISSION_DEADLINE and self.deadline is None:
-            raise ValueError(t("eligibility.needs_limit", id=self.id))
+            raise InvalidValue("eligibility.needs_limit", id=self.id)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,19 +127,18 @@ class CriteriaSet:
         seen: set[str] = set()
         for criterion in self.criteria:
             if criterion.id in seen:
-                raise ValueError(t("criteria.duplicate_id", id=criterion.id))
+                raise InvalidValue("criteria.duplicate_id", id=criterion.id)
             seen.add(criterion.id)
             if criterion.minimum_score is not None and not self.scale.contains(criterion.minimum_score):
-                raise ValueError(
-                    t("criteria.threshold_scale", value=criterion.minimum_score, min=self.scale.min, max=self.scale.max)
-                )
+                raise InvalidValue("criteria.threshold_scale", value=criterion.minimum_score, min=self.scale.min,
+                                   max=self.scale.max)
         for criterion_id in self.ranking.tie_break:
             if criterion_id not in seen:
-                raise ValueError(t("criteria.tie_break_unknown", id=criterion_id))
+                raise InvalidValue("criteria.tie_break_unknown", id=criterion_id)
         rule_ids: set[str] = set()
         for rule in self.eligibility:
             if rule.id in rule_ids:
-                raise ValueError(t("eligibility.duplicate_id", id=rule.id))
+                raise InvalidValue("eligibility.duplicate_id", id=rule.id)
             rule_ids.add(rule.id)
 
     def criterion(self, criterion_id: str) -> Criterion:

@@ -13,7 +13,7 @@ from jury_tui.domain.canonical import sha256_hex
 from jury_tui.domain.criteria import STRICT, CriteriaSet, Identifier
 from jury_tui.domain.exact_form import from_stored_form, stored_form
 from jury_tui.domain.limits import Limits
-from jury_tui.i18n import t
+from jury_tui.domain.text import InvalidValue
 
 SESSION_SCHEMA_VERSION = 1
 
@@ -52,7 +52,7 @@ class SessionDefinition:
             for item in items:
                 if item.id in seen:
                     key = "applications.duplicate_id" if kind == "applications" else "jurors.duplicate_id"
-                    raise ValueError(t(key, id=item.id, other=kind))
+                    raise InvalidValue(key, id=item.id, other=kind)
                 seen.add(item.id)
 
     @cached_property

@@ -7,7 +7,16 @@ from typing import Annotated, ClassVar
 
 from jury_tui.domain.limits import Limits
 
-SUPPORTED_LANGUAGES = ("nl", "en")
+class InvalidValue(ValueError):
+    """A broken rule, named by the key of its message in the catalogue and the values it needs.
+
+    The domain speaks no language: the validation layer (jury_tui.errors) words it for the user.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -25,9 +34,7 @@ class LocalizedText:
         if self.en is not None:
             object.__setattr__(self, "en", self.en.strip())
         if not self.nl:
-            from jury_tui.i18n import t
-
-            raise ValueError(t("text.blank"))
+            raise InvalidValue("text.blank")
 
     def get(self, lang: str = "nl") -> str:
         if lang == "en" and self.en:

@@ -73,7 +73,7 @@ def _diagnosed(path: Path, raw: bytes) -> Submission:
     """Check `raw` step by step and raise the message for the first problem."""
     data = read_json(path, raw)
     if not isinstance(data, dict):
-        raise file_error(path, t("field.invalid", detail="JSON-object verwacht"))
+        raise file_error(path, t("field.invalid", detail=t("file.json_object")))
     submission = validate(Submission, data, path)
     if submission.schema_version != SUBMISSION_SCHEMA_VERSION:
         raise JuryError(

@@ -672,7 +672,7 @@ class _Builder:
         story += self.heading("h2", "sec-scale", "1.2", t("export.sec.scale"), 1)
         scale = criteria.scale
         story.append(_p(_e(t("export.scale.intro", min=scale.min, max=scale.max)), s["body"]))
-        rows = [[_p(_e(t("export.scale.score")), s["cell_head_center"]), _p(_e(t("export.scale.meaning")), s["cell_head"])]]
+        rows = [[_p(_e(t("ui.key.score")), s["cell_head_center"]), _p(_e(t("export.scale.meaning")), s["cell_head"])]]
         for step in sorted(scale.steps, key=lambda step: step.value):
             rows.append([_p(str(step.value), s["cell_center"]), _p(_e(step.label.get(lang)), s["cell"])])
         story.append(self.table(rows, [18 * mm, 62 * mm], self.grid_style()))
@@ -744,14 +744,14 @@ class _Builder:
         story.append(_p(_e(text), s["body"]))
 
         # 1.6 conflicts of interest
-        story += self.heading("h2", "sec-conflicts", "1.6", t("export.sec.conflicts"), 1)
+        story += self.heading("h2", "sec-conflicts", "1.6", t("ui.conflicts.title"), 1)
         conflicts = self.data.conflicts()
         if conflicts:
             story.append(_p(_e(t("export.conflicts.intro")), s["body"]))
             rows = [[
                 _p(_e(t("export.conflicts.juror")), s["cell_head"]),
                 _p(_e(t("export.composition.role")), s["cell_head"]),
-                _p(_e(t("export.conflicts.application")), s["cell_head"]),
+                _p(_e(t("chair.ui.ranking.column_application")), s["cell_head"]),
             ]]
             for juror_id, application_id in conflicts:
                 rows.append([
@@ -768,7 +768,7 @@ class _Builder:
     # --- chapter 2: ranking and budget --------------------------------------------------------
     def ranking(self) -> list[Flowable]:
         s, data = self.s, self.data
-        story = self.heading("h1", "ch-ranking", "2", t("export.ch.ranking"), 0)
+        story = self.heading("h1", "ch-ranking", "2", t("chair.key.ranking.help"), 0)
         ranked = [row for row in data.ranking if row.rank is not None]
         funded_total = data.funded_total()
         budget = self.session.budget
@@ -795,7 +795,7 @@ class _Builder:
         rows: list[list] = [[
             _p(_e(t("export.ranking.rank")), head_center),
             _p(_e(t("export.ranking.application")), head_style),
-            _p(_e(t("export.ranking.total")), head_right),
+            _p(_e(t("ui.key.score")), head_right),
             _p(_e(t("export.ranking.recommendation")), head_style),
             _p(_e(t("export.ranking.requested")), head_right),
             _p(_e(t("export.ranking.advised")), head_right),
@@ -847,7 +847,7 @@ class _Builder:
         first_total = len(rows)
         for label, value in (
             (t("export.ranking.total_row"), funded_total),
-            (t("export.ranking.budget_row"), budget),
+            (t("chair.ui.tab.ranking"), budget),
             (t("export.ranking.remaining_row"), remaining),
         ):
             rows.append(["", label, "", "", "", "", format_amount(value, unit=False)])
@@ -1024,17 +1024,17 @@ class _Builder:
         rank_text = t("export.app.rank_value", rank=row.rank, count=self.ranked_count) if row.rank else t("export.app.unranked")
         funded = application_id in self.funded_set
         facts = [
-            (t("export.app.id"), _e(application.id)),
-            (t("export.app.rank"), _e(rank_text)),
+            (t("chair.ui.ranking.column_application"), _e(application.id)),
+            (t("export.ranking.rank"), _e(rank_text)),
             (
                 t("export.app.total"),
                 _e(t("export.app.total_value", total=format_score(row.total), max=format_score(self.max_total)))
                 if row.total is not None else _e(t("export.none")),
             ),
-            (t("export.app.recommendation"), f"<b>{_e(recommendation_text(decision.recommendation))}</b>"),
+            (t("export.ranking.recommendation"), f"<b>{_e(recommendation_text(decision.recommendation))}</b>"),
             (t("export.app.requested"), _e(format_amount(application.requested_subsidy))),
             (t("export.app.advised"), f"<b>{_e(self.amount(data.advised_amount(application_id)))}</b>"),
-            (t("export.app.selection"), _e(t("export.app.selected") if funded else t("export.app.not_selected"))),
+            (t("chair.key.toggle_selected"), _e(t("export.chart.selected") if funded else t("export.app.not_selected"))),
         ]
         story.append(self.facts_table(facts))
         if aggregate.conflicted_jurors:
@@ -1049,7 +1049,7 @@ class _Builder:
 
         # conditions
         if data.eligibility[application_id]:
-            story += [CondPageBreak(40 * mm), _p(_e(t("export.app.conditions")), s["h3"])]
+            story += [CondPageBreak(40 * mm), _p(_e(t("export.sec.eligibility")), s["h3"])]
             story += self.conditions(application_id)
 
         # criteria
@@ -1083,9 +1083,9 @@ class _Builder:
         story += overall or [_p(_e(t("export.app.missing_motivation")), s["missing"])]
         story.append(Spacer(1, 4))
         conclusion = self.facts_table([
-            (t("export.app.recommendation"), f"<b>{_e(recommendation_text(decision.recommendation))}</b>"),
+            (t("export.ranking.recommendation"), f"<b>{_e(recommendation_text(decision.recommendation))}</b>"),
             (t("export.app.advised"), f"<b>{_e(self.amount(data.advised_amount(application_id)))}</b>"),
-            (t("export.app.selection"), _e(t("export.app.selected") if funded else t("export.app.not_selected"))),
+            (t("chair.key.toggle_selected"), _e(t("export.chart.selected") if funded else t("export.app.not_selected"))),
         ])
         story.append(KeepTogether([conclusion]))
         return story
@@ -1179,9 +1179,9 @@ class _Builder:
             }
             conflicts = set(submission.conflicts)
             rows: list[list] = [[
-                _p(_e(t("export.conflicts.application")), s["cell_head"]),
+                _p(_e(t("chair.ui.ranking.column_application")), s["cell_head"]),
                 *[_p(str(number), s["cell_head_center"]) for number in range(1, count + 1)],
-                _p(_e(t("export.annex.total")), s["cell_head_right"]),
+                _p(_e(t("chair.ui.overview.column_total")), s["cell_head_right"]),
             ]]
             # Scores are plain table strings: fast, and they never wrap.
             commands = self.grid_style() + [
@@ -1220,7 +1220,7 @@ class _Builder:
         story = [CondPageBreak(90 * mm), *self.heading("h1", "annex-agreement", "", t("export.annex.agreement"), 0)]
         story.append(_p(_e(t("export.annex.agreement_intro")), s["body"]))
         rows = [[
-            _p(_e(t("export.annex.criterion")), s["cell_head"]),
+            _p(_e(t("ui.key.criterion_group")), s["cell_head"]),
             _p(_e(t("export.annex.alpha")), s["cell_head_right"]),
             _p(_e(t("export.annex.level")), s["cell_head"]),
         ]]
@@ -1283,7 +1283,7 @@ def _figure(application, check: EligibilityCheck) -> tuple[str, set[str]]:
     if kind is RuleKind.MAX_DURATION_MONTHS:
         if application.duration_months is None:
             return unknown, {"duration_months"}
-        return t("export.figure.months", months=application.duration_months), {"duration_months"}
+        return t("ui.facts.duration", months=application.duration_months), {"duration_months"}
     if kind is RuleKind.SUBMISSION_DEADLINE:
         if application.submitted_at is None:
             return unknown, {"submitted_at"}
@@ -1309,10 +1309,10 @@ def _limit(kind: RuleKind, check: EligibilityCheck) -> str:
     if kind is RuleKind.MAX_INFRASTRUCTURE_SHARE and isinstance(limit, (int, float)):
         return t("export.limit.at_most", value=format_percent(limit))
     if kind is RuleKind.MAX_DURATION_MONTHS and isinstance(limit, (int, float)):
-        return t("export.limit.at_most", value=t("export.figure.months", months=format_score(limit)))
+        return t("export.limit.at_most", value=t("ui.facts.duration", months=format_score(limit)))
     if kind is RuleKind.SUBMISSION_DEADLINE and isinstance(limit, str):
         return t("export.limit.deadline", value=format_datetime(dt.datetime.fromisoformat(limit)))
-    return t("export.limit.none")
+    return t("export.none")
 
 
 # --- charts: axis helpers ----------------------------------------------------------------------
@@ -1350,7 +1350,7 @@ def missing_message(data: AdviceData, limit: int = 3) -> str | None:
     if not missing:
         return None
     lang = language()
-    what_text = {"score": t("export.missing_score"), "motivation": t("export.missing_motivation")}
+    what_text = {"score": t("export.col.score"), "motivation": t("export.col.motivation")}
     all_criteria = len(data.session.criteria.criteria)
     parts = []
     for application_id, items in list(missing.items())[:limit]:
@@ -1427,7 +1427,7 @@ def _render(data: AdviceData, builder: _Builder, on_marker: Callable[[_Marker, i
         creator=f"jury-tui {__version__}",
         producer="jury-tui (ReportLab)",
         keywords=[session.id, session.fingerprint[:16]],
-        lang="nl-BE" if lang == "nl" else "en",
+        lang=t("export.document_language"),  # the language tag of the PDF (accessibility)
         invariant=1,
         displayDocTitle=1,
     )

@@ -50,7 +50,6 @@ from jury_tui.formats.atomic_file import write_atomic
 from jury_tui.formatting import format_amount as plain_amount
 from jury_tui.formatting import format_compact, format_number, format_percent  # noqa: F401 (re-exported)
 from jury_tui.i18n import language, t
-from jury_tui.reports import export_messages  # noqa: F401  (registers the export texts)
 
 if TYPE_CHECKING:
     from jury_tui.store.chair_store import ChairStore
@@ -287,7 +286,7 @@ def score_rows(data: AdviceData, names: bool = False) -> Iterator[list[object]]:
                     criterion.name.get(lang),
                     None if conflicted or entry is None else entry.score,
                     "" if conflicted or entry is None else clean_text(entry.motivation),
-                    t("export.yes") if conflicted else t("export.no"),
+                    t("chair.ui.figure.yes") if conflicted else t("chair.ui.figure.no"),
                 ]
 
 
@@ -338,7 +337,7 @@ def summary_rows(data: AdviceData) -> Iterator[list[object]]:
             *[decision.get(criterion.id).score for criterion in data.session.criteria.criteria],
             row.total,
             recommendation_text(decision.recommendation),
-            t("export.yes") if row.application_id in funded else t("export.no"),
+            t("chair.ui.figure.yes") if row.application_id in funded else t("chair.ui.figure.no"),
             application.requested_subsidy,
             data.advised_amount(row.application_id),
             outcome_text(overall_outcome(data.eligibility[row.application_id])),

@@ -75,7 +75,8 @@ def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
     data = read_json_file(path)
     if not isinstance(data, dict) or data.get("format") != SESSION_FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
-        raise StoreError(t("store.foreign", file=display_path(path), detail=f"format = {found!r:.40}, verwacht {SESSION_FORMAT!r}"))
+        detail = t("store.foreign_detail", field="format", found=f"{found!r:.40}", expected=repr(SESSION_FORMAT))
+        raise StoreError(t("store.foreign", file=display_path(path), detail=detail))
     if data.get("schema_version") != SESSION_SCHEMA_VERSION:
         raise StoreError(
             t("store.schema", file=display_path(path), found=data.get("schema_version"), expected=SESSION_SCHEMA_VERSION)

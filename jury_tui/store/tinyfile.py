@@ -41,7 +41,7 @@ class TinyFile:
         expected = {"kind": self.kind, **self.owner}
         if not records:
             if self.path.exists():
-                raise StoreError(t("store.foreign", file=display_path(self.path), detail="geen _meta"))
+                raise StoreError(t("store.foreign", file=display_path(self.path), detail=t("store.no_meta")))
             return  # a new file: its _meta is written with the first real change (see commit)
         meta = records[0]
         if meta.get("schema_version") != STORE_SCHEMA_VERSION:
@@ -51,7 +51,8 @@ class TinyFile:
         for key, value in expected.items():
             if meta.get(key) != value:
                 raise StoreError(
-                    t("store.foreign", file=display_path(self.path), detail=f"{key} = {meta.get(key)!r}, verwacht {value!r}")
+                    t("store.foreign", file=display_path(self.path),
+                      detail=t("store.foreign_detail", field=key, found=repr(meta.get(key)), expected=repr(value)))
                 )
 
     def refresh(self) -> None:

@@ -14,7 +14,6 @@ from textual.binding import ActiveBinding, Binding
 
 from jury_tui.domain.criteria import Scale
 from jury_tui.i18n import t
-from jury_tui.ui import messages as _messages  # noqa: F401  (registers the UI texts)
 
 # Belgian AZERTY: the digit row gives these characters without Shift.
 AZERTY_DIGITS = {1: "ampersand", 2: "é", 3: "quotation_mark", 4: "apostrophe", 5: "left_parenthesis",
@@ -76,12 +75,12 @@ def assessment_keys(scale: Scale | None = None) -> list[KeySpec]:
     """Every key of the assessment screen, in the order the footer and the help show them."""
     specs = [
         KeySpec("next_application", "n", "n", "ui.key.next_application", "ui.key.next_application.help", True,
-                group="ui.key.application_group"),
+                group="chair.ui.ranking.column_application"),
         KeySpec("previous_application", "p", "p", "ui.key.previous_application", "ui.key.previous_application.help", True,
-                group="ui.key.application_group"),
-        KeySpec("next_criterion", "down,j", "↓ j", "ui.key.next_criterion", "ui.key.next_criterion.help", True,
+                group="chair.ui.ranking.column_application"),
+        KeySpec("next_criterion", "down,j", "↓ j", "ui.key.next_criterion", "ui.key.next_criterion", True,
                 group="ui.key.criterion_group"),
-        KeySpec("previous_criterion", "up,k", "↑ k", "ui.key.previous_criterion", "ui.key.previous_criterion.help", True,
+        KeySpec("previous_criterion", "up,k", "↑ k", "ui.key.previous_criterion", "ui.key.previous_criterion", True,
                 group="ui.key.criterion_group"),
         *score_keys(scale, "ui.key.score", "ui.key.score.help"),
         KeySpec("raise_score", "right,plus", "→ +", "ui.key.raise_score", "ui.key.raise_score.help", True, show=False),

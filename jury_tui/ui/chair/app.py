@@ -77,7 +77,7 @@ class ChairApp(App[None]):
         self._store = store
         self.model: ChairModel | None = None
         self.title = t("chair.ui.title", session=session.title)
-        self._status = (t("chair.ui.all_saved"), False)
+        self._status = (t("ui.nothing_saved_yet"), False)
         self._chair_screens: list[ChairScreen] = []
         self.set_keymap(AZERTY_KEYMAP)
         for mode in MODES:
@@ -134,11 +134,11 @@ class ChairApp(App[None]):
 
     # --- saving status -------------------------------------------------------------------------
     def report_saved(self) -> None:
-        self._status = (t("chair.ui.saved_at", time=fmt.clock()), False)
+        self._status = (t("ui.saved_at", time=fmt.clock()), False)
         self.show_status_on(self.screen)
 
     def report_error(self, message: str) -> None:
-        self._status = (t("chair.ui.not_saved", error=message), True)
+        self._status = (t("ui.not_saved", error=message), True)
         self.show_status_on(self.screen)
         self.notify(message, title=t("chair.ui.not_saved_title"), severity="error", markup=False)
 
@@ -199,7 +199,7 @@ class ChairApp(App[None]):
             self.push_screen(CommandPalette(placeholder=t("chair.ui.palette_placeholder"), id="--command-palette"))
 
     def action_help_quit(self) -> None:
-        self.notify(t("chair.ui.ctrl_c"))
+        self.notify(t("ui.ctrl_c"))
 
     async def action_quit(self) -> None:
         for screen in self.chair_screens():

@@ -15,8 +15,7 @@ from jury_tui.formatting import (  # noqa: F401
     format_percent,
     parse_amount,
 )
-from jury_tui.i18n import language, t
-from jury_tui.ui.chair import messages as _messages  # noqa: F401
+from jury_tui.i18n import t
 
 
 def number(value: float | None, decimals: int = 1) -> str:
@@ -56,18 +55,18 @@ def rule_short_name(check: EligibilityCheck) -> str:
 
 def _date(value: str | None) -> str:
     if not value:
-        return t("chair.ui.figure.unknown")
+        return t("export.outcome.unknown")
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         return value
-    return moment.strftime("%d-%m-%Y %H:%M") if language() == "nl" else moment.strftime("%Y-%m-%d %H:%M")
+    return moment.strftime(t("format.datetime"))
 
 
 def check_figures(check: EligibilityCheck) -> str:
     """The figures a check rests on: '15,1 % (min. 20 %)', '€ 850.000 (max. € 800.000)'."""
     kind, value, limit = check.kind, check.value, check.limit
-    unknown = t("chair.ui.figure.unknown")
+    unknown = t("export.outcome.unknown")
     if kind is RuleKind.MAX_SUBSIDY:
         shown = euro(value) if isinstance(value, (int, float)) else unknown
         return t("chair.ui.figure.at_most", value=shown, limit=euro(limit if isinstance(limit, (int, float)) else None))

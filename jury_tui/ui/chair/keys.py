@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from jury_tui.domain.criteria import Scale
-from jury_tui.ui.chair import messages as _messages  # noqa: F401
 from jury_tui.ui.keys import (  # noqa: F401 (the chair's screens import them from here)
     AZERTY_KEYMAP,
     KeySpec,
@@ -34,10 +33,10 @@ def global_keys(footer: tuple[str, ...] = ()) -> list[KeySpec]:
         KeySpec("show_mode('calibration')", "k,f5", "k F5", None, "chair.key.calibration.help", True),
         KeySpec("import", "i", "i", "chair.key.import", "chair.key.import.help", True, show=False),
         KeySpec("export", "x,f6", "x F6", "chair.key.export", "chair.key.export.help", True, show=False),
-        KeySpec("help", "question_mark,f1", "? F1", "chair.key.help", "chair.key.help.help", True, show=False),
-        KeySpec("command_palette", "ctrl+p", "^p", "chair.key.palette", "chair.key.palette.help",
+        KeySpec("help", "question_mark,f1", "? F1", "ui.key.help", "ui.key.help.help", True, show=False),
+        KeySpec("command_palette", "ctrl+p", "^p", "ui.key.palette", "ui.key.palette.help",
                 priority=True, show=False),
-        KeySpec("quit", "ctrl+q", "^q", "chair.key.quit", "chair.key.quit.help", True, priority=True),
+        KeySpec("quit", "ctrl+q", "^q", "ui.key.quit", "ui.key.quit.help", True, priority=True),
     ]
     return [replace(spec, show=True) if spec.action in footer else spec for spec in specs]
 
@@ -55,24 +54,24 @@ def detail_keys(scale: Scale | None = None) -> list[KeySpec]:
     """`scale` None: every digit (the screen's BINDINGS); the screen's own scale picks the shown ones."""
     return [
         KeySpec("next_page", "down", "↓", None, "chair.key.next_page.help", True),
-        KeySpec("previous_page", "up", "↑", None, "chair.key.previous_page.help", True),
+        KeySpec("previous_page", "up", "↑", None, "ui.key.previous_criterion", True),
         KeySpec("next_application", "n", "n p", None, "chair.key.next_application.help", True),
-        KeySpec("previous_application", "p", "p", None, None, True, palette_help="chair.key.previous_application.help"),
-        *score_keys(scale, "chair.key.score", "chair.key.score.help"),
+        KeySpec("previous_application", "p", "p", None, None, True, palette_help="ui.key.previous_application.help"),
+        *score_keys(scale, "ui.key.score", "chair.key.score.help"),
         KeySpec("raise_score", "right,plus", "→ +", None, "chair.key.raise_score.help", True),
         KeySpec("lower_score", "left,minus", "← -", None, "chair.key.lower_score.help", True),
         KeySpec("clear_score", "backspace,delete", "⌫ Del", None, "chair.key.clear_score.help", True),
         KeySpec("accept_suggestion", "a", "a", None, "chair.key.accept.help", True),
         *(KeySpec(f"recommend({value})", str(value), "1–3" if value == 1 else str(value),
                   None, "chair.key.recommend_direct.help" if value == 1 else None) for value in (1, 2, 3)),
-        KeySpec("edit_motivation", "m,enter", "m ⏎", "chair.key.motivation", "chair.key.motivation.help", True),
+        KeySpec("edit_motivation", "m,enter", "m ⏎", "ui.key.edit_motivation", "chair.key.motivation.help", True),
         KeySpec("edit_minority", "v", "v", "chair.key.minority", "chair.key.minority.help", True),
         KeySpec("cycle_recommendation", "r", "r", "chair.key.recommend", "chair.key.recommend.help", True),
-        KeySpec("edit_amount", "g", "g", "chair.key.amount", "chair.key.amount.help", True),
+        KeySpec("edit_amount", "g", "g", "chair.ui.ranking.column_amount", "chair.key.amount.help", True),
         KeySpec("toggle_eligibility", "e", "e", None, "chair.key.eligibility.help", True),
         KeySpec("scroll_down", "pagedown", "PgDn PgUp", None, "chair.key.scroll.help"),
         KeySpec("scroll_up", "pageup", "PgUp", None, None),
-        KeySpec("leave", "escape", "Esc", "chair.key.leave", None),
+        KeySpec("leave", "escape", "Esc", "ui.key.leave_motivation", None),
         KeySpec("back", "escape", "Esc", None, "chair.key.back.help"),
     ]
 
@@ -81,8 +80,8 @@ def ranking_keys() -> list[KeySpec]:
     return [
         KeySpec("open", "", "⏎", None, "chair.key.open.help", False),
         KeySpec("toggle_selected", "space", "␣", "chair.key.toggle_selected", "chair.key.toggle_selected.help", True),
-        KeySpec("adopt(1)", "1", "1", "chair.key.adopt_rank", "chair.key.adopt_rank.help", True),
-        KeySpec("adopt(2)", "2", "2", "chair.key.adopt_best", "chair.key.adopt_best.help", True),
+        KeySpec("adopt(1)", "1", "1", "chair.ui.ranking.column_p1", "chair.key.adopt_rank.help", True),
+        KeySpec("adopt(2)", "2", "2", "chair.ui.ranking.column_p2", "chair.key.adopt_best.help", True),
     ]
 
 
@@ -99,5 +98,5 @@ def export_keys() -> list[KeySpec]:
         KeySpec("toggle('names')", "n", "n", "chair.key.export_names", "chair.key.export_names.help"),
         KeySpec("toggle('strict')", "s", "s", "chair.key.export_strict", "chair.key.export_strict.help"),
         KeySpec("start", "enter", "⏎", "chair.key.export_start", "chair.key.export_start.help"),
-        KeySpec("close", "escape", "Esc", "chair.key.close", "chair.key.export_close.help"),
+        KeySpec("close", "escape", "Esc", "ui.key.close", "chair.key.export_close.help"),
     ]

@@ -10,7 +10,6 @@ from textual.message import Message
 from textual.widgets import Static, TextArea
 
 from jury_tui.i18n import t
-from jury_tui.ui.chair import messages as _messages  # noqa: F401
 from jury_tui.ui.chair.keys import MODES
 
 TAB_KEYS = {"overview": "o", "detail": "d", "ranking": "b", "calibration": "k"}

@@ -518,7 +518,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         except (JuryError, OSError) as error:
             self.notify(t("ui.submit.failed", error=str(error)), severity="error", markup=False)
             return
-        state = t("submission.complete" if submission.complete else "submission.partial")
+        state = t("status.complete" if submission.complete else "submission.partial")
         checksum = submission.checksum[:12]
         self.app.push_screen(
             MessageDialog(

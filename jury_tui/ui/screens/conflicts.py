@@ -16,7 +16,6 @@ from jury_tui.domain.applications import Application
 from jury_tui.errors import JuryError
 from jury_tui.i18n import t
 from jury_tui.store.juror_store import JurorStore
-from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for
 
 

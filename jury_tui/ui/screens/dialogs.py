@@ -8,7 +8,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from jury_tui.i18n import t
-from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.keys import KeySpec, SpecBindings, bindings_for
 
 

@@ -9,7 +9,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from jury_tui.i18n import t
-from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.keys import KeySpec, bindings_for
 from jury_tui.ui.screens.dialogs import Dialog
 

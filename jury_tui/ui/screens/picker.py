@@ -17,7 +17,6 @@ from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError, display_path
 from jury_tui.i18n import t
 from jury_tui.store.sessions import list_sessions, load_session, sessions_root
-from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for
 
 

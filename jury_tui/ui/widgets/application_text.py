@@ -10,7 +10,6 @@ from textual.widgets import Markdown
 from jury_tui.domain.applications import Application
 from jury_tui.formatting import format_euro as euro
 from jury_tui.i18n import t
-from jury_tui.ui import messages as _messages  # noqa: F401
 
 # CommonMark lets any ASCII punctuation be escaped with a backslash: text that is not Markdown
 # (the title, the figures, the headings of the form) is shown as typed.

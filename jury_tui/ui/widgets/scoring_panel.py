@@ -16,7 +16,6 @@ from textual.widgets import Static, TextArea
 from jury_tui.domain.assessment import ApplicationAssessment, criterion_is_complete
 from jury_tui.domain.criteria import CriteriaSet, Criterion, Scale
 from jury_tui.i18n import language, t
-from jury_tui.ui import messages as _messages  # noqa: F401
 from jury_tui.ui.widgets.packed import Item, PackedLine
 
 
@@ -192,4 +191,4 @@ class ScoringPanel(Vertical):
         self.query_one("#criterion-info", InfoScroll).scroll_home(animate=False)
         self.query_one("#scale", PackedLine).set_items(scale_items(self.criteria.scale, entry.score, self.lang))
         area = self.motivation
-        area.border_title = t("ui.score.motivation_required" if criterion.motivation_required else "ui.score.motivation_title")
+        area.border_title = t("ui.score.motivation_required" if criterion.motivation_required else "ui.key.edit_motivation")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from jury_tui.domain.assessment import Status
 from jury_tui.i18n import t
-from jury_tui.ui import messages as _messages  # noqa: F401
 
 MARKERS: dict[Status, str] = {
     Status.NOT_STARTED: "○",

@@ -55,7 +55,7 @@ class CalibrationScreen(ChairScreen):
             found = calibration.offsets.get(juror.id)
             offset = found.offset if found else None
             if offset is None:
-                reading, style = t("chair.ui.calibration.no_offset"), "$text-muted"
+                reading, style = t("export.agreement.undefined"), "$text-muted"
             elif offset >= NEUTRAL:
                 reading, style = t("chair.ui.calibration.milder"), "$text-warning"
             elif offset <= -NEUTRAL:
@@ -81,8 +81,8 @@ class CalibrationScreen(ChairScreen):
         parts = [(t("chair.ui.calibration.ranking_heading"), "bold $text-accent"), "\n",
                  (t("chair.ui.calibration.moved", count=moved) if moved else t("chair.ui.calibration.not_moved"),
                   "$text-warning" if moved else "$text-success"),
-                 "\n", (f"{'#':>3}  {t('chair.ui.calibration.column_application'):<24} "
-                        f"{t('chair.ui.calibration.column_total'):>6}   {t('chair.ui.calibration.column_calibrated_rank'):>6}  "
+                 "\n", (f"{'#':>3}  {t('chair.ui.ranking.column_application'):<24} "
+                        f"{t('export.col.total'):>6}   {t('chair.ui.calibration.column_calibrated_rank'):>6}  "
                         f"{t('chair.ui.calibration.column_calibrated_total'):>6}", "bold")]
         for aid in ordered:
             before, after = plain_rank[aid], calibrated_rank[aid]

@@ -80,7 +80,7 @@ class DetailScreen(ChairScreen):
             yield JurorPanel(t("chair.ui.detail.advisory"), id="jurors-panel")
             yield Static(id="consensus-line")
             with Horizontal(id="texts"):
-                yield EditorArea(t("chair.ui.detail.motivation_placeholder"), id="motivation")
+                yield EditorArea(t("ui.score.motivation_placeholder"), id="motivation")
                 yield EditorArea(t("chair.ui.detail.minority_placeholder"), id="minority")
         with Vertical(id="decision-page"):
             yield Static(t("chair.ui.detail.decision_heading"), id="decision-heading")
@@ -192,7 +192,7 @@ class DetailScreen(ChairScreen):
         rules = {rule.id: rule for rule in self.criteria.eligibility}
         for check in self.model.eligibility[self.application_id]:
             mark, style = OUTCOME_MARKS[check.outcome]
-            parts += ["\n", (mark, style), " ", (t(f"chair.ui.outcome.{check.outcome.value}"), style), ": ",
+            parts += ["\n", (mark, style), " ", (t(f"export.outcome.{check.outcome.value}"), style), ": ",
                       rules[check.rule_id].name.get(self.lang), (" – " + fmt.check_figures(check), "$text-muted")]
         return Content.assemble(*parts)
 
@@ -244,7 +244,7 @@ class DetailScreen(ChairScreen):
         criterion = self.criteria.criteria[self.page]
         stats = model.aggregates[self.application_id].criteria[criterion.id]
         heading: list[Content | str | tuple[str, str]] = [
-            (t("chair.ui.detail.criterion_heading", number=self.page + 1, total=len(self.criteria.criteria),
+            (t("ui.score.criterion_heading", number=self.page + 1, total=len(self.criteria.criteria),
                name=criterion.name.get(self.lang)), "bold $text-accent")
         ]
         if stats.flagged:
@@ -442,7 +442,7 @@ class DetailScreen(ChairScreen):
         """The palette also gives each consensus score and each advice directly."""
         commands = super().palette_commands()
         for step in sorted(self.criteria.scale.steps, key=lambda step: step.value):
-            commands.append((f"{t('chair.key.score')} {step.value}: {step.label.get(self.lang)}", str(step.value),
+            commands.append((f"{t('ui.key.score')} {step.value}: {step.label.get(self.lang)}", str(step.value),
                              partial(self.run_action, f"score({step.value})")))
         for number, recommendation in enumerate(RECOMMENDATIONS, start=1):
             commands.append((t("chair.palette.recommend", value=recommendation_text(recommendation)), str(number),

@@ -16,7 +16,6 @@ from textual.widgets import Footer, Input, Static
 from jury_tui.errors import JuryError, display_path
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ImportResult
-from jury_tui.ui.chair import messages as _messages  # noqa: F401
 from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for
 
 
@@ -50,7 +49,7 @@ class ImportDialog(SpecBindings, ModalScreen[bool]):
     anything was imported (new or replaced), so the app knows to recompute."""
 
     AUTO_FOCUS = "#import-paths"
-    KEYS = [KeySpec("close", "escape", "Esc", "chair.key.close")]
+    KEYS = [KeySpec("close", "escape", "Esc", "ui.key.close")]
     BINDINGS = bindings_for(KEYS)
 
     def __init__(self, import_file: Callable[[Path], ImportResult], juror_names: dict[str, str] | None = None) -> None:
@@ -126,7 +125,7 @@ class ChairHelpScreen(SpecBindings, ModalScreen[None]):
     """Every key of the current screen and every key that works everywhere, with a Dutch description."""
 
     AUTO_FOCUS = "#help-scroll"
-    KEYS = [KeySpec("close", "escape,question_mark,f1,q", "Esc", "chair.key.close")]
+    KEYS = [KeySpec("close", "escape,question_mark,f1,q", "Esc", "ui.key.close")]
     BINDINGS = bindings_for(KEYS)
 
     def __init__(self, screen_title: str, screen_rows: list[tuple[str, str]], global_rows: list[tuple[str, str]]) -> None:

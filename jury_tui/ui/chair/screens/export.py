@@ -35,7 +35,6 @@ from jury_tui.errors import JuryError
 from jury_tui.i18n import t
 from jury_tui.store.sessions import exports_dir
 from jury_tui.ui.chair import formatting as fmt
-from jury_tui.ui.chair import messages as _messages  # noqa: F401
 from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for, export_keys
 
 if TYPE_CHECKING:

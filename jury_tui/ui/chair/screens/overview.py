@@ -48,12 +48,12 @@ class OverviewScreen(ChairScreen):
     def on_mount(self) -> None:
         table = self.table
         lang = language()
-        table.add_column(t("chair.ui.overview.column_application"), key="application", width=LABEL_WIDTH)
+        table.add_column(t("chair.ui.ranking.column_application"), key="application", width=LABEL_WIDTH)
         for criterion in self.model.criteria.criteria:
             table.add_column(Text(short_name(criterion, lang)), key=criterion.id, width=CELL_WIDTH)
         table.add_column(t("chair.ui.overview.column_open"), key="open", width=2)
         table.add_column(t("chair.ui.overview.column_total"), key="total", width=6)
-        table.add_column(t("chair.ui.overview.column_rank"), key="rank", width=2)
+        table.add_column(t("chair.ui.ranking.column_rank"), key="rank", width=2)
         table.focus()
         super().on_mount()
 
