@@ -14,7 +14,7 @@ from rich.console import Console
 from textual.widgets import Static
 
 from jury_tui.domain.assessment import Status
-from jury_tui.domain.exact_form import stored_form
+from jury_tui.domain.canonical import json_form
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.formats.submission_file import load_submission
 from jury_tui.i18n import MESSAGES
@@ -400,7 +400,7 @@ async def test_application_text_shows_headings_and_bullets_with_a_hanging_indent
 
 async def test_scale_keys_follow_the_criteria_file(small_data_dir, small_session):
     """A 1–4 scale: digits 1–4 score, 0 and 5 do nothing, the footer says 1–4."""
-    data = stored_form(small_session)
+    data = json_form(small_session)
     data["id"] = "klein-1-4"
     data["criteria"]["scale"] = {
         "min": 1,
@@ -513,7 +513,7 @@ def test_ui_messages_are_complete_and_do_not_clash():
         assert MESSAGES[key] is texts, f"{key} clashes with a message in jury_tui/i18n.py"
 
 
-HEAVY_MODULES = ("reportlab", "numpy", "rich.markdown", "markdown_it", "pygments", "pydantic")
+HEAVY_MODULES = ("reportlab", "numpy", "rich.markdown", "markdown_it", "pygments")
 
 SHOW_FIRST_TEXT = """
 import sys
@@ -536,9 +536,8 @@ JurorApp(data_dir, load_session(data_dir, sys.argv[2]), sys.argv[3]).run(
 
 def test_ui_does_not_import_reportlab_or_markdown(demo_data_dir):
     """The start path stays light: no PDF or numeric libraries, no Markdown parser or syntax
-    highlighter (rich.markdown, markdown-it, pygments), and no pydantic (the session is read
-    through its exact stored form), neither at import nor when the session is loaded and the
-    first application's text is shown."""
+    highlighter (rich.markdown, markdown-it, pygments), neither at import nor when the session is
+    loaded and the first application's text is shown."""
     code = "import jury_tui.ui.app, jury_tui.ui.screens.assessment, jury_tui.ui.widgets.application_text"
     assert loaded_modules(code, HEAVY_MODULES) == []
     assert loaded_modules(SHOW_FIRST_TEXT, HEAVY_MODULES, str(demo_data_dir), SESSION_ID, JUROR) == []

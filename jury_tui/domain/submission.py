@@ -15,8 +15,8 @@ from jury_tui.domain.assessment import (
     progress,
     statuses_for,
 )
+from jury_tui.domain.canonical import json_form
 from jury_tui.domain.criteria import STRICT
-from jury_tui.domain.exact_form import stored_form
 from jury_tui.domain.limits import Limits
 from jury_tui.domain.session import SessionDefinition
 
@@ -32,9 +32,8 @@ _HEX_DIGITS = frozenset(b"0123456789abcdef")
 _DIGEST = Limits(pattern=r"^[0-9a-f]{64}$")
 
 
-# Plain slotted dataclasses: a call of 1000 applications holds 7000 scores per juror. A file this
-# program wrote is read through its exact stored form; pydantic validates any other
-# (io/submission_file.py).
+# Slotted dataclasses: a call of 1000 applications holds 7000 scores per juror. pydantic validates
+# every submission file read (formats/submission_file.py).
 @dataclass(frozen=True, slots=True)
 class SubmittedScore:
     __pydantic_config__: ClassVar[dict] = STRICT
@@ -75,7 +74,7 @@ class Submission:
     checksum: Annotated[str, _DIGEST]
 
     def to_json_dict(self) -> dict:
-        return stored_form(self)
+        return json_form(self)
 
     def file_bytes(self) -> bytes:
         """The submission as its file holds it: the one layout, sealed."""

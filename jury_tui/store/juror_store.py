@@ -21,8 +21,7 @@ from jury_tui.domain.assessment import (
     progress,
     statuses_for,
 )
-from jury_tui.domain.canonical import normalize_text
-from jury_tui.domain.exact_form import stored_form
+from jury_tui.domain.canonical import json_form, normalize_text
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission, build_sealed_submission
 from jury_tui.errors import JuryError, StoreError, display_path
@@ -228,7 +227,7 @@ class JurorStore:
             new=new,
             reason=reason,
         )
-        return stored_form(entry)
+        return json_form(entry)
 
     def _replay_journal(self) -> None:
         path = self.folder / JOURNAL_FILE
