@@ -305,6 +305,13 @@ def test_copy_with_a_change_gets_a_new_fingerprint(small_session):
     assert dataclasses.replace(small_session).fingerprint == original
 
 
+def test_a_session_built_in_code_with_whole_numbers_has_the_fingerprint_of_its_file(small_session):
+    """Amounts written as floats whatever the code passed: the file read back has the same fingerprint."""
+    session = dataclasses.replace(small_session, budget=1_500_000)
+    assert json_form(session)["budget"] == 1_500_000.0 and isinstance(json_form(session)["budget"], float)
+    assert session.fingerprint == TypeAdapter(SessionDefinition).validate_python(json_form(session)).fingerprint
+
+
 def test_session_with_duplicate_application_ids_is_refused(small_session):
     dumped = json_form(small_session)
     dumped["applications"].append(dumped["applications"][0])

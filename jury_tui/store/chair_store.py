@@ -328,7 +328,7 @@ class ChairStore:
         self._require_application(application_id)
         if amount is not None:
             cap = amount_cap(self.session.application(application_id), self.session.criteria)
-            if not 0 <= amount <= cap:  # also refuses nan
+            if amount < 0 or amount > cap:
                 raise JuryError(t("chair.amount_cap", amount=format_amount(amount), cap=format_amount(cap)))
         decision = self.decision(application_id)
         return self._save(dataclasses.replace(decision, advised_amount=amount), decision)
