@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
+from pydantic import Field
+
 from jury_tui.domain.aggregation import CriterionStats, weighted_total
 from jury_tui.domain.applications import Application
 from jury_tui.domain.criteria import STRICT, CriteriaSet, RuleKind
-from jury_tui.domain.limits import Limits
 
 
 class Recommendation(StrEnum):
@@ -42,7 +43,7 @@ class ApplicationDecision:
     criteria: dict[str, CriterionConsensus] = field(default_factory=dict)
     overall_motivation: str = ""
     recommendation: Recommendation | None = None
-    advised_amount: Annotated[float, Limits(ge=0, finite=True)] | None = None
+    advised_amount: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
 
     def get(self, criterion_id: str) -> CriterionConsensus:
         return self.criteria.get(criterion_id) or CriterionConsensus(criterion_id=criterion_id)

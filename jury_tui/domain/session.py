@@ -8,10 +8,11 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, ClassVar
 
+from pydantic import Field
+
 from jury_tui.domain.applications import Application, Name
 from jury_tui.domain.canonical import json_form, sha256_hex
 from jury_tui.domain.criteria import STRICT, CriteriaSet, Identifier
-from jury_tui.domain.limits import Limits
 from jury_tui.i18n import t
 
 SESSION_SCHEMA_VERSION = 1
@@ -38,12 +39,12 @@ class SessionDefinition:
     __pydantic_config__: ClassVar[dict] = STRICT
 
     id: Identifier
-    title: Annotated[str, Limits(min_length=1)]
+    title: Annotated[str, Field(min_length=1)]
     created_at: dt.datetime
-    budget: Annotated[float, Limits(gt=0, le=1e13)]
+    budget: Annotated[float, Field(gt=0, le=1e13)]
     criteria: CriteriaSet
-    applications: Annotated[list[Application], Limits(min_length=1)]
-    jurors: Annotated[list[Juror], Limits(min_length=1)]
+    applications: Annotated[list[Application], Field(min_length=1)]
+    jurors: Annotated[list[Juror], Field(min_length=1)]
 
     def __post_init__(self) -> None:
         for kind, items in (("applications", self.applications), ("jurors", self.jurors)):

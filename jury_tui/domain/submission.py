@@ -15,9 +15,10 @@ from jury_tui.domain.assessment import (
     progress,
     statuses_for,
 )
+from pydantic import Field
+
 from jury_tui.domain.canonical import json_form
 from jury_tui.domain.criteria import STRICT
-from jury_tui.domain.limits import Limits
 from jury_tui.domain.session import SessionDefinition
 
 SUBMISSION_FORMAT = "jury-tui/submission"
@@ -29,7 +30,7 @@ _CHECKSUM_LINE_START = b'\n  "checksum": "'
 _HEX_DIGITS = frozenset(b"0123456789abcdef")
 
 
-_DIGEST = Limits(pattern=r"^[0-9a-f]{64}$")
+Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
 
 # Slotted dataclasses: a call of 1000 applications holds 7000 scores per juror. pydantic validates
@@ -59,10 +60,10 @@ class Submission:
 
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    format: Annotated[str, Limits(pattern=f"^{SUBMISSION_FORMAT}$")] = SUBMISSION_FORMAT
+    format: Annotated[str, Field(pattern=f"^{SUBMISSION_FORMAT}$")] = SUBMISSION_FORMAT
     schema_version: int = SUBMISSION_SCHEMA_VERSION
     session_id: str
-    session_fingerprint: Annotated[str, _DIGEST]
+    session_fingerprint: Digest
     juror_id: str
     juror_role: str
     submitted_at: dt.datetime
@@ -71,7 +72,7 @@ class Submission:
     applications_complete: int
     conflicts: list[str]
     assessments: list[SubmittedAssessment]
-    checksum: Annotated[str, _DIGEST]
+    checksum: Digest
 
     def to_json_dict(self) -> dict:
         return json_form(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
-from jury_tui.domain.limits import Limits
+from pydantic import Field
 
 SUPPORTED_LANGUAGES = ("nl", "en")
 
@@ -16,7 +16,7 @@ class LocalizedText:
 
     __pydantic_config__: ClassVar[dict] = {"extra": "forbid"}
 
-    nl: Annotated[str, Limits(min_length=1)]
+    nl: Annotated[str, Field(min_length=1)]
     en: str | None = None
 
     def __post_init__(self) -> None:
