@@ -621,7 +621,8 @@ def test_a_sealed_submission_is_read_as_sealed_or_refused(fuzz, data):
     except JuryError as error:
         assert str(error).strip() and "Traceback" not in str(error)
         return
-    assert json_form(submission) == json.loads(raw)
+    sealed = json.loads(raw)  # a field left out takes its default
+    assert {key: value for key, value in json_form(submission).items() if key in sealed} == sealed
 
 
 @FUZZ

@@ -518,13 +518,14 @@ def test_a_submission_reads_back_as_written(small_session, tmp_path):
         (lambda c: c.update(format="jury-tui/submission\n"), "veld 'format'"),
         (lambda c: c.update(session_fingerprint=c["session_fingerprint"] + "\n"), "veld 'session_fingerprint'"),
         (lambda c: c.pop("complete"), "veld 'complete' ontbreekt"),
-        # what pydantic would convert is not what the juror's app wrote
-        (lambda c: c.update(submitted_at=0), "niet in de vorm waarin jury-tui het schrijft"),
-        (lambda c: c["assessments"][0]["scores"][0].update(score="4"), "niet in de vorm waarin jury-tui het schrijft"),
-        (lambda c: c.pop("schema_version"), "niet in de vorm waarin jury-tui het schrijft"),
+        # values are of the JSON type jury-tui writes: nothing is converted
+        (lambda c: c.update(submitted_at=0), "veld 'submitted_at' is geen geldige datum"),
+        (lambda c: c["assessments"][0]["scores"][0].update(score="4"), "veld 'assessments[1].scores[1].score'"),
+        (lambda c: c["assessments"][0]["scores"][0].update(score=4.0), "veld 'assessments[1].scores[1].score'"),
+        (lambda c: c.update(complete=1), "veld 'complete'"),
     ],
     ids=["newline-after-format", "newline-after-fingerprint", "missing-field", "number-as-moment", "score-as-text",
-         "default-left-out"],
+         "score-as-float", "number-as-boolean"],
 )
 def test_a_resealed_submission_not_as_written_is_refused(small_session, tmp_path, change, message):
     content, _ = _sealed_submission(small_session)

@@ -21,8 +21,7 @@ class Recommendation(StrEnum):
     REJECT = "reject"
 
 
-# Frozen dataclasses: the chair's files are read back through their exact stored form
-# (domain/exact_form.py), and validated by pydantic only when that fails (store/chair_store.py).
+# Frozen dataclasses, read back from the chair's files by pydantic (store/chair_store.py).
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CriterionConsensus:
     __pydantic_config__: ClassVar[dict] = STRICT

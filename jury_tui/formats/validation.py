@@ -20,3 +20,11 @@ def validate(kind: type[T], data: Any, file: Path | str, prefix: str = "") -> T:
         return adapter(kind).validate_python(data)
     except ValidationError as error:
         raise validation_error(file, error, prefix=prefix) from None
+
+
+def validate_json(kind: type[T], text: str | bytes, file: Path | str, *, strict: bool = False) -> T:
+    """JSON `text` as a `kind`, parsed and validated in one pass, or a JuryError as `validate` gives."""
+    try:
+        return adapter(kind).validate_json(text, strict=strict)
+    except ValidationError as error:
+        raise validation_error(file, error) from None
