@@ -24,8 +24,8 @@ from jury_tui.domain.assessment import (
     progress,
     statuses_for,
 )
-from jury_tui.domain.criteria import CriteriaSet
 from jury_tui.domain.canonical import json_form
+from jury_tui.domain.criteria import CriteriaSet
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import (
     Submission,

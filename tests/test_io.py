@@ -497,7 +497,7 @@ def test_build_session_reports_the_broken_file(small_inputs):
 
 def _sealed_submission(session) -> tuple[dict, bytes]:
     scores = {"inhoud": CriterionScore("inhoud", 4, "Sterk – ë."), "haalbaar": CriterionScore("haalbaar", 3, "Krap.")}
-    submission, raw = build_sealed_submission(
+    _, raw = build_sealed_submission(
         session, "j1", {"a1": ApplicationAssessment("a1", scores)}, frozenset({"a3"}),
         dt.datetime(2021, 10, 1, 17, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))),
     )
@@ -505,7 +505,7 @@ def _sealed_submission(session) -> tuple[dict, bytes]:
 
 
 def test_a_submission_reads_back_as_written(small_session, tmp_path):
-    content, raw = _sealed_submission(small_session)
+    _, raw = _sealed_submission(small_session)
     (tmp_path / "inzending.json").write_bytes(raw)
     submission = load_submission(tmp_path / "inzending.json")
     assert submission.assessments[0].scores[0].motivation == "Sterk – ë." and submission.conflicts == ["a3"]

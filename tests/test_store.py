@@ -560,8 +560,8 @@ def test_a_refingerprinted_session_with_an_impossible_value_is_refused(small_dat
 
 
 def test_a_session_file_with_a_lone_surrogate_is_refused(small_data_dir, small_session):
-    path = _rewrite_definition(small_data_dir, small_session.id, lambda definition: definition.update(title="Oproep \ud800"),
-                               refingerprint=False)  # no hash: not UTF-8
+    _rewrite_definition(small_data_dir, small_session.id, lambda definition: definition.update(title="Oproep \ud800"),
+                        refingerprint=False)  # no hash: not UTF-8
     with pytest.raises(StoreError) as caught:
         load_session(small_data_dir, small_session.id)
     assert SESSION_FILE in str(caught.value) and "D800" in str(caught.value)

@@ -9,14 +9,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Annotated, ClassVar
 
+from pydantic import Field
+
 from jury_tui.domain.assessment import (
     ApplicationAssessment,
     Status,
     progress,
     statuses_for,
 )
-from pydantic import Field
-
 from jury_tui.domain.canonical import json_form
 from jury_tui.domain.criteria import STRICT
 from jury_tui.domain.session import SessionDefinition

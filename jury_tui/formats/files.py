@@ -24,7 +24,7 @@ from jury_tui.i18n import t
 # in the bytes first (UTF-8 never uses these bytes inside another character, and deleting bytes is
 # much faster than the regex over a submission of megabytes), the regex only to find the line.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 def read_bytes(path: Path) -> bytes:
