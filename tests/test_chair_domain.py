@@ -305,8 +305,8 @@ def _outcomes(results) -> list[tuple]:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_a_batch_imports_as_the_files_one_by_one(demo_files, data):
-    """`jury-tui import` hands all files over at once (the next file is verified while a copy is
-    written): each file's result, and what is kept, are those of importing them one by one."""
+    """`jury-tui import` hands all files over at once: each file's result, and what is kept, are
+    those of importing them one by one."""
     session, files = demo_files
     sequence = data.draw(st.lists(st.sampled_from(sorted(files.values())), min_size=1, max_size=10))
     kept = []
@@ -397,6 +397,32 @@ def test_an_import_by_another_process_is_seen_and_a_changed_stored_copy_is_check
     with pytest.raises(JuryError) as caught:
         ChairStore(tmp_path, session).submissions()
     assert "extern-1.json" in str(caught.value)
+
+
+def _edit_decision(data_dir: Path, session, application_id: str, change) -> Path:
+    path = data_dir / "sessions" / session.id / "chair" / "decisions" / f"{application_id}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    (record,) = data["decision"].values()
+    change(record)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_decision_in_another_valid_form_is_read(small_data_dir, small_session):
+    ChairStore(small_data_dir, small_session).set_amount("a1", 150_000)
+    _edit_decision(small_data_dir, small_session, "a1", lambda record: record.update(advised_amount=150000))
+    assert ChairStore(small_data_dir, small_session).decision("a1").advised_amount == 150_000.0
+
+
+@pytest.mark.parametrize("amount", [math.inf, math.nan, -1.0, "veel"])
+def test_a_decision_with_an_impossible_amount_is_reported_and_left_untouched(small_data_dir, small_session, amount):
+    ChairStore(small_data_dir, small_session).set_amount("a1", 150_000)
+    path = _edit_decision(small_data_dir, small_session, "a1", lambda record: record.update(advised_amount=amount))
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        ChairStore(small_data_dir, small_session).decision("a1")
+    assert "a1.json" in str(caught.value) and "beschadigd" in str(caught.value)
+    assert path.read_bytes() == before
 
 
 @settings(max_examples=300, deadline=None)

@@ -24,8 +24,8 @@ from jury_tui.domain.assessment import (
     progress,
     statuses_for,
 )
+from jury_tui.domain.canonical import json_form
 from jury_tui.domain.criteria import CriteriaSet
-from jury_tui.domain.exact_form import stored_form
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import (
     Submission,
@@ -218,7 +218,7 @@ def test_progress_is_complete_when_all_but_conflicts_are_complete():
 
 
 def test_fingerprint_is_stable_across_dump_and_validate(small_session):
-    for dumped in (stored_form(small_session), json.loads(json.dumps(stored_form(small_session)))):
+    for dumped in (json_form(small_session), json.loads(json.dumps(json_form(small_session)))):
         assert TypeAdapter(SessionDefinition).validate_python(dumped).fingerprint == small_session.fingerprint
     assert len(small_session.fingerprint) == 64
 
@@ -262,7 +262,7 @@ def _build_small_session() -> SessionDefinition:
 @pytest.fixture(scope="module")
 def session_dump():
     session = _build_small_session()
-    return stored_form(session), session.fingerprint
+    return json_form(session), session.fingerprint
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -278,12 +278,12 @@ def test_fingerprint_changes_with_any_content_change(session_dump, data):
         session = TypeAdapter(SessionDefinition).validate_python(changed)
     except ValidationError:
         assume(False)  # an invalid session is refused anyway
-    assume(stored_form(session) != dumped)
+    assume(json_form(session) != dumped)
     assert session.fingerprint != fingerprint
 
 
 def test_fingerprint_changes_when_an_application_is_added_or_a_juror_removed(small_session):
-    dumped = stored_form(small_session)
+    dumped = json_form(small_session)
     extra = copy.deepcopy(dumped)
     extra["applications"].append(dict(extra["applications"][0], id="a9"))
     fewer = copy.deepcopy(dumped)
@@ -301,14 +301,21 @@ def test_copy_with_a_change_gets_a_new_fingerprint(small_session):
     original = small_session.fingerprint
     assert small_session.has_application("a3")
     changed = dataclasses.replace(small_session, budget=1.0, applications=small_session.applications[:2])
-    assert changed.fingerprint == TypeAdapter(SessionDefinition).validate_python(stored_form(changed)).fingerprint
+    assert changed.fingerprint == TypeAdapter(SessionDefinition).validate_python(json_form(changed)).fingerprint
     assert changed.fingerprint != original
     assert not changed.has_application("a3")
     assert dataclasses.replace(small_session).fingerprint == original
 
 
+def test_a_session_built_in_code_with_whole_numbers_has_the_fingerprint_of_its_file(small_session):
+    """Amounts written as floats whatever the code passed: the file read back has the same fingerprint."""
+    session = dataclasses.replace(small_session, budget=1_500_000)
+    assert json_form(session)["budget"] == 1_500_000.0 and isinstance(json_form(session)["budget"], float)
+    assert session.fingerprint == TypeAdapter(SessionDefinition).validate_python(json_form(session)).fingerprint
+
+
 def test_session_with_duplicate_application_ids_is_refused(small_session):
-    dumped = stored_form(small_session)
+    dumped = json_form(small_session)
     dumped["applications"].append(dumped["applications"][0])
     with pytest.raises(ValidationError):
         TypeAdapter(SessionDefinition).validate_python(dumped)

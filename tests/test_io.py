@@ -1,16 +1,20 @@
-"""IO: application Markdown, jurors, criteria, the scores CSV (template and all-or-nothing import)."""
+"""IO: application Markdown, jurors, criteria, the scores CSV (template and all-or-nothing import), submissions."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import json
 from pathlib import Path
 
 import pytest
 from conftest import WVC_CRITERIA, application_md, tree_snapshot
 
+from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore
 from jury_tui.domain.criteria import RuleKind
 from jury_tui.domain.session import Role
+from jury_tui.domain.submission import build_sealed_submission, seal
 from jury_tui.errors import JuryError
 from jury_tui.formats.applications_file import (
     load_application,
@@ -22,6 +26,7 @@ from jury_tui.formats.criteria_file import load_criteria
 from jury_tui.formats.jurors_file import load_jurors
 from jury_tui.formats.scores_csv import parse_scores_csv, write_template
 from jury_tui.formats.session_builder import build_session
+from jury_tui.formats.submission_file import load_submission
 from jury_tui.store.juror_store import import_scores
 
 
@@ -485,3 +490,48 @@ def test_build_session_reports_the_broken_file(small_inputs):
     with pytest.raises(JuryError) as caught:
         build_session("x", small_inputs.criteria, small_inputs.applications, small_inputs.jurors, 1000)
     assert "a2.md" in str(caught.value) and "requested_subsidy" in str(caught.value)
+
+
+# --- submissions ---------------------------------------------------------------------------
+
+
+def _sealed_submission(session) -> tuple[dict, bytes]:
+    scores = {"inhoud": CriterionScore("inhoud", 4, "Sterk – ë."), "haalbaar": CriterionScore("haalbaar", 3, "Krap.")}
+    _, raw = build_sealed_submission(
+        session, "j1", {"a1": ApplicationAssessment("a1", scores)}, frozenset({"a3"}),
+        dt.datetime(2021, 10, 1, 17, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+    )
+    return json.loads(raw), raw
+
+
+def test_a_submission_reads_back_as_written(small_session, tmp_path):
+    _, raw = _sealed_submission(small_session)
+    (tmp_path / "inzending.json").write_bytes(raw)
+    submission = load_submission(tmp_path / "inzending.json")
+    assert submission.assessments[0].scores[0].motivation == "Sterk – ë." and submission.conflicts == ["a3"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        # '$' in a pattern is the end of the text, not 'before a final newline' as in Python's re
+        (lambda c: c.update(format="jury-tui/submission\n"), "veld 'format'"),
+        (lambda c: c.update(session_fingerprint=c["session_fingerprint"] + "\n"), "veld 'session_fingerprint'"),
+        (lambda c: c.pop("complete"), "veld 'complete' ontbreekt"),
+        # values are of the JSON type jury-tui writes: nothing is converted
+        (lambda c: c.update(submitted_at=0), "veld 'submitted_at' is geen geldige datum"),
+        (lambda c: c["assessments"][0]["scores"][0].update(score="4"), "veld 'assessments[1].scores[1].score'"),
+        (lambda c: c["assessments"][0]["scores"][0].update(score=4.0), "veld 'assessments[1].scores[1].score'"),
+        (lambda c: c.update(complete=1), "veld 'complete'"),
+    ],
+    ids=["newline-after-format", "newline-after-fingerprint", "missing-field", "number-as-moment", "score-as-text",
+         "score-as-float", "number-as-boolean"],
+)
+def test_a_resealed_submission_not_as_written_is_refused(small_session, tmp_path, change, message):
+    content, _ = _sealed_submission(small_session)
+    change(content)
+    path = tmp_path / "inzending.json"
+    path.write_bytes(seal(content)[1])
+    with pytest.raises(JuryError) as caught:
+        load_submission(path)
+    assert "inzending.json" in str(caught.value) and message in str(caught.value)

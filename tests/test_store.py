@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 import shutil
 import stat
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from conftest import tree_snapshot
 
 from jury_tui.domain.assessment import ScoreChange
+from jury_tui.domain.canonical import sha256_hex
 from jury_tui.errors import JuryError, StoreError
 from jury_tui.formats.atomic_file import TEMP_SUFFIX, write_atomic, write_json_atomic
 from jury_tui.store.juror_store import JOURNAL_FILE, JurorStore
@@ -514,3 +516,52 @@ def test_existing_session_is_never_overwritten(small_data_dir, small_session):
 def test_unknown_session_is_reported(small_data_dir):
     with pytest.raises(JuryError, match="sessie 'bestaat-niet' niet gevonden"):
         load_session(small_data_dir, "bestaat-niet")
+
+
+def _rewrite_definition(data_dir: Path, session_id: str, change, refingerprint: bool = True) -> Path:
+    """Change the stored definition and give it the fingerprint of the changed content, as a tool
+    that rewrites session.json would."""
+    path = session_dir(data_dir, session_id) / SESSION_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data["definition"])
+    if refingerprint:
+        data["fingerprint"] = sha256_hex(data["definition"])
+    path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
+    return path
+
+
+def test_a_session_file_in_another_valid_form_opens_with_the_same_fingerprint(small_data_dir, small_session):
+    """Written by hand or by another tool: the budget as a whole number. The content, and so the
+    fingerprint, is the same."""
+    _rewrite_definition(small_data_dir, small_session.id, lambda definition: definition.update(budget=int(definition["budget"])),
+                        refingerprint=False)
+    loaded = load_session(small_data_dir, small_session.id)
+    assert loaded == small_session and loaded.fingerprint == small_session.fingerprint
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "problem"),
+    [
+        # '$' in a pattern is the end of the text, not 'before a final newline' as in Python's re
+        (lambda d: d["jurors"][0].update(id=d["jurors"][0]["id"] + "\n"), "definition.jurors[1].id", "kleine letters"),
+        (lambda d: d["criteria"]["criteria"][0].update(weight=math.inf), "definition.criteria.criteria[1].weight", "eindig getal"),
+        (lambda d: d["criteria"].update(disagreement_threshold=math.nan), "definition.criteria.disagreement_threshold", "eindig getal"),
+        (lambda d: d.update(budget=math.inf), "definition.budget", "hoogstens"),
+    ],
+    ids=["newline-after-id", "inf-weight", "nan-threshold", "inf-budget"],
+)
+def test_a_refingerprinted_session_with_an_impossible_value_is_refused(small_data_dir, small_session, change, field, problem):
+    path = _rewrite_definition(small_data_dir, small_session.id, change)
+    before = sha(path)
+    with pytest.raises(JuryError) as caught:
+        load_session(small_data_dir, small_session.id)
+    assert f"veld '{field}'" in str(caught.value) and problem in str(caught.value)
+    assert sha(path) == before
+
+
+def test_a_session_file_with_a_lone_surrogate_is_refused(small_data_dir, small_session):
+    _rewrite_definition(small_data_dir, small_session.id, lambda definition: definition.update(title="Oproep \ud800"),
+                        refingerprint=False)  # no hash: not UTF-8
+    with pytest.raises(StoreError) as caught:
+        load_session(small_data_dir, small_session.id)
+    assert SESSION_FILE in str(caught.value) and "D800" in str(caught.value)

@@ -117,12 +117,11 @@ ChairApp(data_dir, load_session(data_dir, sys.argv[2])).run(headless=True, size=
 """
 
 
-def test_start_imports_neither_reportlab_nor_numpy_nor_pydantic(chair_setup):
+def test_start_imports_neither_reportlab_nor_numpy(chair_setup):
     """The chair's start stays light: the PDF and numeric libraries load when the budget screen or an
-    export needs them, and pydantic when a file comes in; the chair's own files (stored submissions,
-    decisions) are read through their exact stored form."""
+    export needs them."""
     code = "import jury_tui.ui.chair.app, jury_tui.ui.chair.screens.overview, jury_tui.ui.chair.screens.detail"
-    heavy = ("reportlab", "numpy", "pydantic")
+    heavy = ("reportlab", "numpy")
     assert loaded_modules(code, heavy) == []
     data_dir, session, folder = chair_setup
     store = ChairStore(data_dir, session)

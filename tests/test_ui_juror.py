@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 from textual.widgets.markdown import MarkdownBlock
 
 from jury_tui.domain.assessment import Status
-from jury_tui.domain.exact_form import stored_form
+from jury_tui.domain.canonical import json_form
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.formats.submission_file import load_submission
 from jury_tui.store.juror_store import JurorStore
@@ -401,7 +401,7 @@ async def test_application_text_shows_headings_lists_and_emphasis(demo_data_dir,
 
 async def test_application_text_from_a_file_is_never_markup(small_data_dir, small_session):
     """Square brackets in an application are text, not Textual markup or actions."""
-    data = stored_form(small_session)
+    data = json_form(small_session)
     data["id"] = "vijandig"
     application = data["applications"][0]
     application["title"] = "[bold red]Titel[/] **geen vet**"
@@ -422,7 +422,7 @@ async def test_application_text_from_a_file_is_never_markup(small_data_dir, smal
 
 async def test_scale_keys_follow_the_criteria_file(small_data_dir, small_session):
     """A 1–4 scale: digits 1–4 score, 0 and 5 do nothing, the footer says 1–4."""
-    data = stored_form(small_session)
+    data = json_form(small_session)
     data["id"] = "klein-1-4"
     data["criteria"]["scale"] = {
         "min": 1,
@@ -529,7 +529,7 @@ async def test_picker_can_open_on_a_given_session(demo_data_dir, session):
         assert sessions.display and sessions.option_count == 2
 
 
-HEAVY_MODULES = ("reportlab", "numpy", "pydantic")
+HEAVY_MODULES = ("reportlab", "numpy")
 
 SHOW_FIRST_TEXT = """
 import sys
@@ -555,9 +555,8 @@ JurorApp(data_dir, load_session(data_dir, sys.argv[2]), sys.argv[3]).run(
 
 
 def test_ui_does_not_import_reportlab_or_numpy(demo_data_dir):
-    """The start path stays light: no PDF or numeric libraries, and no pydantic (the session is
-    read through its exact stored form), neither at import nor when the session is loaded and the
-    first application's text is shown. (Textual's Markdown brings markdown-it and pygments.)"""
+    """The start path stays light: no PDF or numeric libraries, neither at import nor when the
+    session is loaded and the first application's text is shown."""
     code = "import jury_tui.ui.app, jury_tui.ui.screens.assessment, jury_tui.ui.widgets.application_text"
     assert loaded_modules(code, HEAVY_MODULES) == []
     assert loaded_modules(SHOW_FIRST_TEXT, HEAVY_MODULES, str(demo_data_dir), SESSION_ID, JUROR) == []

@@ -1,1 +1,1 @@
-"""Pure domain: records (frozen dataclasses; pydantic validates them where input is read, io/validation.py) and functions. No files, no terminal."""
+"""Pure domain: records (frozen dataclasses that pydantic validates and writes, domain/canonical.py and formats/validation.py) and functions. No files, no terminal."""

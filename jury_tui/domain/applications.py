@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from jury_tui.domain.criteria import STRICT, Identifier
-from jury_tui.domain.limits import Limits
+from pydantic import Field
 
-Name = Annotated[str, Limits(min_length=1, max_length=200)]
-Amount = Annotated[float, Limits(ge=0, le=1e12)]
+from jury_tui.domain.criteria import STRICT, Identifier
+
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Amount = Annotated[float, Field(ge=0, le=1e12)]
 
 
 class Approval(StrEnum):
@@ -24,7 +25,7 @@ class Approval(StrEnum):
 class Section:
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    heading: Annotated[str, Limits(min_length=1)]
+    heading: Annotated[str, Field(min_length=1)]
     body: str = ""
 
 
@@ -35,12 +36,12 @@ class Application:
     id: Identifier
     municipality: Name
     neighbourhood: Name
-    title: Annotated[str, Limits(min_length=1, max_length=500)]
+    title: Annotated[str, Field(min_length=1, max_length=500)]
     requested_subsidy: Amount
     budgeted_cost: Amount | None = None
     co_financing: Amount | None = None
     infrastructure_amount: Amount | None = None
-    duration_months: Annotated[int, Limits(ge=1, le=600)] | None = None
+    duration_months: Annotated[int, Field(ge=1, le=600)] | None = None
     submitted_at: dt.datetime | None = None
     approved_by: Approval | None = None
     other_flemish_subsidy: bool | None = None

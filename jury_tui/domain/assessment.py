@@ -11,8 +11,8 @@ from typing import ClassVar
 from jury_tui.domain.criteria import STRICT, CriteriaSet
 
 # CriterionScore, ApplicationAssessment and Progress are internal records: built by the store from
-# its own files (which it checks itself) or computed here, never validated from user input. Plain
-# dataclasses: cheaper to build by the thousand than models.
+# what pydantic read from its own files (store/juror_store.py) or computed here. Plain dataclasses:
+# cheaper to build by the thousand than models.
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class ApplicationAssessment:
 @dataclass(frozen=True, kw_only=True)
 class HistoryEntry:
     """One change, kept for the audit trail: who changed what, when, from what to what. Records read
-    back from the audit trail are validated by pydantic (io/validation.py)."""
+    back from the audit trail are validated by pydantic (formats/validation.py)."""
 
     __pydantic_config__: ClassVar[dict] = STRICT
 

@@ -1,11 +1,30 @@
-"""Canonical JSON and hashing: one way to turn data into bytes that hash the same everywhere."""
+"""One way to turn records into data and data into bytes that hash the same everywhere.
+
+`json_form(record)` is pydantic's JSON form of a record: what the files hold, and what a session's
+fingerprint and a submission's seal cover. `adapter(kind)` is the one cached TypeAdapter per type,
+used both to write and (formats/validation.py) to read.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import unicodedata
+from functools import cache
 from typing import Any
+
+from pydantic import TypeAdapter
+
+
+@cache
+def adapter(kind: Any) -> TypeAdapter:
+    return TypeAdapter(kind)
+
+
+def json_form(record: Any) -> Any:
+    """The record as JSON data: fields by name, floats as floats, enums as their value, datetimes
+    in ISO 8601 ('Z' for UTC)."""
+    return adapter(type(record)).dump_python(record, mode="json")
 
 
 def canonical_json(data: Any) -> bytes:

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
+from pydantic import Field
+
 from jury_tui.domain.aggregation import CriterionStats, weighted_total
 from jury_tui.domain.applications import Application
 from jury_tui.domain.criteria import STRICT, CriteriaSet, RuleKind
-from jury_tui.domain.limits import Limits
 
 
 class Recommendation(StrEnum):
@@ -20,8 +21,7 @@ class Recommendation(StrEnum):
     REJECT = "reject"
 
 
-# Frozen dataclasses: the chair's files are read back through their exact stored form
-# (domain/exact_form.py), and validated by pydantic only when that fails (store/chair_store.py).
+# Frozen dataclasses, read back from the chair's files by pydantic (store/chair_store.py).
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CriterionConsensus:
     __pydantic_config__: ClassVar[dict] = STRICT
@@ -42,7 +42,7 @@ class ApplicationDecision:
     criteria: dict[str, CriterionConsensus] = field(default_factory=dict)
     overall_motivation: str = ""
     recommendation: Recommendation | None = None
-    advised_amount: Annotated[float, Limits(ge=0, finite=True)] | None = None
+    advised_amount: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
 
     def get(self, criterion_id: str) -> CriterionConsensus:
         return self.criteria.get(criterion_id) or CriterionConsensus(criterion_id=criterion_id)

@@ -7,14 +7,22 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from jury_tui.domain.limits import AcceptsPlainText, Limits
+from pydantic import BeforeValidator, Field
+
 from jury_tui.domain.text import InvalidValue, LocalizedText
 
 # Records of the session definition are frozen dataclasses; pydantic validates them where input is
-# read (io/validation.py), `__post_init__` keeps the rules that span fields.
+# read (formats/validation.py), `__post_init__` keeps the rules that span fields.
 
-Identifier = Annotated[str, Limits(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
-Text = Annotated[LocalizedText, AcceptsPlainText()]
+Identifier = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+
+
+def _plain_text(value: object) -> object:
+    """A data file may give a plain string for a text that has translations: {"nl": string}."""
+    return {"nl": value} if isinstance(value, str) else value
+
+
+Text = Annotated[LocalizedText, BeforeValidator(_plain_text)]
 STRICT: dict = {"extra": "forbid"}  # pydantic's settings for every record: unknown fields are an error
 
 
@@ -61,7 +69,7 @@ class Criterion:
     name: Text
     description: Text
     guidance: list[Text] = field(default_factory=list)
-    weight: Annotated[float, Limits(gt=0, finite=True)] = 1.0
+    weight: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1.0
     motivation_required: bool = True
     minimum_score: int | None = None
 
@@ -86,7 +94,7 @@ class EligibilityRule:
     kind: RuleKind
     name: Text
     description: Text | None = None
-    limit: Annotated[float, Limits(finite=True)] | None = None
+    limit: Annotated[float, Field(allow_inf_nan=False)] | None = None
     deadline: dt.datetime | None = None
 
     def __post_init__(self) -> None:
@@ -107,7 +115,7 @@ class Ranking:
     __pydantic_config__: ClassVar[dict] = STRICT
 
     tie_break: list[Identifier] = field(default_factory=list)
-    minimum_total: Annotated[float, Limits(finite=True)] | None = None
+    minimum_total: Annotated[float, Field(allow_inf_nan=False)] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -118,10 +126,10 @@ class CriteriaSet:
     title: Text
     call: Text | None = None
     scale: Scale
-    criteria: Annotated[list[Criterion], Limits(min_length=1)]
+    criteria: Annotated[list[Criterion], Field(min_length=1)]
     eligibility: list[EligibilityRule] = field(default_factory=list)
     ranking: Ranking = field(default_factory=Ranking)
-    disagreement_threshold: Annotated[float, Limits(ge=0, finite=True)] = 2.0
+    disagreement_threshold: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 2.0
 
     def __post_init__(self) -> None:
         seen: set[str] = set()

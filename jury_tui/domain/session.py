@@ -8,11 +8,11 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, ClassVar
 
+from pydantic import Field
+
 from jury_tui.domain.applications import Application, Name
-from jury_tui.domain.canonical import sha256_hex
+from jury_tui.domain.canonical import json_form, sha256_hex
 from jury_tui.domain.criteria import STRICT, CriteriaSet, Identifier
-from jury_tui.domain.exact_form import from_stored_form, stored_form
-from jury_tui.domain.limits import Limits
 from jury_tui.domain.text import InvalidValue
 
 SESSION_SCHEMA_VERSION = 1
@@ -39,12 +39,12 @@ class SessionDefinition:
     __pydantic_config__: ClassVar[dict] = STRICT
 
     id: Identifier
-    title: Annotated[str, Limits(min_length=1)]
+    title: Annotated[str, Field(min_length=1)]
     created_at: dt.datetime
-    budget: Annotated[float, Limits(gt=0, le=1e13)]
+    budget: Annotated[float, Field(gt=0, le=1e13)]
     criteria: CriteriaSet
-    applications: Annotated[list[Application], Limits(min_length=1)]
-    jurors: Annotated[list[Juror], Limits(min_length=1)]
+    applications: Annotated[list[Application], Field(min_length=1)]
+    jurors: Annotated[list[Juror], Field(min_length=1)]
 
     def __post_init__(self) -> None:
         for kind, items in (("applications", self.applications), ("jurors", self.jurors)):
@@ -57,17 +57,8 @@ class SessionDefinition:
 
     @cached_property
     def fingerprint(self) -> str:
-        return sha256_hex(stored_form(self))
-
-    @classmethod
-    def from_stored(cls, data: object) -> SessionDefinition | None:
-        """The definition in `data` if that is its exact stored form (domain/exact_form.py), else
-        None. The reader found the data equal to the definition's stored form, type for type, so
-        the fingerprint is the data's: not laid out again (a call of 1000 applications: 4 MB)."""
-        definition = from_stored_form(cls, data)
-        if definition is not None:
-            definition.__dict__["fingerprint"] = sha256_hex(data)  # as the cached property would keep it
-        return definition
+        """SHA-256 of the canonical JSON (domain/canonical.py) of the definition's JSON form."""
+        return sha256_hex(json_form(self))
 
     @cached_property
     def _applications_by_id(self) -> dict[str, Application]:

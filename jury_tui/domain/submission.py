@@ -9,15 +9,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Annotated, ClassVar
 
+from pydantic import Field
+
 from jury_tui.domain.assessment import (
     ApplicationAssessment,
     Status,
     progress,
     statuses_for,
 )
+from jury_tui.domain.canonical import json_form
 from jury_tui.domain.criteria import STRICT
-from jury_tui.domain.exact_form import stored_form
-from jury_tui.domain.limits import Limits
 from jury_tui.domain.session import SessionDefinition
 
 SUBMISSION_FORMAT = "jury-tui/submission"
@@ -29,12 +30,11 @@ _CHECKSUM_LINE_START = b'\n  "checksum": "'
 _HEX_DIGITS = frozenset(b"0123456789abcdef")
 
 
-_DIGEST = Limits(pattern=r"^[0-9a-f]{64}$")
+Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
 
-# Plain slotted dataclasses: a call of 1000 applications holds 7000 scores per juror. A file this
-# program wrote is read through its exact stored form; pydantic validates any other
-# (io/submission_file.py).
+# Slotted dataclasses: a call of 1000 applications holds 7000 scores per juror. pydantic validates
+# every submission file read (formats/submission_file.py).
 @dataclass(frozen=True, slots=True)
 class SubmittedScore:
     __pydantic_config__: ClassVar[dict] = STRICT
@@ -60,10 +60,10 @@ class Submission:
 
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    format: Annotated[str, Limits(pattern=f"^{SUBMISSION_FORMAT}$")] = SUBMISSION_FORMAT
+    format: Annotated[str, Field(pattern=f"^{SUBMISSION_FORMAT}$")] = SUBMISSION_FORMAT
     schema_version: int = SUBMISSION_SCHEMA_VERSION
     session_id: str
-    session_fingerprint: Annotated[str, _DIGEST]
+    session_fingerprint: Digest
     juror_id: str
     juror_role: str
     submitted_at: dt.datetime
@@ -72,10 +72,10 @@ class Submission:
     applications_complete: int
     conflicts: list[str]
     assessments: list[SubmittedAssessment]
-    checksum: Annotated[str, _DIGEST]
+    checksum: Digest
 
     def to_json_dict(self) -> dict:
-        return stored_form(self)
+        return json_form(self)
 
     def file_bytes(self) -> bytes:
         """The submission as its file holds it: the one layout, sealed."""

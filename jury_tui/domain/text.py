@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
-from jury_tui.domain.limits import Limits
+from pydantic import Field
+
 
 class InvalidValue(ValueError):
     """A broken rule, named by the key of its message in the catalogue and the values it needs.
@@ -25,7 +26,7 @@ class LocalizedText:
 
     __pydantic_config__: ClassVar[dict] = {"extra": "forbid"}
 
-    nl: Annotated[str, Limits(min_length=1)]
+    nl: Annotated[str, Field(min_length=1)]
     en: str | None = None
 
     def __post_init__(self) -> None:

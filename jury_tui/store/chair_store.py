@@ -11,18 +11,17 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 
+from jury_tui.domain.canonical import json_form
 from jury_tui.domain.consensus import (
     ApplicationDecision,
     Recommendation,
     amount_cap,
     selection,
 )
-from jury_tui.domain.exact_form import from_stored_form, stored_form
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission
 from jury_tui.errors import JuryError, StoreError, display_path
@@ -77,7 +76,7 @@ def count_changes(old: Submission, new: Submission) -> int:
 
 def _stored_record(decision: ApplicationDecision) -> dict:
     """A decision as its file holds it: the application is the file's, not the record's."""
-    record = stored_form(decision)
+    record = json_form(decision)
     del record["application_id"]
     return record
 
@@ -165,38 +164,30 @@ class ChairStore:
         return result
 
     def import_submissions(self, paths: Sequence[Path]) -> list[ImportResult | JuryError]:
-        """Verify and keep several submissions, in order, each as `import_submission` does: a result
-        or the error per file, each known once its copy is on disk. While one copy is written and
-        synced (in a second thread: writing releases the interpreter), the next file is read and
-        verified; at 1000 × 25 the copies are 25 files of 6.7 MB."""
+        """Verify and keep several submissions, one after another, each as `import_submission` does:
+        a result or the error per file."""
         results: list[ImportResult | JuryError] = []
-        with folder_lock(self.chair_folder), ThreadPoolExecutor(max_workers=1) as writer:
-            writing: tuple[Submission, Submission | None, Future] | None = None
+        with folder_lock(self.chair_folder):
             for path in paths:
                 try:
-                    checked: tuple[Submission, bytes] | JuryError = self._checked(path)
-                except JuryError as error:
-                    checked = error
-                if writing is not None:  # the copy before this one is kept first: it may be the same juror's
-                    results.append(self._kept(*writing))
-                    writing = None
-                if isinstance(checked, JuryError):
-                    results.append(checked)
-                    continue
-                submission, raw = checked
-                try:
-                    existing = self._replaced(submission, path)
+                    results.append(self._imported(path))
                 except JuryError as error:
                     results.append(error)
-                    continue
-                if existing is not None and existing.checksum == submission.checksum:
-                    results.append(ImportResult(submission.juror_id, "unchanged", 0))
-                    continue
-                target = self.submissions_folder / f"{submission.juror_id}.json"
-                writing = (submission, existing, writer.submit(write_atomic, target, raw, backups=BACKUPS_KEPT))
-            if writing is not None:
-                results.append(self._kept(*writing))
         return results
+
+    def _imported(self, path: Path) -> ImportResult:
+        submission, raw = self._checked(path)
+        existing = self._replaced(submission, path)
+        if existing is not None and existing.checksum == submission.checksum:
+            return ImportResult(submission.juror_id, "unchanged", 0)
+        write_atomic(self.submissions_folder / f"{submission.juror_id}.json", raw, backups=BACKUPS_KEPT)
+        self._record_verified({submission.juror_id: submission.checksum})  # the seal: a hash of these very bytes
+        assert self._submissions is not None
+        self._submissions[submission.juror_id] = submission
+        self._signature = self._submissions_signature()
+        if existing is None:
+            return ImportResult(submission.juror_id, "new", 0)
+        return ImportResult(submission.juror_id, "replaced", count_changes(existing, submission))
 
     def _checked(self, path: Path) -> tuple[Submission, bytes]:
         """The verified submission in `path` and its bytes, if it belongs to this session and every
@@ -226,20 +217,6 @@ class ChairStore:
                 )
             )
         return existing
-
-    def _kept(self, submission: Submission, existing: Submission | None, written: Future) -> ImportResult | JuryError:
-        """The import's result once its copy is on disk, or the error that kept it off."""
-        try:
-            written.result()
-            self._record_verified({submission.juror_id: submission.checksum})  # the seal: a hash of these very bytes
-        except JuryError as error:
-            return error
-        assert self._submissions is not None
-        self._submissions[submission.juror_id] = submission
-        self._signature = self._submissions_signature()
-        if existing is None:
-            return ImportResult(submission.juror_id, "new", 0)
-        return ImportResult(submission.juror_id, "replaced", count_changes(existing, submission))
 
     def _content_problem(self, submission: Submission) -> tuple[str, str] | None:
         """(application, problem) for the first score the session cannot hold: the checksum proves the
@@ -298,13 +275,10 @@ class ChairStore:
         record = self._file(application_id).single("decision")
         if not record:
             return ApplicationDecision(application_id=application_id)
-        data = {"application_id": application_id, **record}
-        decision = from_stored_form(ApplicationDecision, data)
-        if decision is None:  # not as this program writes it: pydantic decides, leniently as before
-            try:
-                decision = validate(ApplicationDecision, data, path)
-            except JuryError:
-                raise _corrupt_decision(path) from None
+        try:
+            decision = validate(ApplicationDecision, {"application_id": application_id, **record}, path)
+        except JuryError:
+            raise _corrupt_decision(path) from None
         scale = self.session.criteria.scale
         if any(entry.score is not None and not scale.contains(entry.score) for entry in decision.criteria.values()):
             raise _corrupt_decision(path)

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
+from pydantic import StrictBool, StrictInt, StrictStr
 from tinydb import Query
 
 from jury_tui.domain.assessment import (
@@ -21,8 +24,7 @@ from jury_tui.domain.assessment import (
     progress,
     statuses_for,
 )
-from jury_tui.domain.canonical import normalize_text
-from jury_tui.domain.exact_form import stored_form
+from jury_tui.domain.canonical import json_form, normalize_text
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission, build_sealed_submission
 from jury_tui.errors import JuryError, StoreError, display_path
@@ -40,6 +42,30 @@ from jury_tui.store.sessions import session_dir
 from jury_tui.store.tinyfile import TinyFile
 
 JOURNAL_FILE = "journal.json"
+
+
+# The records of the juror's own files, as pydantic reads them back: exact JSON types, as written.
+@dataclass(frozen=True)
+class _StoredScore:
+    criterion_id: StrictStr
+    score: StrictInt | None = None
+    motivation: StrictStr = ""
+
+
+@dataclass(frozen=True)
+class _JurorRecord:
+    conflicts_declared: StrictBool = False
+    conflicts: list[StrictStr] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _StoredChange:
+    __pydantic_config__: ClassVar[dict] = {"extra": "forbid"}
+
+    application_id: StrictStr
+    criterion_id: StrictStr
+    score: StrictInt | None
+    motivation: StrictStr
 
 
 def now() -> dt.datetime:
@@ -64,22 +90,16 @@ class JurorStore:
             self._replay_journal()
 
     # --- conflicts of interest -------------------------------------------------------------
-    def _juror_record(self) -> dict:
-        record = self._juror_file.single("juror")
-        conflicts = record.get("conflicts", [])
-        if not isinstance(record.get("conflicts_declared", False), bool) or not (
-            isinstance(conflicts, list) and all(isinstance(item, str) for item in conflicts)
-        ):
-            raise StoreError(t("store.corrupt", file=display_path(self._juror_file.path), detail=t("store.bad_records", table="juror")))
-        return record
+    def _juror_record(self) -> _JurorRecord:
+        return _stored(_JurorRecord, self._juror_file.single("juror"), self._juror_file.path, "juror")
 
     @property
     def conflicts_declared(self) -> bool:
-        return bool(self._juror_record().get("conflicts_declared"))
+        return self._juror_record().conflicts_declared
 
     @property
     def conflicts(self) -> frozenset[str]:
-        return frozenset(self._juror_record().get("conflicts", []))
+        return frozenset(self._juror_record().conflicts)
 
     def declare_conflicts(self, application_ids: Iterable[str]) -> None:
         new = sorted(set(application_ids))
@@ -100,17 +120,11 @@ class JurorStore:
         if application_id not in self._files and not path.exists():
             return ApplicationAssessment(application_id=application_id)
         records = self._file(application_id).table("scores").all()
+        stored = _stored(list[_StoredScore], records, path, "scores")  # updated_at is for people reading the file
         scale = self.session.criteria.scale
-        scores: dict[str, CriterionScore] = {}
-        for record in records:
-            criterion_id, score, motivation = record.get("criterion_id"), record.get("score"), record.get("motivation", "")
-            if not (
-                isinstance(criterion_id, str)
-                and isinstance(motivation, str)
-                and (score is None or (type(score) is int and scale.contains(score)))
-            ):
-                raise StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table="scores")))
-            scores[criterion_id] = CriterionScore(criterion_id=criterion_id, score=score, motivation=motivation)
+        if any(entry.score is not None and not scale.contains(entry.score) for entry in stored):
+            raise _corrupt(path, "scores")
+        scores = {entry.criterion_id: CriterionScore(entry.criterion_id, entry.score, entry.motivation) for entry in stored}
         return ApplicationAssessment(application_id=application_id, scores=scores)
 
     def all_assessments(self) -> dict[str, ApplicationAssessment]:
@@ -147,7 +161,7 @@ class JurorStore:
                 self._file(application_id)
             write_json_atomic(
                 self.folder / JOURNAL_FILE,
-                {"kind": "score-batch", **self._owner, "reason": reason, "changes": [change.__dict__ for change in changes]},
+                {"kind": "score-batch", **self._owner, "reason": reason, "changes": [json_form(change) for change in changes]},
             )
             changed = self._apply(changes, reason, validated=True)
             (self.folder / JOURNAL_FILE).unlink()
@@ -161,10 +175,7 @@ class JurorStore:
             if application_id not in self._files and not self._application_path(application_id).exists():
                 return []
             source = self._file(application_id)
-        try:
-            return validate(list[HistoryEntry], source.table("history").all(), source.path)
-        except JuryError:
-            raise StoreError(t("store.corrupt", file=display_path(source.path), detail=t("store.bad_records", table="history"))) from None
+        return _stored(list[HistoryEntry], source.table("history").all(), source.path, "history")
 
     def validate_change(self, change: ScoreChange) -> None:
         self._require_application(change.application_id)
@@ -228,7 +239,7 @@ class JurorStore:
             new=new,
             reason=reason,
         )
-        return stored_form(entry)
+        return json_form(entry)
 
     def _replay_journal(self) -> None:
         path = self.folder / JOURNAL_FILE
@@ -237,18 +248,13 @@ class JurorStore:
         data = read_json_file(path)
         if not isinstance(data, dict) or data.get("kind") != "score-batch" or data.get("juror_id") != self.juror_id:
             raise StoreError(t("store.foreign", file=display_path(path), detail="journal"))
+        stored = _stored(list[_StoredChange], data.get("changes", []), path, "changes")
+        changes = [ScoreChange(c.application_id, c.criterion_id, c.score, c.motivation) for c in stored]
         try:
-            changes = [ScoreChange(**change) for change in data.get("changes", [])]
             for change in changes:
-                if not (
-                    isinstance(change.application_id, str) and isinstance(change.criterion_id, str)
-                    and isinstance(change.motivation, str)
-                    and (change.score is None or (isinstance(change.score, int) and not isinstance(change.score, bool)))
-                ):
-                    raise TypeError(change)
                 self.validate_change(change)
-        except (TypeError, JuryError):
-            raise StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table="changes"))) from None
+        except JuryError:
+            raise _corrupt(path, "changes") from None
         self._apply(changes, str(data.get("reason", "")), validated=True)
         path.unlink()
 
@@ -269,6 +275,18 @@ class JurorStore:
             )
             self._files[application_id] = file
         return file
+
+
+def _corrupt(path: Path, table: str) -> StoreError:
+    return StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table=table)))
+
+
+def _stored(kind, data: object, path: Path, table: str):
+    """Records of one of the juror's files as `kind`, or the message that the file is damaged."""
+    try:
+        return validate(kind, data, path)
+    except JuryError:
+        raise _corrupt(path, table) from None
 
 
 def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submitted_at: dt.datetime | None = None) -> Submission:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from jury_tui.domain.exact_form import stored_form
+from jury_tui.domain.canonical import json_form
 from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import (
@@ -13,6 +13,8 @@ from jury_tui.formats.atomic_file import (
     remove_stale_temp_files,
     write_json_atomic,
 )
+from jury_tui.formats.criteria_file import check_scale_span
+from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
 
 SESSION_FILE = "session.json"
@@ -58,7 +60,7 @@ def write_session(data_dir: Path, definition: SessionDefinition) -> Path:
             "format": SESSION_FORMAT,
             "schema_version": SESSION_SCHEMA_VERSION,
             "fingerprint": definition.fingerprint,
-            "definition": stored_form(definition),
+            "definition": json_form(definition),
         },
     )
     return folder
@@ -82,19 +84,12 @@ def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
             t("store.schema", file=display_path(path), found=data.get("schema_version"), expected=SESSION_SCHEMA_VERSION)
         )
     definition_data = data.get("definition")
-    # Exactly the form this program writes, or else pydantic says what is wrong (or accepts it).
-    definition = SessionDefinition.from_stored(definition_data) or _validated(path, definition_data)
+    criteria = definition_data.get("criteria") if isinstance(definition_data, dict) else None
+    check_scale_span(path, criteria, field="definition.criteria.scale")
+    definition = validate(SessionDefinition, definition_data, path, prefix="definition")
     if definition.fingerprint != data.get("fingerprint"):
         raise StoreError(t("file.problem", file=display_path(path), problem=t("session.changed")))
     return definition
-
-
-def _validated(path: Path, definition_data: object) -> SessionDefinition:
-    from jury_tui.formats.criteria_file import check_scale_span
-    from jury_tui.formats.validation import validate
-
-    check_scale_span(path, definition_data.get("criteria") if isinstance(definition_data, dict) else None, field="definition.criteria.scale")
-    return validate(SessionDefinition, definition_data, path, prefix="definition")
 
 
 def default_submission_path(data_dir: Path, session_id: str, juror_id: str) -> Path:

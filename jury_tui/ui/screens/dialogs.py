@@ -72,7 +72,7 @@ class ConfirmDialog(Dialog):
         with Vertical(classes="dialog-box"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.body_text, classes="dialog-body", markup=False)
-            yield Static(f"j = {t('ui.key.yes')}   ·   n / Esc = {t('ui.key.no')}", classes="dialog-keys", markup=False)
+            yield Static(t("ui.dialog.keys"), classes="dialog-keys", markup=False)
         yield Footer(show_command_palette=False, compact=True)
 
     def action_answer(self, answer: bool) -> None:
