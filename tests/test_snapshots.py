@@ -61,14 +61,14 @@ sizes = pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
 
 
 @sizes
-@pytest.mark.parametrize("keys", list(JUROR_SCREENS.values()), ids=list(JUROR_SCREENS))
-def test_juror_screen(keys, size, lang, demo_data_dir, snap_compare):
+@pytest.mark.parametrize("screen", list(JUROR_SCREENS))
+def test_juror_screen(screen, size, lang, demo_data_dir, snap_compare):
     session = load_session(demo_data_dir, DEMO)
-    if keys != JUROR_SCREENS["conflicts"]:
+    if screen != "conflicts":
         JurorStore(demo_data_dir, session, JUROR).declare_conflicts([])
 
     async def run_before(pilot) -> None:
-        await pilot.press(*keys)
+        await pilot.press(*JUROR_SCREENS[screen])
 
     assert snap_compare(JurorApp(demo_data_dir, session, JUROR), terminal_size=size, run_before=run_before)
 
@@ -83,10 +83,10 @@ def chair_data_dir(demo_data_dir: Path, lang: str) -> Path:
 
 
 @sizes
-@pytest.mark.parametrize("keys", list(CHAIR_SCREENS.values()), ids=list(CHAIR_SCREENS))
-def test_chair_screen(keys, size, chair_data_dir, snap_compare):
+@pytest.mark.parametrize("screen", list(CHAIR_SCREENS))
+def test_chair_screen(screen, size, chair_data_dir, snap_compare):
     async def run_before(pilot) -> None:
-        await pilot.press(*keys)
+        await pilot.press(*CHAIR_SCREENS[screen])
         dialog = pilot.app.screen
         if isinstance(dialog, ExportDialog):
             await wait_until(pilot, lambda: dialog.missing is not None or dialog.check_error is not None,
