@@ -250,3 +250,20 @@ def loaded_modules(code: str, candidates: tuple[str, ...], *args: str) -> list[s
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout.split()
 
+
+# --- waiting for a condition in a Pilot test ----------------------------------------------------
+
+WAIT_STEP = 0.02  # seconds between two looks at the condition
+WAIT_STEPS = 500  # at least 10 s: generous for a loaded machine, never reached when the app works
+
+
+async def wait_until(pilot, condition, what: str) -> None:
+    """Let the app run until `condition()` holds (a debounced save, the palette's search, a worker's
+    result): tests wait for what they need, never for a fixed time. Fails naming `what`."""
+    await pilot.pause()
+    for _ in range(WAIT_STEPS):
+        if condition():
+            await pilot.pause()  # let what the condition announced (a redraw, a message) be handled too
+            return
+        await pilot.pause(WAIT_STEP)
+    pytest.fail(f"waited {WAIT_STEP * WAIT_STEPS:g} s or more for {what}")

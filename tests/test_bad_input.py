@@ -15,6 +15,7 @@ random changes) to each loader: it returns a model or raises JuryError, never an
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
 import io
@@ -310,8 +311,10 @@ def test_session_file_with_bom_and_crlf_is_accepted(template, tmp_path):
 
 # --- garbage for every loader (in-process) -------------------------------------------------------
 
+# `fuzz` is made once per test, not per example: the examples that write put its files back (`restored`).
 FUZZ = settings(max_examples=200, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much,
+                                       HealthCheck.function_scoped_fixture])
 
 surrogates = st.text(st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), min_size=1, max_size=2)
 words = st.sampled_from(["", " ", "j1", "j2", "adv", "m1", "m2", "m9", "inhoud", "haalbaar", "begroting", "voting", "advisory",
@@ -453,8 +456,9 @@ def refuse_cleanly(load, *args):
 
 
 @pytest.fixture(scope="module")
-def fuzz(tmp_path_factory):
-    """A data dir with the 'mini' session (and its juror j1), the base documents and a scratch folder."""
+def fuzz_template(tmp_path_factory):
+    """A data dir with the 'mini' session (j1's scores and submission, imported by the chair), the base
+    documents and a scratch folder; prepared once, never changed: tests work on a copy (`fuzz`)."""
     root = tmp_path_factory.mktemp("fuzz")
     data = root / "data"
     (data / "sessions" / "mini").mkdir(parents=True)
@@ -491,6 +495,30 @@ def fuzz(tmp_path_factory):
         "chair_json": json.loads((chair_folder / "chair.json").read_bytes()),
         "decision_json": json.loads((chair_folder / "decisions" / "m1.json").read_bytes()),
     }
+
+
+@pytest.fixture
+def fuzz(fuzz_template, tmp_path):
+    """The prepared folder, copied for this test alone: what one test writes or deletes, no other sees."""
+    root = tmp_path / "fuzz"
+    shutil.copytree(fuzz_template["root"], root)
+    return {**fuzz_template, "root": root, "data": root / "data"}
+
+
+@contextlib.contextmanager
+def restored(folder: Path):
+    """Each hypothesis example starts from the files `folder` held before it: what the example
+    wrote, changed or deleted under it is put back afterwards."""
+    files = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    folders = [path for path in folder.rglob("*") if path.is_dir()]
+    try:
+        yield
+    finally:
+        shutil.rmtree(folder)
+        for path in [folder, *folders]:
+            path.mkdir(parents=True, exist_ok=True)
+        for path, content in files.items():
+            path.write_bytes(content)
 
 
 def scratch(fuzz, name: str, content: bytes) -> Path:
@@ -631,18 +659,19 @@ def test_submission_loader_and_import_survive_garbage(fuzz, data):
     structured = st.builds(submission_bytes, mutated(fuzz["submission"]), st.booleans())
     path = scratch(fuzz, "inzending.json", data.draw(garbage(structured)))
     refuse_cleanly(load_submission, path)
-    chair = ChairStore(fuzz["data"], fuzz["session"])
-    try:
-        chair.import_submission(path)
-    except JuryError:
-        return
-    imported = chair.submissions()  # what was accepted reads back and fits the session
-    for submission in imported.values():
-        for assessment in submission.assessments:
-            assert fuzz["session"].has_application(assessment.application_id)
-            for entry in assessment.scores:
-                assert entry.score is None or fuzz["session"].criteria.scale.contains(entry.score)
-    shutil.rmtree(fuzz["data"] / "sessions" / "mini" / "submissions")
+    with restored(fuzz["data"] / "sessions" / "mini"):
+        chair = ChairStore(fuzz["data"], fuzz["session"])
+        assert list(chair.submissions()) == ["j1"]  # the prepared import, as every example finds it
+        try:
+            chair.import_submission(path)
+        except JuryError:
+            return
+        imported = chair.submissions()  # what was accepted reads back and fits the session
+        for submission in imported.values():
+            for assessment in submission.assessments:
+                assert fuzz["session"].has_application(assessment.application_id)
+                for entry in assessment.scores:
+                    assert entry.score is None or fuzz["session"].criteria.scale.contains(entry.score)
 
 
 def session_bytes(document, refingerprint: bool) -> bytes:
@@ -672,11 +701,8 @@ def tinydb_bytes(document) -> bytes:
 @given(data=st.data())
 def test_juror_files_survive_garbage(fuzz, data):
     folder = fuzz["data"] / "sessions" / "mini" / "jurors" / "j1"
-    juror_raw = (folder / "juror.json").read_bytes()
-    application_raw = (folder / "applications" / "m1.json").read_bytes()
     damaged, base = data.draw(st.sampled_from([("juror.json", "juror_json"), ("applications/m1.json", "application_json"),
                                                ("journal.json", "journal_json")]))
-    (folder / damaged).write_bytes(data.draw(garbage(mutated(fuzz[base]).map(tinydb_bytes))))
 
     def use_the_store():
         store = JurorStore(fuzz["data"], fuzz["session"], "j1")
@@ -684,12 +710,10 @@ def test_juror_files_survive_garbage(fuzz, data):
         store.all_assessments()
         store.history(), store.history("m1")
 
-    try:
+    with restored(folder):
+        assert JurorStore(fuzz["data"], fuzz["session"], "j1").assessment("m1").get("inhoud").score == 4  # intact
+        (folder / damaged).write_bytes(data.draw(garbage(mutated(fuzz[base]).map(tinydb_bytes))))
         refuse_cleanly(use_the_store)
-    finally:
-        (folder / "juror.json").write_bytes(juror_raw)
-        (folder / "applications" / "m1.json").write_bytes(application_raw)
-        (folder / "journal.json").unlink(missing_ok=True)
 
 
 @FUZZ
@@ -697,8 +721,6 @@ def test_juror_files_survive_garbage(fuzz, data):
 def test_chair_files_survive_garbage(fuzz, data):
     folder = fuzz["data"] / "sessions" / "mini" / "chair"
     damaged, base = data.draw(st.sampled_from([("chair.json", "chair_json"), ("decisions/m1.json", "decision_json")]))
-    raw = (folder / damaged).read_bytes()
-    (folder / damaged).write_bytes(data.draw(garbage(mutated(fuzz[base]).map(tinydb_bytes))))
 
     def use_the_store():
         chair = ChairStore(fuzz["data"], fuzz["session"])
@@ -707,7 +729,7 @@ def test_chair_files_survive_garbage(fuzz, data):
         chair.decisions()
         chair.history("m1")
 
-    try:
+    with restored(folder):
+        assert list(ChairStore(fuzz["data"], fuzz["session"]).submissions()) == ["j1"]  # intact: j1's import is there
+        (folder / damaged).write_bytes(data.draw(garbage(mutated(fuzz[base]).map(tinydb_bytes))))
         refuse_cleanly(use_the_store)
-    finally:
-        (folder / damaged).write_bytes(raw)

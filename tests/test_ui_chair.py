@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import loaded_modules
+from conftest import loaded_modules, wait_until
 from test_ui_chair_jurors import juror_rows
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.consensus import Recommendation
@@ -324,7 +324,9 @@ async def test_help_palette_and_screens_by_key(chair_setup):
         await pilot.pause()
         assert app.screen.has_class("--textual-command-palette")
         await type_text(pilot, "Boom")
-        await pilot.pause(0.3)
+        hits = app.screen.query_one(OptionList)
+        await wait_until(pilot, lambda: hits.option_count and "Boom" in str(hits.get_option_at_index(0).prompt),
+                         "the palette to offer Boom's application first")
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()

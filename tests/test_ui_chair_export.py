@@ -13,8 +13,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import loaded_modules
+from conftest import loaded_modules, wait_until
 from pypdf import PdfReader
+from textual.widgets import OptionList
 
 from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.session import SessionDefinition
@@ -253,7 +254,9 @@ async def test_help_lists_the_export_key_and_the_palette_opens_it(export_setup):
         await pilot.pause()
         for char in "Exporteren":
             await pilot.press(char)
-        await pilot.pause(0.3)
+        hits = app.screen.query_one(OptionList)
+        await wait_until(pilot, lambda: hits.option_count and "Exporteren" in str(hits.get_option_at_index(0).prompt),
+                         "the palette to offer the export first")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)

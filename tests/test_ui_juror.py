@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import loaded_modules
+from conftest import loaded_modules, wait_until
 from pydantic import TypeAdapter
 from rich.console import Console
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.markdown import MarkdownBlock
 
 from jury_tui.domain.assessment import Status
@@ -173,7 +173,8 @@ async def test_motivation_is_saved_while_typing_and_digits_go_into_the_text(demo
         await pilot.press("enter", *keys_for("n 5 s?"))
         assert isinstance(app.focused, MotivationArea)
         assert screen.current.id == first.id and app.screen is screen
-        await pilot.pause(0.5)  # the debounce (0.4 s) saves without leaving the box
+        await wait_until(pilot, lambda: screen.store.assessment(first.id).get(criterion).motivation == "n 5 s?",
+                         "the debounce to save the motivation without leaving the box")
         assessment = JurorStore(demo_data_dir, session, JUROR).assessment(first.id)
         assert assessment.get(criterion).motivation == "n 5 s?"
         assert assessment.get(criterion).score is None
@@ -315,7 +316,9 @@ async def test_command_palette_offers_the_same_actions(demo_data_dir, session):
         await pilot.press("enter")
         screen: AssessmentScreen = app.screen
         await pilot.press("ctrl+p", *keys_for("volgende a"))
-        await pilot.pause(0.3)
+        hits = app.screen.query_one(OptionList)
+        await wait_until(pilot, lambda: hits.option_count and "Volgende aanvraag" in str(hits.get_option_at_index(0).prompt),
+                         "the palette to offer 'Volgende aanvraag' first")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen

@@ -1,0 +1,96 @@
+"""What the juror and the chair see, screen by screen, locked as SVG snapshots (pytest-textual-snapshot).
+
+Each screen is reached by keys from the app's start, at 80×24 and 120×36, in Dutch and in English,
+on the built-in demo session; the chair's with the illustrative scores of `jury-tui demo --filled`.
+Nothing that changes from run to run reaches the screen: no clock (nothing is saved on the way),
+no temporary path (see CHAIR_DATA), no random (the demo scores have a fixed seed).
+
+A changed screen fails here; docs/testing.md says how to look at the difference and accept it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import wait_until
+
+from jury_tui.i18n import language, set_language
+from jury_tui.store.demo_scores import fill_demo_scores
+from jury_tui.store.juror_store import JurorStore
+from jury_tui.store.sessions import load_session
+from jury_tui.ui.app import JurorApp
+from jury_tui.ui.chair.app import ChairApp
+from jury_tui.ui.chair.screens.export import ExportDialog
+
+DEMO = "wvc-2021-demo"
+JUROR = "extern-1"
+SIZES = {"80x24": (80, 24), "120x36": (120, 36)}
+LANGUAGES = ("nl", "en")
+
+# screen -> the keys that lead there from the app's first screen
+JUROR_SCREENS = {
+    "conflicts": ("down", "space"),  # the first visit, one application marked
+    "assessment": (),  # a juror who declared the conflicts before comes back to the first application
+    "help": ("question_mark",),
+    "submit": ("s",),  # nothing scored yet: the dialog asks first
+}
+CHAIR_SCREENS = {
+    "overview": (),
+    "detail": ("enter",),  # the first application, at the first criterion
+    "ranking": ("b",),
+    "calibration": ("k",),
+    "export": ("x",),
+}
+
+# The export dialog shows the end of the data folder's absolute path (its last 63 characters, after
+# '…'). A data folder with a name this long shows only its own name there, wherever tmp_path is.
+CHAIR_DATA = "demo-data-in-a-folder-whose-name-fills-the-export-dialogs-folder-line"
+
+
+@pytest.fixture(params=LANGUAGES)
+def lang(request) -> str:
+    """The language of every text, set before the data are made (the demo motivations are written in it)."""
+    previous = language()
+    set_language(request.param)
+    yield request.param
+    set_language(previous)
+
+
+sizes = pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
+
+
+@sizes
+@pytest.mark.parametrize("screen", list(JUROR_SCREENS))
+def test_juror_screen(screen, size, lang, demo_data_dir, snap_compare):
+    session = load_session(demo_data_dir, DEMO)
+    if screen != "conflicts":
+        JurorStore(demo_data_dir, session, JUROR).declare_conflicts([])
+
+    async def run_before(pilot) -> None:
+        await pilot.press(*JUROR_SCREENS[screen])
+
+    assert snap_compare(JurorApp(demo_data_dir, session, JUROR), terminal_size=size, run_before=run_before)
+
+
+@pytest.fixture
+def chair_data_dir(demo_data_dir: Path, lang: str) -> Path:
+    """The demo session with every juror's illustrative scores imported, as `jury-tui demo --filled` leaves it."""
+    data_dir = demo_data_dir.with_name(CHAIR_DATA)
+    demo_data_dir.rename(data_dir)
+    fill_demo_scores(data_dir, load_session(data_dir, DEMO))
+    return data_dir
+
+
+@sizes
+@pytest.mark.parametrize("screen", list(CHAIR_SCREENS))
+def test_chair_screen(screen, size, chair_data_dir, snap_compare):
+    async def run_before(pilot) -> None:
+        await pilot.press(*CHAIR_SCREENS[screen])
+        dialog = pilot.app.screen
+        if isinstance(dialog, ExportDialog):
+            await wait_until(pilot, lambda: dialog.missing is not None or dialog.check_error is not None,
+                             "the export dialog to count what is missing")
+
+    app = ChairApp(chair_data_dir, load_session(chair_data_dir, DEMO))
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
