@@ -298,6 +298,30 @@ async def test_overview_keys_and_clicks_move_the_cursor_and_open_the_detail(chai
         assert (detail.application_id, detail.page) == (session.applications[2].id, 2)
 
 
+async def test_overview_shows_a_consensus_where_the_cursor_was_and_keeps_it_when_sorted(chair_setup):
+    data_dir, session, folder = chair_setup
+    store = ChairStore(data_dir, session)
+    for path in sorted(folder.glob("*.json")):
+        store.import_submission(path)
+    app = ChairApp(data_dir, session)
+    row = [a.id for a in session.applications].index(APP)
+    column = session.criteria.criterion_ids.index(FLAGGED) + 1
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#matrix", ChairTable)
+        await pilot.press(*["down"] * row, *["right"] * column, "enter", "4", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        cell = table.get_cell(APP, FLAGGED)
+        assert (cell.plain, cell.style) == ("4✓", STYLE_CONSENSUS)
+        assert table.get_cell(APP, "open").plain == ""
+        assert table.cursor_coordinate == (row, column)
+        await pilot.press("s")  # by total: the one scored application comes first, the cursor with it
+        await pilot.pause()
+        assert table.cursor_coordinate == (0, column) and app.screen.current_row_key() == APP
+        assert table.get_cell(APP, FLAGGED).plain == "4✓"
+
+
 async def test_ranking_opens_the_decision_page_by_enter_or_a_click(chair_setup):
     data_dir, session, _ = chair_setup
     app = ChairApp(data_dir, session)

@@ -90,11 +90,9 @@ class OverviewScreen(ChairScreen):
         table = self.table
         keep_row = self.current_row_key()
         keep_column = table.cursor_column
-        table.clear()
         order = self.model.order()
-        for application_id in order:  # add_rows takes no keys; it is this same loop
-            table.add_row(*self._row(application_id), key=application_id)
-        if keep_row in order:
+        refilled = table.show_rows([(application_id, self._row(application_id)) for application_id in order])
+        if refilled and keep_row in order:
             table.move_cursor(row=order.index(keep_row), column=keep_column, animate=False)
         self._draw_lines()
 

@@ -63,12 +63,12 @@ class RankingScreen(ChairScreen):
         model = self.model
         table = self.table
         keep = self.current_row_key()
-        table.clear()
         by_rank, best_fit = model.proposals
         in_p1, in_p2, selected = set(by_rank.selected), set(best_fit.selected), set(model.selection)
         budget_cents = round(model.session.budget * 100)
         running = 0
         order = []
+        rows: list[tuple[str, list[Text]]] = []
         for row in model.ranking:
             aid = row.application_id
             order.append(aid)
@@ -93,7 +93,7 @@ class RankingScreen(ChairScreen):
                                   style="bold red" if running > budget_cents else "")
             else:
                 cumulative = Text("")
-            table.add_row(
+            rows.append((aid, [
                 Text(str(row.rank) if row.rank else "", justify="right"),
                 Text(shorten(application.label, LABEL_WIDTH)),
                 total,
@@ -104,9 +104,8 @@ class RankingScreen(ChairScreen):
                 Text("●" if aid in in_p2 else "", style="magenta"),
                 Text("✓" if aid in selected else "", style="bold green"),
                 cumulative,
-                key=aid,
-            )
-        if keep in order:
+            ]))
+        if table.show_rows(rows) and keep in order:
             table.move_cursor(row=order.index(keep), animate=False)
         self.query_one("#proposal-1", Static).update(self._proposal_line("chair.ui.ranking.proposal_rank", by_rank, "$text-accent"))
         self.query_one("#proposal-2", Static).update(self._proposal_line("chair.ui.ranking.proposal_best", best_fit, "$text-secondary"))
