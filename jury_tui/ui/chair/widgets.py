@@ -7,6 +7,7 @@ from typing import ClassVar, NamedTuple
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual import events
@@ -124,7 +125,8 @@ SCORE_WIDTH = 2
 
 
 class JurorRow(NamedTuple):
-    """One juror's row; the styles name the table's component classes (juror-table--STYLE)."""
+    """One juror's row. The styles name the table's component classes (juror-table--STYLE): the
+    score "score", "extreme", "muted" or "error"; the motivation "text", "note" or "error"."""
 
     name: str
     score: str
@@ -183,7 +185,7 @@ class JurorTable(Widget):
             self.rows = rows
             self.refresh(layout=True)
 
-    def _style(self, name: str):
+    def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"juror-table--{name}")
 
     def _table(self, rows: Sequence[JurorRow]) -> Table:
