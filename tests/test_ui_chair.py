@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import loaded_modules, wait_until
-from test_ui_chair_jurors import juror_rows
+from test_ui_chair_jurors import juror_rows, panel_lines
 from textual.widgets import Input, OptionList
 
 from jury_tui.domain.assessment import ScoreChange
@@ -33,9 +33,7 @@ from jury_tui.ui.chair.screens.overview import (
     OverviewScreen,
 )
 from jury_tui.ui.chair.screens.ranking import RankingScreen
-from jury_tui.ui.chair.widgets import EditorArea
-from jury_tui.ui.widgets.grid_table import GridTable
-from jury_tui.ui.widgets.juror_panel import JurorPanel
+from jury_tui.ui.chair.widgets import ChairTable, EditorArea
 
 SIZE = (80, 24)
 APP = "wvc21-03"  # Boom – KaDRie: eligible, requests € 618.400
@@ -109,7 +107,7 @@ async def auto_pilot(pilot):
     await pilot.pause()
     model = pilot.app.model
     assert len(model.submissions) == 3 and model.decision(sys.argv[3]).advised_amount == 123456.0
-    assert pilot.app.screen.query("Footer") and pilot.app.screen.query("GridTable")
+    assert pilot.app.screen.query("Footer") and pilot.app.screen.query("DataTable")
     pilot.app.exit()
 
 data_dir = Path(sys.argv[1])
@@ -157,7 +155,7 @@ async def test_chair_consolidates_by_keys(chair_setup):
         assert len(app.model.submissions) == 3
 
         # The overview shows the flagged cell: the mean 3,7 on red, one criterion to discuss.
-        table = app.screen.query_one("#matrix", GridTable)
+        table = app.screen.query_one("#matrix", ChairTable)
         cell = table.get_cell(APP, FLAGGED)
         assert cell.plain == fmt.number(11 / 3) and cell.style == STYLE_FLAGGED
         assert table.get_cell(APP, "maatwerk").plain == "4,0"
@@ -173,7 +171,7 @@ async def test_chair_consolidates_by_keys(chair_setup):
         assert isinstance(detail, DetailScreen)
         heading = text_of(detail.query_one("#criterion-heading"))
         assert session.criteria.criterion(FLAGGED).name.nl in heading and t("chair.ui.detail.flag") in heading
-        jurors = juror_rows(detail.query_one("#jurors-panel", JurorPanel))
+        jurors = juror_rows(panel_lines(detail))
         assert jurors["Extern expert 2"] == ("2", f"Motivatie van extern-2 over {FLAGGED}.")
         assert jurors["Vlaamse overheid – adviseur 1"] == ("·", t("chair.ui.detail.juror_not_submitted"))
         stats = text_of(detail.query_one("#criterion-stats"))
@@ -226,7 +224,7 @@ async def test_chair_consolidates_by_keys(chair_setup):
     again = ChairApp(data_dir, session)
     async with again.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        table = again.screen.query_one("#matrix", GridTable)
+        table = again.screen.query_one("#matrix", ChairTable)
         cell = table.get_cell(APP, FLAGGED)
         assert cell.plain == "4✓" and cell.style == STYLE_CONSENSUS
         assert table.get_cell(APP, "open").plain == ""
@@ -237,6 +235,107 @@ async def test_chair_consolidates_by_keys(chair_setup):
         assert "Consensus: 4 – Goed" in text_of(detail.query_one("#consensus-line"))
         assert detail.query_one("#motivation", EditorArea).text == "Goed"
         assert t("chair.ui.detail.flag_done") in text_of(detail.query_one("#criterion-heading"))
+
+
+async def test_overview_keeps_the_application_column_when_scrolled_sideways(chair_setup):
+    data_dir, session, folder = chair_setup
+    store = ChairStore(data_dir, session)
+    for path in sorted(folder.glob("*.json")):
+        store.import_submission(path)
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=(50, 20)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#matrix", ChairTable)
+        columns = len(session.criteria.criteria) + 4
+        await pilot.press(*["right"] * (columns + 2))  # the cursor stops at the last column: the rank
+        await pilot.pause()
+        assert table.cursor_coordinate.column == columns - 1 and table.scroll_x > 0
+        header, first = table.render_line(0).text, table.render_line(1).text
+        assert header.startswith(f" {t('chair.ui.ranking.column_application'):<17} ") and header.rstrip().endswith("#")
+        assert first.startswith(f" {session.applications[0].label[:16]}…")
+        scored = table.render_line(1 + table.get_row_index(APP)).text  # the one application with a rank
+        assert scored.startswith(" Boom – KaDRie ") and scored.rstrip().endswith("  1")
+        await pilot.press(*["left"] * columns)
+        await pilot.pause()
+        assert table.cursor_coordinate.column == 0 and table.scroll_x == 0
+        assert table.render_line(0).text.startswith(f" {t('chair.ui.ranking.column_application'):<17}  ")
+
+
+async def test_overview_keys_and_clicks_move_the_cursor_and_open_the_detail(chair_setup):
+    data_dir, session, _ = chair_setup
+    app = ChairApp(data_dir, session)
+    last = len(session.applications) - 1
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#matrix", ChairTable)
+        await pilot.press("up", "left", "right", "end")
+        assert (table.cursor_row, table.cursor_column) == (last, 1)  # End: the last application
+        await pilot.press("down", "home")
+        assert (table.cursor_row, table.cursor_column) == (0, 1)  # Home: the first one, same column
+        await pilot.press("pagedown")
+        assert table.cursor_row > 10
+        await pilot.press("pageup")
+        assert table.cursor_row == 0
+        # A click on a cell moves the cursor there; a click on the cursor opens that criterion.
+        x = 1 + 17 + 1 + 2 * (4 + 2) + 2  # inside the third criterion's column
+        await pilot.click(ChairTable, offset=(x, 3))
+        await pilot.pause()
+        assert table.cursor_coordinate == (2, 3) and app.screen is screen
+        await pilot.click(ChairTable, offset=(x, 3))
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        assert (detail.application_id, detail.page) == (session.applications[2].id, 2)
+
+
+async def test_overview_shows_a_consensus_where_the_cursor_was_and_keeps_it_when_sorted(chair_setup):
+    data_dir, session, folder = chair_setup
+    store = ChairStore(data_dir, session)
+    for path in sorted(folder.glob("*.json")):
+        store.import_submission(path)
+    app = ChairApp(data_dir, session)
+    row = [a.id for a in session.applications].index(APP)
+    column = session.criteria.criterion_ids.index(FLAGGED) + 1
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#matrix", ChairTable)
+        await pilot.press(*["down"] * row, *["right"] * column, "enter", "4", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        cell = table.get_cell(APP, FLAGGED)
+        assert (cell.plain, cell.style) == ("4✓", STYLE_CONSENSUS)
+        assert table.get_cell(APP, "open").plain == ""
+        assert table.cursor_coordinate == (row, column)
+        await pilot.press("s")  # by total: the one scored application comes first, the cursor with it
+        await pilot.pause()
+        assert table.cursor_coordinate == (0, column) and app.screen.current_row_key() == APP
+        assert table.get_cell(APP, FLAGGED).plain == "4✓"
+
+
+async def test_ranking_opens_the_decision_page_by_enter_or_a_click(chair_setup):
+    data_dir, session, _ = chair_setup
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        ranking = app.screen
+        table = ranking.query_one("#ranking", ChairTable)
+        order = [row.application_id for row in app.model.ranking]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, DetailScreen) and detail.on_decision_page and detail.application_id == order[1]
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.screen is ranking and table.cursor_row == 1
+        await pilot.click(ChairTable, offset=(30, 4))  # a row: the cursor goes there
+        await pilot.pause()
+        assert table.cursor_row == 3 and app.screen is ranking
+        await pilot.click(ChairTable, offset=(30, 4))  # again: open it
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.application_id == order[3]
 
 
 async def test_amount_above_the_cap_is_refused(chair_setup):
@@ -293,7 +392,7 @@ async def test_import_reports_each_file_and_refuses_a_damaged_one(chair_setup):
         await pilot.pause()
         assert list(app.model.submissions) == ["extern-1"]
         assert isinstance(app.screen, OverviewScreen)
-        assert app.screen.query_one("#matrix", GridTable).get_cell(APP, "maatwerk").plain == "4,0"
+        assert app.screen.query_one("#matrix", ChairTable).get_cell(APP, "maatwerk").plain == "4,0"
 
 
 async def test_help_palette_and_screens_by_key(chair_setup):
@@ -347,7 +446,7 @@ async def test_ranking_toggles_and_adopts_a_proposal(chair_setup):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, RankingScreen)
-        table = screen.query_one("#ranking", GridTable)
+        table = screen.query_one("#ranking", ChairTable)
         assert table.get_cell(APP, "rank").plain == "1"
         assert table.get_cell(APP, "p1").plain == "●" and table.get_cell(APP, "p2").plain == "●"
         await pilot.press("space")  # the cursor is on rank 1

@@ -42,9 +42,9 @@ def global_keys(footer: tuple[str, ...] = ()) -> list[KeySpec]:
 
 
 def overview_keys() -> list[KeySpec]:
-    # Enter (open) is bound on the table itself (GridTable, under this label); listed here for help and palette.
+    # Enter is a priority binding of the screen: the focused table's own (hidden) Enter would win otherwise.
     return [
-        KeySpec("open", "", "⏎", None, "chair.key.open.help", True),
+        KeySpec("open", "enter", "⏎", "chair.key.open", "chair.key.open.help", True, priority=True),
         KeySpec("toggle_sort", "s", "s", "chair.key.sort", "chair.key.sort.help", True),
         KeySpec("next_flag", "t", "t", "chair.key.next_flag", "chair.key.next_flag.help", True),
     ]
@@ -78,7 +78,7 @@ def detail_keys(scale: Scale | None = None) -> list[KeySpec]:
 
 def ranking_keys() -> list[KeySpec]:
     return [
-        KeySpec("open", "", "⏎", None, "chair.key.open.help", False),
+        KeySpec("open", "enter", "⏎", "chair.key.open", "chair.key.open.help", False, priority=True),
         KeySpec("toggle_selected", "space", "␣", "chair.key.toggle_selected", "chair.key.toggle_selected.help", True),
         KeySpec("adopt(1)", "1", "1", "chair.ui.ranking.column_p1", "chair.key.adopt_rank.help", True),
         KeySpec("adopt(2)", "2", "2", "chair.ui.ranking.column_p2", "chair.key.adopt_best.help", True),

@@ -28,8 +28,7 @@ from jury_tui.i18n import language, t
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, bindings_for, detail_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
-from jury_tui.ui.chair.widgets import EditorArea, PanelScroll
-from jury_tui.ui.widgets.juror_panel import JurorLine, JurorPanel
+from jury_tui.ui.chair.widgets import EditorArea, JurorRow, JurorTable, PanelScroll
 
 TEXT_SAVE_DELAY = 0.5
 
@@ -77,7 +76,8 @@ class DetailScreen(ChairScreen):
         with Vertical(id="criterion-page"):
             yield Static(id="criterion-heading")
             yield Static(id="criterion-stats")
-            yield JurorPanel(t("chair.ui.detail.advisory"), id="jurors-panel")
+            with PanelScroll(id="jurors-panel"):
+                yield JurorTable(t("chair.ui.detail.advisory"), id="jurors")
             yield Static(id="consensus-line")
             with Horizontal(id="texts"):
                 yield EditorArea(t("ui.score.motivation_placeholder"), id="motivation")
@@ -126,7 +126,7 @@ class DetailScreen(ChairScreen):
         self.page = max(0, min(page, len(self.criteria.criteria)))
         self.model.current_application = application_id
         self.model.current_page = self.page
-        self.query_one("#jurors-panel", JurorPanel).scroll_home(animate=False)
+        self.query_one("#jurors-panel", PanelScroll).scroll_home(animate=False)
         self._seen_version = self.model.version
         self.redraw()
 
@@ -266,32 +266,29 @@ class DetailScreen(ChairScreen):
         table = self.model.table
         entries = {entry.juror_id: entry for entry in table.entries(self.application_id, criterion_id)}
         conflicted = table.conflicts.get(self.application_id, set())
-        rows: dict[Role, list[JurorLine]] = {Role.VOTING: [], Role.ADVISORY: []}
+        rows: dict[Role, list[JurorRow]] = {Role.VOTING: [], Role.ADVISORY: []}
         for juror in self.model.session.jurors:
-            score, motivation = self._juror_texts(juror.id, entries, conflicted, stats)
-            rows[juror.role].append(JurorLine(juror.name, score, motivation))
-        self.query_one("#jurors-panel", JurorPanel).show_rows(rows[Role.VOTING], rows[Role.ADVISORY])
+            rows[juror.role].append(self._juror_row(juror.id, juror.name, entries, conflicted, stats))
+        self.query_one("#jurors", JurorTable).show_rows(rows[Role.VOTING], rows[Role.ADVISORY])
 
-    def _juror_texts(self, juror_id: str, entries: dict[str, JurorScore], conflicted: AbstractSet[str],
-                     stats: CriterionStats) -> tuple[Content, Content]:
+    def _juror_row(self, juror_id: str, name: str, entries: dict[str, JurorScore], conflicted: AbstractSet[str],
+                   stats: CriterionStats) -> JurorRow:
         """A juror's score and motivation on the criterion, as shown."""
         if juror_id not in self.model.submissions:
-            return Content.styled("·", "$text-muted"), Content.styled(t("chair.ui.detail.juror_not_submitted"), "italic $text-muted")
+            return JurorRow(name, "·", t("chair.ui.detail.juror_not_submitted"), "muted", "note")
         if juror_id in conflicted:
-            return Content.styled("⊘", "$text-error"), Content.styled(t("chair.ui.detail.juror_conflict"), "$text-error")
+            return JurorRow(name, "⊘", t("chair.ui.detail.juror_conflict"), "error", "error")
         entry = entries.get(juror_id)
         if entry is None or entry.score is None:
-            score = Content.styled(fmt.DASH, "$text-muted")
+            score, score_style = fmt.DASH, "muted"
         else:
             extreme = stats.flagged and entry.role is Role.VOTING and entry.score in (stats.min, stats.max)
-            score = Content.styled(str(entry.score), "bold $text-error" if extreme else "bold")
+            score, score_style = str(entry.score), "extreme" if extreme else "score"
         if entry is None:
-            motivation = Content.styled(t("chair.ui.detail.juror_no_score"), "italic $text-muted")
-        elif entry.motivation.strip():
-            motivation = Content(entry.motivation.strip())
-        else:
-            motivation = Content.styled(t("chair.ui.detail.juror_no_motivation"), "italic $text-muted")
-        return score, motivation
+            return JurorRow(name, score, t("chair.ui.detail.juror_no_score"), score_style, "note")
+        if entry.motivation.strip():
+            return JurorRow(name, score, entry.motivation.strip(), score_style)
+        return JurorRow(name, score, t("chair.ui.detail.juror_no_motivation"), score_style, "note")
 
     def _consensus_line(self, stats: CriterionStats) -> Content:
         consensus = self.model.decision(self.application_id).get(self.criterion_id)
@@ -476,10 +473,8 @@ class DetailScreen(ChairScreen):
     def action_scroll_up(self) -> None:
         self._visible_panel().scroll_page_up()
 
-    def _visible_panel(self) -> PanelScroll | JurorPanel:
-        if self.show_eligibility:
-            return self.query_one("#eligibility-panel", PanelScroll)
-        return self.query_one("#jurors-panel", JurorPanel)
+    def _visible_panel(self) -> PanelScroll:
+        return self.query_one("#eligibility-panel" if self.show_eligibility else "#jurors-panel", PanelScroll)
 
     def action_toggle_eligibility(self) -> None:
         self.show_eligibility = not self.show_eligibility

@@ -5,14 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.coordinate import Coordinate
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from jury_tui.domain.criteria import Criterion
 from jury_tui.i18n import language, t
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, bindings_for, overview_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
-from jury_tui.ui.widgets.grid_table import GridTable
+from jury_tui.ui.chair.widgets import ChairTable
 
 LABEL_WIDTH = 17
 CELL_WIDTH = 4
@@ -37,23 +37,23 @@ class OverviewScreen(ChairScreen):
     def compose(self) -> ComposeResult:
         yield self.top_bar()
         yield Static(id="overview-summary", classes="screen-line", markup=False)
-        yield GridTable(t("chair.key.open"), id="matrix", cursor_type="cell")
+        yield ChairTable(id="matrix", cursor_type="cell", fixed_columns=1)
         yield Static(id="overview-legend", classes="legend", markup=False)
         yield self.footer()
 
     @property
-    def table(self) -> GridTable:
-        return self.query_one("#matrix", GridTable)
+    def table(self) -> ChairTable:
+        return self.query_one("#matrix", ChairTable)
 
     def on_mount(self) -> None:
         table = self.table
         lang = language()
-        table.add_column(t("chair.ui.ranking.column_application"), key="application", width=LABEL_WIDTH)
+        table.add_column(Text(t("chair.ui.ranking.column_application")), key="application", width=LABEL_WIDTH)
         for criterion in self.model.criteria.criteria:
             table.add_column(Text(short_name(criterion, lang)), key=criterion.id, width=CELL_WIDTH)
-        table.add_column(t("chair.ui.overview.column_open"), key="open", width=2)
-        table.add_column(t("chair.ui.overview.column_total"), key="total", width=6)
-        table.add_column(t("chair.ui.ranking.column_rank"), key="rank", width=2)
+        table.add_column(Text(t("chair.ui.overview.column_open")), key="open", width=2)
+        table.add_column(Text(t("chair.ui.overview.column_total")), key="total", width=6)
+        table.add_column(Text(t("chair.ui.ranking.column_rank")), key="rank", width=2)
         table.focus()
         super().on_mount()
 
@@ -87,10 +87,9 @@ class OverviewScreen(ChairScreen):
         table = self.table
         keep_row = self.current_row_key()
         keep_column = table.cursor_column
-        table.clear()
         order = self.model.order()
-        table.add_rows((application_id, self._row(application_id)) for application_id in order)
-        if keep_row in order:
+        refilled = table.show_rows([(application_id, self._row(application_id)) for application_id in order])
+        if refilled and keep_row in order:
             table.move_cursor(row=order.index(keep_row), column=keep_column, animate=False)
         self._draw_lines()
 
@@ -120,18 +119,18 @@ class OverviewScreen(ChairScreen):
         table = self.table
         if not table.row_count:
             return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     # --- actions -----------------------------------------------------------------------------
-    def on_grid_table_cell_selected(self, event: GridTable.CellSelected) -> None:
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
         self.open_cell(event.coordinate)
 
     def open_cell(self, coordinate: Coordinate) -> None:
         cell = self.table.coordinate_to_cell_key(coordinate)
-        application_id = cell.row_key
+        application_id = cell.row_key.value
         criterion_ids = self.model.criteria.criterion_ids
-        column = cell.column_key
+        column = cell.column_key.value
         if column in criterion_ids:
             page = criterion_ids.index(column)
         else:

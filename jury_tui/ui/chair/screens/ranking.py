@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from jury_tui.domain.consensus import Recommendation
 from jury_tui.domain.eligibility import Outcome
@@ -17,7 +17,7 @@ from jury_tui.i18n import t
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, bindings_for, ranking_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
-from jury_tui.ui.widgets.grid_table import GridTable
+from jury_tui.ui.chair.widgets import ChairTable
 
 if TYPE_CHECKING:
     from jury_tui.domain.ranking import Proposal
@@ -35,7 +35,7 @@ class RankingScreen(ChairScreen):
 
     def compose(self) -> ComposeResult:
         yield self.top_bar()
-        yield GridTable(t("chair.key.open"), id="ranking", cursor_type="row")
+        yield ChairTable(id="ranking", cursor_type="row", fixed_columns=1)
         yield Static(id="proposal-1", classes="screen-line")
         yield Static(id="proposal-2", classes="screen-line")
         yield Static(id="budget-line", classes="screen-line")
@@ -43,8 +43,8 @@ class RankingScreen(ChairScreen):
         yield self.footer()
 
     @property
-    def table(self) -> GridTable:
-        return self.query_one("#ranking", GridTable)
+    def table(self) -> ChairTable:
+        return self.query_one("#ranking", ChairTable)
 
     def on_mount(self) -> None:
         table = self.table
@@ -54,7 +54,7 @@ class RankingScreen(ChairScreen):
             ("selected", 3, False), ("running", 9, True),
         ):
             label = t(f"chair.ui.ranking.column_{key}")
-            table.add_column(Text(label, justify="right") if right else label, key=key, width=width)
+            table.add_column(Text(label, justify="right" if right else "left"), key=key, width=width)
         table.focus()
         super().on_mount()
 
@@ -63,7 +63,6 @@ class RankingScreen(ChairScreen):
         model = self.model
         table = self.table
         keep = self.current_row_key()
-        table.clear()
         by_rank, best_fit = model.proposals
         in_p1, in_p2, selected = set(by_rank.selected), set(best_fit.selected), set(model.selection)
         budget_cents = round(model.session.budget * 100)
@@ -106,8 +105,7 @@ class RankingScreen(ChairScreen):
                 Text("✓" if aid in selected else "", style="bold green"),
                 cumulative,
             ]))
-        table.add_rows(rows)
-        if keep in order:
+        if table.show_rows(rows) and keep in order:
             table.move_cursor(row=order.index(keep), animate=False)
         self.query_one("#proposal-1", Static).update(self._proposal_line("chair.ui.ranking.proposal_rank", by_rank, "$text-accent"))
         self.query_one("#proposal-2", Static).update(self._proposal_line("chair.ui.ranking.proposal_best", best_fit, "$text-secondary"))
@@ -134,10 +132,10 @@ class RankingScreen(ChairScreen):
         table = self.table
         if not table.row_count:
             return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     # --- actions -----------------------------------------------------------------------------
-    def on_grid_table_row_selected(self, event: GridTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open()
 
