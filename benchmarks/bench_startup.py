@@ -35,14 +35,18 @@ import time as _time
 _first_screen = []
 
 async def auto_pilot(pilot):
-    # The same point for every app: the first screen composed, its keys in place (Textual's Footer
-    # adds its keys after the first paint; jury-tui's KeyBar draws them in it), painted.
-    for _ in range(100):
+    # The same point for every app: the first screen composed, its footer keys in place (Textual's
+    # Footer adds them after the first paint), a Markdown text laid out into its blocks, painted.
+    def complete(screen):
+        if not screen.query("FooterKey"):
+            return False
+        return all(markdown.query("MarkdownBlock") for markdown in screen.query("Markdown"))
+    for _ in range(200):
         await pilot.pause()
-        if pilot.app.screen.query("FooterKey") or pilot.app.screen.query("KeyBar"):
+        if complete(pilot.app.screen):
             break
     else:
-        raise SystemExit("the first screen never showed its keys")
+        raise SystemExit("the first screen never became complete")
     await pilot.pause()
     _first_screen.extend((_time.time(), _time.process_time()))
     pilot.app.exit()
@@ -62,43 +66,81 @@ class Bare(App):
 Bare().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
 """
 
-# A second baseline: Textual's own widgets in the juror screen's layout (top bar, a list with a line
-# per application, a scrolled text, the scoring panel with a text box, a footer with nine keys),
-# holding fixed text instead of a session. It shows what such a screen costs in Textual itself,
-# apart from anything jury-tui does.
-SKELETON = PILOT + """
-import sys
+# The second baselines: Textual's own widgets in the layout of each app's first screen, holding the
+# same text (read from the session file with json, so no jury-tui code runs). They show what such
+# a screen costs in Textual itself; the apps' ratio to them is what jury-tui's own code adds.
+SESSION_TEXT = """
+import json, sys
+from pathlib import Path
+definition = json.loads((Path(sys.argv[1]) / "sessions" / sys.argv[2] / "session.json").read_text("utf-8"))["definition"]
+applications = definition["applications"]
+labels = [f"{a['municipality']} – {a['neighbourhood']}" for a in applications]
+"""
+
+JUROR_SKELETON = PILOT + SESSION_TEXT + """
 from textual.app import App
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static, TextArea
-TEXT = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 40
+from textual.widgets import Footer, Markdown, OptionList, Static, TextArea
+first = applications[0]
+TEXT = "\\n\\n".join([f"**{first['title']}**", f"*{first['summary']}*"]
+                     + [f"## {s['heading']}\\n\\n{s['body']}" for s in first["sections"]])
+CRITERION = definition["criteria"]["criteria"][0]
 KEYS = (("n", "Aanvraag"), ("p", "Vorige"), ("down", "Criterium"), ("up", "Vorig"), ("0", "Score"),
         ("m", "Motivatie"), ("s", "Indienen"), ("question_mark", "Hulp"), ("ctrl+q", "Stoppen"))
 class Skeleton(App):
-    CSS = "#top { height: 1; } #side { width: 26; } #info { height: auto; max-height: 3; } TextArea { height: 5; }"
+    CSS = "#top { height: 1; } #side { width: 30; } #info { height: auto; max-height: 3; } TextArea { height: 5; }"
     BINDINGS = [Binding(key, "bell", label) for key, label in KEYS]
     def compose(self):
         with Horizontal(id="top"):
-            yield Static("Jurylid 1 (stemgerechtigd) · sessie")
+            yield Static(definition["title"])
             yield Static("Alles is bewaard")
         with Horizontal():
             with Vertical(id="side"):
-                yield Static("10 van 20 beoordeeld")
-                yield OptionList(*[f"● Gemeente {n} – Wijk {n}" for n in range(1, int(sys.argv[1]) + 1)])
+                yield Static(f"0 van {len(labels)} beoordeeld")
+                yield OptionList(*[f"○ {label}" for label in labels], compact=True)
             with Vertical():
-                yield Static("11/20 niet begonnen · Gemeente 11 – Wijk 11")
+                yield Static(f"1/{len(labels)} niet begonnen · {labels[0]}")
                 with VerticalScroll():
-                    yield Static(TEXT)
+                    yield Markdown(TEXT)
                 with Vertical():
                     yield Static("Maa –  Ver –  Geï –  Sta –  Haa –  Mee –  Ken –")
-                    yield Static("Criterium 1 van 7: Maatwerk")
+                    yield Static(CRITERION["name"]["nl"])
                     with VerticalScroll(id="info"):
-                        yield Static(TEXT)
+                        yield Static(CRITERION["description"]["nl"])
                     yield Static("0 Ontbreekt  1 Zeer zwak  2 Zwak  3 Voldoende  4 Goed  5 Uitstekend")
                     yield TextArea("")
-                    yield Static("")
         yield Footer(compact=True)
+Skeleton().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
+"""
+
+CHAIR_SKELETON = PILOT + SESSION_TEXT + """
+from textual.app import App
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+CRITERIA = [c["name"]["nl"][:4] for c in definition["criteria"]["criteria"]]
+KEYS = (("enter", "Openen"), ("s", "Sorteren"), ("t", "Te bespreken"), ("i", "Inlezen"),
+        ("question_mark", "Hulp"), ("ctrl+q", "Stoppen"))
+class Skeleton(App):
+    CSS = "#modes, #summary, #legend { height: 1; }"
+    BINDINGS = [Binding(key, "bell", label, priority=key == "enter") for key, label in KEYS]
+    def compose(self):
+        yield Static("o Overzicht │ d Detail │ b Budget │ k Kalibratie", id="modes")
+        yield Static(f"{len(labels)} aanvragen · 0 met consensus", id="summary")
+        yield DataTable(fixed_columns=1, cursor_type="cell")
+        yield Static("consensus 4✓ · rood: te bespreken", id="legend")
+        yield Footer(compact=True)
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_column("Aanvraag", width=17)
+        for name in CRITERIA:
+            table.add_column(name, width=5)
+        for name, width in (("!", 2), ("Totaal", 6), ("#", 2)):
+            table.add_column(name, width=width)
+        for index, (application, label) in enumerate(zip(applications, labels)):
+            table.add_row(label[:17], *[f"{(index * 7 + c) % 50 / 10:.1f}" for c in range(len(CRITERIA))],
+                          "!1", f"{index % 300 / 10:.1f}", str(index + 1), key=application["id"])
+        table.focus()
 Skeleton().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
 """
 
@@ -179,28 +221,34 @@ def main() -> None:
             first_dir = Path(tmp) / "first-visit"
             (first_dir / "sessions" / session_id).mkdir(parents=True)
             shutil.copy2(data_dir / "sessions" / session_id / "session.json", first_dir / "sessions" / session_id)
-            runs: dict[str, list[tuple[float, float]]] = {"bare": [], "skeleton": [], "juror": [], "first": [], "chair": []}
-            for _ in range(args.repeat):  # interleaved, so machine noise hits all five alike
+            names = ("bare", "juror skeleton", "juror", "first", "chair skeleton", "chair")
+            runs: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
+            for _ in range(args.repeat):  # interleaved, so machine noise hits all alike
                 runs["bare"].append(timed(BARE))
-                runs["skeleton"].append(timed(SKELETON, str(size)))
+                runs["juror skeleton"].append(timed(JUROR_SKELETON, str(data_dir), session_id))
                 runs["juror"].append(timed(JUROR, str(data_dir), session_id, "juror-01"))
                 runs["first"].append(timed(JUROR, str(first_dir), session_id, "juror-01"))
+                runs["chair skeleton"].append(timed(CHAIR_SKELETON, str(data_dir), session_id))
                 runs["chair"].append(timed(CHAIR, str(data_dir), session_id))
             medians = {name: [statistics.median(r[i] for r in measured) for i in (0, 1)] for name, measured in runs.items()}
+            # Each app against its own skeleton (the first visit against the juror's), the
+            # skeletons against the bare app; median of the ratios within each round.
+            against = {"bare": "bare", "juror skeleton": "bare", "chair skeleton": "bare",
+                       "juror": "juror skeleton", "first": "juror skeleton", "chair": "chair skeleton"}
             ratios = {
-                name: [statistics.median(m[i] / b[i] for m, b in zip(measured, runs["bare"])) for i in (0, 1)]
+                name: [statistics.median(m[i] / b[i] for m, b in zip(measured, runs[against[name]])) for i in (0, 1)]
                 for name, measured in runs.items()
             }
             rows.append((size, medians, ratios))
     for index, what in ((0, "wall time, spawn to the first complete screen"), (1, "CPU time of the process until then")):
         print(f"\n{what} (median of {args.repeat})\n")
-        print("| applications × jurors | bare Textual app | same widgets, no data | ratio | juror app | ratio "
-              "| first visit | ratio | chair app | ratio |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| applications × jurors | bare Textual app | juror skeleton (÷ bare) | juror app (÷ skeleton) "
+              "| first visit (÷ skeleton) | chair skeleton (÷ bare) | chair app (÷ skeleton) |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
         for size, m, r in rows:
             cells = [f"{m['bare'][index]:.2f} s"]
-            for name in ("skeleton", "juror", "first", "chair"):
-                cells += [f"{m[name][index]:.2f} s", f"{r[name][index]:.2f}×"]
+            for name in ("juror skeleton", "juror", "first", "chair skeleton", "chair"):
+                cells.append(f"{m[name][index]:.2f} s ({r[name][index]:.2f}×)")
             print(f"| {size} × {jurors_for.get(size, 7)} | " + " | ".join(cells) + " |")
 
 if __name__ == "__main__":
