@@ -125,8 +125,8 @@ def run(size: int) -> dict[str, float]:
         from jury_tui.reports.advice_pdf import write_advice_pdf
         from jury_tui.reports.data_export import build_advice_data
 
-        data = build_advice_data(session, chair)
-        pdf_time, _ = clock(lambda: write_advice_pdf(session, data, data_dir / "advies.pdf"))
+        data = build_advice_data(session, chair.submissions(), chair.decisions())
+        pdf_time, _ = clock(lambda: write_advice_pdf(data, data_dir / "advies.pdf"))
         texts = text_of(data_dir / "advies.pdf")
         bare_time, _ = clock(lambda: bare_pdf(texts, data_dir / "bare.pdf"))
         same_font, _ = clock(lambda: bare_pdf(texts, data_dir / "bare-dejavu.pdf", font="DejaVuSans"))

@@ -1,8 +1,8 @@
 """The score data export (CSV and XLSX), and `AdviceData`: everything the exports are made from.
 
-`AdviceData` is plain data read once from the chair's store, so the writers do no store I/O and can
-be tested without a disk. The advice PDF (jury_tui.reports.advice_pdf) uses the same data and re-exports
-`AdviceData` and `build_advice_data`.
+`AdviceData` is plain data the caller builds once from the chair's store (`build_advice_data`), so
+the writers do no store I/O and can be tested without a disk. The advice PDF
+(jury_tui.reports.advice_pdf) is written from the same data.
 
 openpyxl is imported inside `write_xlsx` only; this module is never imported at app start.
 
@@ -19,10 +19,9 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from jury_tui.domain.aggregation import (
     ApplicationAggregate,
@@ -51,9 +50,6 @@ from jury_tui.formatting import format_amount as plain_amount
 from jury_tui.formatting import format_compact, format_number, format_percent  # noqa: F401 (re-exported)
 from jury_tui.i18n import language, t
 from jury_tui.reports import export_messages  # noqa: F401  (registers the export texts)
-
-if TYPE_CHECKING:
-    from jury_tui.store.chair_store import ChairStore
 
 # An Excel cell holds at most 32,767 characters.
 XLSX_CELL_LIMIT = 32_767
@@ -151,19 +147,16 @@ class AdviceData:
         return pairs
 
 
-def build_advice_data(session: SessionDefinition, store: ChairStore, *, generated_on: dt.date | None = None) -> AdviceData:
-    """Read the chair's store once: submissions and decisions; compute aggregation, ranking, checks."""
-    return advice_data_from(session, dict(store.submissions()), store.decisions(), generated_on=generated_on)
-
-
-def advice_data_from(
+def build_advice_data(
     session: SessionDefinition,
-    submissions: dict[str, Submission],
-    decisions: dict[str, ApplicationDecision],
+    submissions: Mapping[str, Submission],
+    decisions: Mapping[str, ApplicationDecision],
     *,
     generated_on: dt.date | None = None,
 ) -> AdviceData:
-    """The same from data in memory (tests, or a caller that already holds it)."""
+    """The advice data from the jurors' submissions and the chair's decisions (as the chair's store
+    gives them): aggregation, ranking, selection and the conditions are computed here, once."""
+    submissions, decisions = dict(submissions), dict(decisions)
     table = ScoreTable(session, submissions.values())
     eligibility = {
         application.id: check_eligibility(application, session.criteria.eligibility) for application in session.applications
