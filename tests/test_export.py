@@ -310,6 +310,29 @@ def test_xlsx_matches_the_submissions_and_summarises(demo, tmp_path):
     assert {line["voorwaarden"] for line in lines} <= {"voldaan", "niet voldaan", "onbekend"}
 
 
+def test_csv_never_hands_a_spreadsheet_a_formula(tmp_path, demo):
+    """Text from a juror's file that starts like a formula reaches the CSV with a leading apostrophe."""
+    from jury_tui.reports.data_export import build_advice_data, write_csv
+
+    _, _, data = demo
+    juror_id, submission = next(iter(data.submissions.items()))
+    assessment = submission.assessments[0]
+    hostile = '=HYPERLINK("http://x","klik")'
+    changed = dataclasses.replace(
+        submission,
+        assessments=[
+            dataclasses.replace(assessment, scores=[dataclasses.replace(assessment.scores[0], motivation=hostile)]),
+            *submission.assessments[1:],
+        ],
+    )
+    out = tmp_path / "scores.csv"
+    write_csv(build_advice_data(data.session, {**data.submissions, juror_id: changed}, data.decisions), out)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        motivations = [row["motivering"] for row in csv.DictReader(handle)]
+    assert "'" + hostile in motivations
+    assert not any(text.startswith(("=", "+", "-", "@")) for text in motivations)
+
+
 def test_xlsx_keeps_formula_like_text_as_text(tmp_path, demo):
 
     from openpyxl import load_workbook

@@ -284,6 +284,20 @@ def score_rows(data: AdviceData, names: bool = False) -> Iterator[list[object]]:
                 ]
 
 
+# A spreadsheet opening a CSV reads a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> object:
+    """A cell for the CSV: text that a spreadsheet would run as a formula gets a leading apostrophe
+    (the usual guard against CSV injection); numbers and other text are written as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(data: AdviceData, out: Path, names: bool = False) -> int:
     """Write the long score table as CSV; returns the number of data rows."""
     buffer = io.StringIO(newline="")
@@ -291,7 +305,7 @@ def write_csv(data: AdviceData, out: Path, names: bool = False) -> int:
     writer.writerow(score_header())
     count = 0
     for row in score_rows(data, names):
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow([csv_text(value) for value in row])
         count += 1
     write_atomic(Path(out), buffer.getvalue().encode("utf-8-sig"))
     return count

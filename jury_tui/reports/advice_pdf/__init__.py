@@ -1,17 +1,4 @@
-"""The jury's motivated advice as a PDF (reportlab platypus, A4), in the language of `jury_tui.i18n`.
-
-Contents: cover; table of contents; 1 method (criteria, scale, conditions, aggregation, composition,
-conflicts of interest); 2 ranking and budget with two charts; 3 one section per application in order
-of rank; annex A the individual scores per juror; annex B the agreement between jurors.
-
-Every user string is text, never markup: NFC-normalised, control characters dropped, escaped,
-paragraphs split on blank lines (see `text`). Long motivations flow as paragraphs (never inside a
-table cell), long words are split at the line end. The table of contents is built in one pass: its
-page numbers are PDF forms defined when the section is laid out. `invariant=1` makes the output
-byte-identical for the same data and date.
-
-This package imports reportlab; it is only imported when an export is asked for.
-"""
+"""The jury's motivated advice as a PDF (A4, reportlab platypus): `write_advice_pdf(data, out)`."""
 
 from __future__ import annotations
 
@@ -84,7 +71,8 @@ def missing_message(data: AdviceData, limit: int = 3) -> str | None:
 
 
 def story(c: Context) -> list[Flowable]:
-    """The whole document; the body first, so the table of contents knows its entries."""
+    """Cover, contents, 1 method, 2 ranking and budget, 3 the applications, annex A the scores per
+    juror, annex B the agreement. The body is made first, so the table of contents knows its entries."""
     body = [*method(c), *ranking(c), *applications(c), *annex_scores(c), *annex_agreement(c)]
     return [*cover(c), *contents(c), *body]
 
@@ -131,7 +119,7 @@ def write_advice_pdf(
         producer="jury-tui (ReportLab)",
         keywords=[session.id, session.fingerprint[:16]],
         lang="nl-BE" if lang == "nl" else "en",
-        invariant=1,
+        invariant=1,  # the same data and date give the same bytes
         displayDocTitle=1,
     )
     document.addPageTemplates(page_templates(session))

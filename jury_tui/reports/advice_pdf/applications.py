@@ -1,5 +1,4 @@
-"""Chapter 3: one section per application, in order of rank — key facts, summary, conditions,
-consensus score and motivation per criterion, recommendation and amount."""
+"""Chapter 3: one section per application in order of rank, with consensus and motivation per criterion."""
 
 from __future__ import annotations
 

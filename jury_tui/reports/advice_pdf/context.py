@@ -77,10 +77,6 @@ class Context:
             commands += [("BACKGROUND", (0, 0), (-1, 0), LIGHT), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT)]
         return commands
 
-    def header_row(self, *cells: tuple[str, str]) -> list[Paragraph]:
-        """A table's header row from (text key, style name) pairs."""
-        return [self.text(t(key), style) for key, style in cells]
-
     def facts_table(self, pairs: list[tuple[str, str]], label_width: float = 45 * mm) -> Table:
         """Label and value rows; the values are markup."""
         rows = [[self.text(label, "cell_head"), self.para(value, "cell")] for label, value in pairs]

@@ -69,7 +69,6 @@ def paragraph_styles() -> dict[str, ParagraphStyle]:
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, spaceAfter=3, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0),
-        "cell_small": ParagraphStyle("cell_small", parent=base, fontSize=7.5, leading=9.5, spaceAfter=0, textColor=MUTED),
         "cell_right": ParagraphStyle("cell_right", parent=base, fontSize=8.5, leading=11, spaceAfter=0, alignment=TA_RIGHT),
         "cell_center": ParagraphStyle("cell_center", parent=base, fontSize=8.5, leading=11, spaceAfter=0, alignment=TA_CENTER),
         "cell_head": ParagraphStyle("cell_head", parent=base, fontName=FONT_BOLD, fontSize=8, leading=10, spaceAfter=0),
@@ -141,5 +140,4 @@ def paragraph_styles() -> dict[str, ParagraphStyle]:
         "cover_call": ParagraphStyle("cover_call", parent=base, fontSize=11, leading=15, textColor=MUTED, spaceAfter=0),
         "toc": ParagraphStyle("toc", parent=base, fontSize=9.5, leading=12.5, spaceAfter=0),
         "toc_chapter": ParagraphStyle("toc_chapter", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=12.5, spaceAfter=0),
-        "toc_page": ParagraphStyle("toc_page", parent=base, fontSize=9.5, leading=12.5, spaceAfter=0, alignment=TA_RIGHT),
     }
