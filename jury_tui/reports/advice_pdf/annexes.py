@@ -11,7 +11,8 @@ from reportlab.platypus.flowables import Flowable
 from jury_tui.domain.aggregation import agreement_level, weighted_total
 from jury_tui.i18n import t
 from jury_tui.reports.advice_pdf.context import Context
-from jury_tui.reports.advice_pdf.styles import FONT, FONT_ITALIC, MUTED, WIDTH
+from jury_tui.reports.advice_pdf.styles import FONT, FONT_ITALIC, INK, MUTED, WIDTH
+from jury_tui.reports.advice_pdf.text import plain_cell
 from jury_tui.reports.data_export import (
     format_datetime,
     format_number,
@@ -69,15 +70,17 @@ def annex_scores(c: Context) -> list[Flowable]:
             ("LEADING", (0, 1), (-1, -1), 11),
             ("ALIGN", (1, 1), (-2, -1), "CENTER"),
             ("ALIGN", (-1, 1), (-1, -1), "RIGHT"),
+            ("TEXTCOLOR", (0, 1), (0, -1), INK),
         ]
         for row_number, application in enumerate(c.session.applications, start=1):
-            label = c.text(names[application.id], "cell")
+            # Plain text where it fits: these tables hold one row per application for every juror.
+            label = plain_cell(names[application.id], FONT, 8.5, first - 8) or c.text(names[application.id], "cell")
             if application.id in conflicts:
                 rows.append([label, t("status.conflict"), *[""] * count])
                 commands += [
                     ("SPAN", (1, row_number), (count, row_number)),
                     ("FONTNAME", (1, row_number), (count, row_number), FONT_ITALIC),
-                    ("TEXTCOLOR", (0, row_number), (-1, row_number), MUTED),
+                    ("TEXTCOLOR", (1, row_number), (-1, row_number), MUTED),
                 ]
                 continue
             given = scores.get(application.id, {})

@@ -6,6 +6,7 @@ import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
@@ -34,6 +35,15 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
+
+
+def plain_cell(text: str, font: str, size: float, width: float) -> str | None:
+    """`text` broken into lines of at most `width` for a plain table cell, which the table draws as it
+    is (no markup to parse, nothing to lay out again at each page); None if a word is wider than that."""
+    lines = simpleSplit(clean_text(text).strip(), font, size, width)
+    if any(stringWidth(line, font, size) > width for line in lines):
+        return None
+    return "\n".join(lines)
 
 
 def upper_first(text: str) -> str:
