@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
@@ -37,9 +38,9 @@ def annex_scores(c: Context) -> list[Flowable]:
     first, last_width = 50 * mm, 16 * mm
     score_width = min(14 * mm, (WIDTH - first - last_width) / max(count, 1))
     widths = [first, *[score_width] * count, last_width]
-    municipalities = [application.municipality for application in c.session.applications]
-    names = {
-        application.id: application.municipality if municipalities.count(application.municipality) == 1 else c.app_label(application.id)
+    municipalities = Counter(application.municipality for application in c.session.applications)
+    names = {  # the municipality alone, unless it has more than one application
+        application.id: application.municipality if municipalities[application.municipality] == 1 else c.app_label(application.id)
         for application in c.session.applications
     }
     for juror in data.jurors_in_order():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, LongTable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from jury_tui.i18n import language, t
@@ -59,10 +59,8 @@ class Context:
 
     @staticmethod
     def table(rows, widths, style_commands, repeat: int = 1, align: str = "LEFT") -> Table:
-        """A table that may run over pages, its header row repeated. LongTable measures only the rows
-        that fit where it is split, instead of every remaining row at each page (the ranking and the
-        annex tables run to a thousand rows)."""
-        table = LongTable(rows, colWidths=widths, repeatRows=repeat, hAlign=align, splitByRow=1)
+        """A table that may run over pages, split between rows, its first `repeat` rows repeated."""
+        table = Table(rows, colWidths=widths, repeatRows=repeat, hAlign=align, splitByRow=1)
         table.setStyle(TableStyle(style_commands))
         return table
 
