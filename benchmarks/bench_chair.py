@@ -125,11 +125,17 @@ def run(size: int) -> dict[str, float]:
         from jury_tui.reports.advice_pdf import write_advice_pdf
         from jury_tui.reports.data_export import build_advice_data
 
-        data = build_advice_data(session, chair)
-        pdf_time, _ = clock(lambda: write_advice_pdf(session, data, data_dir / "advies.pdf"))
+        data = build_advice_data(session, chair.submissions(), chair.decisions())
+        pdf_time, _ = clock(lambda: write_advice_pdf(data, data_dir / "advies.pdf"))
         texts = text_of(data_dir / "advies.pdf")
         bare_time, _ = clock(lambda: bare_pdf(texts, data_dir / "bare.pdf"))
         same_font, _ = clock(lambda: bare_pdf(texts, data_dir / "bare-dejavu.pdf", font="DejaVuSans"))
+        # A shared machine's load comes and goes within seconds: small sizes are run three times over,
+        # the three documents one after the other each time, and the fastest of each counts.
+        for _ in range(2 if size <= 200 else 0):
+            pdf_time = min(pdf_time, clock(lambda: write_advice_pdf(data, data_dir / "advies.pdf"))[0])
+            bare_time = min(bare_time, clock(lambda: bare_pdf(texts, data_dir / "bare.pdf"))[0])
+            same_font = min(same_font, clock(lambda: bare_pdf(texts, data_dir / "bare-dejavu.pdf", font="DejaVuSans"))[0])
         return {
             "floor": floor, "import": import_time, "start": start_time, "aggregate": aggregation_time,
             "proposals": proposal_time, "pdf": pdf_time, "bare_pdf": bare_time, "same_font": same_font,

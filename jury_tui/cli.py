@@ -441,11 +441,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in targets.values():
         if path.is_dir():
             raise JuryError(t("submission.out_exists_dir", path=display_path(path)))
-    data = build_advice_data(session, ChairStore(data_dir, session))
+    store = ChairStore(data_dir, session)
+    data = build_advice_data(session, store.submissions(), store.decisions())
     refused = None
     if "pdf" in targets:
         try:
-            summary = write_advice_pdf(session, data, targets["pdf"], names=args.names, strict=args.strict)
+            summary = write_advice_pdf(data, targets["pdf"], names=args.names, strict=args.strict)
             _out(t("export.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))
         except JuryError as error:  # as in the app: the data files hold no consensus, so they still follow
             refused = error

@@ -86,9 +86,9 @@ def consolidate_demo(data_dir: Path):
 def demo(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("export") / "data"
     session, chair = consolidate_demo(data_dir)
-    from jury_tui.reports.advice_pdf import build_advice_data
+    from jury_tui.reports.data_export import build_advice_data
 
-    return session, chair, build_advice_data(session, chair, generated_on=ON)
+    return session, chair, build_advice_data(session, chair.submissions(), chair.decisions(), generated_on=ON)
 
 
 @pytest.fixture(scope="module")
@@ -99,18 +99,18 @@ def advice(demo, tmp_path_factory):
     session, _, data = demo
     calls = []
     out = tmp_path_factory.mktemp("advice") / "advies.pdf"
-    summary = write_advice_pdf(session, data, out, progress=lambda done, total: calls.append((done, total)))
+    summary = write_advice_pdf(data, out, progress=lambda done, total: calls.append((done, total)))
     return out, summary, calls
 
 
 def with_consensus(data, application_id: str, criterion_id: str, **changes):
     """The same advice data with one consensus entry changed (in memory, no store)."""
-    from jury_tui.reports.data_export import advice_data_from
+    from jury_tui.reports.data_export import build_advice_data
 
     decision = data.decisions[application_id]
     criteria = {**decision.criteria, criterion_id: dataclasses.replace(decision.get(criterion_id), **changes)}
     decisions = {**data.decisions, application_id: dataclasses.replace(decision, criteria=criteria)}
-    return advice_data_from(data.session, data.submissions, decisions, generated_on=ON)
+    return build_advice_data(data.session, data.submissions, decisions, generated_on=ON)
 
 
 def pdf_text(path: Path) -> str:
@@ -178,7 +178,7 @@ def test_advice_pdf_metadata_and_reproducible(demo, advice, tmp_path):
 
     session, _, data = demo
     first, second = advice[0], tmp_path / "b.pdf"
-    write_advice_pdf(session, data, second)
+    write_advice_pdf(data, second)
     assert first.read_bytes() == second.read_bytes()
     meta = PdfReader(str(first)).metadata
     assert meta.title == f"Gemotiveerd advies van de jury – {session.title}"
@@ -190,7 +190,7 @@ def test_names_appear_only_when_asked(demo, tmp_path):
 
     session, _, data = demo
     out = tmp_path / "met-namen.pdf"
-    write_advice_pdf(session, data, out, names=True)
+    write_advice_pdf(data, out, names=True)
     text = flat(pdf_text(out))
     for juror_id in JURORS:
         assert session.juror(juror_id).name in text
@@ -204,11 +204,11 @@ def test_strict_refuses_a_missing_motivation_and_lax_marks_it(demo, tmp_path):
     data = with_consensus(demo[2], "wvc21-02", "haalbaarheid", motivation="  \n ")
     out = tmp_path / "advies.pdf"
     with pytest.raises(JuryError) as caught:
-        write_advice_pdf(session, data, out, strict=True)
+        write_advice_pdf(data, out, strict=True)
     message = str(caught.value)
     assert "\n" not in message and "Beringen (wvc21-02)" in message and "Haalbaarheid (motivering)" in message
     assert not out.exists()
-    summary = write_advice_pdf(session, data, out)
+    summary = write_advice_pdf(data, out)
     assert summary.missing == 1
     text = pdf_text(out)
     assert "Motivering ontbreekt" in text and "Onvolledig advies" in text
@@ -223,7 +223,7 @@ def test_a_5000_word_motivation_flows_across_pages(demo, advice, tmp_path):
     long_text = " ".join(words[:2500]) + "\n\n" + " ".join(words[2500:])
     longer = with_consensus(data, session.applications[0].id, "kennisdeling", motivation=long_text)
     out = tmp_path / "lang.pdf"
-    summary = write_advice_pdf(session, longer, out)
+    summary = write_advice_pdf(longer, out)
     assert summary.pages == page_count(out) >= advice[1].pages + 8
     text = pdf_text(out)
     assert "SLOTWOORD" in text and "woord2499" in text
@@ -310,11 +310,34 @@ def test_xlsx_matches_the_submissions_and_summarises(demo, tmp_path):
     assert {line["voorwaarden"] for line in lines} <= {"voldaan", "niet voldaan", "onbekend"}
 
 
+def test_csv_never_hands_a_spreadsheet_a_formula(tmp_path, demo):
+    """Text from a juror's file that starts like a formula reaches the CSV with a leading apostrophe."""
+    from jury_tui.reports.data_export import build_advice_data, write_csv
+
+    _, _, data = demo
+    juror_id, submission = next(iter(data.submissions.items()))
+    assessment = submission.assessments[0]
+    hostile = '=HYPERLINK("http://x","klik")'
+    changed = dataclasses.replace(
+        submission,
+        assessments=[
+            dataclasses.replace(assessment, scores=[dataclasses.replace(assessment.scores[0], motivation=hostile)]),
+            *submission.assessments[1:],
+        ],
+    )
+    out = tmp_path / "scores.csv"
+    write_csv(build_advice_data(data.session, {**data.submissions, juror_id: changed}, data.decisions), out)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        motivations = [row["motivering"] for row in csv.DictReader(handle)]
+    assert "'" + hostile in motivations
+    assert not any(text.startswith(("=", "+", "-", "@")) for text in motivations)
+
+
 def test_xlsx_keeps_formula_like_text_as_text(tmp_path, demo):
 
     from openpyxl import load_workbook
 
-    from jury_tui.reports.data_export import advice_data_from, write_xlsx
+    from jury_tui.reports.data_export import build_advice_data, write_xlsx
 
     session, chair, data = demo
     submissions = dict(data.submissions)
@@ -328,7 +351,7 @@ def test_xlsx_keeps_formula_like_text_as_text(tmp_path, demo):
     changed = dataclasses.replace(juror, assessments=[dataclasses.replace(assessment, scores=scores), *juror.assessments[1:]])
     submissions["extern-1"] = changed
     out = tmp_path / "f.xlsx"
-    write_xlsx(advice_data_from(session, submissions, data.decisions), out)
+    write_xlsx(build_advice_data(session, submissions, data.decisions), out)
     sheet = load_workbook(out)["Scores"]
     values = [cell.value for cell in sheet["I"]]
     assert '=HYPERLINK("x")' in values and sheet["I2"].data_type == "s"
@@ -358,7 +381,7 @@ def test_advice_in_english_follows_the_language(demo, tmp_path):
     out = tmp_path / "advice.pdf"
     set_language("en")
     try:
-        summary = write_advice_pdf(session, data, out)
+        summary = write_advice_pdf(data, out)
     finally:
         set_language("nl")
     text = pdf_text(out)

@@ -211,7 +211,7 @@ async def test_escape_cancels_a_running_export(export_setup, monkeypatch):
     started, release = threading.Event(), threading.Event()
     real = advice_pdf.write_advice_pdf
 
-    def held(session, data, out, **options):
+    def held(data, out, **options):
         progress = options["progress"]
 
         def slow(done: int, total: int) -> None:
@@ -220,7 +220,7 @@ async def test_escape_cancels_a_running_export(export_setup, monkeypatch):
                 release.wait(10)
             progress(done, total)
 
-        return real(session, data, out, **{**options, "progress": slow})
+        return real(data, out, **{**options, "progress": slow})
 
     monkeypatch.setattr(advice_pdf, "write_advice_pdf", held)
     app = ChairApp(data_dir, session)

@@ -1,1 +1,1 @@
-"""Readers and writers of the files people exchange: criteria, applications, jurors, CSV."""
+"""Reports made from the chair's consolidation: the advice PDF, and the score data as CSV and XLSX."""

@@ -1,8 +1,8 @@
 """The score data export (CSV and XLSX), and `AdviceData`: everything the exports are made from.
 
-`AdviceData` is plain data read once from the chair's store, so the writers do no store I/O and can
-be tested without a disk. The advice PDF (jury_tui.reports.advice_pdf) uses the same data and re-exports
-`AdviceData` and `build_advice_data`.
+`AdviceData` is plain data the caller builds once from the chair's store (`build_advice_data`), so
+the writers do no store I/O and can be tested without a disk. The advice PDF
+(jury_tui.reports.advice_pdf) is written from the same data.
 
 openpyxl is imported inside `write_xlsx` only; this module is never imported at app start.
 
@@ -19,10 +19,9 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from jury_tui.domain.aggregation import (
     ApplicationAggregate,
@@ -50,9 +49,6 @@ from jury_tui.formats.atomic_file import write_atomic
 from jury_tui.formatting import format_amount as plain_amount
 from jury_tui.formatting import format_compact, format_number, format_percent  # noqa: F401 (re-exported)
 from jury_tui.i18n import language, t
-
-if TYPE_CHECKING:
-    from jury_tui.store.chair_store import ChairStore
 
 # An Excel cell holds at most 32,767 characters.
 XLSX_CELL_LIMIT = 32_767
@@ -150,19 +146,16 @@ class AdviceData:
         return pairs
 
 
-def build_advice_data(session: SessionDefinition, store: ChairStore, *, generated_on: dt.date | None = None) -> AdviceData:
-    """Read the chair's store once: submissions and decisions; compute aggregation, ranking, checks."""
-    return advice_data_from(session, dict(store.submissions()), store.decisions(), generated_on=generated_on)
-
-
-def advice_data_from(
+def build_advice_data(
     session: SessionDefinition,
-    submissions: dict[str, Submission],
-    decisions: dict[str, ApplicationDecision],
+    submissions: Mapping[str, Submission],
+    decisions: Mapping[str, ApplicationDecision],
     *,
     generated_on: dt.date | None = None,
 ) -> AdviceData:
-    """The same from data in memory (tests, or a caller that already holds it)."""
+    """The advice data from the jurors' submissions and the chair's decisions (as the chair's store
+    gives them): aggregation, ranking, selection and the conditions are computed here, once."""
+    submissions, decisions = dict(submissions), dict(decisions)
     table = ScoreTable(session, submissions.values())
     eligibility = {
         application.id: check_eligibility(application, session.criteria.eligibility) for application in session.applications
@@ -290,6 +283,20 @@ def score_rows(data: AdviceData, names: bool = False) -> Iterator[list[object]]:
                 ]
 
 
+# A spreadsheet opening a CSV reads a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> object:
+    """A cell for the CSV: text that a spreadsheet would run as a formula gets a leading apostrophe
+    (the usual guard against CSV injection); numbers and other text are written as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(data: AdviceData, out: Path, names: bool = False) -> int:
     """Write the long score table as CSV; returns the number of data rows."""
     buffer = io.StringIO(newline="")
@@ -297,7 +304,7 @@ def write_csv(data: AdviceData, out: Path, names: bool = False) -> int:
     writer.writerow(score_header())
     count = 0
     for row in score_rows(data, names):
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow([csv_text(value) for value in row])
         count += 1
     write_atomic(Path(out), buffer.getvalue().encode("utf-8-sig"))
     return count

@@ -284,7 +284,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             from jury_tui.reports.data_export import build_advice_data
 
             with self._reading:
-                data = build_advice_data(self.session, self.store)
+                data = build_advice_data(self.session, self.store.submissions(), self.store.decisions())
         except ExportCancelled:
             return
         except Exception as error:  # noqa: BLE001 - one line, never a traceback
@@ -316,7 +316,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
                 def progress(section: int, total: int) -> None:
                     self._to_ui(self._progress, start + section, t("chair.ui.export.step.pdf", done=section, total=total))
 
-                summary = write_advice_pdf(self.session, data, path, names=names, strict=strict, progress=progress)
+                summary = write_advice_pdf(data, path, names=names, strict=strict, progress=progress)
                 done = start + len(self.session.applications)
                 key = "chair.ui.export.pdf_written_missing" if summary.missing else "chair.ui.export.pdf_written"
                 return (True, t(key, path=str(summary.path.resolve()), pages=summary.pages, missing=summary.missing)), done

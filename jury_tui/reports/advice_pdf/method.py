@@ -1,0 +1,142 @@
+"""Chapter 1, the method: criteria, scale, conditions, aggregation, jury composition, conflicts of interest."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
+from reportlab.platypus.flowables import Flowable
+
+from jury_tui.domain.session import Role
+from jury_tui.i18n import t
+from jury_tui.reports.advice_pdf.context import Context
+from jury_tui.reports.advice_pdf.styles import WIDTH
+from jury_tui.reports.advice_pdf.text import lower_first, markup, upper_first
+from jury_tui.reports.data_export import format_amount, format_score, role_text
+
+
+def method(c: Context) -> list[Flowable]:
+    s, criteria, lang = c.s, c.criteria, c.lang
+    call = (criteria.call or criteria.title).get(lang)
+    story = c.heading("h1", "ch-method", "1", t("export.ch.method"), 0)
+    story.append(c.text(t("export.method.intro", count=len(c.session.applications), call=lower_first(call)), "body"))
+
+    # 1.1 criteria
+    story += c.heading("h2", "sec-criteria", "1.1", t("export.sec.criteria"), 1)
+    weights = {criterion.weight for criterion in criteria.criteria}
+    intro = "export.criteria.intro_equal" if len(weights) == 1 else "export.criteria.intro_weighted"
+    story.append(c.text(t(intro, count=len(criteria.criteria), max=format_score(c.max_total)), "body"))
+    for number, criterion in enumerate(criteria.criteria, start=1):
+        weight = t("export.criteria.weight", weight=format_score(criterion.weight))
+        block: list[Flowable] = [
+            Paragraph(f"{number}.&nbsp;{markup(criterion.name.get(lang))} <font color='#5b6675' size='8.5'>({markup(weight)})</font>",
+               s["criterion_head"]),
+            c.text(criterion.description.get(lang), "body"),
+        ]
+        if criterion.guidance:
+            block.append(c.text(t("export.criteria.guidance"), "lead_in"))
+            block += [Paragraph(markup(point.get(lang)), c.s["bullet"], bulletText="•") for point in criterion.guidance]
+        if criterion.minimum_score is not None:
+            block.append(c.text(t("export.criteria.threshold", min=criterion.minimum_score), "body"))
+        if not criterion.motivation_required:
+            block.append(c.text(t("export.criteria.no_motivation"), "small"))
+        story.append(CondPageBreak(30 * mm))
+        story += block
+
+    # 1.2 scale
+    story += c.heading("h2", "sec-scale", "1.2", t("export.sec.scale"), 1)
+    scale = criteria.scale
+    story.append(c.text(t("export.scale.intro", min=scale.min, max=scale.max), "body"))
+    rows = [[c.text(t("ui.key.score"), "cell_head_center"), c.text(t("export.scale.meaning"), "cell_head")]]
+    for step in sorted(scale.steps, key=lambda step: step.value):
+        rows.append([c.para(str(step.value), "cell_center"), c.text(step.label.get(lang), "cell")])
+    story.append(c.table(rows, [18 * mm, 62 * mm], c.grid_style()))
+
+    # 1.3 conditions of the call
+    story += c.heading("h2", "sec-conditions", "1.3", t("export.sec.eligibility"), 1)
+    if criteria.eligibility:
+        story.append(c.text(t("export.eligibility.intro"), "body"))
+        for rule in criteria.eligibility:
+            text = markup(rule.name.get(lang))
+            if rule.description is not None:
+                text += f" <font color='#5b6675'>– {markup(rule.description.get(lang))}</font>"
+            story.append(Paragraph(text, c.s["bullet"], bulletText="•"))
+    else:
+        story.append(c.text(t("export.eligibility.none"), "body"))
+
+    # 1.4 aggregation
+    story += c.heading("h2", "sec-aggregation", "1.4", t("export.sec.aggregation"), 1)
+    threshold = format_score(criteria.disagreement_threshold)
+    texts = [
+        t("export.aggregation.individual"),
+        t("export.aggregation.voting"),
+        t("export.aggregation.conflicts"),
+        t("export.aggregation.statistics", threshold=threshold),
+        t("export.aggregation.consensus"),
+    ]
+    ranking = t("export.aggregation.ranking")
+    if criteria.ranking.tie_break:
+        names = [f"‘{criteria.criterion(cid).name.get(lang)}’" for cid in criteria.ranking.tie_break]
+        ranking += " " + t("export.aggregation.tie_break", criteria=t("export.then").join(names))
+    if criteria.ranking.minimum_total is not None:
+        ranking += " " + t("export.aggregation.minimum_total", min=format_score(criteria.ranking.minimum_total))
+    texts.append(ranking)
+    texts.append(t("export.aggregation.budget", budget=format_amount(c.session.budget)))
+    story += [c.text(text, "body") for text in texts]
+
+    # 1.5 composition
+    story += c.heading("h2", "sec-composition", "1.5", t("export.sec.composition"), 1)
+    jurors = c.data.jurors_in_order()
+    voting = [juror for juror in jurors if juror.role is Role.VOTING]
+    advisory = [juror for juror in jurors if juror.role is Role.ADVISORY]
+    story.append(
+        c.text(t("export.composition.intro", total=len(jurors), voting=len(voting), advisory=len(advisory)), "body")
+    )
+    rows = [[
+        c.text(t("export.composition.role"), "cell_head"),
+        c.text(t("export.composition.count"), "cell_head_center"),
+        c.text(t("export.composition.members"), "cell_head"),
+    ]]
+    for role, members in ((Role.VOTING, voting), (Role.ADVISORY, advisory)):
+        if members:
+            rows.append([
+                c.text(upper_first(role_text(role)), "cell"),
+                c.para(str(len(members)), "cell_center"),
+                c.para(", ".join(markup(c.labels[juror.id]) for juror in members), "cell"),
+            ])
+    story.append(c.table(rows, [35 * mm, 18 * mm, WIDTH - 53 * mm], c.grid_style()))
+    story.append(Spacer(1, 4))
+    if not c.names:
+        first, last = c.labels[jurors[0].id], c.labels[jurors[-1].id]
+        key = "export.composition.anonymous" if len(jurors) > 1 else "export.composition.anonymous_one"
+        story.append(c.text(t(key, first=first, last=last), "body"))
+    not_submitted = [juror for juror in jurors if juror.id not in c.data.submissions]
+    if not_submitted:
+        missing = ", ".join(f"{c.labels[juror.id]} ({role_text(juror.role)})" for juror in not_submitted)
+        text = t("export.composition.submitted_some", submitted=len(jurors) - len(not_submitted), total=len(jurors), missing=missing)
+    else:
+        text = t("export.composition.submitted_all", total=len(jurors))
+    story.append(c.text(text, "body"))
+
+    # 1.6 conflicts of interest
+    story += c.heading("h2", "sec-conflicts", "1.6", t("ui.conflicts.title"), 1)
+    conflicts = c.data.conflicts()
+    if conflicts:
+        story.append(c.text(t("export.conflicts.intro"), "body"))
+        rows = [[
+            c.text(t("export.conflicts.juror"), "cell_head"),
+            c.text(t("export.composition.role"), "cell_head"),
+            c.text(t("chair.ui.ranking.column_application"), "cell_head"),
+        ]]
+        for juror_id, application_id in conflicts:
+            rows.append([
+                c.text(c.labels[juror_id], "cell"),
+                c.text(upper_first(role_text(c.session.juror(juror_id).role)), "cell"),
+                c.text(c.app_label(application_id), "cell"),
+            ])
+        story.append(c.table(rows, [40 * mm, 35 * mm, WIDTH - 75 * mm], c.grid_style()))
+    else:
+        story.append(c.text(t("export.conflicts.none"), "body"))
+    story.append(PageBreak())
+    return story
+
+
