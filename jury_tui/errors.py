@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from jury_tui.domain.text import InvalidValue
 from jury_tui.i18n import t
 
-if TYPE_CHECKING:  # pydantic is loaded where input is validated (io/validation.py), not at start
+if TYPE_CHECKING:  # pydantic is loaded where input is validated (formats/validation.py)
     from pydantic import ValidationError
 
 

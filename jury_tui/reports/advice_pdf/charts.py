@@ -33,6 +33,9 @@ from jury_tui.reports.data_export import (
     format_score,
 )
 
+# Bars and their labels: the same in every chart of the document.
+BAR, GAP, LABEL_WIDTH = 11, 3.5, 120
+
 
 def nice_step(top: float, ticks: int) -> float:
     """A round step (1, 2, 2.5 or 5 × 10^n) giving at most `ticks` intervals up to `top`."""
@@ -64,28 +67,15 @@ def legend(drawing: Drawing, x: float, y: float, items: list[tuple[colors.Color,
         x += 10 + stringWidth(text, FONT, 7) + 16
 
 
-def totals_chart(c: Context) -> list[Flowable]:
-    ranked = [row for row in c.data.ranking if row.rank is not None]
-    if not ranked:
-        return []
-    limit = 40
-    shown = ranked[:limit]
-    bar, gap = 11, 3.5
-    plot_height = len(shown) * (bar + gap)
-    label_width = 120
-    height = plot_height + 48
-    drawing = Drawing(WIDTH, height)
+def bar_chart(names: list[str], plot_height: float, right: float, value_max: float, value_step: float,
+              value_format) -> HorizontalBarChart:
+    """A horizontal bar chart in the document's style: a bar per name, names at the left, a grid."""
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_width, 26
-    chart.width, chart.height = WIDTH - label_width - 36, plot_height
-    chart.data = [[row.total for row in shown]]
-    chart.barWidth = bar
-    chart.groupSpacing = gap
-    chart.barSpacing = 0
-    chart.categoryAxis.categoryNames = [
-        fit(f"{row.rank}. {clean_text(c.session.application(row.application_id).municipality)}", FONT, 7.5, label_width - 10)
-        for row in shown
-    ]
+    chart.x, chart.y = LABEL_WIDTH, 26
+    chart.width, chart.height = WIDTH - LABEL_WIDTH - right, plot_height
+    chart.barWidth = BAR
+    chart.groupSpacing = GAP
+    chart.categoryAxis.categoryNames = [fit(name, FONT, 7.5, LABEL_WIDTH - 10) for name in names]
     chart.categoryAxis.reverseDirection = 1
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7.5
@@ -94,16 +84,32 @@ def totals_chart(c: Context) -> list[Flowable]:
     chart.categoryAxis.strokeColor = RULE
     chart.categoryAxis.tickLeft = 0
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = c.max_total
-    chart.valueAxis.valueStep = nice_step(c.max_total, 8)
+    chart.valueAxis.valueMax = value_max
+    chart.valueAxis.valueStep = value_step
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = lambda value: format_score(value)
+    chart.valueAxis.labelTextFormat = value_format
     chart.valueAxis.strokeColor = RULE
     chart.valueAxis.visibleGrid = 1
     chart.valueAxis.gridStrokeColor = LIGHT
     chart.valueAxis.gridStrokeWidth = 0.6
     chart.bars.strokeColor = None
+    return chart
+
+
+def totals_chart(c: Context) -> list[Flowable]:
+    ranked = [row for row in c.data.ranking if row.rank is not None]
+    if not ranked:
+        return []
+    limit = 40
+    shown = ranked[:limit]
+    plot_height = len(shown) * (BAR + GAP)
+    height = plot_height + 48
+    drawing = Drawing(WIDTH, height)
+    names = [f"{row.rank}. {clean_text(c.session.application(row.application_id).municipality)}" for row in shown]
+    chart = bar_chart(names, plot_height, 36, c.max_total, nice_step(c.max_total, 8), format_score)
+    chart.data = [[row.total for row in shown]]
+    chart.barSpacing = 0
     chart.bars[0].fillColor = BAR_OTHER
     for index, row in enumerate(shown):
         if row.application_id in c.funded_set:
@@ -115,7 +121,7 @@ def totals_chart(c: Context) -> list[Flowable]:
     chart.barLabels.textAnchor = "start"
     chart.barLabels.dx = 3
     drawing.add(chart)
-    legend(drawing, label_width, height - 10, [(ACCENT, t("export.chart.selected")), (BAR_OTHER, t("export.chart.not_selected"))])
+    legend(drawing, LABEL_WIDTH, height - 10, [(ACCENT, t("export.chart.selected")), (BAR_OTHER, t("export.chart.not_selected"))])
     if len(ranked) > limit:
         caption = t("export.chart.totals_top", count=limit, max=format_score(c.max_total))
     else:
@@ -138,39 +144,13 @@ def budget_chart(c: Context) -> list[Flowable]:
     top = max(budget, running) * 1.04
     step = nice_step(top, 6)
     top = math.ceil(top / step) * step
-    bar, gap = 11, 3.5
-    plot_height = len(funded) * (bar + gap)
-    label_width = 120
+    plot_height = len(funded) * (BAR + GAP)
     height = plot_height + 60
     drawing = Drawing(WIDTH, height)
-    chart = HorizontalBarChart()
-    chart.x, chart.y = label_width, 26
-    chart.width, chart.height = WIDTH - label_width - 56, plot_height
+    names = [clean_text(c.session.application(app_id).municipality) for app_id in funded]
+    chart = bar_chart(names, plot_height, 56, top, step, millions)
     chart.data = [before, amounts]
     chart.categoryAxis.style = "stacked"
-    chart.barWidth = bar
-    chart.groupSpacing = gap
-    chart.categoryAxis.categoryNames = [
-        fit(clean_text(c.session.application(app_id).municipality), FONT, 7.5, label_width - 10) for app_id in funded
-    ]
-    chart.categoryAxis.reverseDirection = 1
-    chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7.5
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -4
-    chart.categoryAxis.strokeColor = RULE
-    chart.categoryAxis.tickLeft = 0
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = top
-    chart.valueAxis.valueStep = step
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = millions
-    chart.valueAxis.strokeColor = RULE
-    chart.valueAxis.visibleGrid = 1
-    chart.valueAxis.gridStrokeColor = LIGHT
-    chart.valueAxis.gridStrokeWidth = 0.6
-    chart.bars.strokeColor = None
     chart.bars[0].fillColor = BAR_EARLIER
     chart.bars[1].fillColor = ACCENT
     for index, (start, amount) in enumerate(zip(before, amounts, strict=True)):
@@ -191,7 +171,7 @@ def budget_chart(c: Context) -> list[Flowable]:
     anchor = "end" if x + stringWidth(label, FONT, 7) > WIDTH else "start"
     drawing.add(String(x + (-3 if anchor == "end" else 3), chart.y + plot_height + 4, label, fontName=FONT, fontSize=7,
                        fillColor=WARN, textAnchor=anchor))
-    legend(drawing, label_width, height - 10, [(BAR_EARLIER, t("export.chart.previous")), (ACCENT, t("export.chart.this"))])
+    legend(drawing, LABEL_WIDTH, height - 10, [(BAR_EARLIER, t("export.chart.previous")), (ACCENT, t("export.chart.this"))])
     caption = t("export.chart.budget_top", count=limit) if len(c.funded) > limit else t("export.chart.budget")
     return [Spacer(1, 6 * mm), KeepTogether([drawing, c.text(caption, "caption")])]
 
