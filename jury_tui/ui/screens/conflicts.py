@@ -34,7 +34,7 @@ class ConflictList(OptionList):
 
     BINDINGS = [
         Binding("enter", "screen.confirm", "ui.key.confirm", key_display="⏎"),
-        Binding("space", "toggle_highlighted", "ui.key.toggle", key_display="Spatie"),
+        Binding("space", "toggle_highlighted", "ui.key.toggle", key_display="␣"),
     ]
 
     def __init__(self, applications: list[Application], marked: frozenset[str], **kwargs) -> None:
@@ -71,7 +71,7 @@ class ConflictsScreen(SpecBindings, Screen[bool]):
     AUTO_FOCUS = "ConflictList"
     KEYS = [
         KeySpec("screen.confirm", "", "⏎", "ui.key.confirm"),
-        KeySpec("toggle_highlighted", "", "Spatie", "ui.key.toggle"),
+        KeySpec("toggle_highlighted", "", "␣", "ui.key.toggle"),
         KeySpec("cancel", "escape", "Esc", "ui.key.cancel"),
     ]
     BINDINGS = bindings_for(KEYS)

@@ -9,7 +9,6 @@ last keystroke and always when it is left, the page changes, the screen changes 
 
 from __future__ import annotations
 
-from collections.abc import Set as AbstractSet
 from functools import partial
 
 from textual import on
@@ -19,12 +18,13 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Input, Static, TextArea
 
-from jury_tui.domain.aggregation import CriterionStats, JurorScore
+from jury_tui.domain.aggregation import CriterionStats
 from jury_tui.domain.consensus import Recommendation, suggested_score
 from jury_tui.domain.eligibility import Outcome
 from jury_tui.domain.session import Role
 from jury_tui.errors import JuryError
 from jury_tui.i18n import language, t
+from jury_tui.ui.chair import detail_view as view
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, bindings_for, detail_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
@@ -32,18 +32,9 @@ from jury_tui.ui.chair.widgets import EditorArea, JurorRow, JurorTable, PanelScr
 
 TEXT_SAVE_DELAY = 0.5
 
-RECOMMENDATIONS = (Recommendation.SELECT, Recommendation.RESERVE, Recommendation.REJECT)
-OUTCOME_MARKS = {Outcome.MET: ("✓", "bold $success"), Outcome.NOT_MET: ("✗", "bold $error"), Outcome.UNKNOWN: ("?", "bold $warning")}
-
 # Actions that make sense only on a criterion page / only on the decision page.
 CRITERION_ONLY = {"score", "raise_score", "lower_score", "clear_score", "accept_suggestion", "edit_minority"}
 DECISION_ONLY = {"recommend"}
-
-
-def recommendation_text(recommendation: Recommendation | None) -> str:
-    if recommendation is None:
-        return t("chair.ui.detail.no_recommendation")
-    return t(f"chair.ui.recommendation.{recommendation.value}")
 
 
 class DetailScreen(ChairScreen):
@@ -158,7 +149,7 @@ class DetailScreen(ChairScreen):
                 (position + " ", "$text-muted"),
                 (application.label, "bold"),
                 " · ",
-                (t("chair.ui.detail.recommendation", value=recommendation_text(recommendation)),
+                (t("chair.ui.detail.recommendation", value=view.recommendation_text(recommendation)),
                  "bold $success" if recommendation is Recommendation.SELECT else ""),
                 " · ",
                 t("chair.ui.detail.amount", value=fmt.euro(model.amount(self.application_id))),
@@ -166,78 +157,10 @@ class DetailScreen(ChairScreen):
                 (application.title, "italic $text-muted"),
             )
         )
-        self.query_one("#eligibility-line", Static).update(self._eligibility_summary())
-        self.query_one("#eligibility-full", Static).update(self._eligibility_full())
-        self.query_one("#criteria-strip", Static).update(self._strip())
-
-    def _eligibility_summary(self) -> Content:
-        checks = self.model.eligibility[self.application_id]
-        if not checks:
-            return Content("")
-        met = sum(1 for check in checks if check.outcome is Outcome.MET)
-        if met == len(checks):
-            return Content.assemble(("✓ ", "bold $success"), t("chair.ui.detail.eligibility_all_met", count=len(checks)))
-        parts: list[Content | str | tuple[str, str]] = [
-            (t("chair.ui.detail.eligibility_summary", met=met, count=len(checks)), "bold")
-        ]
-        for check in checks:
-            if check.outcome is Outcome.MET:
-                continue
-            mark, style = OUTCOME_MARKS[check.outcome]
-            parts += [" ", (mark, style), " ", fmt.check_line(check)]
-        return Content.assemble(*parts)
-
-    def _eligibility_full(self) -> Content:
-        parts: list[Content | str | tuple[str, str]] = [(t("chair.ui.detail.eligibility_heading"), "bold underline")]
-        rules = {rule.id: rule for rule in self.criteria.eligibility}
-        for check in self.model.eligibility[self.application_id]:
-            mark, style = OUTCOME_MARKS[check.outcome]
-            parts += ["\n", (mark, style), " ", (t(f"export.outcome.{check.outcome.value}"), style), ": ",
-                      rules[check.rule_id].name.get(self.lang), (" – " + fmt.check_figures(check), "$text-muted")]
-        return Content.assemble(*parts)
-
-    def _strip(self) -> Content:
-        """'Maat 3,4  Vern 4✓  …  Besluit': every criterion with mean or consensus; current reversed."""
-        model = self.model
-        decision = model.decision(self.application_id)
-        aggregate = model.aggregates[self.application_id]
-        parts: list[Content | str | tuple[str, str]] = []
-        for index, criterion in enumerate(self.criteria.criteria):
-            consensus = decision.get(criterion.id)
-            stats = aggregate.criteria[criterion.id]
-            if consensus.score is not None:
-                value = f"{consensus.score}✓"
-                style = "$text-success"
-                if criterion.motivation_required and not consensus.motivation.strip():
-                    style = "$text-warning"
-            else:
-                value = fmt.number(stats.mean)
-                style = "bold $text-error" if stats.flagged else ""
-            if index == self.page:
-                style += " reverse bold"
-            if parts:
-                parts.append(" ")
-            parts.append((f"{criterion.name.get(self.lang)[:4]} {value}", style))
-        decision_style = "reverse bold" if self.on_decision_page else "$text-muted"
-        parts += ["  ", (t("chair.ui.detail.decision_tab"), decision_style)]
-        return Content.assemble(*parts)
-
-    def _stats_line(self, stats: CriterionStats) -> Content:
-        if stats.count == 0:
-            return Content.styled(t("chair.ui.detail.no_scores"), "$text-muted")
-        missing = t("chair.ui.detail.stats_missing", count=stats.missing) if stats.missing else ""
-        text = t(
-            "chair.ui.detail.stats",
-            count=stats.count,
-            missing=missing,
-            mean=fmt.number(stats.mean),
-            median=fmt.compact(stats.median),
-            low=stats.min,
-            high=stats.max,
-            spread=stats.spread,
-            stdev=fmt.number(stats.stdev, 2),
-        )
-        return Content.styled(text, "$warning" if stats.missing else "")
+        checks = model.eligibility[self.application_id]
+        self.query_one("#eligibility-line", Static).update(view.eligibility_summary(checks))
+        self.query_one("#eligibility-full", Static).update(view.eligibility_full(checks, self.criteria, self.lang))
+        self.query_one("#criteria-strip", Static).update(view.criteria_strip(model, self.application_id, self.page, self.lang))
 
     def _draw_criterion(self) -> None:
         model = self.model
@@ -253,9 +176,9 @@ class DetailScreen(ChairScreen):
             else:
                 heading += ["  ", (t("chair.ui.detail.flag_done"), "$text-success")]
         self.query_one("#criterion-heading", Static).update(Content.assemble(*heading))
-        self.query_one("#criterion-stats", Static).update(self._stats_line(stats))
+        self.query_one("#criterion-stats", Static).update(view.stats_line(stats))
         self._draw_jurors(criterion.id, stats)
-        self.query_one("#consensus-line", Static).update(self._consensus_line(stats))
+        self.query_one("#consensus-line", Static).update(view.consensus_line(self.model.decision(self.application_id).get(self.criterion_id), stats, self.criteria.scale, self.lang))
         motivation = self.query_one("#motivation", EditorArea)
         motivation.border_title = t(
             "chair.ui.detail.motivation_required" if criterion.motivation_required else "chair.ui.detail.motivation_title"
@@ -268,41 +191,8 @@ class DetailScreen(ChairScreen):
         conflicted = table.conflicts.get(self.application_id, set())
         rows: dict[Role, list[JurorRow]] = {Role.VOTING: [], Role.ADVISORY: []}
         for juror in self.model.session.jurors:
-            rows[juror.role].append(self._juror_row(juror.id, juror.name, entries, conflicted, stats))
+            rows[juror.role].append(view.juror_row(self.model.submissions.keys(), juror.id, juror.name, entries, conflicted, stats))
         self.query_one("#jurors", JurorTable).show_rows(rows[Role.VOTING], rows[Role.ADVISORY])
-
-    def _juror_row(self, juror_id: str, name: str, entries: dict[str, JurorScore], conflicted: AbstractSet[str],
-                   stats: CriterionStats) -> JurorRow:
-        """A juror's score and motivation on the criterion, as shown."""
-        if juror_id not in self.model.submissions:
-            return JurorRow(name, "·", t("chair.ui.detail.juror_not_submitted"), "muted", "note")
-        if juror_id in conflicted:
-            return JurorRow(name, "⊘", t("chair.ui.detail.juror_conflict"), "error", "error")
-        entry = entries.get(juror_id)
-        if entry is None or entry.score is None:
-            score, score_style = fmt.DASH, "muted"
-        else:
-            extreme = stats.flagged and entry.role is Role.VOTING and entry.score in (stats.min, stats.max)
-            score, score_style = str(entry.score), "extreme" if extreme else "score"
-        if entry is None:
-            return JurorRow(name, score, t("chair.ui.detail.juror_no_score"), score_style, "note")
-        if entry.motivation.strip():
-            return JurorRow(name, score, entry.motivation.strip(), score_style)
-        return JurorRow(name, score, t("chair.ui.detail.juror_no_motivation"), score_style, "note")
-
-    def _consensus_line(self, stats: CriterionStats) -> Content:
-        consensus = self.model.decision(self.application_id).get(self.criterion_id)
-        scale = self.criteria.scale
-        parts: list[Content | str | tuple[str, str]] = []
-        if consensus.score is None:
-            parts.append((t("chair.ui.detail.consensus_none"), "bold $text-warning"))
-        else:
-            value = f"{consensus.score} – {scale.label(consensus.score, self.lang)}"
-            parts.append((t("chair.ui.detail.consensus", value=value), "bold $text-success"))
-        suggestion = suggested_score(stats)
-        if suggestion is not None and suggestion != consensus.score:
-            parts += ["   ", (t("chair.ui.detail.suggestion", value=suggestion), "$text-muted")]
-        return Content.assemble(*parts)
 
     def _draw_decision(self) -> None:
         model = self.model
@@ -326,8 +216,8 @@ class DetailScreen(ChairScreen):
             lines += ["\n", (t("chair.ui.detail.missing_motivations", count=len(missing), names=names), "$text-warning")]
         self.query_one("#decision-totals", Static).update(Content.assemble(*lines))
         parts: list[Content | str | tuple[str, str]] = [(t("chair.ui.detail.recommendation_line"), "bold"), " "]
-        for number, recommendation in enumerate(RECOMMENDATIONS, start=1):
-            label = f" {number} {recommendation_text(recommendation)} "
+        for number, recommendation in enumerate(view.RECOMMENDATIONS, start=1):
+            label = f" {number} {view.recommendation_text(recommendation)} "
             chosen = decision.recommendation is recommendation
             parts += [(label, "bold reverse $accent" if chosen else "$text-muted"), " "]
         self.query_one("#recommendation-line", Static).update(Content.assemble(*parts))
@@ -441,8 +331,8 @@ class DetailScreen(ChairScreen):
         for step in sorted(self.criteria.scale.steps, key=lambda step: step.value):
             commands.append((f"{t('ui.key.score')} {step.value}: {step.label.get(self.lang)}", str(step.value),
                              partial(self.run_action, f"score({step.value})")))
-        for number, recommendation in enumerate(RECOMMENDATIONS, start=1):
-            commands.append((t("chair.palette.recommend", value=recommendation_text(recommendation)), str(number),
+        for number, recommendation in enumerate(view.RECOMMENDATIONS, start=1):
+            commands.append((t("chair.palette.recommend", value=view.recommendation_text(recommendation)), str(number),
                              partial(self._recommend, recommendation)))
         return commands
 
@@ -574,10 +464,10 @@ class DetailScreen(ChairScreen):
         self.changed()
 
     def action_recommend(self, number: int) -> None:
-        self._recommend(RECOMMENDATIONS[number - 1])
+        self._recommend(view.RECOMMENDATIONS[number - 1])
 
     def action_cycle_recommendation(self) -> None:
-        cycle: list[Recommendation | None] = [*RECOMMENDATIONS, None]
+        cycle: list[Recommendation | None] = [*view.RECOMMENDATIONS, None]
         current = self.model.decision(self.application_id).recommendation
         self._recommend(cycle[(cycle.index(current) + 1) % len(cycle)])
 
