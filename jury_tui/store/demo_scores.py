@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.i18n import t
+from jury_tui.i18n import language, t
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.juror_store import JurorStore, write_submission
 from jury_tui.store.sessions import session_dir
@@ -31,6 +31,7 @@ def _clip(value: float, low: int, high: int) -> int:
 
 def fill_demo_scores(data_dir: Path, session: SessionDefinition, seed: int = 2021) -> FillResult:
     scale = session.criteria.scale
+    lang = language()  # the illustrative motivations are written in the user's language
     rng = random.Random(seed)
     quality = {a.id: rng.uniform(scale.min + 1.5, scale.max - 0.5) for a in session.applications}
     application_ids = [a.id for a in session.applications]
@@ -54,8 +55,8 @@ def fill_demo_scores(data_dir: Path, session: SessionDefinition, seed: int = 202
                 score = _clip(quality[application.id] + leniency + juror_rng.gauss(0, 0.55), scale.min, scale.max)
                 motivation = t(
                     "demo.motivation",
-                    criterion=criterion.name.get(),
-                    label=scale.label(score).lower(),
+                    criterion=criterion.name.get(lang),
+                    label=scale.label(score, lang).lower(),
                     municipality=application.municipality,
                 )
                 changes.append(ScoreChange(application.id, criterion.id, score, motivation))
