@@ -122,11 +122,17 @@ def test_start_imports_neither_reportlab_nor_numpy(chair_setup):
     heavy = ("reportlab", "numpy")
     assert loaded_modules(code, heavy) == []
     data_dir, session, folder = chair_setup
+    store = import_all(data_dir, session, folder)
+    store.set_amount(APP, 123456)
+    assert loaded_modules(OPEN_OVERVIEW, heavy, str(data_dir), session.id, APP) == []
+
+
+def import_all(data_dir, session, folder) -> ChairStore:
+    """The chair's store with every submission in `folder` imported."""
     store = ChairStore(data_dir, session)
     for path in sorted(folder.glob("*.json")):
         store.import_submission(path)
-    store.set_amount(APP, 123456)
-    assert loaded_modules(OPEN_OVERVIEW, heavy, str(data_dir), session.id, APP) == []
+    return store
 
 
 async def test_chair_consolidates_by_keys(chair_setup):
@@ -239,9 +245,7 @@ async def test_chair_consolidates_by_keys(chair_setup):
 
 async def test_overview_keeps_the_application_column_when_scrolled_sideways(chair_setup):
     data_dir, session, folder = chair_setup
-    store = ChairStore(data_dir, session)
-    for path in sorted(folder.glob("*.json")):
-        store.import_submission(path)
+    import_all(data_dir, session, folder)
     app = ChairApp(data_dir, session)
     async with app.run_test(size=(50, 20)) as pilot:
         await pilot.pause()
@@ -291,9 +295,7 @@ async def test_overview_keys_and_clicks_move_the_cursor_and_open_the_detail(chai
 
 async def test_overview_shows_a_consensus_where_the_cursor_was_and_keeps_it_when_sorted(chair_setup):
     data_dir, session, folder = chair_setup
-    store = ChairStore(data_dir, session)
-    for path in sorted(folder.glob("*.json")):
-        store.import_submission(path)
+    import_all(data_dir, session, folder)
     app = ChairApp(data_dir, session)
     row = [a.id for a in session.applications].index(APP)
     column = session.criteria.criterion_ids.index(FLAGGED) + 1
@@ -340,9 +342,7 @@ async def test_ranking_opens_the_decision_page_by_enter_or_a_click(chair_setup):
 
 async def test_amount_above_the_cap_is_refused(chair_setup):
     data_dir, session, folder = chair_setup
-    store = ChairStore(data_dir, session)
-    for path in sorted(folder.glob("*.json")):
-        store.import_submission(path)
+    import_all(data_dir, session, folder)
     app = ChairApp(data_dir, session)
     row = [a.id for a in session.applications].index(APP)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -397,9 +397,7 @@ async def test_import_reports_each_file_and_refuses_a_damaged_one(chair_setup):
 
 async def test_help_palette_and_screens_by_key(chair_setup):
     data_dir, session, folder = chair_setup
-    store = ChairStore(data_dir, session)
-    for path in sorted(folder.glob("*.json")):
-        store.import_submission(path)
+    import_all(data_dir, session, folder)
     app = ChairApp(data_dir, session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -434,9 +432,7 @@ async def test_help_palette_and_screens_by_key(chair_setup):
 
 async def test_ranking_toggles_and_adopts_a_proposal(chair_setup):
     data_dir, session, folder = chair_setup
-    store = ChairStore(data_dir, session)
-    for path in sorted(folder.glob("*.json")):
-        store.import_submission(path)
+    store = import_all(data_dir, session, folder)
     for criterion in session.criteria.criteria:
         store.set_consensus(APP, criterion.id, score=4, motivation="Eens.")
     app = ChairApp(data_dir, session)
@@ -495,9 +491,7 @@ async def test_the_chair_command_reads_the_submissions_once(chair_setup, monkeyp
     import jury_tui.store.chair_store as chair_store
 
     data_dir, session, folder = chair_setup
-    store = ChairStore(data_dir, session)
-    for path in sorted(folder.glob("*.json")):
-        store.import_submission(path)
+    store = import_all(data_dir, session, folder)
     store.submissions()
 
     def read_again(*args, **kwargs):
