@@ -57,6 +57,9 @@ XLSX_CELL_LIMIT = 32_767
 # --- the data ----------------------------------------------------------------------------------
 
 
+# Per application, the criteria (id, what is missing) whose consensus is incomplete.
+Missing = dict[str, list[tuple[str, list[str]]]]
+
 @dataclass(frozen=True)
 class AdviceData:
     """The chair's consolidation and the jurors' submissions, as the exports need them."""
@@ -114,7 +117,7 @@ class AdviceData:
         return maximum_total(self.session.criteria)
 
     # --- completeness -------------------------------------------------------------------------
-    def missing_consensus(self) -> dict[str, list[tuple[str, list[str]]]]:
+    def missing_consensus(self) -> Missing:
         """Per application, the criteria whose consensus score or required motivation is missing."""
         return missing_consensus(self.session.criteria, [a.id for a in self.session.applications], self.decisions)
 

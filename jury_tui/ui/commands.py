@@ -20,9 +20,13 @@ def _nothing() -> None:
 
 
 class ScreenCommands(Provider):
-    def _commands(self) -> list:
+    async def startup(self) -> None:
+        # Once per opening of the palette, not per keystroke (1000 applications: 1000 entries).
         commands = getattr(self.screen, "palette_commands", None)
-        return commands() if commands is not None else []
+        self._entries = commands() if commands is not None else []
+
+    def _commands(self) -> list:
+        return self._entries
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():

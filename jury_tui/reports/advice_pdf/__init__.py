@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,7 @@ from jury_tui.reports.advice_pdf.page import (
 )
 from jury_tui.reports.advice_pdf.ranking import ranking
 from jury_tui.reports.advice_pdf.styles import BOTTOM, LEFT, RIGHT, TOP, register_fonts
-from jury_tui.reports.data_export import AdviceData, clean_text
+from jury_tui.reports.data_export import AdviceData, Missing, clean_text
 
 __all__ = ["AdviceSummary", "missing_message", "register_fonts", "write_advice_pdf"]
 
@@ -41,12 +40,11 @@ class AdviceSummary:
     pages: int
     applications: int
     missing: int
-    seconds: float
 
 
-def missing_message(data: AdviceData, limit: int = 3) -> str | None:
-    """One line naming the applications and criteria whose required consensus is missing; None if complete."""
-    missing = data.missing_consensus()
+def missing_message(data: AdviceData, missing: Missing, limit: int = 3) -> str | None:
+    """One line naming the applications and criteria whose required consensus is missing (`missing`,
+    as `data.missing_consensus()` gives it); None if complete."""
     if not missing:
         return None
     lang = language()
@@ -88,9 +86,9 @@ def write_advice_pdf(
     """Write the motivated advice to `out` (atomically). `progress(done, total)` is called as each
     application section is laid out (total = number of applications), and once more at the end.
     With `strict`, a missing consensus score or required motivation raises JuryError instead."""
-    started = time.perf_counter()
+    missing = data.missing_consensus()
     if strict:
-        message = missing_message(data)
+        message = missing_message(data, missing)
         if message:
             raise JuryError(message)
     register_fonts()
@@ -125,7 +123,7 @@ def write_advice_pdf(
     document.addPageTemplates(page_templates(session))
     pages: list[int] = []
     canvasmaker = numbered_canvas(lambda page, total: t("export.page", page=page, pages=total), pages)
-    document.build(story(Context(data, names)), canvasmaker=canvasmaker)
+    document.build(story(Context(data, names, missing)), canvasmaker=canvasmaker)
     if progress is not None:
         progress(count, count)
     write_atomic(Path(out), buffer.getvalue())
@@ -133,6 +131,5 @@ def write_advice_pdf(
         path=Path(out),
         pages=pages[-1] if pages else 0,
         applications=count,
-        missing=sum(len(items) for items in data.missing_consensus().values()),
-        seconds=time.perf_counter() - started,
+        missing=sum(len(items) for items in missing.values()),
     )

@@ -114,7 +114,7 @@ def ranking(c: Context) -> list[Flowable]:
     ]
     if remaining < 0:
         commands.append(("TEXTCOLOR", (0, last), (-1, last), WARN))
-    widths = [11 * mm, 52 * mm, 12 * mm, 24 * mm, 22 * mm, 22 * mm, 22 * mm]
+    widths = [11 * mm, 46 * mm, 12 * mm, 30 * mm, 22 * mm, 22 * mm, 22 * mm]  # "Recommendation" fits whole
     story.append(c.table(rows, widths, commands))
     story += totals_chart(c)
     story += budget_chart(c)

@@ -67,9 +67,6 @@ class ChairScreen(SpecBindings, Screen[None]):
     def help_rows(self) -> list[tuple[str, str]]:
         return help_rows(self.own_keys, self.model.criteria.scale)
 
-    def global_help_rows(self) -> list[tuple[str, str]]:
-        return help_rows(global_keys())
-
     def palette_commands(self) -> list[Command]:
         """The command palette's entries: this screen's keys, the keys of every screen, "go to application …"."""
         scale = self.model.criteria.scale
