@@ -52,12 +52,3 @@ class Application:
     @property
     def label(self) -> str:
         return f"{self.municipality} – {self.neighbourhood}"
-
-    def as_markdown(self) -> str:
-        """The application text as the juror reads it (sections as headings)."""
-        parts = [f"# {self.title}", f"**{self.municipality}** – {self.neighbourhood}"]
-        if self.summary:
-            parts.append(f"> {self.summary}")
-        for section in self.sections:
-            parts.append(f"## {section.heading}\n\n{section.body}".rstrip())
-        return "\n\n".join(parts) + "\n"

@@ -21,7 +21,7 @@ AZERTY_DIGITS = {1: "ampersand", 2: "é", 3: "quotation_mark", 4: "apostrophe", 
 # Every binding on a digit has the id "digit-N"; the apps' keymap adds the AZERTY key to it.
 AZERTY_KEYMAP = {f"digit-{digit}": f"{digit},{key}" for digit, key in AZERTY_DIGITS.items()}
 
-NORMAL, EDITING, ALWAYS = "normal", "editing", "always"
+NORMAL, EDITING = "normal", "editing"
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class KeySpec:
     help: str | None = None  # message key of the help line (and the footer's tooltip); None = not in the help
     palette: bool = False  # offered in the command palette
     show: bool | None = None  # in the footer; by default when it has a label
-    mode: str = NORMAL  # NORMAL: not while typing a motivation; EDITING: only then; ALWAYS
+    mode: str = NORMAL  # NORMAL: not while typing a motivation; EDITING: only then
     group: str | None = None  # message key: footer shows the keys of one group under one label
     priority: bool = False
     palette_help: str | None = None  # the palette's text when the help lists this key with another
@@ -106,9 +106,9 @@ def assessment_keys(scale: Scale | None = None) -> list[KeySpec]:
 def app_keys() -> list[KeySpec]:
     """Keys bound on the app (work on every screen, also while typing)."""
     return [
-        KeySpec("command_palette", "ctrl+p", "^p", "ui.key.palette", "ui.key.palette.help", show=False, mode=ALWAYS,
+        KeySpec("command_palette", "ctrl+p", "^p", "ui.key.palette", "ui.key.palette.help", show=False,
                 priority=True),
-        KeySpec("quit", "ctrl+q", "^q", "ui.key.quit", "ui.key.quit.help", mode=ALWAYS, priority=True),
+        KeySpec("quit", "ctrl+q", "^q", "ui.key.quit", "ui.key.quit.help", priority=True),
     ]
 
 

@@ -35,7 +35,6 @@ from jury_tui.i18n import language, t
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.ui.commands import ScreenCommands
 from jury_tui.ui.keys import (
-    ALWAYS,
     EDITING,
     KeySpec,
     SpecBindings,
@@ -47,7 +46,7 @@ from jury_tui.ui.keys import (
 from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
 from jury_tui.ui.widgets.scoring_panel import InfoScroll, MotivationArea, ScoringPanel
-from jury_tui.ui.widgets.status import MARKERS, STYLES
+from jury_tui.ui.widgets.status import MARKERS, STYLES, status_text
 
 MOTIVATION_SAVE_DELAY = 0.4
 TALL_SCREEN = 34  # rows from which the panel shows more of the criterion and the motivation
@@ -177,7 +176,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         status = self._statuses[self.current.id]
         parts: list = [
             (f"{self.app_index + 1}/{len(self.applications)} ", "$text-muted"),
-            (f"{MARKERS[status]} {t(f'status.{status.value}')}", STYLES[status]),
+            (f"{MARKERS[status]} {status_text(status)}", STYLES[status]),
             " · ",
         ]
         if self.has_class("-text-max") or self.has_class("-info-max"):
@@ -315,7 +314,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         mode = self._modes.get(action)
         if action == "score" and not self.criteria.scale.min <= int(parameters[0]) <= self.criteria.scale.max:  # type: ignore[call-overload]
             return False  # a digit outside the scale: neither shown nor done
-        if mode is None or mode == ALWAYS:
+        if mode is None:
             return True
         if action == "restore_layout":
             return not self.editing and (self.has_class("-text-max") or self.has_class("-info-max"))

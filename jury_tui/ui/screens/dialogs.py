@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -67,6 +69,10 @@ class ConfirmDialog(Dialog):
         super().__init__()
         self.title_text = title
         self.body_text = body
+
+    def key_specs(self) -> list[KeySpec]:
+        yes, no = self.KEYS
+        return [replace(yes, display=t("ui.dialog.yes_key")), no]  # j in Dutch, y in English; both work
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
