@@ -99,7 +99,9 @@ def _describe(error: dict) -> str:
         return t("field.too_long")
     if kind == "string_pattern_mismatch":
         return t("field.pattern")
-    if kind.startswith("datetime") or kind.startswith("date_"):
+    if kind == "json_invalid":  # pydantic's own JSON parser (a submission is read in one pass)
+        return t("field.invalid", detail=parser_problem(ctx.get("error", error.get("msg", ""))))
+    if kind.startswith("datetime") or kind.startswith("date_") or kind.startswith("timezone_"):
         return t("field.datetime")
     if kind == "value_error":
         cause = ctx.get("error")
@@ -142,6 +144,7 @@ def file_error(file: Path | str, problem: str) -> JuryError:
 
 # The parsers (tomllib, json, PyYAML) speak English; the messages a user meets most get a line of their own.
 _PARSER_MESSAGES = (
+    ("recursion limit exceeded", "parse.too_deep"),
     ("Expected '=' after a key", "parse.expected_equals"),
     ("Expected ']' at the end of a table", "parse.expected_bracket"),
     ("Expected ']]' at the end of an array", "parse.expected_double_bracket"),

@@ -519,11 +519,14 @@ def test_a_submission_reads_back_as_written(small_session, tmp_path):
         (lambda c: c.pop("complete"), "veld 'complete' ontbreekt"),
         # values are of the JSON type jury-tui writes: nothing is converted
         (lambda c: c.update(submitted_at=0), "veld 'submitted_at' is geen geldige datum"),
+        # a moment without its offset cannot be ordered against the other submissions
+        (lambda c: c.update(submitted_at="2021-10-01T17:30:00"), "veld 'submitted_at' is geen geldige datum"),
         (lambda c: c["assessments"][0]["scores"][0].update(score="4"), "veld 'assessments[1].scores[1].score'"),
         (lambda c: c["assessments"][0]["scores"][0].update(score=4.0), "veld 'assessments[1].scores[1].score'"),
         (lambda c: c.update(complete=1), "veld 'complete'"),
     ],
-    ids=["newline-after-format", "newline-after-fingerprint", "missing-field", "number-as-moment", "score-as-text",
+    ids=["newline-after-format", "newline-after-fingerprint", "missing-field", "number-as-moment", "moment-without-offset",
+         "score-as-text",
          "score-as-float", "number-as-boolean"],
 )
 def test_a_resealed_submission_not_as_written_is_refused(small_session, tmp_path, change, message):
@@ -534,3 +537,17 @@ def test_a_resealed_submission_not_as_written_is_refused(small_session, tmp_path
     with pytest.raises(JuryError) as caught:
         load_submission(path)
     assert "inzending.json" in str(caught.value) and message in str(caught.value)
+
+
+def test_a_submission_nested_too_deeply_is_refused_in_dutch(small_session, tmp_path):
+    """pydantic's JSON parser stops at a depth Python's own still reads: the message stays Dutch."""
+    content, _ = _sealed_submission(small_session)
+    deep: object = "x"
+    for _ in range(300):
+        deep = [deep]
+    content["complete"] = deep
+    path = tmp_path / "inzending.json"
+    path.write_bytes(seal(content)[1])
+    with pytest.raises(JuryError) as caught:
+        load_submission(path)
+    assert "inzending.json" in str(caught.value) and "te diep genest" in str(caught.value)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from pydantic import BeforeValidator, Field
+from pydantic import AwareDatetime, BeforeValidator, Field
 
 from jury_tui.domain.text import InvalidValue, LocalizedText
 
@@ -95,7 +94,7 @@ class EligibilityRule:
     name: Text
     description: Text | None = None
     limit: Annotated[float, Field(allow_inf_nan=False)] | None = None
-    deadline: dt.datetime | None = None
+    deadline: AwareDatetime | None = None  # with its offset: compared with dates from anywhere
 
     def __post_init__(self) -> None:
         needs_number = self.kind in {

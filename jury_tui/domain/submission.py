@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Annotated, ClassVar
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from jury_tui.domain.assessment import (
     ApplicationAssessment,
@@ -66,7 +66,7 @@ class Submission:
     session_fingerprint: Digest
     juror_id: str
     juror_role: str
-    submitted_at: dt.datetime
+    submitted_at: AwareDatetime  # compared with other submissions' moments: an offset is required
     complete: bool
     applications_total: int
     applications_complete: int

@@ -126,6 +126,8 @@ def read_json_file(path: Path) -> Any:
         raise damaged_file_error(path, json_problem(error)) from None
     except RecursionError:
         raise damaged_file_error(path, t("parse.too_deep")) from None
+    except ValueError:  # Python's limit on the digits of a whole number
+        raise damaged_file_error(path, t("parse.number_too_long")) from None
     if has_lone_surrogate(text, data):
         raise damaged_file_error(path, t("file.lone_surrogate"))
     return data

@@ -89,6 +89,8 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise file_error(path, t("file.toml", detail=_toml_detail(error))) from None
     except RecursionError:
         raise file_error(path, t("file.toml", detail=t("parse.too_deep"))) from None
+    except ValueError:  # Python's limit on the digits of a whole number
+        raise file_error(path, t("file.toml", detail=t("parse.number_too_long"))) from None
 
 
 def read_json(path: Path, raw: bytes | None = None) -> Any:
@@ -100,6 +102,8 @@ def read_json(path: Path, raw: bytes | None = None) -> Any:
         raise file_error(path, t("file.json", detail=json_problem(error))) from None
     except RecursionError:
         raise file_error(path, t("file.json", detail=t("parse.too_deep"))) from None
+    except ValueError:  # Python's limit on the digits of a whole number
+        raise file_error(path, t("file.json", detail=t("parse.number_too_long"))) from None
     if has_lone_surrogate(text, data):
         raise file_error(path, t("file.lone_surrogate"))
     return data
