@@ -16,7 +16,13 @@ from pathlib import Path
 from jury_tui import __version__
 from jury_tui.errors import JuryError, display_path
 from jury_tui.formatting import format_amount
-from jury_tui.i18n import SUPPORTED_LANGUAGES, install_global_domain, language, set_language, t
+from jury_tui.i18n import (
+    SUPPORTED_LANGUAGES,
+    install_global_domain,
+    language,
+    set_language,
+    t,
+)
 
 EXIT_USAGE = 2
 

@@ -20,24 +20,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App
-from textual.command import CommandPalette
 from textual.screen import Screen
 
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError
 from jury_tui.i18n import t
-from jury_tui.ui.keys import AZERTY_KEYMAP, app_keys, bindings_for
-from jury_tui.ui.startup import settle_long_lived_objects
+from jury_tui.ui.base_app import JuryBaseApp
+from jury_tui.ui.keys import app_keys, bindings_for
 
 CSS_FILE = Path(__file__).with_name("jury.tcss")
 
 
-class JuryApp(App[None]):
+class JuryApp(JuryBaseApp):
     """What both apps share: styles, Dutch app-level keys, quitting safely."""
 
     CSS_PATH = CSS_FILE
-    AUTO_FOCUS = ""
     # ctrl+q and ctrl+p replace Textual's own (its texts are English); the screens show them translated.
     BINDINGS = bindings_for(app_keys())
     # Only our own (Dutch) commands: the screen's provider. Textual's English system commands stay out.
@@ -49,10 +46,6 @@ class JuryApp(App[None]):
         self.data_dir = Path(data_dir)
         self._quit_warned = False
         self.title = t("ui.app_title")
-        self.set_keymap(AZERTY_KEYMAP)
-
-    def on_load(self) -> None:
-        settle_long_lived_objects()
 
     def flush_all(self) -> bool:
         """Write any motivation still being typed, on every assessment screen. False: something was not saved."""
@@ -72,18 +65,11 @@ class JuryApp(App[None]):
             return
         self.exit()
 
-    def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=t("ui.palette_placeholder"), id="--command-palette"))
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "command_palette":
             # Only the assessment screen has commands; elsewhere the palette would be empty.
             return hasattr(self.screen, "palette_commands")
         return True
-
-    def action_help_quit(self) -> None:
-        self.notify(t("ui.ctrl_c"))
 
     def assessment_screen(self, session: SessionDefinition, juror_id: str):
         """The screen a juror starts on, on the juror's own store: the assessment screen, or on the

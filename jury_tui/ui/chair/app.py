@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App
 from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, TextArea
@@ -22,8 +21,9 @@ from textual.widgets import Input, TextArea
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError
 from jury_tui.i18n import t
+from jury_tui.ui.base_app import JuryBaseApp
 from jury_tui.ui.chair import formatting as fmt
-from jury_tui.ui.chair.keys import AZERTY_KEYMAP, MODES, bindings_for, global_keys
+from jury_tui.ui.chair.keys import MODES, bindings_for, global_keys
 from jury_tui.ui.chair.model import ChairModel
 from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.commands import ScreenCommands
@@ -56,12 +56,12 @@ def _screen_class(mode: str) -> type[ChairScreen]:
     return CalibrationScreen
 
 
-class ChairApp(App[None]):
+class ChairApp(JuryBaseApp):
     # The overview is the app's first screen itself, not switched to over an empty one: the app
     # builds, styles and lays out one screen before it first paints, not two.
     DEFAULT_MODE = "overview"
     CSS_PATH = CSS_FILE
-    AUTO_FOCUS = ""
+    PALETTE_PLACEHOLDER = "chair.ui.palette_placeholder"
     # Keys of every screen; ctrl+q and ctrl+p replace Textual's own (its texts are English).
     BINDINGS = bindings_for(global_keys())
     # Only our own (Dutch) commands; Textual's English system commands stay out.
@@ -79,12 +79,8 @@ class ChairApp(App[None]):
         self.title = t("chair.ui.title", session=session.title)
         self._status = (t("ui.nothing_saved_yet"), False)
         self._chair_screens: list[ChairScreen] = []
-        self.set_keymap(AZERTY_KEYMAP)
         for mode in MODES:
             self.add_mode(mode, lambda mode=mode: self._mode_screen(mode))
-
-    def on_load(self) -> None:
-        settle_long_lived_objects()
 
     def _mode_screen(self, mode: str) -> Screen:
         """A mode's screen, made when the mode is first shown. The first (the overview, as the app
@@ -193,13 +189,6 @@ class ChairApp(App[None]):
         rows = screen.help_rows()
         global_rows = help_rows(global_keys())
         self.push_screen(ChairHelpScreen(t(f"chair.key.{screen.MODE}.help"), rows, global_rows))
-
-    def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=t("chair.ui.palette_placeholder"), id="--command-palette"))
-
-    def action_help_quit(self) -> None:
-        self.notify(t("ui.ctrl_c"))
 
     async def action_quit(self) -> None:
         for screen in self.chair_screens():

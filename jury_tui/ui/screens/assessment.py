@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from jury_tui.domain.applications import Application
 from jury_tui.domain.assessment import (
@@ -45,6 +45,7 @@ from jury_tui.ui.keys import (
 )
 from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
+from jury_tui.ui.widgets.key_footer import KeyFooter
 from jury_tui.ui.widgets.scoring_panel import InfoScroll, MotivationArea, ScoringPanel
 from jury_tui.ui.widgets.status import MARKERS, STYLES, status_text
 
@@ -104,7 +105,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
                 with TextScroll(id="text-scroll"):
                     yield ApplicationText(id="app-text")
                 yield ScoringPanel(self.criteria, id="scoring")
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._area = self.query_one(MotivationArea)

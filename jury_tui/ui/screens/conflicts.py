@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jury_tui.domain.applications import Application
@@ -17,6 +17,7 @@ from jury_tui.errors import JuryError
 from jury_tui.i18n import t
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for
+from jury_tui.ui.widgets.key_footer import KeyFooter
 
 
 def conflict_prompt(application: Application, marked: bool) -> Content:
@@ -92,7 +93,7 @@ class ConflictsScreen(SpecBindings, Screen[bool]):
             list_ = ConflictList(list(self.store.session.applications), self.store.conflicts, id="conflict-list")
             list_.highlighted = 0
             yield list_
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel" and self.first_visit:

@@ -7,10 +7,11 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from jury_tui.i18n import t
 from jury_tui.ui.keys import KeySpec, SpecBindings, bindings_for
+from jury_tui.ui.widgets.key_footer import KeyFooter
 
 
 class Dialog(SpecBindings, ModalScreen):
@@ -79,7 +80,7 @@ class ConfirmDialog(Dialog):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.body_text, classes="dialog-body", markup=False)
             yield Static(t("ui.dialog.keys"), classes="dialog-keys", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -103,7 +104,7 @@ class MessageDialog(Dialog):
             with VerticalScroll(classes="dialog-scroll"):
                 yield Static(self.body_text, classes="dialog-body", markup=False)
             yield Static(self.hint, classes="dialog-keys", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

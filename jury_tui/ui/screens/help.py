@@ -6,11 +6,12 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from jury_tui.i18n import t
 from jury_tui.ui.keys import KeySpec, bindings_for
 from jury_tui.ui.screens.dialogs import Dialog
+from jury_tui.ui.widgets.key_footer import KeyFooter
 
 
 class HelpScreen(Dialog):
@@ -46,7 +47,7 @@ class HelpScreen(Dialog):
                 yield Static(self._table(), id="help-keys")
                 yield Static(t("ui.help.in_text"), classes="help-intro", markup=False)
                 yield Static(t("ui.help.markers"), classes="help-intro", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def _table(self) -> Table:
         """One widget for the whole table: opens fast, wraps long descriptions under themselves."""

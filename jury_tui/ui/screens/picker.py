@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jury_tui.domain.session import SessionDefinition
@@ -18,6 +18,7 @@ from jury_tui.errors import JuryError, display_path
 from jury_tui.i18n import t
 from jury_tui.store.sessions import list_sessions, load_session, sessions_root
 from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for
+from jury_tui.ui.widgets.key_footer import KeyFooter
 
 
 class PickList(OptionList):
@@ -55,7 +56,7 @@ class PickerScreen(SpecBindings, Screen[None]):
             yield sessions
             yield jurors
             yield Static(t("ui.picker.hint"), id="picker-hint")
-        yield Footer(show_command_palette=True, compact=True)
+        yield KeyFooter(show_command_palette=True)
 
     def on_mount(self) -> None:
         self.query_one("#juror-list").display = False

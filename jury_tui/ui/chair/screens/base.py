@@ -8,12 +8,12 @@ from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from jury_tui.i18n import t
 from jury_tui.ui.chair.keys import KeySpec, SpecBindings, global_keys, help_rows
 from jury_tui.ui.chair.widgets import TopBar
 from jury_tui.ui.keys import help_text
+from jury_tui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from jury_tui.domain.criteria import Scale
@@ -61,8 +61,8 @@ class ChairScreen(SpecBindings, Screen[None]):
     def top_bar(self) -> TopBar:
         return TopBar(self.MODE)
 
-    def footer(self) -> Footer:
-        return Footer(show_command_palette=self.FOOTER_PALETTE, compact=True)
+    def footer(self) -> KeyFooter:
+        return KeyFooter(show_command_palette=self.FOOTER_PALETTE)
 
     def help_rows(self) -> list[tuple[str, str]]:
         return help_rows(self.own_keys, self.model.criteria.scale)

@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from jury_tui.errors import JuryError, display_path
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ImportResult
 from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for
+from jury_tui.ui.widgets.key_footer import KeyFooter
 
 
 def split_paths(text: str) -> list[str]:
@@ -70,7 +71,7 @@ class ImportDialog(SpecBindings, ModalScreen[bool]):
             with VerticalScroll(id="import-results", classes="dialog-scroll"):
                 yield Static(id="import-log")
             yield Static(t("chair.ui.import.keys"), classes="dialog-keys")
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     @on(Input.Submitted, "#import-paths")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -154,7 +155,7 @@ class ChairHelpScreen(SpecBindings, ModalScreen[None]):
                 yield Static(t("chair.ui.help.in_text"), classes="help-intro help-note", markup=False)
                 yield Static(t("chair.ui.help.selection"), classes="help-intro", markup=False)
             yield Static(t("chair.ui.help.close"), classes="dialog-keys")
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -27,7 +27,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
 from jury_tui.domain.session import SessionDefinition
@@ -36,6 +36,7 @@ from jury_tui.i18n import t
 from jury_tui.store.sessions import exports_dir
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for, export_keys
+from jury_tui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from jury_tui.reports.data_export import AdviceData
@@ -124,7 +125,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
                     with Horizontal(id=f"export-result-{kind}", classes="export-result"):
                         yield Static(classes="export-mark")
                         yield Static(classes="export-line", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._draw_options()

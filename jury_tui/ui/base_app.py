@@ -1,0 +1,30 @@
+"""What the juror's and the chair's apps share: no focus at start, AZERTY digits, long-lived
+objects out of the collector, the palette and Ctrl+C in the user's language."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.command import CommandPalette
+
+from jury_tui.i18n import t
+from jury_tui.ui.keys import AZERTY_KEYMAP
+from jury_tui.ui.startup import settle_long_lived_objects
+
+
+class JuryBaseApp(App[None]):
+    AUTO_FOCUS = ""
+    PALETTE_PLACEHOLDER = "ui.palette_placeholder"  # message key of the palette's input hint
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.set_keymap(AZERTY_KEYMAP)
+
+    def on_load(self) -> None:
+        settle_long_lived_objects()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t(self.PALETTE_PLACEHOLDER), id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        self.notify(t("ui.ctrl_c"))
