@@ -13,7 +13,6 @@ from jury_tui.formats.atomic_file import (
     remove_stale_temp_files,
     write_json_atomic,
 )
-from jury_tui.formats.criteria_file import check_scale_span
 from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
 
@@ -83,10 +82,7 @@ def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
         raise StoreError(
             t("store.schema", file=display_path(path), found=data.get("schema_version"), expected=SESSION_SCHEMA_VERSION)
         )
-    definition_data = data.get("definition")
-    criteria = definition_data.get("criteria") if isinstance(definition_data, dict) else None
-    check_scale_span(path, criteria, field="definition.criteria.scale")
-    definition = validate(SessionDefinition, definition_data, path, prefix="definition")
+    definition = validate(SessionDefinition, data.get("definition"), path, prefix="definition")
     if definition.fingerprint != data.get("fingerprint"):
         raise StoreError(t("file.problem", file=display_path(path), problem=t("session.changed")))
     return definition
