@@ -32,13 +32,12 @@ from jury_tui.formats.atomic_file import (
 )
 from jury_tui.formats.scores_csv import MAX_MOTIVATION
 from jury_tui.formats.submission_file import read_submission
-from jury_tui.formats.validation import validate
 from jury_tui.formatting import format_amount
 from jury_tui.i18n import t
 from jury_tui.store.atomic import folder_lock
 from jury_tui.store.juror_store import now
 from jury_tui.store.sessions import session_dir
-from jury_tui.store.tinyfile import TinyFile
+from jury_tui.store.tinyfile import TinyFile, damaged_records, stored_records
 
 
 def _locked(method):
@@ -79,10 +78,6 @@ def _stored_record(decision: ApplicationDecision) -> dict:
     record = json_form(decision)
     del record["application_id"]
     return record
-
-
-def _corrupt_decision(path: Path) -> StoreError:
-    return StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table="decision")))
 
 
 class ChairStore:
@@ -275,13 +270,10 @@ class ChairStore:
         record = self._file(application_id).single("decision")
         if not record:
             return ApplicationDecision(application_id=application_id)
-        try:
-            decision = validate(ApplicationDecision, {"application_id": application_id, **record}, path)
-        except JuryError:
-            raise _corrupt_decision(path) from None
+        decision = stored_records(ApplicationDecision, {"application_id": application_id, **record}, path, "decision")
         scale = self.session.criteria.scale
         if any(entry.score is not None and not scale.contains(entry.score) for entry in decision.criteria.values()):
-            raise _corrupt_decision(path)
+            raise damaged_records(path, "decision")
         return decision
 
     def decisions(self) -> dict[str, ApplicationDecision]:

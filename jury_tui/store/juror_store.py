@@ -35,11 +35,10 @@ from jury_tui.formats.atomic_file import (
     write_json_atomic,
 )
 from jury_tui.formats.scores_csv import parse_scores_csv
-from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
 from jury_tui.store.atomic import folder_lock
 from jury_tui.store.sessions import session_dir
-from jury_tui.store.tinyfile import TinyFile
+from jury_tui.store.tinyfile import TinyFile, damaged_records, stored_records
 
 JOURNAL_FILE = "journal.json"
 
@@ -91,7 +90,7 @@ class JurorStore:
 
     # --- conflicts of interest -------------------------------------------------------------
     def _juror_record(self) -> _JurorRecord:
-        return _stored(_JurorRecord, self._juror_file.single("juror"), self._juror_file.path, "juror")
+        return stored_records(_JurorRecord, self._juror_file.single("juror"), self._juror_file.path, "juror")
 
     @property
     def conflicts_declared(self) -> bool:
@@ -120,10 +119,10 @@ class JurorStore:
         if application_id not in self._files and not path.exists():
             return ApplicationAssessment(application_id=application_id)
         records = self._file(application_id).table("scores").all()
-        stored = _stored(list[_StoredScore], records, path, "scores")  # updated_at is for people reading the file
+        stored = stored_records(list[_StoredScore], records, path, "scores")  # updated_at is for people reading the file
         scale = self.session.criteria.scale
         if any(entry.score is not None and not scale.contains(entry.score) for entry in stored):
-            raise _corrupt(path, "scores")
+            raise damaged_records(path, "scores")
         scores = {entry.criterion_id: CriterionScore(entry.criterion_id, entry.score, entry.motivation) for entry in stored}
         return ApplicationAssessment(application_id=application_id, scores=scores)
 
@@ -175,7 +174,7 @@ class JurorStore:
             if application_id not in self._files and not self._application_path(application_id).exists():
                 return []
             source = self._file(application_id)
-        return _stored(list[HistoryEntry], source.table("history").all(), source.path, "history")
+        return stored_records(list[HistoryEntry], source.table("history").all(), source.path, "history")
 
     def validate_change(self, change: ScoreChange) -> None:
         self._require_application(change.application_id)
@@ -248,13 +247,13 @@ class JurorStore:
         data = read_json_file(path)
         if not isinstance(data, dict) or data.get("kind") != "score-batch" or data.get("juror_id") != self.juror_id:
             raise StoreError(t("store.foreign", file=display_path(path), detail="journal"))
-        stored = _stored(list[_StoredChange], data.get("changes", []), path, "changes")
+        stored = stored_records(list[_StoredChange], data.get("changes", []), path, "changes")
         changes = [ScoreChange(c.application_id, c.criterion_id, c.score, c.motivation) for c in stored]
         try:
             for change in changes:
                 self.validate_change(change)
         except JuryError:
-            raise _corrupt(path, "changes") from None
+            raise damaged_records(path, "changes") from None
         self._apply(changes, str(data.get("reason", "")), validated=True)
         path.unlink()
 
@@ -275,18 +274,6 @@ class JurorStore:
             )
             self._files[application_id] = file
         return file
-
-
-def _corrupt(path: Path, table: str) -> StoreError:
-    return StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table=table)))
-
-
-def _stored(kind, data: object, path: Path, table: str):
-    """Records of one of the juror's files as `kind`, or the message that the file is damaged."""
-    try:
-        return validate(kind, data, path)
-    except JuryError:
-        raise _corrupt(path, table) from None
 
 
 def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submitted_at: dt.datetime | None = None) -> Submission:

@@ -12,8 +12,9 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 
-from jury_tui.errors import StoreError, display_path
+from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import file_signature
+from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
 from jury_tui.store.atomic import AtomicJSONStorage
 
@@ -89,3 +90,16 @@ class TinyFile:
         tbl = self.table(table)
         tbl.truncate()
         tbl.insert(record)
+
+
+def damaged_records(path: Path, table: str) -> StoreError:
+    """The message for a stored file whose records (in `table`) are not what this program writes."""
+    return StoreError(t("store.corrupt", file=display_path(path), detail=t("store.bad_records", table=table)))
+
+
+def stored_records(kind: Any, data: object, path: Path, table: str) -> Any:
+    """Records of a stored file as `kind`, or the message that the file is damaged."""
+    try:
+        return validate(kind, data, path)
+    except JuryError:
+        raise damaged_records(path, table) from None
