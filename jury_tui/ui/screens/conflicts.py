@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -33,10 +32,11 @@ class ConflictList(OptionList):
     The keys are the list's own, not the screen's: a key the list handles is processed in order with
     the arrows typed before it (a screen's priority binding would overtake them)."""
 
-    BINDINGS = [
-        Binding("enter", "screen.confirm", "ui.key.confirm", key_display="⏎"),
-        Binding("space", "toggle_highlighted", "ui.key.toggle", key_display="␣"),
+    KEYS = [
+        KeySpec("screen.confirm", "enter", "⏎", "ui.key.confirm"),
+        KeySpec("toggle_highlighted", "space", "␣", "ui.key.toggle"),
     ]
+    BINDINGS = bindings_for(KEYS)
 
     def __init__(self, applications: list[Application], marked: frozenset[str], **kwargs) -> None:
         self.applications = applications
@@ -71,11 +71,10 @@ class ConflictsScreen(SpecBindings, Screen[bool]):
 
     AUTO_FOCUS = "ConflictList"
     KEYS = [
-        KeySpec("screen.confirm", "", "⏎", "ui.key.confirm"),
-        KeySpec("toggle_highlighted", "", "␣", "ui.key.toggle"),
+        *ConflictList.KEYS,  # bound on the list, listed here so the footer shows them translated
         KeySpec("cancel", "escape", "Esc", "ui.key.cancel"),
     ]
-    BINDINGS = bindings_for(KEYS)
+    BINDINGS = bindings_for(KEYS[len(ConflictList.KEYS):])
 
     def __init__(self, store: JurorStore, first_visit: bool, next_screen: Callable[[], Screen] | None = None) -> None:
         super().__init__()

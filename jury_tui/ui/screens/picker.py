@@ -6,7 +6,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -24,17 +23,18 @@ from jury_tui.ui.widgets.key_footer import KeyFooter
 class PickList(OptionList):
     """An option list whose Enter (choosing) is shown in the footer."""
 
-    BINDINGS = [Binding("enter", "select", "ui.key.choose", key_display="⏎")]
+    KEYS = [KeySpec("select", "enter", "⏎", "ui.key.choose")]
+    BINDINGS = bindings_for(KEYS)
 
 
 class PickerScreen(SpecBindings, Screen[None]):
     AUTO_FOCUS = ""
     KEYS = [
-        KeySpec("select", "", "⏎", "ui.key.choose"),
+        *PickList.KEYS,  # bound on the list, listed here so the footer shows it translated
         KeySpec("back", "escape", "Esc", "ui.key.back"),
         KeySpec("app.quit", "q", "q", "ui.key.quit", show=False),
     ]
-    BINDINGS = bindings_for(KEYS)
+    BINDINGS = bindings_for(KEYS[len(PickList.KEYS):])
 
     def __init__(self, data_dir: Path, session_id: str | None = None) -> None:
         super().__init__()
