@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar
 
+from pydantic import StrictInt, StrictStr
+
 from jury_tui.domain.criteria import STRICT, CriteriaSet
 
 # CriterionScore, ApplicationAssessment and Progress are internal records: built by the store from
@@ -17,19 +19,24 @@ from jury_tui.domain.criteria import STRICT, CriteriaSet
 
 @dataclass(frozen=True)
 class ScoreChange:
-    """One score and motivation a juror sets, as a batch carries it."""
+    """One score and motivation a juror sets, as a batch carries it. Strict types: a stored batch
+    (the journal) is read back exactly as written, nothing converted."""
 
-    application_id: str
-    criterion_id: str
-    score: int | None
-    motivation: str
+    __pydantic_config__: ClassVar[dict] = STRICT
+
+    application_id: StrictStr
+    criterion_id: StrictStr
+    score: StrictInt | None
+    motivation: StrictStr
 
 
 @dataclass(frozen=True, slots=True)
 class CriterionScore:
-    criterion_id: str
-    score: int | None = None
-    motivation: str = ""
+    """A juror's score and motivation on one criterion; read back from the juror's files as written."""
+
+    criterion_id: StrictStr
+    score: StrictInt | None = None
+    motivation: StrictStr = ""
 
     @property
     def is_empty(self) -> bool:

@@ -11,9 +11,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
 
-from pydantic import StrictBool, StrictInt, StrictStr
+from pydantic import StrictBool, StrictStr
 from tinydb import Query
 
 from jury_tui.domain.assessment import (
@@ -43,28 +42,11 @@ from jury_tui.store.tinyfile import TinyFile, damaged_records, stored_records
 JOURNAL_FILE = "journal.json"
 
 
-# The records of the juror's own files, as pydantic reads them back: exact JSON types, as written.
-@dataclass(frozen=True)
-class _StoredScore:
-    criterion_id: StrictStr
-    score: StrictInt | None = None
-    motivation: StrictStr = ""
-
-
+# The juror's record, as pydantic reads it back: exact JSON types, as written.
 @dataclass(frozen=True)
 class _JurorRecord:
     conflicts_declared: StrictBool = False
     conflicts: list[StrictStr] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _StoredChange:
-    __pydantic_config__: ClassVar[dict] = {"extra": "forbid"}
-
-    application_id: StrictStr
-    criterion_id: StrictStr
-    score: StrictInt | None
-    motivation: StrictStr
 
 
 def now() -> dt.datetime:
@@ -119,11 +101,11 @@ class JurorStore:
         if application_id not in self._files and not path.exists():
             return ApplicationAssessment(application_id=application_id)
         records = self._file(application_id).table("scores").all()
-        stored = stored_records(list[_StoredScore], records, path, "scores")  # updated_at is for people reading the file
+        stored = stored_records(list[CriterionScore], records, path, "scores")  # updated_at is for people reading the file
         scale = self.session.criteria.scale
         if any(entry.score is not None and not scale.contains(entry.score) for entry in stored):
             raise damaged_records(path, "scores")
-        scores = {entry.criterion_id: CriterionScore(entry.criterion_id, entry.score, entry.motivation) for entry in stored}
+        scores = {entry.criterion_id: entry for entry in stored}
         return ApplicationAssessment(application_id=application_id, scores=scores)
 
     def all_assessments(self) -> dict[str, ApplicationAssessment]:
@@ -247,8 +229,7 @@ class JurorStore:
         data = read_json_file(path)
         if not isinstance(data, dict) or data.get("kind") != "score-batch" or data.get("juror_id") != self.juror_id:
             raise StoreError(t("store.foreign", file=display_path(path), detail="journal"))
-        stored = stored_records(list[_StoredChange], data.get("changes", []), path, "changes")
-        changes = [ScoreChange(c.application_id, c.criterion_id, c.score, c.motivation) for c in stored]
+        changes = stored_records(list[ScoreChange], data.get("changes", []), path, "changes")
         try:
             for change in changes:
                 self.validate_change(change)
