@@ -425,6 +425,18 @@ def test_a_decision_with_an_impossible_amount_is_reported_and_left_untouched(sma
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize("value", ["4", True, 4.0])
+def test_a_consensus_score_of_another_type_is_a_damaged_decision(small_data_dir, small_session, value):
+    """Read as written: a score of "4", true or 4.0 is not taken as 4 (or 1)."""
+    ChairStore(small_data_dir, small_session).set_consensus("a1", "inhoud", 4, "Sterk.")
+    path = _edit_decision(small_data_dir, small_session, "a1", lambda record: record["criteria"]["inhoud"].update(score=value))
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        ChairStore(small_data_dir, small_session).decision("a1")
+    assert "a1.json" in str(caught.value) and "beschadigd" in str(caught.value)
+    assert path.read_bytes() == before
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(0, 5), min_size=1, max_size=40), st.integers(0, 5))
 def test_statistics_agree_with_the_statistics_module(scores, missing):

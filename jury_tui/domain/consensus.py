@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from pydantic import Field
+from pydantic import Field, StrictInt, StrictStr
 
 from jury_tui.domain.aggregation import CriterionStats, weighted_total
 from jury_tui.domain.applications import Application
@@ -21,15 +21,16 @@ class Recommendation(StrEnum):
     REJECT = "reject"
 
 
-# Frozen dataclasses, read back from the chair's files by pydantic (store/chair_store.py).
+# Frozen dataclasses, read back from the chair's files by pydantic (store/chair_store.py); strict
+# types, so a file is read as written: a score of "4" or true is a damaged file, not a 4 or a 1.
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CriterionConsensus:
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    criterion_id: str
-    score: int | None = None
-    motivation: str = ""
-    minority_view: str = ""
+    criterion_id: StrictStr
+    score: StrictInt | None = None
+    motivation: StrictStr = ""
+    minority_view: StrictStr = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,7 +41,7 @@ class ApplicationDecision:
 
     application_id: str
     criteria: dict[str, CriterionConsensus] = field(default_factory=dict)
-    overall_motivation: str = ""
+    overall_motivation: StrictStr = ""
     recommendation: Recommendation | None = None
     advised_amount: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
 
