@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,29 +82,28 @@ def _toml_detail(error: tomllib.TOMLDecodeError) -> str:
     return t("parse.at", line=match.group(2), column=match.group(3), problem=problem)
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    text = read_text(path)
+def _parsed(path: Path, text: str, parse: Callable[[str], Any], kind: str, decode_error: type[ValueError],
+            detail: Callable[[Any], str]) -> Any:
+    """`parse(text)`, or a JuryError naming `path` with the parser's problem in the user's language."""
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise file_error(path, t("file.toml", detail=_toml_detail(error))) from None
+        return parse(text)
+    except decode_error as error:
+        problem = detail(error)
     except RecursionError:
-        raise file_error(path, t("file.toml", detail=t("parse.too_deep"))) from None
+        problem = t("parse.too_deep")
     except ValueError:  # Python's limit on the digits of a whole number
-        raise file_error(path, t("file.toml", detail=t("parse.number_too_long"))) from None
+        problem = t("parse.number_too_long")
+    raise file_error(path, t(kind, detail=problem))
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    return _parsed(path, read_text(path), tomllib.loads, "file.toml", tomllib.TOMLDecodeError, _toml_detail)
 
 
 def read_json(path: Path, raw: bytes | None = None) -> Any:
     """JSON from `path`; pass `raw` when the bytes were already read, to read the file once."""
     text = read_text(path) if raw is None else decode_text(raw, path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise file_error(path, t("file.json", detail=json_problem(error))) from None
-    except RecursionError:
-        raise file_error(path, t("file.json", detail=t("parse.too_deep"))) from None
-    except ValueError:  # Python's limit on the digits of a whole number
-        raise file_error(path, t("file.json", detail=t("parse.number_too_long"))) from None
+    data = _parsed(path, text, json.loads, "file.json", json.JSONDecodeError, json_problem)
     if has_lone_surrogate(text, data):
         raise file_error(path, t("file.lone_surrogate"))
     return data
