@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jury_tui import __version__
 from jury_tui.errors import JuryError, display_path
+from jury_tui.formats.spreadsheet import DEFAULT_SEPARATOR, SEPARATORS
 from jury_tui.formatting import format_amount
 from jury_tui.i18n import (
     SUPPORTED_LANGUAGES,
@@ -93,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("session_id", metavar=session)
     template.add_argument("--as", dest="juror", required=True, metavar=juror)
     template.add_argument("--out", type=Path, required=True, metavar=csv_file)
-    template.add_argument("--sep", choices=[";", ","], default=";", help=t("cli.template.sep"))
+    template.add_argument("--sep", choices=SEPARATORS, default=DEFAULT_SEPARATOR, help=t("cli.template.sep"))
 
     imp = command("import-scores")
     imp.add_argument("session_id", metavar=session)
@@ -114,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--xlsx", type=Path, nargs="?", const=True, metavar=file, help=t("cli.export.xlsx"))
     export.add_argument("--names", action="store_true", help=t("cli.export.names"))
     export.add_argument("--strict", action="store_true", help=t("cli.export.strict"))
+    export.add_argument("--sep", choices=SEPARATORS, default=DEFAULT_SEPARATOR, help=t("cli.export.sep"))
+    export.add_argument("--without-individual", dest="individual", action="store_false", help=t("cli.export.without_individual"))
 
     check = command("check")
     check.add_argument("files", type=Path, nargs="+", metavar=file)
@@ -430,6 +433,7 @@ def cmd_chair(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from jury_tui.reports.advice_pdf import write_advice_pdf
     from jury_tui.reports.data_export import build_advice_data, write_csv, write_xlsx
+    from jury_tui.store.anonymity import export_letters
     from jury_tui.store.chair_store import ChairStore
     from jury_tui.store.sessions import exports_dir, load_session
 
@@ -448,19 +452,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         if path.is_dir():
             raise JuryError(t("submission.out_exists_dir", path=display_path(path)))
     store = ChairStore(data_dir, session)
-    data = build_advice_data(session, store.submissions(), store.decisions())
+    submissions, decisions = store.submissions(), store.decisions()
+    letters = None if args.names else export_letters(data_dir, session)  # dealt once, kept for every export
+    data = build_advice_data(session, submissions, decisions, letters=letters)
     refused = None
     if "pdf" in targets:
         try:
-            summary = write_advice_pdf(data, targets["pdf"], names=args.names, strict=args.strict)
+            summary = write_advice_pdf(data, targets["pdf"], names=args.names, strict=args.strict, individual=args.individual)
             _out(t("export.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))
         except JuryError as error:  # as in the app: the data files hold no consensus, so they still follow
             refused = error
     if "csv" in targets:
-        rows = write_csv(data, targets["csv"], names=args.names)
+        rows = write_csv(data, targets["csv"], names=args.names, separator=args.sep, individual=args.individual)
         _out(t("export.data_written", path=display_path(targets["csv"]), rows=rows))
     if "xlsx" in targets:
-        rows = write_xlsx(data, targets["xlsx"], names=args.names)
+        rows = write_xlsx(data, targets["xlsx"], names=args.names, individual=args.individual)
         _out(t("export.data_written", path=display_path(targets["xlsx"]), rows=rows))
     if refused is not None:
         print(refused.message, file=sys.stderr)

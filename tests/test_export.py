@@ -251,7 +251,7 @@ def test_csv_matches_the_submissions(demo, tmp_path):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     with out.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+        rows = list(csv.DictReader(handle, delimiter=";"))
     assert rows_written == len(rows)
     session, expected = _expected(chair)
     criteria = len(session.criteria.criteria)
@@ -328,7 +328,7 @@ def test_csv_never_hands_a_spreadsheet_a_formula(tmp_path, demo):
     out = tmp_path / "scores.csv"
     write_csv(build_advice_data(data.session, {**data.submissions, juror_id: changed}, data.decisions), out)
     with out.open(encoding="utf-8-sig", newline="") as handle:
-        motivations = [row["motivering"] for row in csv.DictReader(handle)]
+        motivations = [row["motivering"] for row in csv.DictReader(handle, delimiter=";")]
     assert "'" + hostile in motivations
     assert not any(text.startswith(("=", "+", "-", "@")) for text in motivations)
 

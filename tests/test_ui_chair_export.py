@@ -21,6 +21,7 @@ from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.formats.session_builder import build_demo_session
 from jury_tui.i18n import t
+from jury_tui.store.anonymity import read_letters
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.juror_store import JurorStore, write_submission
 from jury_tui.store.sessions import exports_dir, write_session
@@ -127,8 +128,11 @@ async def test_export_writes_pdf_csv_and_xlsx_by_keys(export_setup):
         text = pdf_text(paths["pdf"])
         assert "Gemotiveerd advies" in text and "Boom" in text
         with paths["csv"].open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle))
-        assert any("Jurylid A" in row for row in rows)  # anonymised by default
+            rows = list(csv.reader(handle, delimiter=";"))  # the separator of every CSV we write
+        assert all(row[1].startswith("Jurylid ") for row in rows[1:])  # anonymised by default
+        # with the letters kept for the session (made by this first export)
+        kept = read_letters(data_dir, session)
+        assert {f"Jurylid {kept[juror_id]}" for juror_id in JURORS} == {row[1] for row in rows[1:]}
         assert not any("Extern expert 1" in cell for row in rows for cell in row)
 
         # Every output shows its absolute path, with pages or rows.

@@ -3,6 +3,10 @@
 Columns that count: application_id, criterion_id, score, motivation. Other columns (municipality,
 criterion name, ...) are there to help the juror and are ignored on import. Rows with neither
 a score nor a motivation change nothing.
+
+The template is written as every CSV of this program (jury_tui.formats.spreadsheet): `;` unless
+asked otherwise, formula-like text behind an apostrophe. The import reads such a cell back as the
+juror meant it, and refuses a motivation that a spreadsheet replaced by its error value (#NAME?).
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ from pathlib import Path
 from jury_tui.domain.assessment import ApplicationAssessment, ScoreChange
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError, display_path, file_error
-from jury_tui.formats.atomic_file import write_atomic
 from jury_tui.formats.files import read_text
 from jury_tui.formats.jurors_file import duplicate_column, sniff_dialect
+from jury_tui.formats.spreadsheet import DEFAULT_SEPARATOR, is_spreadsheet_error, read_cell, write_csv_file
 from jury_tui.i18n import t
 
 REQUIRED_COLUMNS = ("application_id", "criterion_id", "score", "motivation")
@@ -32,37 +36,30 @@ def write_template(
     conflicts: frozenset[str],
     assessment_of: Callable[[str], ApplicationAssessment],
     out: Path,
-    delimiter: str = ";",
+    delimiter: str = DEFAULT_SEPARATOR,
     lang: str = "nl",
 ) -> int:
     """One row per application and criterion, pre-filled with what the juror already has."""
     scale = session.criteria.scale
     scale_hint = f"{scale.min}-{scale.max}"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(TEMPLATE_COLUMNS)
-    rows = 0
-    for application in session.applications:
-        if application.id in conflicts:
-            continue
-        assessment = assessment_of(application.id)
-        for criterion in session.criteria.criteria:
-            entry = assessment.get(criterion.id)
-            writer.writerow(
-                [
-                    application.id,
-                    application.label,
-                    criterion.id,
-                    criterion.name.get(lang),
-                    scale_hint,
-                    "" if entry.score is None else entry.score,
-                    entry.motivation,
-                ]
-            )
-            rows += 1
-    # A BOM so that Excel recognises UTF-8 (é, ë, €) when the juror opens the file.
-    write_atomic(out, ("\ufeff" + buffer.getvalue()).encode("utf-8"), mode=0o600)
-    return rows
+    rows = [
+        [
+            application.id,
+            application.label,
+            criterion.id,
+            criterion.name.get(lang),
+            scale_hint,
+            entry.score,  # a number: never taken for a formula, whatever its sign
+            entry.motivation,
+        ]
+        for application in session.applications
+        if application.id not in conflicts
+        for assessment in [assessment_of(application.id)]
+        for criterion in session.criteria.criteria
+        for entry in [assessment.get(criterion.id)]
+    ]
+    write_csv_file(out, [TEMPLATE_COLUMNS, *rows], delimiter)
+    return len(rows)
 
 
 @dataclass(frozen=True)
@@ -129,10 +126,10 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
             if len(row) < len(header) or any(cell.strip() for cell in row[len(header) :]):
                 problem(line, t("csv.columns", expected=len(header), found=len(row)))
                 continue
-            application_id = row[index["application_id"]].strip()
-            criterion_id = row[index["criterion_id"]].strip()
-            score = _parse_score(row[index["score"]])
-            motivation = row[index["motivation"]].strip()
+            application_id = read_cell(row[index["application_id"]].strip())
+            criterion_id = read_cell(row[index["criterion_id"]].strip())
+            score = _parse_score(read_cell(row[index["score"]].strip()))
+            motivation = read_cell(row[index["motivation"]].strip()).strip()
             if not session.has_application(application_id):
                 problem(line, t("score.unknown_application", application=application_id))
                 continue
@@ -154,6 +151,9 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
                 continue
             if score is not None and not criteria.scale.contains(score):
                 problem(line, t("score.off_scale", score=_shown(str(score)), min=criteria.scale.min, max=criteria.scale.max))
+                continue
+            if is_spreadsheet_error(motivation):
+                problem(line, t("csv.spreadsheet_error", value=_shown(motivation)))
                 continue
             if len(motivation) > MAX_MOTIVATION:
                 problem(line, t("field.too_long"))

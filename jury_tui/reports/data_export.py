@@ -6,15 +6,21 @@ the writers do no store I/O and can be tested without a disk. The advice PDF
 
 openpyxl is imported inside `write_xlsx` only; this module is never imported at app start.
 
-CSV: UTF-8 with a byte order mark (so Excel shows accents right), comma-separated, one row per
-juror × application × criterion for every juror whose submission was imported. A conflicted
-application gets rows too, with conflict "ja" and no score, so abstentions are visible in the data.
-Jurors are anonymised ("Jurylid A", …, in the order of their ids) unless `names=True`.
+CSV: written as every CSV of this program (jury_tui.formats.spreadsheet: UTF-8 with a byte order
+mark, `;` unless asked otherwise, formula-like text behind an apostrophe), one row per juror ×
+application × criterion for every juror whose submission was imported. A conflicted application
+gets rows too, with conflict "ja" and no score, so abstentions are visible in the data. Without the
+individual scores (`individual=False`) the CSV holds the summary per application instead, and the
+workbook only its summary sheet.
+
+Jurors are anonymised unless `names=True`: "Jurylid C" with the letter the chair's side dealt at
+random once for the session (`AdviceData.letters`, passed in by the caller: reports never read the
+store), listed in the order of their letters; their role only where no role group is smaller than
+two (jury_tui.domain.anonymity).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
@@ -29,6 +35,11 @@ from jury_tui.domain.aggregation import (
     aggregate,
     maximum_total,
     reliability,
+)
+from jury_tui.domain.anonymity import (
+    assign_letters,
+    letter_order,
+    roles_may_be_shown,
 )
 from jury_tui.domain.consensus import (
     ApplicationDecision,
@@ -46,6 +57,7 @@ from jury_tui.domain.ranking import RankedApplication, rank
 from jury_tui.domain.session import Juror, Role, SessionDefinition
 from jury_tui.domain.submission import Submission
 from jury_tui.formats.atomic_file import write_atomic
+from jury_tui.formats.spreadsheet import DEFAULT_SEPARATOR, write_csv_file
 from jury_tui.formatting import format_amount as plain_amount
 from jury_tui.formatting import format_compact, format_number, format_percent  # noqa: F401 (re-exported)
 from jury_tui.i18n import language, t
@@ -74,6 +86,7 @@ class AdviceData:
     eligibility: dict[str, list[EligibilityCheck]]
     agreement: dict[str, float | None]
     generated_on: dt.date
+    letters: dict[str, str] = field(default_factory=dict)  # juror id -> letter code of the anonymous exports
     _rows: dict[str, RankedApplication] = field(default_factory=dict, repr=False, compare=False)
 
     _funded: list[str] = field(default_factory=list, repr=False, compare=False)
@@ -122,24 +135,28 @@ class AdviceData:
         return missing_consensus(self.session.criteria, [a.id for a in self.session.applications], self.decisions)
 
     # --- jurors -------------------------------------------------------------------------------
-    def jurors_in_order(self) -> list[Juror]:
-        """Every juror of the session, in the stable order of their ids."""
-        return sorted(self.session.jurors, key=lambda juror: juror.id)
+    def jurors_in_order(self, names: bool = False) -> list[Juror]:
+        """Every juror of the session: by id when named, else in the order of their letters (an
+        order by id would map the letters back to the jurors)."""
+        if names:
+            return sorted(self.session.jurors, key=lambda juror: juror.id)
+        return sorted(self.session.jurors, key=lambda juror: letter_order(self.letters[juror.id]))
 
     def juror_labels(self, names: bool = False) -> dict[str, str]:
-        """'Jurylid A', 'Jurylid B', … in the order of the juror ids; the names when `names`."""
+        """'Jurylid C', … with the letters dealt for the session; the names when `names`."""
         if names:
             return {juror.id: clean_text(juror.name) for juror in self.session.jurors}
-        return {
-            juror.id: t("export.juror_label", letter=letter_code(index))
-            for index, juror in enumerate(self.jurors_in_order())
-        }
+        return {juror.id: t("export.juror_label", letter=self.letters[juror.id]) for juror in self.session.jurors}
 
-    def conflicts(self) -> list[tuple[str, str]]:
-        """(juror id, application id) for every declared conflict, jurors in id order, applications in session order."""
+    def roles_shown(self, names: bool = False) -> bool:
+        """Whether each juror's role may be printed next to them (always when named)."""
+        return names or roles_may_be_shown(self.session.jurors)
+
+    def conflicts(self, names: bool = False) -> list[tuple[str, str]]:
+        """(juror id, application id) for every declared conflict, jurors as `jurors_in_order`, applications in session order."""
         order = {application.id: index for index, application in enumerate(self.session.applications)}
         pairs = []
-        for juror in self.jurors_in_order():
+        for juror in self.jurors_in_order(names):
             submission = self.submissions.get(juror.id)
             if submission is None:
                 continue
@@ -155,9 +172,12 @@ def build_advice_data(
     decisions: Mapping[str, ApplicationDecision],
     *,
     generated_on: dt.date | None = None,
+    letters: Mapping[str, str] | None = None,
 ) -> AdviceData:
     """The advice data from the jurors' submissions and the chair's decisions (as the chair's store
-    gives them): aggregation, ranking, selection and the conditions are computed here, once."""
+    gives them): aggregation, ranking, selection and the conditions are computed here, once.
+    `letters` are the anonymous jurors' letters kept for the session (jury_tui.store.anonymity);
+    without them (a test, a benchmark) letters are dealt at random for this data only."""
     submissions, decisions = dict(submissions), dict(decisions)
     table = ScoreTable(session, submissions.values())
     eligibility = {
@@ -174,6 +194,7 @@ def build_advice_data(
         eligibility=eligibility,
         agreement=reliability(session, table),
         generated_on=generated_on or dt.date.today(),
+        letters=assign_letters([juror.id for juror in session.jurors], letters),
     )
 
 
@@ -188,16 +209,6 @@ def clean_text(text: str | None) -> str:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return _CONTROL.sub("", unicodedata.normalize("NFC", text))
-
-
-def letter_code(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA, … (spreadsheet column style)."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
 
 
 def format_amount(value: float, lang: str | None = None, unit: bool = True) -> str:
@@ -253,12 +264,14 @@ def score_header() -> list[str]:
 
 
 def score_rows(data: AdviceData, names: bool = False) -> Iterator[list[object]]:
-    """One row per juror × application × criterion, for every juror whose submission was imported."""
+    """One row per juror × application × criterion, for every juror whose submission was imported;
+    the role is left empty where it would identify an anonymous juror (`AdviceData.roles_shown`)."""
     session = data.session
     lang = language()
     labels = data.juror_labels(names)
+    roles = data.roles_shown(names)
     criteria = session.criteria.criteria
-    for juror in data.jurors_in_order():
+    for juror in data.jurors_in_order(names):
         submission = data.submissions.get(juror.id)
         if submission is None:
             continue
@@ -275,7 +288,7 @@ def score_rows(data: AdviceData, names: bool = False) -> Iterator[list[object]]:
                 yield [
                     session.id,
                     labels[juror.id],
-                    role_text(juror.role),
+                    role_text(juror.role) if roles else "",
                     application.id,
                     clean_text(application.municipality),
                     criterion.id,
@@ -286,31 +299,22 @@ def score_rows(data: AdviceData, names: bool = False) -> Iterator[list[object]]:
                 ]
 
 
-# A spreadsheet opening a CSV reads a cell that starts with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_text(value: object) -> object:
-    """A cell for the CSV: text that a spreadsheet would run as a formula gets a leading apostrophe
-    (the usual guard against CSV injection); numbers and other text are written as they are."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def write_csv(data: AdviceData, out: Path, names: bool = False) -> int:
-    """Write the long score table as CSV; returns the number of data rows."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(score_header())
-    count = 0
-    for row in score_rows(data, names):
-        writer.writerow([csv_text(value) for value in row])
-        count += 1
-    write_atomic(Path(out), buffer.getvalue().encode("utf-8-sig"))
-    return count
+def write_csv(
+    data: AdviceData,
+    out: Path,
+    names: bool = False,
+    *,
+    separator: str = DEFAULT_SEPARATOR,
+    individual: bool = True,
+) -> int:
+    """Write the long score table as CSV (without `individual`: the summary per application);
+    returns the number of data rows."""
+    if individual:
+        header, rows = score_header(), list(score_rows(data, names))
+    else:
+        header, rows = summary_header(data), list(summary_rows(data))
+    write_csv_file(Path(out), [header, *rows], separator)
+    return len(rows)
 
 
 # --- the summary per application --------------------------------------------------------------
@@ -354,9 +358,9 @@ def summary_rows(data: AdviceData) -> Iterator[list[object]]:
         ]
 
 
-def write_xlsx(data: AdviceData, out: Path, names: bool = False) -> int:
-    """Write the workbook: sheet 'Scores' (the long table) and 'Samenvatting' (per application).
-    Returns the number of data rows in 'Scores'."""
+def write_xlsx(data: AdviceData, out: Path, names: bool = False, *, individual: bool = True) -> int:
+    """Write the workbook: sheet 'Scores' (the long table, unless not `individual`) and
+    'Samenvatting' (per application). Returns the number of data rows in the first sheet."""
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
@@ -390,16 +394,19 @@ def write_xlsx(data: AdviceData, out: Path, names: bool = False) -> int:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(rows + 1, 1)}"
 
     workbook = Workbook()
-    scores = workbook.active
-    scores.title = t("export.sheet.scores")
-    header = score_header()
-    put_row(scores, 1, header)
     count = 0
-    for count, values in enumerate(score_rows(data, names), start=1):
-        put_row(scores, count + 1, values)
-    finish(scores, header, [18, 26 if names else 13, 15, 13, 18, 15, 34, 7, 80, 16], count)
-
-    summary = workbook.create_sheet(t("export.sheet.summary"))
+    if individual:
+        scores = workbook.active
+        scores.title = t("export.sheet.scores")
+        header = score_header()
+        put_row(scores, 1, header)
+        for count, values in enumerate(score_rows(data, names), start=1):
+            put_row(scores, count + 1, values)
+        finish(scores, header, [18, 26 if names else 13, 15, 13, 18, 15, 34, 7, 80, 16], count)
+        summary = workbook.create_sheet(t("export.sheet.summary"))
+    else:
+        summary = workbook.active
+        summary.title = t("export.sheet.summary")
     header = summary_header(data)
     put_row(summary, 1, header)
     criteria_count = len(data.session.criteria.criteria)
@@ -417,4 +424,4 @@ def write_xlsx(data: AdviceData, out: Path, names: bool = False) -> int:
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_atomic(Path(out), buffer.getvalue())
-    return count
+    return count if individual else summary_count

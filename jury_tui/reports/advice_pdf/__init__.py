@@ -70,8 +70,10 @@ def missing_message(data: AdviceData, missing: Missing, limit: int = 3) -> str |
 
 def story(c: Context) -> list[Flowable]:
     """Cover, contents, 1 method, 2 ranking and budget, 3 the applications, annex A the scores per
-    juror, annex B the agreement. The body is made first, so the table of contents knows its entries."""
-    body = [*method(c), *ranking(c), *applications(c), *annex_scores(c), *annex_agreement(c)]
+    juror (unless left out), then the annex on the agreement. The body is made first, so the table of
+    contents knows its entries."""
+    annexes = [*annex_scores(c), *annex_agreement(c)] if c.individual else annex_agreement(c)
+    body = [*method(c), *ranking(c), *applications(c), *annexes]
     return [*cover(c), *contents(c), *body]
 
 
@@ -81,11 +83,13 @@ def write_advice_pdf(
     *,
     names: bool = False,
     strict: bool = False,
+    individual: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> AdviceSummary:
     """Write the motivated advice to `out` (atomically). `progress(done, total)` is called as each
     application section is laid out (total = number of applications), and once more at the end.
-    With `strict`, a missing consensus score or required motivation raises JuryError instead."""
+    With `strict`, a missing consensus score or required motivation raises JuryError instead.
+    Without `individual`, the annex of each juror's own scores is left out."""
     missing = data.missing_consensus()
     if strict:
         message = missing_message(data, missing)
@@ -123,7 +127,7 @@ def write_advice_pdf(
     document.addPageTemplates(page_templates(session))
     pages: list[int] = []
     canvasmaker = numbered_canvas(lambda page, total: t("export.page", page=page, pages=total), pages)
-    document.build(story(Context(data, names, missing)), canvasmaker=canvasmaker)
+    document.build(story(Context(data, names, missing, individual)), canvasmaker=canvasmaker)
     if progress is not None:
         progress(count, count)
     write_atomic(Path(out), buffer.getvalue())

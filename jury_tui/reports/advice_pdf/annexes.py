@@ -1,4 +1,5 @@
-"""The annexes: A, the individual scores per juror; B, the agreement between jurors per criterion."""
+"""The annexes: A, the individual scores per juror (left out on request); B (or A without the scores),
+the agreement between jurors per criterion."""
 
 from __future__ import annotations
 
@@ -43,9 +44,10 @@ def annex_scores(c: Context) -> list[Flowable]:
         application.id: application.municipality if municipalities[application.municipality] == 1 else c.app_label(application.id)
         for application in c.session.applications
     }
-    for juror in data.jurors_in_order():
+    for juror in c.jurors:
         submission = data.submissions.get(juror.id)
-        heading = t("export.annex.juror_heading", label=c.labels[juror.id], role=role_text(juror.role))
+        label = c.labels[juror.id]
+        heading = t("export.annex.juror_heading", label=label, role=role_text(juror.role)) if c.roles else label
         block = [CondPageBreak(40 * mm), *c.heading("h2", f"annex-{juror.id}", "", heading, 1)]
         if submission is None:
             block.append(c.text(t("export.annex.not_submitted"), "body"))
@@ -99,7 +101,8 @@ def annex_scores(c: Context) -> list[Flowable]:
 
 def annex_agreement(c: Context) -> list[Flowable]:
     lang = c.lang
-    story = [CondPageBreak(90 * mm), *c.heading("h1", "annex-agreement", "", t("export.annex.agreement"), 0)]
+    title = t("export.annex.agreement") if c.individual else t("export.annex.agreement_only")
+    story = [CondPageBreak(90 * mm), *c.heading("h1", "annex-agreement", "", title, 0)]
     story.append(c.text(t("export.annex.agreement_intro"), "body"))
     rows = [[
         c.text(t("ui.key.criterion_group"), "cell_head"),

@@ -80,7 +80,7 @@ def application(c: Context, index: int, application_id: str) -> list[Flowable]:
     ]
     story.append(c.facts_table(facts))
     if aggregate.conflicted_jurors:
-        jurors = ", ".join(c.labels[juror_id] for juror_id in sorted(aggregate.conflicted_jurors))
+        jurors = ", ".join(c.labels[juror_id] for juror_id in sorted(aggregate.conflicted_jurors, key=c.position_of))
         story.append(Spacer(1, 3))
         story.append(c.text(t("export.app.abstained", jurors=jurors), "small"))
 

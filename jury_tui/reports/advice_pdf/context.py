@@ -20,22 +20,31 @@ from jury_tui.reports.data_export import AdviceData, Missing, clean_text, format
 
 
 class Context:
-    """The advice data with the choices of one document (language, names) and its table of contents."""
+    """The advice data with the choices of one document (language, names, the individual scores or
+    not) and its table of contents."""
 
-    def __init__(self, data: AdviceData, names: bool, missing: Missing) -> None:
+    def __init__(self, data: AdviceData, names: bool, missing: Missing, individual: bool = True) -> None:
         self.data = data
         self.session = data.session
         self.criteria = data.session.criteria
         self.names = names
+        self.individual = individual
         self.lang = language()
         self.s = paragraph_styles()
         self.labels = data.juror_labels(names)
+        self.jurors = data.jurors_in_order(names)  # the order every list of jurors follows
+        self.position = {juror.id: index for index, juror in enumerate(self.jurors)}
+        self.roles = data.roles_shown(names)  # never a role that points at one juror
         self.funded = data.funded
         self.funded_set = set(self.funded)
         self.toc_entries: list[tuple[str, str, str, int]] = []  # key, number, text, level
         self.max_total = data.maximum_total()
         self.missing = missing
         self.ranked_count = sum(1 for row in data.ranking if row.rank is not None)
+
+    def position_of(self, juror_id: str) -> int:
+        """Where a juror comes in every list of jurors (sort key)."""
+        return self.position.get(juror_id, len(self.position))
 
     def para(self, text: str, style: str) -> Paragraph:
         """A paragraph of our own markup; user parts must already be escaped with `markup`."""

@@ -85,33 +85,40 @@ def method(c: Context) -> list[Flowable]:
 
     # 1.5 composition
     story += c.heading("h2", "sec-composition", "1.5", t("export.sec.composition"), 1)
-    jurors = c.data.jurors_in_order()
+    jurors = c.jurors
     voting = [juror for juror in jurors if juror.role is Role.VOTING]
     advisory = [juror for juror in jurors if juror.role is Role.ADVISORY]
     story.append(
         c.text(t("export.composition.intro", total=len(jurors), voting=len(voting), advisory=len(advisory)), "body")
     )
+    # The members per role only where that cannot point at one juror (c.roles); else the count alone.
     rows = [[
         c.text(t("export.composition.role"), "cell_head"),
         c.text(t("export.composition.count"), "cell_head_center"),
-        c.text(t("export.composition.members"), "cell_head"),
+        *([c.text(t("export.composition.members"), "cell_head")] if c.roles else []),
     ]]
     for role, members in ((Role.VOTING, voting), (Role.ADVISORY, advisory)):
         if members:
             rows.append([
                 c.text(upper_first(role_text(role)), "cell"),
                 c.para(str(len(members)), "cell_center"),
-                c.para(", ".join(markup(c.labels[juror.id]) for juror in members), "cell"),
+                *([c.para(", ".join(markup(c.labels[juror.id]) for juror in members), "cell")] if c.roles else []),
             ])
-    story.append(c.table(rows, [35 * mm, 18 * mm, WIDTH - 53 * mm], c.grid_style()))
+    widths = [35 * mm, 18 * mm, WIDTH - 53 * mm] if c.roles else [35 * mm, 18 * mm]
+    story.append(c.table(rows, widths, c.grid_style()))
     story.append(Spacer(1, 4))
     if not c.names:
         first, last = c.labels[jurors[0].id], c.labels[jurors[-1].id]
         key = "export.composition.anonymous" if len(jurors) > 1 else "export.composition.anonymous_one"
-        story.append(c.text(t(key, first=first, last=last), "body"))
+        text = t(key, first=first, last=last) + " " + t("export.composition.random")
+        if not c.roles:
+            text += " " + t("export.composition.roles_hidden")
+        story.append(c.text(text, "body"))
     not_submitted = [juror for juror in jurors if juror.id not in c.data.submissions]
     if not_submitted:
-        missing = ", ".join(f"{c.labels[juror.id]} ({role_text(juror.role)})" for juror in not_submitted)
+        missing = ", ".join(
+            f"{c.labels[juror.id]} ({role_text(juror.role)})" if c.roles else c.labels[juror.id] for juror in not_submitted
+        )
         text = t("export.composition.submitted_some", submitted=len(jurors) - len(not_submitted), total=len(jurors), missing=missing)
     else:
         text = t("export.composition.submitted_all", total=len(jurors))
@@ -119,21 +126,22 @@ def method(c: Context) -> list[Flowable]:
 
     # 1.6 conflicts of interest
     story += c.heading("h2", "sec-conflicts", "1.6", t("ui.conflicts.title"), 1)
-    conflicts = c.data.conflicts()
+    conflicts = c.data.conflicts(c.names)
     if conflicts:
         story.append(c.text(t("export.conflicts.intro"), "body"))
         rows = [[
             c.text(t("export.conflicts.juror"), "cell_head"),
-            c.text(t("export.composition.role"), "cell_head"),
+            *([c.text(t("export.composition.role"), "cell_head")] if c.roles else []),
             c.text(t("chair.ui.ranking.column_application"), "cell_head"),
         ]]
         for juror_id, application_id in conflicts:
             rows.append([
                 c.text(c.labels[juror_id], "cell"),
-                c.text(upper_first(role_text(c.session.juror(juror_id).role)), "cell"),
+                *([c.text(upper_first(role_text(c.session.juror(juror_id).role)), "cell")] if c.roles else []),
                 c.text(c.app_label(application_id), "cell"),
             ])
-        story.append(c.table(rows, [40 * mm, 35 * mm, WIDTH - 75 * mm], c.grid_style()))
+        widths = [40 * mm, 35 * mm, WIDTH - 75 * mm] if c.roles else [40 * mm, WIDTH - 40 * mm]
+        story.append(c.table(rows, widths, c.grid_style()))
     else:
         story.append(c.text(t("export.conflicts.none"), "body"))
     story.append(PageBreak())

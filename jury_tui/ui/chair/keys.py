@@ -96,6 +96,7 @@ def export_keys() -> list[KeySpec]:
         KeySpec("toggle('csv')", "c", "c", "chair.key.export_csv", "chair.key.export_csv.help"),
         KeySpec("toggle('xlsx')", "x", "x", "chair.key.export_xlsx", "chair.key.export_xlsx.help"),
         KeySpec("toggle('names')", "n", "n", "chair.key.export_names", "chair.key.export_names.help"),
+        KeySpec("toggle('individual')", "i", "i", "chair.key.export_individual", "chair.key.export_individual.help"),
         KeySpec("toggle('strict')", "s", "s", "chair.key.export_strict", "chair.key.export_strict.help"),
         KeySpec("start", "enter", "⏎", "chair.key.export_start", "chair.key.export_start.help"),
         KeySpec("close", "escape", "Esc", "ui.key.close", "chair.key.export_close.help"),

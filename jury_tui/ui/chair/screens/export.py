@@ -1,8 +1,10 @@
 """The export dialog: the motivated advice (PDF) and the score data (CSV, XLSX), with progress.
 
 Opened with x or F6 from any of the chair's screens. The chair chooses what to write (p, c, x; all
-three by default), jurors by name or anonymised (n; anonymised by default) and strict or not (s;
-not strict by default), and sees beforehand how many consensus scores and motivations are missing.
+three by default), jurors by name or anonymised (n; anonymised by default, with the letters kept
+for the session: jury_tui.store.anonymity), with or without each juror's individual scores (i; with
+by default) and strict or not (s; not strict by default), and sees beforehand how many consensus
+scores and motivations are missing.
 Enter starts; the export runs in a thread worker so the screen stays responsive, the progress bar
 follows the PDF's sections. Each output then shows its absolute path (with pages or rows) or the
 one-line reason it was not written. Esc closes, and cancels a running export at its next step.
@@ -81,6 +83,15 @@ class Missing:
     motivations: int
 
 
+@dataclass(frozen=True)
+class Choices:
+    """How the outputs are written, as chosen when the export started."""
+
+    names: bool
+    strict: bool
+    individual: bool
+
+
 class ExportCancelled(Exception):
     """Raised in the worker (also from the PDF's progress callback) when the chair closed the dialog."""
 
@@ -97,6 +108,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         self.targets = default_targets(self.data_dir, session)
         self.chosen = dict.fromkeys(KINDS, True)
         self.names = False
+        self.individual = True
         self.strict = False
         self.missing: Missing | None = None
         self.check_error: str | None = None
@@ -146,6 +158,8 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
                       (self.targets[kind].name, muted if not on else ""), "\n"]
         parts += ["    ", (self._display("toggle('names')") + "  ", "bold $text-accent"),
                   t("chair.ui.export.names_on" if self.names else "chair.ui.export.names_off"), "\n",
+                  "    ", (self._display("toggle('individual')") + "  ", "bold $text-accent"),
+                  t("chair.ui.export.individual_on" if self.individual else "chair.ui.export.individual_off"), "\n",
                   "    ", (self._display("toggle('strict')") + "  ", "bold $text-accent"),
                   (t("chair.ui.export.strict_on" if self.strict else "chair.ui.export.strict_off"),
                    "bold" if self.strict else "")]
@@ -235,6 +249,8 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             self.chosen[what] = not self.chosen[what]
         elif what == "names":
             self.names = not self.names
+        elif what == "individual":
+            self.individual = not self.individual
         elif what == "strict":
             self.strict = not self.strict
         self._draw_options()
@@ -255,7 +271,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         self.query_one("#export-progress", ProgressBar).update(total=steps, progress=0)
         self._status(t("chair.ui.export.step.read") + t("chair.ui.export.running_hint"))
         self.refresh_bindings()
-        self._export(kinds, self.names, self.strict)
+        self._export(kinds, Choices(self.names, self.strict, self.individual))
 
     def action_close(self) -> None:
         self._dialog_closed = True
@@ -279,13 +295,16 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             raise ExportCancelled from error
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, kinds: list[str], names: bool, strict: bool) -> None:
+    def _export(self, kinds: list[str], choices: Choices) -> None:
         started = time.perf_counter()
         try:
             from jury_tui.reports.data_export import build_advice_data
+            from jury_tui.store.anonymity import export_letters
 
             with self._reading:
-                data = build_advice_data(self.session, self.store.submissions(), self.store.decisions())
+                submissions, decisions = self.store.submissions(), self.store.decisions()
+                letters = None if choices.names else export_letters(self.data_dir, self.session)
+                data = build_advice_data(self.session, submissions, decisions, letters=letters)
         except ExportCancelled:
             return
         except Exception as error:  # noqa: BLE001 - one line, never a traceback
@@ -296,13 +315,13 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             self._to_ui(self._progress, done, None)
             for kind in kinds:
                 self._check_cancelled()
-                result, done = self._write_one(kind, data, names, strict, done)
+                result, done = self._write_one(kind, data, choices, done)
                 self._to_ui(self._show_result, kind, result)
         except ExportCancelled:
             return
         self._finish_safely(kinds, None, started)
 
-    def _write_one(self, kind: str, data: AdviceData, names: bool, strict: bool, done: int) -> tuple[tuple[bool, str], int]:
+    def _write_one(self, kind: str, data: AdviceData, choices: Choices, done: int) -> tuple[tuple[bool, str], int]:
         """Write one output; returns (written, the line to show) and the progress reached."""
         path = self.targets[kind]
         shown = str(path.resolve())
@@ -317,14 +336,18 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
                 def progress(section: int, total: int) -> None:
                     self._to_ui(self._progress, start + section, t("chair.ui.export.step.pdf", done=section, total=total))
 
-                summary = write_advice_pdf(data, path, names=names, strict=strict, progress=progress)
+                summary = write_advice_pdf(data, path, names=choices.names, strict=choices.strict,
+                                           individual=choices.individual, progress=progress)
                 done = start + len(self.session.applications)
                 key = "chair.ui.export.pdf_written_missing" if summary.missing else "chair.ui.export.pdf_written"
                 return (True, t(key, path=str(summary.path.resolve()), pages=summary.pages, missing=summary.missing)), done
             from jury_tui.reports.data_export import write_csv, write_xlsx
 
             self._to_ui(self._progress, done, t(f"chair.ui.export.step.{kind}"))
-            rows = (write_csv if kind == "csv" else write_xlsx)(data, path, names=names)
+            if kind == "csv":
+                rows = write_csv(data, path, names=choices.names, individual=choices.individual)
+            else:
+                rows = write_xlsx(data, path, names=choices.names, individual=choices.individual)
             return (True, t("chair.ui.export.rows_written", path=shown, rows=rows)), done + 1
         except ExportCancelled:
             raise
