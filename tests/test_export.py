@@ -388,3 +388,38 @@ def test_advice_in_english_follows_the_language(demo, tmp_path):
     assert f"page 1 of {summary.pages}" in text and "Motivated advice of the jury" in text
     assert "Tailored approach" in text and "4,000,000 euro" in text and "Juror A" in text
     assert "Jurylid" not in text and "pagina" not in text
+
+
+def test_the_letters_given_are_the_letters_used_in_their_order(demo, tmp_path):
+    from jury_tui.reports.data_export import build_advice_data, write_csv
+
+    session, _, data = demo
+    ids = sorted(juror.id for juror in session.jurors)
+    letters = dict(zip(ids, "GFEDCBA", strict=True))  # the reverse of the id order
+    given = build_advice_data(session, data.submissions, data.decisions, generated_on=ON, letters=letters)
+    assert given.juror_labels() == {juror_id: f"Jurylid {code}" for juror_id, code in letters.items()}
+    assert [juror.id for juror in given.jurors_in_order()] == ids[::-1]
+    assert [juror.id for juror in given.jurors_in_order(names=True)] == ids
+    assert given.roles_shown()  # five voting and two advisory members: a role points at no one
+    out = tmp_path / "s.csv"
+    write_csv(given, out)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        order = list(dict.fromkeys(row["jurylid"] for row in csv.DictReader(handle, delimiter=";")))
+    assert order == [f"Jurylid {letters[juror_id]}" for juror_id in ids[::-1] if juror_id in JURORS]
+
+
+def test_without_letters_the_data_deals_its_own_at_random():
+    from jury_tui.domain.anonymity import assign_letters, roles_may_be_shown
+    from jury_tui.domain.session import Juror, Role
+
+    ids = [f"j{number:02d}" for number in range(30)]
+    first, second = assign_letters(ids), assign_letters(ids)
+    assert sorted(first.values(), key=lambda code: (len(code), code))[-4:] == ["AA", "AB", "AC", "AD"]
+    assert first != second  # 1 chance in 30! to fail
+    kept = {"j00": "Q", "weg": "A"}  # a kept letter stays; one of a juror no longer there is dropped
+    again = assign_letters(ids[:3], kept)
+    assert again["j00"] == "Q" and set(again) == {"j00", "j01", "j02"} and len(set(again.values())) == 3
+    lone = [Juror(id="a", name="A", role=Role.VOTING), Juror(id="b", name="B", role=Role.VOTING),
+            Juror(id="c", name="C", role=Role.ADVISORY)]
+    assert not roles_may_be_shown(lone) and roles_may_be_shown(lone[:2])
+    assert roles_may_be_shown([*lone, Juror(id="d", name="D", role=Role.ADVISORY)])

@@ -269,3 +269,25 @@ async def test_help_lists_the_export_key_and_the_palette_opens_it(export_setup):
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog) and not app.screen.chosen["xlsx"]
         assert sum(isinstance(screen, ExportDialog) for screen in app.screen_stack) == 1
+
+
+async def test_individual_scores_are_left_out_by_key(export_setup):
+    from openpyxl import load_workbook
+
+    data_dir, session = export_setup
+    paths = targets(data_dir, session)
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(app, pilot)
+        assert dialog.individual and t("chair.ui.export.individual_on") in text_of(dialog.query_one("#export-options"))
+        await pilot.press("i")
+        assert not dialog.individual
+        assert t("chair.ui.export.individual_off") in text_of(dialog.query_one("#export-options"))
+        await run_export(app, pilot)
+        assert all(ok for ok, _ in dialog.results.values())
+    text = pdf_text(paths["pdf"])
+    assert "Individuele scores per jurylid" not in text and "Bijlage A. Overeenstemming" in text
+    with paths["csv"].open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert rows[0][0] == "rang" and len(rows) == 1 + len(session.applications)
+    assert load_workbook(paths["xlsx"]).sheetnames == ["Samenvatting"]

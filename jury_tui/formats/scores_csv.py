@@ -128,7 +128,8 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
                 continue
             application_id = read_cell(row[index["application_id"]].strip())
             criterion_id = read_cell(row[index["criterion_id"]].strip())
-            score = _parse_score(read_cell(row[index["score"]].strip()))
+            # A score is a number: a leading apostrophe (a spreadsheet's "this is text" mark) is dropped.
+            score = _parse_score(row[index["score"]].strip().removeprefix("'"))
             motivation = read_cell(row[index["motivation"]].strip()).strip()
             if not session.has_application(application_id):
                 problem(line, t("score.unknown_application", application=application_id))
