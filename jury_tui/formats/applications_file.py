@@ -8,8 +8,10 @@ from pathlib import Path
 import yaml
 
 from jury_tui.domain.applications import Application, Section
+from jury_tui.domain.limits import MAX_APPLICATIONS
 from jury_tui.errors import JuryError, file_error, parser_problem
 from jury_tui.formats.files import read_text, require_directory
+from jury_tui.formatting import format_number
 from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
 
@@ -85,6 +87,9 @@ def load_applications(folder: Path) -> list[Application]:
     files = sorted(p for p in folder.glob("*.md") if not p.name.startswith("."))
     if not files:
         raise file_error(folder, t("applications.none"))
+    if len(files) > MAX_APPLICATIONS:  # before reading any: the documented limit (docs/security.md)
+        raise file_error(folder, t("applications.too_many", count=format_number(len(files)),
+                                   limit=format_number(MAX_APPLICATIONS)))
     applications: list[Application] = []
     origin: dict[str, Path] = {}
     problems: list[str] = []
