@@ -20,9 +20,12 @@ class JuryError(Exception):
     """A problem a user can fix; `str()` is the one line shown to them."""
 
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        # Shown as is wherever it goes (a terminal, a screen of the app): a path or a value it
+        # quotes may hold control characters, so they are made visible once, here.
+        message = visible(message)
         super().__init__(message)
         self.message = message
-        self.problems = problems or [message]
+        self.problems = [visible(problem) for problem in problems] if problems else [message]
 
     def __str__(self) -> str:
         return self.message

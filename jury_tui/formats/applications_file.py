@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from jury_tui.domain.applications import Application, Section
+from jury_tui.domain.applications import Application
 from jury_tui.domain.limits import MAX_APPLICATIONS
 from jury_tui.errors import JuryError, file_error, parser_problem
 from jury_tui.formats.files import read_text, require_directory
@@ -37,13 +37,14 @@ class _FrontMatterLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def split_sections(body: str) -> list[Section]:
-    """The body split at level-2 headings; text before the first heading is ignored as preamble."""
+def split_sections(body: str) -> list[dict[str, str]]:
+    """The body split at level-2 headings; text before the first heading is ignored as preamble.
+    As data, not Sections: pydantic validates (limits, control characters) what it builds itself."""
     matches = list(_SECTION_HEADING.finditer(body))
     sections = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
-        sections.append(Section(heading=match.group(1).strip(), body=body[match.end() : end].strip()))
+        sections.append({"heading": match.group(1).strip(), "body": body[match.end() : end].strip()})
     return sections
 
 

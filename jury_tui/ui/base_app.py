@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.command import CommandPalette
 
+from jury_tui.errors import visible
 from jury_tui.i18n import t
 from jury_tui.ui.keys import AZERTY_KEYMAP
 from jury_tui.ui.startup import settle_long_lived_objects
@@ -25,6 +26,11 @@ class JuryBaseApp(App[None]):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(placeholder=t(self.PALETTE_PLACEHOLDER), id="--command-palette"))
+
+    def notify(self, message: str, *, title: str = "", **options) -> None:
+        """Textual's notification, its text shown and never acted on: a path or an error it quotes
+        may hold control characters, and Textual writes them to the terminal as they are."""
+        super().notify(visible(message), title=visible(title), **options)
 
     def action_help_quit(self) -> None:
         self.notify(t("ui.ctrl_c"))
