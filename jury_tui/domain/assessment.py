@@ -11,7 +11,7 @@ from typing import Annotated, ClassVar
 from pydantic import Field, StrictInt, StrictStr
 
 from jury_tui.domain.criteria import STRICT, CriteriaSet
-from jury_tui.domain.limits import MAX_ID
+from jury_tui.domain.limits import MAX_ID, MAX_MOTIVATION
 from jury_tui.domain.text import LINE_PATTERN, Motivation
 
 # An id as a stored record names it: checked against the session where it is used, here only one
@@ -72,7 +72,9 @@ class HistoryEntry:
     field: StoredId
     old: object = None
     new: object = None
-    reason: Motivation = ""
+    # Not a Text: the store writes it (it may quote a CSV's file name, control characters and all);
+    # nothing shows it yet, and whatever does must show it through errors.visible.
+    reason: Annotated[str, Field(max_length=MAX_MOTIVATION)] = ""
 
 
 class Status(StrEnum):

@@ -326,3 +326,19 @@ async def test_the_chair_sees_a_submission_named_with_an_escape_visibly(session,
         log = str(app.screen.query_one("#import-log").render())
         assert "x\\x1b[2J\\u202e.json" in log
         assert not RAW_CONTROL.search(app.export_screenshot().replace("\n", "").replace("\t", ""))
+
+
+def test_scores_imported_from_a_csv_named_with_an_escape_stay_readable(capsys, session):
+    """The import's reason in the juror's history quotes the file name: the history must still read."""
+    run(capsys, "conflicts", "klein", "--as", "j1", "--none", "--data-dir", session)
+    path = Path("scores\x1b[2J.csv")
+    path.write_text("application_id;criterion_id;score;motivation\na1;inhoud;4;Goed\n", encoding="utf-8")
+    accepted = run(capsys, "import-scores", "klein", "--as", "j1", path, "--data-dir", session)
+    assert (accepted.code, accepted.err) == (0, "")
+    from jury_tui.store.juror_store import JurorStore
+    from jury_tui.store.sessions import load_session
+
+    store = JurorStore(session, load_session(session, "klein"), "j1")
+    assert [entry.field for entry in store.history("a1")] == ["score", "motivation"]
+    shown = run(capsys, "show", "klein", "--data-dir", session)
+    assert shown.code == 0 and not RAW_CONTROL.search(shown.out + shown.err)
