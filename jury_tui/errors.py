@@ -8,7 +8,12 @@ import reprlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jury_tui.domain.text import LINE_PATTERN, TEXT_PATTERN, InvalidValue, control_character
+from jury_tui.domain.text import (
+    LINE_PATTERN,
+    TEXT_PATTERN,
+    InvalidValue,
+    control_character,
+)
 from jury_tui.formatting import format_number
 from jury_tui.i18n import t
 

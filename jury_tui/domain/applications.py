@@ -10,7 +10,14 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from jury_tui.domain.criteria import STRICT, Identifier
-from jury_tui.domain.limits import MAX_ID, MAX_NAME, MAX_SECTION, MAX_SECTIONS, MAX_TEXT, MAX_TITLE
+from jury_tui.domain.limits import (
+    MAX_ID,
+    MAX_NAME,
+    MAX_SECTION,
+    MAX_SECTIONS,
+    MAX_TEXT,
+    MAX_TITLE,
+)
 from jury_tui.domain.text import Line, Text
 
 Name = Annotated[Line, Field(min_length=1, max_length=MAX_NAME)]  # also a juror's name

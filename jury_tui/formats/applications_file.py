@@ -11,8 +11,8 @@ from jury_tui.domain.applications import Application
 from jury_tui.domain.limits import MAX_APPLICATIONS
 from jury_tui.errors import JuryError, file_error, parser_problem
 from jury_tui.formats.files import read_text, require_directory
-from jury_tui.formatting import format_number
 from jury_tui.formats.validation import validate
+from jury_tui.formatting import format_number
 from jury_tui.i18n import t
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)(.*)\Z", re.DOTALL)

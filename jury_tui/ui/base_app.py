@@ -29,7 +29,9 @@ class JuryBaseApp(App[None]):
 
     def notify(self, message: str, *, title: str = "", **options) -> None:
         """Textual's notification, its text shown and never acted on: a path or an error it quotes
-        may hold control characters, and Textual writes them to the terminal as they are."""
+        may hold control characters (Textual writes them to the terminal as they are), and a name
+        from a file ("Gent [oost]") is text, never markup. Every screen's notify comes here."""
+        options["markup"] = False
         super().notify(visible(message), title=visible(title), **options)
 
     def action_help_quit(self) -> None:

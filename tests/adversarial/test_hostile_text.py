@@ -342,3 +342,15 @@ def test_scores_imported_from_a_csv_named_with_an_escape_stay_readable(capsys, s
     assert [entry.field for entry in store.history("a1")] == ["score", "motivation"]
     shown = run(capsys, "show", "klein", "--data-dir", session)
     assert shown.code == 0 and not RAW_CONTROL.search(shown.out + shown.err)
+
+
+async def test_a_notification_quoting_a_name_with_brackets_shows_it_as_written(demo_data_dir):
+    from jury_tui.formats.session_builder import build_demo_session
+    from jury_tui.ui.app import JurorApp
+
+    app = JurorApp(demo_data_dir, build_demo_session(), "extern-1")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        app.notify(t("ui.application_complete", label="Gent [b]oost[/b] – [link=x]Rabot"))
+        await pilot.pause()
+        assert "Gent [b]oost[/b] – [link=x]Rabot" in app.export_screenshot().replace("&#160;", " ")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from jury_tui.domain import limits
-from tests.adversarial.conftest import run
 from tests.adversarial.conftest import refused as refused_by
+from tests.adversarial.conftest import run
 from tests.conftest import SMALL_CRITERIA_TOML, application_md
 
 
