@@ -47,6 +47,12 @@ _PYTHON_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 _TEXT_REFUSES = re.compile(f"[{_PYTHON_CLASS}]")
 _LINE_REFUSES = re.compile(f"[\t\n{_PYTHON_CLASS}]")
 
+def without_control_characters(text: str) -> str:
+    """`text` as a Text accepts it: line ends as newlines, every other control character left out.
+    For text that is typed or pasted, not read: what a file holds is refused, never changed."""
+    return _TEXT_REFUSES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 Motivation = Annotated[StrictStr, Field(pattern=TEXT_PATTERN, max_length=MAX_MOTIVATION)]
 """A juror's or the chair's motivation (or minority view, or reason), read back as written."""
 

@@ -3,9 +3,11 @@ objects out of the collector, the palette and Ctrl+C in the user's language."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App
 from textual.command import CommandPalette
 
+from jury_tui.domain.text import without_control_characters
 from jury_tui.errors import visible
 from jury_tui.i18n import t
 from jury_tui.ui.keys import AZERTY_KEYMAP
@@ -33,6 +35,16 @@ class JuryBaseApp(App[None]):
         from a file ("Gent [oost]") is text, never markup. Every screen's notify comes here."""
         options["markup"] = False
         super().notify(visible(message), title=visible(title), **options)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste (into a motivation, a path) is text: control characters a terminal passes along
+        are left out before any widget sees it, so a store never holds what it would refuse to read."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            text = without_control_characters(event.text)
+            if text != event.text:
+                event.stop()
+                event = events.Paste(text)
+        await super().on_event(event)
 
     def action_help_quit(self) -> None:
         self.notify(t("ui.ctrl_c"))

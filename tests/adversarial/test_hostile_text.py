@@ -354,3 +354,23 @@ async def test_a_notification_quoting_a_name_with_brackets_shows_it_as_written(d
         app.notify(t("ui.application_complete", label="Gent [b]oost[/b] – [link=x]Rabot"))
         await pilot.pause()
         assert "Gent [b]oost[/b] – [link=x]Rabot" in app.export_screenshot().replace("&#160;", " ")
+
+
+async def test_a_paste_into_a_motivation_leaves_control_characters_out(demo_data_dir):
+    """A terminal passes a pasted ESC along; the juror's store would then hold a text it refuses to read."""
+    from textual import events
+    from textual.widgets import TextArea
+
+    from jury_tui.formats.session_builder import build_demo_session
+    from jury_tui.ui.app import JurorApp
+
+    app = JurorApp(demo_data_dir, build_demo_session(), "extern-1")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        area = TextArea(id="plak")
+        await app.screen.mount(area)
+        area.focus()
+        await pilot.pause()
+        await app.on_event(events.Paste("Goed\x1b[2J\r\nplan\u202e\x07\tzeker"))
+        await pilot.pause()
+        assert area.text == "Goed[2J\nplan\tzeker"
