@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jury_tui import __version__
-from jury_tui.errors import JuryError, display_path
+from jury_tui.errors import JuryError, display_path, visible
 from jury_tui.formats.spreadsheet import DEFAULT_SEPARATOR, SEPARATORS
 from jury_tui.formatting import format_amount
 from jury_tui.i18n import (
@@ -30,7 +30,8 @@ EXIT_USAGE = 2
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line without the usage, exit 2; argparse's own (translated) format
-        self.exit(EXIT_USAGE, gettext.gettext("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})
+        line = gettext.gettext("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message}
+        self.exit(EXIT_USAGE, visible(line.rstrip("\n")) + "\n")  # an argument may hold control characters
 
 
 def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -131,7 +132,13 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _out(line: str) -> None:
-    print(line)
+    """One line on stdout, shown and never acted on: a text or path may hold control characters."""
+    print(visible(line))
+
+
+def _err(line: str) -> None:
+    """One line on stderr, as `_out`."""
+    print(visible(line), file=sys.stderr)
 
 
 def _open_store(data_dir: Path, session_id: str, juror_id: str):
@@ -164,7 +171,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if session_exists(data_dir, DEMO_SESSION_ID):
         existing = load_session(data_dir, DEMO_SESSION_ID)
         if existing.fingerprint != demo.fingerprint:
-            print(t("session.demo_changed", id=DEMO_SESSION_ID), file=sys.stderr)
+            _err(t("session.demo_changed", id=DEMO_SESSION_ID))
         _out(t("cli.kept", id=DEMO_SESSION_ID, path=display_path(folder)))
     else:
         write_session(data_dir, demo)
@@ -189,14 +196,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    import re
+    from pydantic import ValidationError
 
+    from jury_tui.domain.canonical import adapter
+    from jury_tui.domain.criteria import Identifier
+    from jury_tui.errors import value_problem
     from jury_tui.formats.session_builder import build_session
     from jury_tui.store.sessions import session_dir, session_exists, write_session
 
     data_dir = _data_dir(args)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", args.session_id):
-        raise JuryError(t("session.id", id=args.session_id))
+    try:  # the rule for every id (domain/criteria.py): also a folder name on any laptop
+        adapter(Identifier).validate_python(args.session_id)
+    except ValidationError as error:
+        raise JuryError(t("session.id_problem", id=args.session_id, problem=value_problem(error))) from None
     if args.budget <= 0:
         raise JuryError(t("session.budget"))
     if session_exists(data_dir, args.session_id):
@@ -260,7 +272,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             ],
             "jurors": jurors,
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(visible(json.dumps(payload, ensure_ascii=False, indent=2), lines=True, for_json=True))
         return _report_problems(problems)
     _out(f"{session.title} ({session.id})")
     _out(t("cli.show.summary", fingerprint=session.fingerprint[:16], budget=format_amount(session.budget)))
@@ -290,7 +302,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def _report_problems(problems: list[str]) -> int:
     for line in problems:
-        print(line, file=sys.stderr)
+        _err(line)
     return EXIT_USAGE if problems else 0
 
 
@@ -315,7 +327,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         store.declare_conflicts(chosen)
         for application_id in chosen:
             if not store.assessment(application_id).scores == {}:
-                print(t("conflicts.scored", application=application_id), file=sys.stderr)
+                _err(t("conflicts.scored", application=application_id))
     if not store.conflicts_declared:
         _out(t("conflicts.undeclared", juror=args.juror))
     elif store.conflicts:
@@ -356,8 +368,8 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
     except JuryError as error:
         if len(error.problems) > 1:
             for line in error.problems:
-                print(line, file=sys.stderr)
-            print(t("csv.nothing_imported", file=display_path(args.file), count=len(error.problems)), file=sys.stderr)
+                _err(line)
+            _err(t("csv.nothing_imported", file=display_path(args.file), count=len(error.problems)))
             return EXIT_USAGE
         raise
     _out(t("csv.imported", count=count, juror=args.juror, changed=changed))
@@ -378,7 +390,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             kind = check_file(path, session)
         except JuryError as error:
             for line in error.problems:
-                print(line, file=sys.stderr)
+                _err(line)
             continue
         ok += 1
         _out(t("check.ok", file=display_path(path), kind=t(f"check.kind.{kind}")))
@@ -410,7 +422,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     paths = _submission_files(args.files)
     for path, result in zip(paths, store.import_submissions(paths), strict=True):
         if isinstance(result, JuryError):
-            print(result.message, file=sys.stderr)
+            _err(result.message)
             failed += 1
             continue
         _out(t(f"import.{result.status}", file=display_path(path), juror=result.juror_id, count=result.changed_scores))
@@ -469,7 +481,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         rows = write_xlsx(data, targets["xlsx"], names=args.names, individual=args.individual)
         _out(t("export.data_written", path=display_path(targets["xlsx"]), rows=rows))
     if refused is not None:
-        print(refused.message, file=sys.stderr)
+        _err(refused.message)
         return EXIT_USAGE
     return 0
 
@@ -510,16 +522,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except JuryError as error:
-        print(error.message, file=sys.stderr)
+        _err(error.message)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print(t("cli.interrupted"), file=sys.stderr)
+        _err(t("cli.interrupted"))
         return 130
     except BrokenPipeError:  # `jury-tui show … | head`: the reader left, nothing to report
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as error:  # last resort: one line, never a traceback
-        print(t("cli.unexpected", detail=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        _err(t("cli.unexpected", detail=f"{type(error).__name__}: {error}"))
         return 1
 
 

@@ -8,7 +8,13 @@ import reprlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jury_tui.domain.text import InvalidValue
+from jury_tui.domain.text import (
+    LINE_PATTERN,
+    TEXT_PATTERN,
+    InvalidValue,
+    control_character,
+)
+from jury_tui.formatting import format_number
 from jury_tui.i18n import t
 
 if TYPE_CHECKING:  # pydantic is loaded where input is validated (formats/validation.py)
@@ -19,9 +25,12 @@ class JuryError(Exception):
     """A problem a user can fix; `str()` is the one line shown to them."""
 
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        # Shown as is wherever it goes (a terminal, a screen of the app): a path or a value it
+        # quotes may hold control characters, so they are made visible once, here.
+        message = visible(message)
         super().__init__(message)
         self.message = message
-        self.problems = problems or [message]
+        self.problems = [visible(problem) for problem in problems] if problems else [message]
 
     def __str__(self) -> str:
         return self.message
@@ -95,8 +104,16 @@ def _describe(error: dict) -> str:
         return t(key, limit=limit)
     if kind in {"string_too_short", "too_short"}:
         return t("field.too_short")
+    if kind == "string_too_long" and "max_length" in ctx:  # a documented limit (domain/limits.py)
+        return t("field.too_long_text", limit=format_number(ctx["max_length"]))
+    if kind == "too_long" and "max_length" in ctx:
+        return t("field.too_many", limit=format_number(ctx["max_length"]), found=format_number(ctx.get("actual_length")))
     if kind in {"string_too_long", "too_long"}:
         return t("field.too_long")
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") in {TEXT_PATTERN, LINE_PATTERN}:
+        found = control_character(str(error.get("input", "")), line=ctx["pattern"] == LINE_PATTERN)
+        if found is not None:
+            return t("field.control_character", character=found[1], position=found[0])
     if kind == "string_pattern_mismatch":
         return t("field.pattern")
     if kind == "json_invalid":  # pydantic's own JSON parser (a submission is read in one pass)
@@ -223,3 +240,35 @@ def has_lone_surrogate(text: str, data: object) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+# What a terminal would act on instead of showing: C0 controls, DEL, C1 (0x9b is an 8-bit CSI) and the
+# bidirectional overrides and isolates (they reorder what follows: "Trojan Source"); and the halves of
+# surrogate pairs a file name's undecodable bytes become (printing them would fail).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_INVISIBLE_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _json_escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def visible(text: object, *, lines: bool = False, for_json: bool = False) -> str:
+    """`text` as a terminal shows it without acting on it: every control character as an escape
+    (ESC as \\x1b, RLO as \\u202e). One line unless `lines` (newline and tab kept: a text over
+    several lines by design); `for_json` writes escapes JSON reads back (\\u001b), for JSON output."""
+    text = str(text)
+    pattern = _INVISIBLE_IN_LINES if lines else _INVISIBLE
+    if not pattern.search(text):
+        return text
+    return pattern.sub(_json_escape if for_json else _escape, text)
+
+
+def value_problem(error: ValidationError) -> str:
+    """The first problem of a pydantic error about one value (not a file's field), in the user's words."""
+    return _describe(error.errors(include_url=False)[0])

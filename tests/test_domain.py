@@ -16,6 +16,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
+from jury_tui.domain import limits
+from jury_tui.domain.applications import Name
 from jury_tui.domain.assessment import (
     ApplicationAssessment,
     CriterionScore,
@@ -25,7 +27,8 @@ from jury_tui.domain.assessment import (
     statuses_for,
 )
 from jury_tui.domain.canonical import json_form
-from jury_tui.domain.criteria import CriteriaSet
+from jury_tui.domain.consensus import CriterionConsensus
+from jury_tui.domain.criteria import WINDOWS_RESERVED_NAMES, CriteriaSet, Identifier
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import (
     Submission,
@@ -34,6 +37,7 @@ from jury_tui.domain.submission import (
     layout,
     seal_of,
 )
+from jury_tui.domain.text import Line, LocalizedText, Text, control_character
 from jury_tui.errors import validation_problems
 from jury_tui.formats.session_builder import build_session
 
@@ -449,3 +453,84 @@ def test_documented_submission_schema_is_current():
 
     documented = json.loads((Path(__file__).resolve().parents[1] / "docs" / "submission.schema.json").read_text(encoding="utf-8"))
     assert documented == TypeAdapter(Submission).json_schema()
+
+
+# --- texts, ids and limits (issue 12) -----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "line", "found"),
+    [
+        ("gewoon", False, None),
+        ("twee\nregels\tmet tab", False, None),
+        ("twee\nregels", True, (5, "U+000A")),
+        ("tab\there", True, (4, "U+0009")),
+        ("\x1b[31m", False, (1, "U+001B")),
+        ("cr\r\n", False, (3, "U+000D")),
+        ("del\x7f", False, (4, "U+007F")),
+        ("c1\x85", False, (3, "U+0085")),
+        ("csi\x9b", False, (4, "U+009B")),
+        ("abc\u202e", False, (4, "U+202E")),
+        ("isoleer\u2069", False, (8, "U+2069")),
+        ("net ernaast\u2029\u202f\u2065\u206a é €", False, None),
+    ],
+)
+def test_control_characters_text_and_line_refuse(text, line, found):
+    assert control_character(text, line=line) == found
+    kind = Line if line else Text
+    if found is None:
+        assert TypeAdapter(kind).validate_python(text) == text
+    else:
+        with pytest.raises(ValidationError, match="string_pattern_mismatch"):
+            TypeAdapter(kind).validate_python(text)
+
+
+def test_a_localized_text_refuses_control_characters_in_either_language():
+    adapter = TypeAdapter(LocalizedText)
+    assert adapter.validate_python({"nl": "Titel\nover twee regels"}).nl == "Titel\nover twee regels"
+    for data in ({"nl": "a\x1bb"}, {"nl": "a", "en": "b\u202ec"}):
+        with pytest.raises(ValidationError):
+            adapter.validate_python(data)
+
+
+@pytest.mark.parametrize("value", sorted(WINDOWS_RESERVED_NAMES))
+def test_ids_windows_keeps_for_devices_are_refused(value):
+    with pytest.raises(ValidationError, match="id.windows_reserved"):
+        TypeAdapter(Identifier).validate_python(value)
+
+
+@pytest.mark.parametrize("value", ["con-x", "nul1", "com10", "lpt", "aux_2", "a" * limits.MAX_ID])
+def test_ids_that_only_look_like_a_device_are_ids(value):
+    assert TypeAdapter(Identifier).validate_python(value) == value
+
+
+@pytest.mark.parametrize("value", ["CON", "Aux", "j1.", "j1 ", "con.txt", "a" * (limits.MAX_ID + 1), ""])
+def test_ids_with_capitals_dots_spaces_or_too_long_are_refused(value):
+    with pytest.raises(ValidationError):
+        TypeAdapter(Identifier).validate_python(value)
+
+
+def test_a_name_is_one_line_up_to_its_limit():
+    adapter = TypeAdapter(Name)
+    assert adapter.validate_python("n" * limits.MAX_NAME)
+    for value in ("n" * (limits.MAX_NAME + 1), "twee\nregels", ""):
+        with pytest.raises(ValidationError):
+            adapter.validate_python(value)
+
+
+def test_stored_motivations_are_texts_up_to_the_limit():
+    """A juror's and the chair's motivations, read back from their files: newlines yes, controls no."""
+    for kind in (CriterionScore, CriterionConsensus):
+        adapter = TypeAdapter(kind)
+        assert adapter.validate_python({"criterion_id": "c", "motivation": "m\n" * (limits.MAX_MOTIVATION // 2)})
+        for motivation in ("m" * (limits.MAX_MOTIVATION + 1), "goed\x1b[2J", "goed\u202e"):
+            with pytest.raises(ValidationError):
+                adapter.validate_python({"criterion_id": "c", "motivation": motivation})
+
+
+def test_a_session_holds_at_most_the_documented_number_of_jurors(small_session):
+    data = json_form(small_session)
+    data["jurors"] = [{"id": f"j{n}", "name": f"Jurylid {n}", "role": "voting"} for n in range(limits.MAX_JURORS)]
+    assert len(TypeAdapter(SessionDefinition).validate_python(data).jurors) == limits.MAX_JURORS
+    data["jurors"].append({"id": "een-te-veel", "name": "Te veel", "role": "voting"})
+    with pytest.raises(ValidationError, match="too_long"):
+        TypeAdapter(SessionDefinition).validate_python(data)

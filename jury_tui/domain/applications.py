@@ -10,8 +10,17 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from jury_tui.domain.criteria import STRICT, Identifier
+from jury_tui.domain.limits import (
+    MAX_ID,
+    MAX_NAME,
+    MAX_SECTION,
+    MAX_SECTIONS,
+    MAX_TEXT,
+    MAX_TITLE,
+)
+from jury_tui.domain.text import Line, Text
 
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+Name = Annotated[Line, Field(min_length=1, max_length=MAX_NAME)]  # also a juror's name
 Amount = Annotated[float, Field(ge=0, le=1e12)]
 
 
@@ -25,8 +34,8 @@ class Approval(StrEnum):
 class Section:
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    heading: Annotated[str, Field(min_length=1)]
-    body: str = ""
+    heading: Annotated[Line, Field(min_length=1, max_length=MAX_NAME)]
+    body: Annotated[Text, Field(max_length=MAX_SECTION)] = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,7 +45,7 @@ class Application:
     id: Identifier
     municipality: Name
     neighbourhood: Name
-    title: Annotated[str, Field(min_length=1, max_length=500)]
+    title: Annotated[Line, Field(min_length=1, max_length=MAX_TITLE)]
     requested_subsidy: Amount
     budgeted_cost: Amount | None = None
     co_financing: Amount | None = None
@@ -45,9 +54,10 @@ class Application:
     submitted_at: dt.datetime | None = None
     approved_by: Approval | None = None
     other_flemish_subsidy: bool | None = None
-    illustrative: list[str] = field(default_factory=list)
-    summary: str = ""
-    sections: list[Section] = field(default_factory=list)
+    illustrative: Annotated[list[Annotated[Line, Field(max_length=MAX_ID)]], Field(max_length=MAX_SECTIONS)] = field(
+        default_factory=list)
+    summary: Annotated[Text, Field(max_length=MAX_TEXT)] = ""
+    sections: Annotated[list[Section], Field(max_length=MAX_SECTIONS)] = field(default_factory=list)
 
     @property
     def label(self) -> str:

@@ -6,11 +6,17 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import StrictInt, StrictStr
+from pydantic import Field, StrictInt, StrictStr
 
 from jury_tui.domain.criteria import STRICT, CriteriaSet
+from jury_tui.domain.limits import MAX_ID, MAX_MOTIVATION
+from jury_tui.domain.text import LINE_PATTERN, Motivation
+
+# An id as a stored record names it: checked against the session where it is used, here only one
+# short line without control characters.
+StoredId = Annotated[StrictStr, Field(max_length=MAX_ID, pattern=LINE_PATTERN)]
 
 # CriterionScore, ApplicationAssessment and Progress are internal records: built by the store from
 # what pydantic read from its own files (store/juror_store.py) or computed here. Plain dataclasses:
@@ -24,19 +30,19 @@ class ScoreChange:
 
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    application_id: StrictStr
-    criterion_id: StrictStr
+    application_id: StoredId
+    criterion_id: StoredId
     score: StrictInt | None
-    motivation: StrictStr
+    motivation: Motivation
 
 
 @dataclass(frozen=True, slots=True)
 class CriterionScore:
     """A juror's score and motivation on one criterion; read back from the juror's files as written."""
 
-    criterion_id: StrictStr
+    criterion_id: StoredId
     score: StrictInt | None = None
-    motivation: StrictStr = ""
+    motivation: Motivation = ""
 
     @property
     def is_empty(self) -> bool:
@@ -60,13 +66,15 @@ class HistoryEntry:
     __pydantic_config__: ClassVar[dict] = STRICT
 
     at: dt.datetime
-    juror_id: str
-    application_id: str | None = None
-    criterion_id: str | None = None
-    field: str
+    juror_id: StoredId
+    application_id: StoredId | None = None
+    criterion_id: StoredId | None = None
+    field: StoredId
     old: object = None
     new: object = None
-    reason: str = ""
+    # Not a Text: the store writes it (it may quote a CSV's file name, control characters and all);
+    # nothing shows it yet, and whatever does must show it through errors.visible.
+    reason: Annotated[str, Field(max_length=MAX_MOTIVATION)] = ""
 
 
 class Status(StrEnum):

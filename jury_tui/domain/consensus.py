@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from pydantic import Field, StrictInt, StrictStr
+from pydantic import Field, StrictInt
 
 from jury_tui.domain.aggregation import CriterionStats, weighted_total
 from jury_tui.domain.applications import Application
+from jury_tui.domain.assessment import StoredId
 from jury_tui.domain.criteria import STRICT, CriteriaSet, RuleKind
+from jury_tui.domain.text import Motivation
 
 
 class Recommendation(StrEnum):
@@ -27,10 +29,10 @@ class Recommendation(StrEnum):
 class CriterionConsensus:
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    criterion_id: StrictStr
+    criterion_id: StoredId
     score: StrictInt | None = None
-    motivation: StrictStr = ""
-    minority_view: StrictStr = ""
+    motivation: Motivation = ""
+    minority_view: Motivation = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,9 +41,9 @@ class ApplicationDecision:
 
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    application_id: str
-    criteria: dict[str, CriterionConsensus] = field(default_factory=dict)
-    overall_motivation: StrictStr = ""
+    application_id: StoredId
+    criteria: dict[StoredId, CriterionConsensus] = field(default_factory=dict)
+    overall_motivation: Motivation = ""
     recommendation: Recommendation | None = None
     advised_amount: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
 

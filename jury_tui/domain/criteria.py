@@ -6,14 +6,39 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from pydantic import AwareDatetime, BeforeValidator, Field
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
 
+from jury_tui.domain.limits import (
+    MAX_CRITERIA,
+    MAX_ELIGIBILITY_RULES,
+    MAX_GUIDANCE,
+    MAX_ID,
+    MAX_SCALE_STEPS,
+)
 from jury_tui.domain.text import InvalidValue, LocalizedText
 
 # Records of the session definition are frozen dataclasses; pydantic validates them where input is
 # read (formats/validation.py), `__post_init__` keeps the rules that span fields.
 
-Identifier = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+# Names Windows keeps for devices, with or without an extension, in any case: a folder or file named
+# after such an id (a juror's folder, an application's file) cannot be made on most jurors' laptops.
+# Ids have lowercase letters only (no two ids differ by case alone: one file name on any disk), and
+# no dots or spaces (so no extension and no trailing dot or space, which Windows drops).
+WINDOWS_RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+
+
+def _storable_on_windows(value: str) -> str:
+    if value in WINDOWS_RESERVED_NAMES:
+        raise InvalidValue("id.windows_reserved", id=value)
+    return value
+
+
+Identifier = Annotated[
+    str, Field(min_length=1, max_length=MAX_ID, pattern=ID_PATTERN), AfterValidator(_storable_on_windows)
+]
 
 
 def _plain_text(value: object) -> object:
@@ -39,7 +64,7 @@ class Scale:
 
     min: int
     max: int
-    steps: list[ScaleStep]
+    steps: Annotated[list[ScaleStep], Field(max_length=MAX_SCALE_STEPS)]
 
     def __post_init__(self) -> None:
         if self.max <= self.min:
@@ -67,7 +92,7 @@ class Criterion:
     id: Identifier
     name: Text
     description: Text
-    guidance: list[Text] = field(default_factory=list)
+    guidance: Annotated[list[Text], Field(max_length=MAX_GUIDANCE)] = field(default_factory=list)
     weight: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1.0
     motivation_required: bool = True
     minimum_score: int | None = None
@@ -113,7 +138,7 @@ class EligibilityRule:
 class Ranking:
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    tie_break: list[Identifier] = field(default_factory=list)
+    tie_break: Annotated[list[Identifier], Field(max_length=MAX_CRITERIA)] = field(default_factory=list)
     minimum_total: Annotated[float, Field(allow_inf_nan=False)] | None = None
 
 
@@ -125,8 +150,8 @@ class CriteriaSet:
     title: Text
     call: Text | None = None
     scale: Scale
-    criteria: Annotated[list[Criterion], Field(min_length=1)]
-    eligibility: list[EligibilityRule] = field(default_factory=list)
+    criteria: Annotated[list[Criterion], Field(min_length=1, max_length=MAX_CRITERIA)]
+    eligibility: Annotated[list[EligibilityRule], Field(max_length=MAX_ELIGIBILITY_RULES)] = field(default_factory=list)
     ranking: Ranking = field(default_factory=Ranking)
     disagreement_threshold: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 2.0
 

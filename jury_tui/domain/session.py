@@ -13,7 +13,8 @@ from pydantic import Field
 from jury_tui.domain.applications import Application, Name
 from jury_tui.domain.canonical import json_form, sha256_hex
 from jury_tui.domain.criteria import STRICT, CriteriaSet, Identifier
-from jury_tui.domain.text import InvalidValue
+from jury_tui.domain.limits import MAX_APPLICATIONS, MAX_JURORS, MAX_TITLE
+from jury_tui.domain.text import InvalidValue, Line
 
 SESSION_SCHEMA_VERSION = 1
 
@@ -39,12 +40,12 @@ class SessionDefinition:
     __pydantic_config__: ClassVar[dict] = STRICT
 
     id: Identifier
-    title: Annotated[str, Field(min_length=1)]
+    title: Annotated[Line, Field(min_length=1, max_length=MAX_TITLE)]
     created_at: dt.datetime
     budget: Annotated[float, Field(gt=0, le=1e13)]
     criteria: CriteriaSet
-    applications: Annotated[list[Application], Field(min_length=1)]
-    jurors: Annotated[list[Juror], Field(min_length=1)]
+    applications: Annotated[list[Application], Field(min_length=1, max_length=MAX_APPLICATIONS)]
+    jurors: Annotated[list[Juror], Field(min_length=1, max_length=MAX_JURORS)]
 
     def __post_init__(self) -> None:
         for kind, items in (("applications", self.applications), ("jurors", self.jurors)):

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import yaml
 
-from jury_tui.domain.applications import Application, Section
+from jury_tui.domain.applications import Application
+from jury_tui.domain.limits import MAX_APPLICATIONS
 from jury_tui.errors import JuryError, file_error, parser_problem
 from jury_tui.formats.files import read_text, require_directory
 from jury_tui.formats.validation import validate
+from jury_tui.formatting import format_number
 from jury_tui.i18n import t
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)(.*)\Z", re.DOTALL)
@@ -35,13 +37,14 @@ class _FrontMatterLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def split_sections(body: str) -> list[Section]:
-    """The body split at level-2 headings; text before the first heading is ignored as preamble."""
+def split_sections(body: str) -> list[dict[str, str]]:
+    """The body split at level-2 headings; text before the first heading is ignored as preamble.
+    As data, not Sections: pydantic validates (limits, control characters) what it builds itself."""
     matches = list(_SECTION_HEADING.finditer(body))
     sections = []
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(body)
-        sections.append(Section(heading=match.group(1).strip(), body=body[match.end() : end].strip()))
+        sections.append({"heading": match.group(1).strip(), "body": body[match.end() : end].strip()})
     return sections
 
 
@@ -85,6 +88,9 @@ def load_applications(folder: Path) -> list[Application]:
     files = sorted(p for p in folder.glob("*.md") if not p.name.startswith("."))
     if not files:
         raise file_error(folder, t("applications.none"))
+    if len(files) > MAX_APPLICATIONS:  # before reading any: the documented limit (docs/security.md)
+        raise file_error(folder, t("applications.too_many", count=format_number(len(files)),
+                                   limit=format_number(MAX_APPLICATIONS)))
     applications: list[Application] = []
     origin: dict[str, Path] = {}
     problems: list[str] = []

@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+from jury_tui.domain.limits import MAX_JURORS
 from jury_tui.domain.session import Juror, Role
 from jury_tui.errors import JuryError, display_path, file_error
 from jury_tui.formats.files import read_text, read_toml
@@ -22,6 +23,8 @@ def sniff_dialect(text: str) -> str:
 def _check(path: Path, jurors: list[Juror]) -> list[Juror]:
     if not jurors:
         raise file_error(path, t("jurors.none"))
+    if len(jurors) > MAX_JURORS:  # the documented limit (docs/security.md)
+        raise file_error(path, t("jurors.too_many", count=len(jurors), limit=MAX_JURORS))
     seen: set[str] = set()
     for juror in jurors:
         if juror.id in seen:

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jury_tui.domain.assessment import ApplicationAssessment, ScoreChange
+from jury_tui.domain.limits import MAX_MOTIVATION
 from jury_tui.domain.session import SessionDefinition
+from jury_tui.domain.text import control_character
 from jury_tui.errors import JuryError, display_path, file_error
 from jury_tui.formats.files import read_text
 from jury_tui.formats.jurors_file import duplicate_column, sniff_dialect
@@ -28,7 +30,6 @@ from jury_tui.i18n import t
 
 REQUIRED_COLUMNS = ("application_id", "criterion_id", "score", "motivation")
 TEMPLATE_COLUMNS = ("application_id", "municipality", "criterion_id", "criterion", "scale", *REQUIRED_COLUMNS[2:])
-MAX_MOTIVATION = 100_000
 
 
 def write_template(
@@ -158,6 +159,9 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
                 continue
             if len(motivation) > MAX_MOTIVATION:
                 problem(line, t("field.too_long"))
+                continue
+            if (found := control_character(motivation)) is not None:  # raw C1 or bidi: not refused as bytes
+                problem(line, t("field.control_character", position=found[0], character=found[1]))
                 continue
             changes.append(ScoreChange(application_id, criterion_id, score, motivation))
     except csv.Error as error:

@@ -30,7 +30,7 @@ from jury_tui.formats.atomic_file import (
     remove_stale_temp_files,
     write_atomic,
 )
-from jury_tui.formats.scores_csv import MAX_MOTIVATION
+from jury_tui.domain.limits import MAX_MOTIVATION
 from jury_tui.formats.submission_file import read_submission
 from jury_tui.formatting import format_amount
 from jury_tui.i18n import t

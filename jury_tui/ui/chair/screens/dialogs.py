@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from jury_tui.errors import JuryError, display_path
+from jury_tui.errors import JuryError, display_path, visible
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ImportResult
 from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for
@@ -114,7 +114,8 @@ class ImportDialog(SpecBindings, ModalScreen[bool]):
         for text, ok in self.lines:
             if parts:
                 parts.append("\n")
-            parts += [("✓ " if ok else "✗ ", "bold $text-success" if ok else "bold $text-error"), text]
+            # visible: a file name in the folder imported may hold control characters
+            parts += [("✓ " if ok else "✗ ", "bold $text-success" if ok else "bold $text-error"), visible(text)]
         self.query_one("#import-log", Static).update(Content.assemble(*parts))
         self.query_one("#import-results", VerticalScroll).scroll_end(animate=False)
 
