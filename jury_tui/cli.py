@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jury_tui import __version__
-from jury_tui.errors import JuryError, display_path
+from jury_tui.errors import JuryError, display_path, os_problem
 from jury_tui.formatting import format_amount
 from jury_tui.i18n import (
     SUPPORTED_LANGUAGES,
@@ -385,10 +385,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _submission_files(paths: list[Path]) -> list[Path]:
+    from jury_tui.formats.files import list_folder
+
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.json") if not p.name.startswith("."))
+            found = list_folder(path, ".json")  # each file is checked as it is read: a FIFO in it is refused then
             if not found:
                 raise JuryError(t("import.none_found", path=display_path(path)))
             files.extend(found)
@@ -512,6 +514,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `jury-tui show … | head`: the reader left, nothing to report
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:  # no access, disk full, read-only, a file where a folder belongs: the user's to fix
+        print(os_problem(error), file=sys.stderr)
+        return EXIT_USAGE
     except Exception as error:  # last resort: one line, never a traceback
         print(t("cli.unexpected", detail=f"{type(error).__name__}: {error}"), file=sys.stderr)
         return 1
