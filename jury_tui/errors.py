@@ -37,10 +37,14 @@ class StoreError(JuryError):
 def display_path(path: Path | str) -> str:
     """Paths as the user gave them, relative to the working folder where possible."""
     path = Path(path)
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
+    for resolved in (path.resolve, lambda: path.parent.resolve() / path.name):  # the latter: the last part loops
+        try:
+            return str(resolved().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            break
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11, 3.12)
+            continue
+    return str(path)
 
 
 # What the operating system said, as a line a user can act on: the problem and what to do.
