@@ -243,3 +243,16 @@ def test_a_refused_write_changes_nothing_that_was_there(capsys, juror, tmp_path,
     line = refused(capsys, "conflicts", "klein", "--as", "j1", "--set", "a1", "--data-dir", "data", watch=(juror,))
     assert "alleen-lezen" in line
     assert snapshot(juror) == before
+
+
+# --- a command that only reads or shows creates nothing -------------------------------------------
+
+
+def test_show_and_check_create_nothing(capsys, session, inputs, tmp_path):
+    before = snapshot(tmp_path)
+    assert run(capsys, "show", "klein", "--data-dir", "data").code == 0
+    assert run(capsys, "show", "klein", "--json", "--data-dir", "data").code == 0
+    assert run(capsys, "check", inputs.criteria, inputs.jurors, inputs.applications, "--session", "klein",
+               "--data-dir", "data").code == 0
+    assert run(capsys, "show", "klein", "--data-dir", "elders").code == 2
+    assert snapshot(tmp_path) == before
