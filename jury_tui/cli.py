@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jury_tui import __version__
-from jury_tui.errors import JuryError, display_path, visible
+from jury_tui.errors import JuryError, display_path, os_problem, visible
 from jury_tui.formats.spreadsheet import DEFAULT_SEPARATOR, SEPARATORS
 from jury_tui.formatting import format_amount
 from jury_tui.i18n import (
@@ -400,10 +400,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _submission_files(paths: list[Path]) -> list[Path]:
+    from jury_tui.formats.files import list_folder
+
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.json") if not p.name.startswith("."))
+            found = list_folder(path, ".json")  # each file is checked as it is read: a FIFO in it is refused then
             if not found:
                 raise JuryError(t("import.none_found", path=display_path(path)))
             files.extend(found)
@@ -445,7 +447,7 @@ def cmd_chair(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from jury_tui.reports.advice_pdf import write_advice_pdf
     from jury_tui.reports.data_export import build_advice_data, write_csv, write_xlsx
-    from jury_tui.store.anonymity import export_letters
+    from jury_tui.store.anonymity import export_letters, keep_letters
     from jury_tui.store.chair_store import ChairStore
     from jury_tui.store.sessions import exports_dir, load_session
 
@@ -468,18 +470,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     letters = None if args.names else export_letters(data_dir, session)  # dealt once, kept for every export
     data = build_advice_data(session, submissions, decisions, letters=letters)
     refused = None
-    if "pdf" in targets:
-        try:
-            summary = write_advice_pdf(data, targets["pdf"], names=args.names, strict=args.strict, individual=args.individual)
-            _out(t("export.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))
-        except JuryError as error:  # as in the app: the data files hold no consensus, so they still follow
-            refused = error
-    if "csv" in targets:
-        rows = write_csv(data, targets["csv"], names=args.names, separator=args.sep, individual=args.individual)
-        _out(t("export.data_written", path=display_path(targets["csv"]), rows=rows))
-    if "xlsx" in targets:
-        rows = write_xlsx(data, targets["xlsx"], names=args.names, individual=args.individual)
-        _out(t("export.data_written", path=display_path(targets["xlsx"]), rows=rows))
+    written = False
+    try:
+        if "pdf" in targets:
+            try:
+                summary = write_advice_pdf(data, targets["pdf"], names=args.names, strict=args.strict,
+                                           individual=args.individual)
+                written = True
+                _out(t("export.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))
+            except JuryError as error:  # as in the app: the data files hold no consensus, so they still follow
+                refused = error
+        if "csv" in targets:
+            rows = write_csv(data, targets["csv"], names=args.names, separator=args.sep, individual=args.individual)
+            written = True
+            _out(t("export.data_written", path=display_path(targets["csv"]), rows=rows))
+        if "xlsx" in targets:
+            rows = write_xlsx(data, targets["xlsx"], names=args.names, individual=args.individual)
+            written = True
+            _out(t("export.data_written", path=display_path(targets["xlsx"]), rows=rows))
+    finally:
+        if written and letters is not None:  # kept once an output carries them: a refused export changes nothing
+            keep_letters(data_dir, session, letters)
     if refused is not None:
         _err(refused.message)
         return EXIT_USAGE
@@ -530,6 +541,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `jury-tui show … | head`: the reader left, nothing to report
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:  # no access, disk full, read-only, a file where a folder belongs: the user's to fix
+        _err(os_problem(error))
+        return EXIT_USAGE
     except Exception as error:  # last resort: one line, never a traceback
         _err(t("cli.unexpected", detail=f"{type(error).__name__}: {error}"))
         return 1

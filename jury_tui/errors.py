@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import reprlib
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,10 +46,66 @@ class StoreError(JuryError):
 def display_path(path: Path | str) -> str:
     """Paths as the user gave them, relative to the working folder where possible."""
     path = Path(path)
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
+    for resolved in (path.resolve, lambda: path.parent.resolve() / path.name):  # the latter: the last part loops
+        try:
+            return str(resolved().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            break
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11, 3.12)
+            continue
+    return str(path)
+
+
+# What the operating system said, as a line a user can act on: the problem and what to do.
+_OS_PROBLEMS = {
+    getattr(errno, name): key  # by name: not every platform knows every error (Windows has no ETXTBSY)
+    for name, key in (
+        ("EACCES", "os.access"), ("EPERM", "os.access"), ("EROFS", "os.read_only"),
+        ("ENOSPC", "os.disk_full"), ("EDQUOT", "os.disk_full"), ("EFBIG", "os.too_big"),
+        ("ENAMETOOLONG", "os.name_too_long"), ("ENOTDIR", "os.not_directory"), ("EISDIR", "os.is_directory"),
+        ("EEXIST", "os.exists"), ("ENOTEMPTY", "os.exists"), ("ENOENT", "os.not_found"), ("ELOOP", "os.link_loop"),
+        ("EMFILE", "os.too_many_open"), ("ENFILE", "os.too_many_open"), ("EIO", "os.io"), ("EBUSY", "os.busy"),
+        ("ETXTBSY", "os.busy"), ("EINVAL", "os.invalid_name"), ("EXDEV", "os.other_disk"),
+    )
+    if hasattr(errno, name)
+}
+# Windows reports a file another program holds open (Excel keeps its file open) as winerror 32/33.
+_WINDOWS_PROBLEMS = {32: "os.busy", 33: "os.busy", 112: "os.disk_full", 206: "os.name_too_long", 123: "os.invalid_name"}
+
+
+def _blocking_file(path: Path) -> Path:
+    """For 'not a folder': the first part of `path` that exists and is a file, where a folder belongs."""
+    for part in reversed((path, *path.parents)):
+        try:
+            info = os.stat(part)
+        except OSError:
+            break
+        if not stat.S_ISDIR(info.st_mode):
+            return part
+    return path
+
+
+def _os_key(error: OSError) -> str | None:
+    return _WINDOWS_PROBLEMS.get(getattr(error, "winerror", None) or 0) or _OS_PROBLEMS.get(error.errno or 0)
+
+
+def os_reason(error: OSError) -> str:
+    """What went wrong and what to do, without the path: 'schijf vol: maak ruimte vrij en probeer opnieuw'."""
+    key = _os_key(error)
+    return t(key) if key else t("os.other", detail=error.strerror or type(error).__name__)
+
+
+def os_problem(error: OSError, path: Path | str | None = None) -> str:
+    """One line for an operating-system error: the path (`path`, else the one the error names),
+    what went wrong and what to do. Used wherever a file is read, and by the CLI as the last resort
+    for any OSError; a failed write says 'opslaan mislukt' with os_reason (formats/atomic_file.py)."""
+    shown = path if path is not None else error.filename
+    if shown is None:
+        return os_reason(error)
+    shown = Path(os.fsdecode(shown))
+    if _os_key(error) == "os.not_directory":
+        shown = _blocking_file(shown)
+    return t("file.problem", file=display_path(shown), problem=os_reason(error))
 
 
 def _field_name(loc: tuple) -> str:

@@ -551,3 +551,36 @@ def test_a_submission_nested_too_deeply_is_refused_in_dutch(small_session, tmp_p
     with pytest.raises(JuryError) as caught:
         load_submission(path)
     assert "inzending.json" in str(caught.value) and "te diep genest" in str(caught.value)
+
+
+# --- special files, sizes and folder listings (issue 12, classes 6 and 7) -------------------------
+
+
+def test_a_folder_listing_takes_every_case_of_the_extension_and_skips_hidden_files(tmp_path):
+    from jury_tui.formats.files import list_folder
+
+    for name in ("b.md", "A.MD", ".verborgen.md", "notities.txt", "c.md.bak"):
+        (tmp_path / name).write_text("x")
+    assert [path.name for path in list_folder(tmp_path, ".md")] == ["A.MD", "b.md"]
+
+
+def test_the_kind_of_an_input_file_follows_its_extension_unless_named(tmp_path):
+    from jury_tui.formats.files import SIZE_LIMITS, kind_of
+
+    assert [kind_of(Path(name)) for name in ("c.toml", "a.MD", "s.csv", "i.json", "pakket.jury")] == [
+        "criteria", "application", "scores", "submission", "package"]
+    assert max(SIZE_LIMITS.values()) == SIZE_LIMITS["package"]  # an unknown extension gets the largest
+
+
+def test_a_jurors_csv_has_the_jurors_limit_not_the_scores_limit(tmp_path, monkeypatch):
+    from jury_tui.formats.files import SIZE_LIMITS
+
+    path = write(tmp_path / "jury.csv", "id,name,role\nj1,An,voting\n")
+    monkeypatch.setitem(SIZE_LIMITS, "jurors", path.stat().st_size - 1)
+    assert "groter dan" in refusal(load_jurors, path)
+
+
+def test_a_missing_input_and_a_missing_folder_are_named(tmp_path):
+    assert refusal(load_criteria, tmp_path / "weg.toml").endswith("weg.toml: bestand bestaat niet")
+    message = refusal(load_applications, tmp_path / "aanvragen")
+    assert message.endswith("aanvragen: bestand bestaat niet")

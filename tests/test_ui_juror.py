@@ -219,7 +219,7 @@ async def test_a_failed_save_is_shown_in_red_and_nothing_is_lost(demo_data_dir, 
         await pilot.press("4")
         status = screen.query_one("#save-status", Static)
         assert visible_text(status).startswith("Niet opgeslagen: ")
-        assert "No space left on device" in visible_text(status)
+        assert "schijf vol: maak ruimte vrij" in visible_text(status)
         assert status.has_class("-error")
         assert "▶4" not in visible_text(screen.query_one("#scale"))  # the screen shows what is on disk
         await pilot.press("m", "a", "escape", "down", "n")

@@ -10,7 +10,7 @@ import yaml
 from jury_tui.domain.applications import Application
 from jury_tui.domain.limits import MAX_APPLICATIONS
 from jury_tui.errors import JuryError, file_error, parser_problem
-from jury_tui.formats.files import read_text, require_directory
+from jury_tui.formats.files import list_folder, read_text
 from jury_tui.formats.validation import validate
 from jury_tui.formatting import format_number
 from jury_tui.i18n import t
@@ -84,8 +84,7 @@ def load_application(path: Path) -> Application:
 
 def load_applications(folder: Path) -> list[Application]:
     """Every *.md in a folder, sorted by file name; ids must be unique."""
-    require_directory(folder)
-    files = sorted(p for p in folder.glob("*.md") if not p.name.startswith("."))
+    files = list_folder(folder, ".md")  # a FIFO or folder named *.md is refused when read, with its own line
     if not files:
         raise file_error(folder, t("applications.none"))
     if len(files) > MAX_APPLICATIONS:  # before reading any: the documented limit (docs/security.md)

@@ -7,9 +7,11 @@ removes those at start.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +20,48 @@ from jury_tui.errors import (
     display_path,
     has_lone_surrogate,
     json_problem,
+    os_problem,
+    os_reason,
     utf8_line,
 )
+from jury_tui.formats.files import FileRefused, read_limited
 from jury_tui.i18n import t
 
 TEMP_SUFFIX = ".jurytmp"
 FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+
+
+def private_folder(folder: Path) -> Path:
+    """`folder`, created with every missing parent as 0700 whatever the umask (Path.mkdir gives the
+    parents it creates the umask's mode). Folders that exist are left as they are. Any problem is
+    one line naming the path (StoreError)."""
+    missing: list[Path] = []
+    current = folder
+    try:
+        while True:
+            try:
+                info = os.stat(current)
+            except FileNotFoundError:
+                missing.append(current)
+                if current.parent == current:
+                    break
+                current = current.parent
+                continue
+            if not stat.S_ISDIR(info.st_mode):  # a file where a folder belongs
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(current))
+            break
+        for path in reversed(missing):
+            try:
+                os.mkdir(path, FOLDER_MODE)
+            except FileExistsError:  # made by another process meanwhile: fine if it is a folder
+                if not path.is_dir():
+                    raise
+                continue
+            os.chmod(path, FOLDER_MODE)  # the umask may have taken bits away; on Windows: not read-only
+    except OSError as error:
+        raise StoreError(os_problem(error, error.filename or folder)) from None
+    return folder
 
 
 def _fsync_directory(folder: Path) -> None:
@@ -57,9 +95,12 @@ def _rotate_backups(path: Path, keep: int) -> None:
     newest = backup_path(path, 1)
     newest.unlink(missing_ok=True)
     try:
-        os.link(path, newest)
-    except OSError:  # a file system without hard links: copy instead
-        newest.write_bytes(path.read_bytes())
+        os.link(path, newest)  # the same file: its mode stays 0600
+    except OSError:  # a file system without hard links: copy instead, as private as the file
+        try:
+            _write_new(newest, read_limited(path, "store"), FILE_MODE)
+        except FileRefused:  # not a plain file, or too large to keep a copy of: no backup this time
+            pass
 
 
 def last_good_backup(path: Path) -> Path | None:
@@ -67,31 +108,44 @@ def last_good_backup(path: Path) -> Path | None:
     for generation in range(1, BACKUPS_KEPT + 1):
         candidate = backup_path(path, generation)
         try:
-            json.loads(candidate.read_bytes().decode("utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            json.loads(read_limited(candidate, "store").decode("utf-8"))
+        except (OSError, FileRefused, ValueError, RecursionError):  # ValueError: also not UTF-8, not JSON
             continue
         return candidate
     return None
 
 
+def _write_new(path: Path, data: bytes, mode: int) -> None:
+    """Write `data` to the new file `path` (it must not exist) with exactly `mode`, and fsync it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        if hasattr(os, "fchmod"):  # the umask may have taken bits away (Windows knows only read-only)
+            os.fchmod(fd, mode)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE, backups: int = 0) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Write `path` whole or not at all; the folders it needs are made private (0700), the file is
+    `mode` (0600). An OS problem (disk full, no access, read-only, ...) is one line (StoreError)
+    naming `path`, and leaves the old file and no temp file behind."""
+    private_folder(path.parent)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _write_new(temp, data, mode)
         _rotate_backups(path, backups)
         os.replace(temp, path)
     except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise StoreError(t("store.write_failed", file=display_path(path), detail=error.strerror or error)) from None
+        try:
+            temp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise StoreError(t("store.write_failed", file=display_path(path), detail=os_reason(error))) from None
     _fsync_directory(path.parent)
 
 
@@ -108,12 +162,15 @@ def damaged_file_error(path: Path, detail: object) -> StoreError:
     return StoreError(message)
 
 
-def read_json_file(path: Path) -> Any:
-    """A stored JSON file; a damaged one raises StoreError and is left as it is."""
+def read_json_file(path: Path, kind: str = "store") -> Any:
+    """A stored JSON file; a damaged one raises StoreError and is left as it is. `kind` is a key of
+    formats.files.SIZE_LIMITS: "store" for the juror's and chair's files, "session" for session.json."""
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, kind)
+    except FileRefused as refused:
+        raise StoreError(t("file.problem", file=display_path(path), problem=refused.problem)) from None
     except OSError as error:
-        raise damaged_file_error(path, error.strerror or error) from None
+        raise StoreError(os_problem(error, path)) from None
     if not raw.strip():
         raise damaged_file_error(path, t("file.empty"))
     try:
@@ -135,10 +192,12 @@ def read_json_file(path: Path) -> Any:
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
     try:
-        stat = path.stat()
+        info = path.stat()
     except FileNotFoundError:
         return None
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    except OSError as error:  # a link loop, no access: never taken for "no file yet"
+        raise StoreError(os_problem(error, path)) from None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def remove_stale_temp_files(folder: Path, recursive: bool = True) -> int:

@@ -38,7 +38,7 @@ def _check(path: Path, jurors: list[Juror]) -> list[Juror]:
 def load_jurors(path: Path) -> list[Juror]:
     if path.suffix.lower() == ".csv":
         return _check(path, _load_csv(path))
-    data = read_toml(path)
+    data = read_toml(path, "jurors")
     entries = data.get("jurors")
     if not isinstance(entries, list):
         raise JuryError(t("file.field_problem", file=display_path(path), field="jurors", problem=t("field.missing")))
@@ -59,7 +59,7 @@ def duplicate_column(header: list[str]) -> str | None:
 
 
 def _load_csv(path: Path) -> list[Juror]:
-    text = read_text(path)
+    text = read_text(path, "jurors")
     shown = display_path(path)
     # strict: an unclosed quote is an error, not a name that silently swallows the rows after it
     reader = csv.reader(io.StringIO(text), delimiter=sniff_dialect(text), strict=True)

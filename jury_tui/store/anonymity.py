@@ -1,9 +1,9 @@
 """The letters of the anonymous jurors, dealt once by the chair's side and kept: `chair/anonymity.json`.
 
 `{"format": "jury-tui/anonymity", "session_id": …, "letters": {"<juror id>": "C", …}}`, mode 0600,
-written atomically under the chair folder's lock. The first export of a session deals the letters
-at random (jury_tui.domain.anonymity); every later export, from the app or the CLI, in any process,
-reads the same ones. Only an export creates the file: reading the letters (`read_letters`) never
+written atomically under the chair folder's lock, once the first export of a session has written an
+output with letters dealt (jury_tui.domain.anonymity); every later export, from the app or the CLI, in any
+process, reads the same ones. Only an export creates the file: reading the letters (`read_letters`) never
 writes anything. A juror missing from the file (it cannot happen with a session as written) gets
 one of the letters not yet used, and the file is rewritten; no kept letter ever changes.
 """
@@ -54,12 +54,17 @@ def read_letters(data_dir: Path, session: SessionDefinition) -> dict[str, str] |
 
 
 def export_letters(data_dir: Path, session: SessionDefinition) -> dict[str, str]:
-    """The letters for an export: the kept ones, dealt at random and kept the first time."""
+    """The letters for an export: the kept ones, or a new random deal. Nothing is written here:
+    `keep_letters` keeps a new deal once an output is written, so a refused export changes nothing."""
+    return assign_letters([juror.id for juror in session.jurors], read_letters(data_dir, session))
+
+
+def keep_letters(data_dir: Path, session: SessionDefinition, letters: dict[str, str]) -> None:
+    """Keep the letters an export used, unless letters were kept already (by this or another process):
+    no kept letter ever changes."""
     path = anonymity_path(data_dir, session.id)
     with folder_lock(path.parent):
         kept = read_letters(data_dir, session)
-        letters = assign_letters([juror.id for juror in session.jurors], kept)
-        if letters != kept:
+        if kept != letters and (kept is None or kept.items() <= letters.items()):
             record = {"format": FORMAT, "session_id": session.id, "letters": letters}
             write_atomic(path, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"))
-    return letters

@@ -16,6 +16,7 @@ from jury_tui.formats.atomic_file import (
     BACKUPS_KEPT,
     damaged_file_error,
     file_signature,
+    private_folder,
     read_json_file,
     write_json_atomic,
 )
@@ -38,7 +39,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
         else:
             nested = False
     if not nested:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(folder)
         fd = os.open(folder, os.O_RDONLY)  # the folder itself carries the lock: no lock file to leave behind
         fcntl.flock(fd, fcntl.LOCK_EX)
         with _held_guard:

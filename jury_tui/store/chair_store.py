@@ -27,6 +27,7 @@ from jury_tui.domain.submission import Submission
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import (
     BACKUPS_KEPT,
+    private_folder,
     remove_stale_temp_files,
     write_atomic,
 )
@@ -87,7 +88,7 @@ class ChairStore:
         self.submissions_folder = self.folder / "submissions"
         self.chair_folder = self.folder / "chair"
         for folder in (self.submissions_folder, self.chair_folder / "decisions"):
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_folder(folder)
         self._owner = {"session_id": session.id}
         with folder_lock(self.chair_folder):
             remove_stale_temp_files(self.submissions_folder)

@@ -28,6 +28,7 @@ from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission, build_sealed_submission
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import (
+    private_folder,
     read_json_file,
     remove_stale_temp_files,
     write_atomic,
@@ -62,7 +63,7 @@ class JurorStore:
         self.juror_id = juror_id
         self.folder = session_dir(data_dir, session.id) / "jurors" / juror_id
         self.applications_folder = self.folder / "applications"
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(self.folder)
         self._owner = {"session_id": session.id, "juror_id": juror_id}
         with folder_lock(self.folder):
             remove_stale_temp_files(self.folder)

@@ -9,6 +9,7 @@ from jury_tui.domain.canonical import json_form
 from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import (
+    private_folder,
     read_json_file,
     remove_stale_temp_files,
     write_json_atomic,
@@ -52,7 +53,7 @@ def write_session(data_dir: Path, definition: SessionDefinition) -> Path:
     folder = session_dir(data_dir, definition.id)
     if (folder / SESSION_FILE).exists():
         raise JuryError(t("session.exists", id=definition.id, path=display_path(folder)))
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_folder(folder)
     write_json_atomic(
         folder / SESSION_FILE,
         {
@@ -73,7 +74,7 @@ def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
     if not path.is_file():
         raise JuryError(t("session.not_found", id=session_id, path=display_path(sessions_root(data_dir))))
     remove_stale_temp_files(folder, recursive=False)  # juror and chair folders clean their own, under lock
-    data = read_json_file(path)
+    data = read_json_file(path, "session")
     if not isinstance(data, dict) or data.get("format") != SESSION_FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
         detail = t("store.foreign_detail", field="format", found=f"{found!r:.40}", expected=repr(SESSION_FORMAT))

@@ -299,7 +299,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         started = time.perf_counter()
         try:
             from jury_tui.reports.data_export import build_advice_data
-            from jury_tui.store.anonymity import export_letters
+            from jury_tui.store.anonymity import export_letters, keep_letters
 
             with self._reading:
                 submissions, decisions = self.store.submissions(), self.store.decisions()
@@ -316,8 +316,13 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             for kind in kinds:
                 self._check_cancelled()
                 result, done = self._write_one(kind, data, choices, done)
+                if result[0] and letters is not None:  # kept once an output carries them
+                    keep_letters(self.data_dir, self.session, letters)
                 self._to_ui(self._show_result, kind, result)
         except ExportCancelled:
+            return
+        except JuryError as error:  # the letters could not be kept
+            self._finish_safely(None, one_line(error), started)
             return
         self._finish_safely(kinds, None, started)
 
