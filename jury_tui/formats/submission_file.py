@@ -76,7 +76,7 @@ def _layout_problem(raw: bytes, text: str) -> str:
     try:
         json.loads(text, object_pairs_hook=_duplicate_key)
     except _Duplicate as duplicate:
-        return t("submission.duplicate_key", key=f"{duplicate.args[0]!r:.60}")
+        return t("submission.duplicate_key", name=f"{duplicate.args[0]!r:.60}")
     except ValueError:
         pass
     if raw.startswith(codecs.BOM_UTF8) or not unicodedata.is_normalized("NFC", text):

@@ -69,7 +69,7 @@ def unpack(data_dir: Path, path: Path) -> Unpacked:
     key_path = juror_key_path(data_dir, session.id, package.juror_id)
     present = read_private_key(key_path)
     if present is not None and present != key:
-        raise file_error(path, t("package.other_key", juror=package.juror_id, key=display_path(key_path)))
+        raise file_error(path, t("package.other_key", juror=package.juror_id, path=display_path(key_path)))
     if not exists:
         write_session(data_dir, session)
     if present is None:
