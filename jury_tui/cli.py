@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     package = command("package")
     package.add_argument("session_id", metavar=session)
-    package.add_argument("--for", dest="juror", required=True, metavar=juror, help=t("cli.package.for"))
+    package.add_argument("--for", dest="juror", required=True, metavar=juror, help=t("cli.open.as"))
     package.add_argument("--out", type=Path, required=True, metavar=file, help=t("cli.package.out"))
 
     unpack = command("unpack")

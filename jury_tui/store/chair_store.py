@@ -40,7 +40,7 @@ from jury_tui.formatting import format_amount
 from jury_tui.i18n import t
 from jury_tui.store.atomic import folder_lock
 from jury_tui.store.juror_store import now
-from jury_tui.store.sessions import session_dir
+from jury_tui.store.sessions import session_dir, sessions_root
 from jury_tui.store.tinyfile import TinyFile, damaged_records, stored_records
 
 
@@ -94,6 +94,8 @@ class ChairStore:
         for folder in (self.submissions_folder, self.chair_folder / "decisions"):
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._owner = {"session_id": session.id}
+        with folder_lock(sessions_root(data_dir)):  # the lock write_session holds
+            remove_stale_temp_files(self.folder, recursive=False)
         with folder_lock(self.chair_folder):
             remove_stale_temp_files(self.submissions_folder)
             remove_stale_temp_files(self.chair_folder)
