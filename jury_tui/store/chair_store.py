@@ -31,6 +31,7 @@ from jury_tui.domain.submission import UNSIGNED, Submission, signed_by
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import (
     BACKUPS_KEPT,
+    TEMP_SUFFIX,
     remove_stale_temp_files,
     write_atomic,
 )
@@ -91,15 +92,16 @@ class ChairStore:
         self.folder = session_dir(data_dir, session.id)
         self.submissions_folder = self.folder / "submissions"
         self.chair_folder = self.folder / "chair"
-        for folder in (self.submissions_folder, self.chair_folder / "decisions"):
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._owner = {"session_id": session.id}
-        with folder_lock(sessions_root(data_dir)):  # the lock write_session holds
-            remove_stale_temp_files(self.folder, recursive=False)
-        with folder_lock(self.chair_folder):
-            remove_stale_temp_files(self.submissions_folder)
-            remove_stale_temp_files(self.chair_folder)
-            self._chair_file = TinyFile(self.chair_folder / "chair.json", "chair", self._owner)
+        # The folders are made by the first write: opening the store, or a refused import, creates nothing.
+        if any(self.folder.glob(f".*{TEMP_SUFFIX}")):
+            with folder_lock(sessions_root(data_dir)):  # the lock write_session holds
+                remove_stale_temp_files(self.folder, recursive=False)
+        if self.chair_folder.is_dir():
+            with folder_lock(self.chair_folder):
+                remove_stale_temp_files(self.submissions_folder)
+                remove_stale_temp_files(self.chair_folder)
+        self._chair_file = TinyFile(self.chair_folder / "chair.json", "chair", self._owner)
         self._files: dict[str, TinyFile] = {}
         self._submissions: dict[str, Submission] | None = None
         self._signature: tuple = ()
@@ -179,14 +181,34 @@ class ChairStore:
     def import_submissions(self, paths: Sequence[Path], take_back: str | None = None) -> list[ImportResult | JuryError]:
         """Verify and keep several submissions, one after another, each as `import_submission` does:
         a result or the error per file."""
-        results: list[ImportResult | JuryError] = []
-        with folder_lock(self.chair_folder):
-            for path in paths:
-                try:
-                    results.append(self._imported(path, take_back))
-                except JuryError as error:
-                    results.append(error)
-        return results
+        checked: list[tuple[Submission, bytes] | JuryError] = []
+        for path in paths:  # read and verified once, without a lock: a file's own problems depend on no state
+            try:
+                checked.append(self._checked(path))
+            except JuryError as error:
+                checked.append(error)
+        if not any(self._would_write(found, path, take_back) for found, path in zip(checked, paths, strict=True)):
+            return [self._outcome(found, path, take_back) for found, path in zip(checked, paths, strict=True)]
+        with folder_lock(self.chair_folder):  # decided again under the lock, against what is stored now
+            return [self._outcome(found, path, take_back, write=True) for found, path in zip(checked, paths, strict=True)]
+
+    def _would_write(self, found, path: Path, take_back: str | None) -> bool:
+        if isinstance(found, JuryError):
+            return False
+        try:
+            return self._imported(*found, path, take_back, write=False) is None
+        except JuryError:
+            return False
+
+    def _outcome(self, found, path: Path, take_back: str | None, write: bool = False) -> ImportResult | JuryError:
+        if isinstance(found, JuryError):
+            return found
+        try:
+            result = self._imported(*found, path, take_back, write=write)
+        except JuryError as error:
+            return error
+        assert result is not None
+        return result
 
     def highest_sequences(self) -> dict[str, int]:
         """The highest sequence number seen per juror (kept even when the chair took one back)."""
@@ -197,8 +219,8 @@ class ChairStore:
         highest (the number seen before), checksum, reason."""
         return [dict(record) for record in self._chair_file.table("take_backs").all()]
 
-    def _imported(self, path: Path, take_back: str | None = None) -> ImportResult:
-        submission, raw = self._checked(path)
+    def _imported(self, submission: Submission, raw: bytes, path: Path, take_back: str | None, write: bool) -> ImportResult | None:
+        """The outcome of keeping `submission` now; None when it needs a write and `write` is False."""
         juror_id = submission.juror_id
         existing = self.submissions().get(juror_id)
         if existing is not None and existing.checksum == submission.checksum:
@@ -210,6 +232,8 @@ class ChairStore:
             if existing is not None and existing.sequence == submission.sequence:
                 raise JuryError(t("import.same_sequence", file=shown, juror=juror_id, sequence=submission.sequence))
             raise JuryError(t("import.older_sequence", file=shown, juror=juror_id, new=submission.sequence, old=highest))
+        if not write:
+            return None
         write_atomic(self.submissions_folder / f"{juror_id}.json", raw, backups=BACKUPS_KEPT)
         self._record_verified({juror_id: submission.checksum})  # the seal: a hash of these very bytes
         self._chair_file.set_single("sequences", {**self.highest_sequences(), juror_id: max(highest, submission.sequence)})
