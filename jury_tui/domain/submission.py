@@ -128,9 +128,20 @@ def seal(content: dict, private_key: bytes) -> tuple[str, str, bytes]:
     return checksum, signature, layout({**content, "checksum": checksum, "signature": signature})
 
 
-def checksum_of(submission: Submission) -> str:
-    """The checksum the submission's content has (compare with the one it claims)."""
-    return hashlib.sha256(unsealed(submission.to_json_dict())).hexdigest()
+def checksum_of(submission: Submission, file_bytes: bytes | None = None) -> str:
+    """The checksum the submission's content has (compare with the one it claims). `file_bytes`:
+    the submission's own file bytes (its one layout), when at hand: the checksum and signature
+    digits are zeroed in place instead of laying the content out again. JSON escapes line breaks in
+    strings, so a line starting with two spaces and "checksum" can only be the top-level field."""
+    if file_bytes is None:
+        return hashlib.sha256(unsealed(submission.to_json_dict())).hexdigest()
+    zeroed = file_bytes.replace(_field_line("checksum", submission.checksum), _field_line("checksum", UNSEALED), 1)
+    zeroed = zeroed.replace(_field_line("signature", submission.signature), _field_line("signature", UNSIGNED), 1)
+    return hashlib.sha256(zeroed).hexdigest()
+
+
+def _field_line(name: str, value: str) -> bytes:
+    return f'\n  "{name}": "{value}"'.encode("ascii")
 
 
 def signed_by(submission: Submission, public_key_hex: str | None) -> bool:

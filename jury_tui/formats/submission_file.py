@@ -44,7 +44,7 @@ def read_submission(path: Path, raw: bytes | None = None) -> tuple[Submission, b
     _check_version(path, submission.format, submission.schema_version)
     if raw != submission.file_bytes() or not unicodedata.is_normalized("NFC", text):
         raise file_error(path, _layout_problem(raw, text))
-    if checksum_of(submission) != submission.checksum:
+    if checksum_of(submission, raw) != submission.checksum:
         raise file_error(path, t("submission.checksum"))
     return submission, raw
 
