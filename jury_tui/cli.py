@@ -311,9 +311,16 @@ def _open_juror(data_dir: Path, session_id: str, juror_id: str) -> int:
 def cmd_open(args: argparse.Namespace) -> int:
     if args.juror is not None:
         return _open_juror(_data_dir(args), args.session_id, args.juror)
+    from jury_tui.store.packages import unpack
+    from jury_tui.store.sessions import session_exists
+
+    path = Path(args.session_id)
+    if not path.exists() and session_exists(_data_dir(args), args.session_id):
+        raise JuryError(t("package.open_needs_as", id=args.session_id))
+    unpack(_data_dir(args), path, write=False)  # the package's problems first, then the terminal's
     if not sys.stdout.isatty() or not sys.stdin.isatty():  # before unpacking: a refused command writes nothing
         raise JuryError(t("cli.no_tty"))
-    unpacked = _unpack(_data_dir(args), Path(args.session_id))
+    unpacked = _unpack(_data_dir(args), path)
     return _open_juror(_data_dir(args), unpacked.session.id, unpacked.juror_id)
 
 

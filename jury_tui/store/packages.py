@@ -53,9 +53,10 @@ def write_package(data_dir: Path, session_id: str, juror_id: str, out: Path) -> 
     write_atomic(out, package_bytes(session_file_content(session), juror_id, key))
 
 
-def unpack(data_dir: Path, path: Path) -> Unpacked:
+def unpack(data_dir: Path, path: Path, write: bool = True) -> Unpacked:
     """Set the juror of the package up in `data_dir`: the session folder (kept when it is this very
-    session) and the juror's key in their folder. Everything is checked before anything is written."""
+    session) and the juror's key in their folder. Everything is checked before anything is written;
+    with `write` False, only checked (what would be written is said in the result)."""
     package = read_package(path)
     session = session_from_content(package.session, path)
     if package.juror_id not in {juror.id for juror in session.jurors}:
@@ -70,8 +71,8 @@ def unpack(data_dir: Path, path: Path) -> Unpacked:
     present = read_private_key(key_path)
     if present is not None and present != key:
         raise file_error(path, t("package.other_key", juror=package.juror_id, path=display_path(key_path)))
-    if not exists:
+    if write and not exists:
         write_session(data_dir, session)
-    if present is None:
+    if write and present is None:
         write_private_key(key_path, key)
     return Unpacked(session, package.juror_id, not exists, present is None)

@@ -166,3 +166,11 @@ def test_the_demo_is_the_same_on_every_laptop_and_its_submissions_travel(capsys,
     assert run(capsys, "demo", "--no-open", "--data-dir", "laptop-b").code == 0
     sent = Path("laptop-a/sessions/wvc-2021-demo/demo-inzendingen/extern-1.json")
     assert "ingelezen" in run(capsys, "import", "wvc-2021-demo", sent, "--data-dir", "laptop-b").out
+
+
+def test_open_names_the_package_problem_first_and_a_session_without_as(capsys, session):
+    Path("kapot.pakket").write_text('{"format": "jury-tui/juror-package", "schema_version": 1}', encoding="utf-8")
+    line = refused(capsys, "open", "kapot.pakket", "--data-dir", "laptop", watch=(Path.cwd(),))
+    assert "kapot.pakket" in line and "terminal" not in line
+    line = refused(capsys, "open", "klein", "--data-dir", session, watch=(session,))
+    assert "--as" in line
