@@ -157,7 +157,11 @@ def _run_app(app) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from jury_tui.formats.session_builder import DEMO_SESSION_ID, build_demo_session, demo_private_keys
+    from jury_tui.formats.session_builder import (
+        DEMO_SESSION_ID,
+        build_demo_session,
+        demo_private_keys,
+    )
     from jury_tui.store.sessions import (
         load_session,
         session_dir,

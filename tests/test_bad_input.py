@@ -47,8 +47,8 @@ from jury_tui.formats.scores_csv import parse_scores_csv
 from jury_tui.formats.submission_file import load_submission
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.juror_store import JurorStore
-from jury_tui.store.submitting import write_submission
 from jury_tui.store.sessions import juror_key_path, load_session, write_private_key
+from jury_tui.store.submitting import write_submission
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"

@@ -21,8 +21,8 @@ from jury_tui.errors import JuryError
 from jury_tui.formats.session_builder import build_demo_session, demo_private_keys
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.juror_store import JurorStore
-from jury_tui.store.submitting import write_submission
 from jury_tui.store.sessions import write_session
+from jury_tui.store.submitting import write_submission
 
 TRICKY = 'Score <4> & "R&D" – € 1.024.848,66 – Ősz – café'
 JURORS = ("extern-1", "extern-2", "extern-3", "vlaams-1")  # three voting, one advisory

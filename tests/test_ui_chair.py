@@ -22,8 +22,8 @@ from jury_tui.formats.session_builder import build_demo_session, demo_private_ke
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.juror_store import JurorStore
-from jury_tui.store.submitting import write_submission
 from jury_tui.store.sessions import write_session
+from jury_tui.store.submitting import write_submission
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.app import ChairApp
 from jury_tui.ui.chair.screens.detail import DetailScreen

@@ -17,12 +17,16 @@ from textual.strip import Strip
 
 from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.formats.session_builder import build_demo_session, demo_private_keys, build_session
+from jury_tui.formats.session_builder import (
+    build_demo_session,
+    build_session,
+    demo_private_keys,
+)
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.juror_store import JurorStore
-from jury_tui.store.submitting import write_submission
 from jury_tui.store.sessions import write_session
+from jury_tui.store.submitting import write_submission
 from jury_tui.ui.chair.app import ChairApp
 from jury_tui.ui.chair.screens.detail import DetailScreen
 from jury_tui.ui.chair.widgets import NAME_WIDTH as NAME_CELLS

@@ -96,7 +96,7 @@ def test_a_changed_byte_in_a_motivation_or_in_the_signature_is_refused(capsys, s
 def test_a_submission_dated_far_in_the_future_locks_no_one_out(capsys, session):
     store = JurorStore(session, load_session(session, "klein"), "j1")
     store.declare_conflicts([])
-    write_submission(store, Path("toekomst.json"), True, submitted_at=dt.datetime(2999, 1, 1, tzinfo=dt.timezone.utc))
+    write_submission(store, Path("toekomst.json"), True, submitted_at=dt.datetime(2999, 1, 1, tzinfo=dt.UTC))
     assert "ingelezen" in imported(capsys, session, "toekomst.json")
     store.set_score("a1", "inhoud", 3)
     write_submission(store, Path("vandaag.json"), True)  # sequence 2, dated today
