@@ -32,10 +32,8 @@ from jury_tui.domain.consensus import suggested_score  # noqa: E402
 from jury_tui.domain.eligibility import check_eligibility, overall_outcome  # noqa: E402
 from jury_tui.domain.ranking import propose_best_fit, propose_by_rank, rank  # noqa: E402
 from jury_tui.store.chair_store import ChairStore  # noqa: E402
-from jury_tui.store.juror_store import (
-    JurorStore,  # noqa: E402
-    write_submission,  # noqa: E402
-)
+from jury_tui.store.juror_store import JurorStore  # noqa: E402
+from jury_tui.store.submitting import write_submission  # noqa: E402
 
 JURORS = {20: 7, 200: 15, 1000: 25}
 

@@ -187,7 +187,8 @@ def prepare(data_dir: Path, applications: int, jurors: int) -> str:
 
     from jury_tui.domain.assessment import ScoreChange
     from jury_tui.store.chair_store import ChairStore
-    from jury_tui.store.juror_store import JurorStore, write_submission
+    from jury_tui.store.juror_store import JurorStore
+    from jury_tui.store.submitting import write_submission
 
     rng = random.Random(5)
     session = write_synthetic(data_dir, applications, jurors)

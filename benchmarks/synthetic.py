@@ -8,8 +8,11 @@ from pathlib import Path
 
 from jury_tui.domain.applications import Application, Section
 from jury_tui.domain.session import Juror, Role, SessionDefinition
+from jury_tui.domain.signing import derived_private_key, public_key
 from jury_tui.formats.criteria_file import load_criteria
 from jury_tui.formats.session_builder import shipped_criteria_dir
+
+KEY_SEED = "jury-tui benchmarks"  # derived, public keys: a benchmark signs as every juror
 
 WORDS = (
     "wijk bewoners samenwerking participatie woonkwaliteit jongeren veiligheid armoede "
@@ -42,7 +45,8 @@ def synthetic_session(applications: int, jurors: int, seed: int = 1) -> SessionD
         for i in range(1, applications + 1)
     ]
     panel = [
-        Juror(id=f"juror-{j:02d}", name=f"Jurylid {j}", role=Role.VOTING if j % 5 else Role.ADVISORY)
+        Juror(id=f"juror-{j:02d}", name=f"Jurylid {j}", role=Role.VOTING if j % 5 else Role.ADVISORY,
+              public_key=public_key(derived_private_key(KEY_SEED, f"juror-{j:02d}")).hex())
         for j in range(1, jurors + 1)
     ]
     return SessionDefinition(
@@ -65,5 +69,5 @@ def write_synthetic(data_dir: Path, applications: int, jurors: int) -> SessionDe
 
     session = synthetic_session(applications, jurors)
     if not session_exists(data_dir, session.id):
-        write_session(data_dir, session)
+        write_session(data_dir, session, {j.id: derived_private_key(KEY_SEED, j.id) for j in session.jurors})
     return session

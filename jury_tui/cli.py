@@ -75,8 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help=t("cli.show.json"))
 
     open_ = command("open")
-    open_.add_argument("session_id", metavar=session)
-    open_.add_argument("--as", dest="juror", required=True, metavar=juror, help=t("cli.open.as"))
+    open_.add_argument("session_id", metavar=session, help=t("cli.open.session_or_package"))
+    open_.add_argument("--as", dest="juror", metavar=juror, help=t("cli.open.as"))
+
+    package = command("package")
+    package.add_argument("session_id", metavar=session)
+    package.add_argument("--for", dest="juror", required=True, metavar=juror, help=t("cli.open.as"))
+    package.add_argument("--out", type=Path, required=True, metavar=file, help=t("cli.package.out"))
+
+    unpack = command("unpack")
+    unpack.add_argument("file", type=Path, metavar=file, help=t("cli.unpack.file"))
 
     conflicts = command("conflicts")
     conflicts.add_argument("session_id", metavar=session)
@@ -105,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp_sub = command("import")
     imp_sub.add_argument("session_id", metavar=session)
     imp_sub.add_argument("files", type=Path, nargs="+", metavar=file, help=t("cli.import.files"))
+    imp_sub.add_argument("--take-back", action="store_true", help=t("cli.import.take_back"))
+    imp_sub.add_argument("--reason", metavar=t("cli.metavar.reason"), help=t("cli.import.reason"))
 
     chair = command("chair")
     chair.add_argument("session_id", metavar=session)
@@ -157,7 +167,11 @@ def _run_app(app) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from jury_tui.formats.session_builder import DEMO_SESSION_ID, build_demo_session
+    from jury_tui.formats.session_builder import (
+        DEMO_SESSION_ID,
+        build_demo_session,
+        demo_private_keys,
+    )
     from jury_tui.store.sessions import (
         load_session,
         session_dir,
@@ -174,7 +188,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             _err(t("session.demo_changed", id=DEMO_SESSION_ID))
         _out(t("cli.kept", id=DEMO_SESSION_ID, path=display_path(folder)))
     else:
-        write_session(data_dir, demo)
+        write_session(data_dir, demo, demo_private_keys(demo))
         _out(t("cli.created", id=DEMO_SESSION_ID, path=display_path(folder)))
     if args.filled:
         from jury_tui.store.demo_scores import fill_demo_scores
@@ -213,8 +227,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise JuryError(t("session.budget"))
     if session_exists(data_dir, args.session_id):
         raise JuryError(t("session.exists", id=args.session_id, path=display_path(session_dir(data_dir, args.session_id))))
-    definition = build_session(args.session_id, args.criteria, args.applications, args.jurors, args.budget, args.title)
-    folder = write_session(data_dir, definition)
+    definition, private_keys = build_session(args.session_id, args.criteria, args.applications, args.jurors, args.budget, args.title)
+    folder = write_session(data_dir, definition, private_keys)
     _out(t("cli.created", id=args.session_id, path=display_path(folder)))
     return 0
 
@@ -314,7 +328,41 @@ def _open_juror(data_dir: Path, session_id: str, juror_id: str) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    return _open_juror(_data_dir(args), args.session_id, args.juror)
+    if args.juror is not None:
+        return _open_juror(_data_dir(args), args.session_id, args.juror)
+    from jury_tui.store.packages import unpack
+    from jury_tui.store.sessions import session_exists
+
+    path = Path(args.session_id)
+    if not path.exists() and session_exists(_data_dir(args), args.session_id):
+        raise JuryError(t("package.open_needs_as", id=args.session_id))
+    unpack(_data_dir(args), path, write=False)  # the package's problems first, then the terminal's
+    if not sys.stdout.isatty() or not sys.stdin.isatty():  # before unpacking: a refused command writes nothing
+        raise JuryError(t("cli.no_tty"))
+    unpacked = _unpack(_data_dir(args), path)
+    return _open_juror(_data_dir(args), unpacked.session.id, unpacked.juror_id)
+
+
+def _unpack(data_dir: Path, path: Path):
+    from jury_tui.store.packages import unpack
+
+    unpacked = unpack(data_dir, path)
+    key = "package.unpacked" if unpacked.session_created or unpacked.key_written else "package.already_unpacked"
+    _out(t(key, juror=unpacked.juror_id, id=unpacked.session.id, path=display_path(data_dir)))
+    return unpacked
+
+
+def cmd_unpack(args: argparse.Namespace) -> int:
+    _unpack(_data_dir(args), args.file)
+    return 0
+
+
+def cmd_package(args: argparse.Namespace) -> int:
+    from jury_tui.store.packages import write_package
+
+    write_package(_data_dir(args), args.session_id, args.juror, args.out)
+    _out(t("package.written", path=display_path(args.out), juror=args.juror))
+    return 0
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
@@ -338,8 +386,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_submit(args: argparse.Namespace) -> int:
-    from jury_tui.store.juror_store import write_submission
     from jury_tui.store.sessions import default_submission_path
+    from jury_tui.store.submitting import write_submission
 
     data_dir = _data_dir(args)
     store = _open_store(data_dir, args.session_id, args.juror)
@@ -419,15 +467,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     from jury_tui.store.sessions import load_session
 
     data_dir = _data_dir(args)
+    reason = (args.reason or "").strip()
+    if args.take_back and not reason:
+        raise JuryError(t("import.take_back_reason"))
+    if args.reason is not None and not args.take_back:
+        raise JuryError(t("import.reason_without_take_back"))
+    if args.take_back and len(args.files) != 1:
+        raise JuryError(t("import.take_back_one"))
+    if args.take_back and (len(reason) > 2000 or not reason.isprintable()):
+        raise JuryError(t("import.take_back_reason"))
     store = ChairStore(data_dir, load_session(data_dir, args.session_id))
     failed = 0
     paths = _submission_files(args.files)
-    for path, result in zip(paths, store.import_submissions(paths), strict=True):
+    if args.take_back and len(paths) != 1:
+        raise JuryError(t("import.take_back_one"))
+    for path, result in zip(paths, store.import_submissions(paths, reason if args.take_back else None), strict=True):
         if isinstance(result, JuryError):
             _err(result.message)
             failed += 1
             continue
-        _out(t(f"import.{result.status}", file=display_path(path), juror=result.juror_id, count=result.changed_scores))
+        _out(t(f"import.{result.status}", file=display_path(path), juror=result.juror_id, count=result.changed_scores,
+               sequence=result.sequence))
     return EXIT_USAGE if failed else 0
 
 
@@ -509,6 +569,8 @@ COMMANDS = {
     "new": cmd_new,
     "show": cmd_show,
     "open": cmd_open,
+    "package": cmd_package,
+    "unpack": cmd_unpack,
     "conflicts": cmd_conflicts,
     "submit": cmd_submit,
     "template": cmd_template,

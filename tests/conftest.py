@@ -90,6 +90,25 @@ SMALL_APPLICATIONS = {
 }
 
 CREATED_AT = dt.datetime(2021, 9, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+# The tests' sessions get keys derived from this seed (as the demo's from its own), so a test can sign
+# as any juror: private_key_of(session, juror_id).
+TEST_KEY_SEED = "jury-tui tests"
+
+
+def private_key_of(session, juror_id: str) -> bytes:
+    """The private key of a juror of a test session or of the demo (both derived from a known seed)."""
+    from jury_tui.domain.signing import derived_private_key, public_key
+    from jury_tui.formats.session_builder import DEMO_KEY_SEED
+
+    for seed in (TEST_KEY_SEED, DEMO_KEY_SEED):
+        key = derived_private_key(seed, juror_id)
+        if public_key(key).hex() == session.juror(juror_id).public_key:
+            return key
+    raise LookupError(juror_id)
+
+
+def private_keys(session) -> dict[str, bytes]:
+    return {juror.id: private_key_of(session, juror.id) for juror in session.jurors}
 
 
 def application_md(
@@ -169,7 +188,8 @@ def small_session(small_inputs):
         small_inputs.jurors,
         1_500_000,
         created_at=CREATED_AT,
-    )
+        key_seed=TEST_KEY_SEED,
+    )[0]
 
 
 @pytest.fixture
@@ -178,7 +198,7 @@ def small_data_dir(tmp_path: Path, small_session) -> Path:
     from jury_tui.store.sessions import write_session
 
     data_dir = tmp_path / "data"
-    write_session(data_dir, small_session)
+    write_session(data_dir, small_session, private_keys(small_session))
     return data_dir
 
 
@@ -193,11 +213,12 @@ def small_store(small_data_dir: Path, small_session):
 @pytest.fixture
 def demo_data_dir(tmp_path: Path) -> Path:
     """A data directory holding the shipped demo session (wvc-2021-demo), as `jury-tui demo --no-open` makes it."""
-    from jury_tui.formats.session_builder import build_demo_session
+    from jury_tui.formats.session_builder import build_demo_session, demo_private_keys
     from jury_tui.store.sessions import write_session
 
     data_dir = tmp_path / "demo-data"
-    write_session(data_dir, build_demo_session())
+    demo = build_demo_session()
+    write_session(data_dir, demo, demo_private_keys(demo))
     return data_dir
 
 

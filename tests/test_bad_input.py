@@ -31,11 +31,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import data_paths, tree_snapshot
+from conftest import TEST_KEY_SEED, data_paths, tree_snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jury_tui.domain.canonical import json_form, sha256_hex
+from jury_tui.domain.signing import derived_private_key
 from jury_tui.domain.submission import seal
 from jury_tui.errors import JuryError
 from jury_tui.formats.applications_file import load_application, load_applications
@@ -45,8 +46,9 @@ from jury_tui.formats.jurors_file import load_jurors
 from jury_tui.formats.scores_csv import parse_scores_csv
 from jury_tui.formats.submission_file import load_submission
 from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore, write_submission
-from jury_tui.store.sessions import load_session
+from jury_tui.store.juror_store import JurorStore
+from jury_tui.store.sessions import juror_key_path, load_session, write_private_key
+from jury_tui.store.submitting import write_submission
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
@@ -56,6 +58,7 @@ ENTRIES = tomllib.loads((BAD / "MANIFEST.toml").read_text(encoding="utf-8"))["fi
 KINDS = ("criteria", "applications", "jurors", "scores", "submissions", "sessions")
 DEMO = "wvc-2021-demo"
 MARKUP = CORPUS["MARKUP"]
+MINI_J1_KEY = derived_private_key(TEST_KEY_SEED, "j1")  # the corpus's session 'mini' has the tests' keys
 
 # Commands that take many files and report each file on lines of its own: run once for all files.
 BATCHED = ("check {file}", f"import {DEMO} {{file}}")
@@ -465,6 +468,7 @@ def fuzz_template(tmp_path_factory):
     session_raw = (GOOD / "sessions" / "mini" / "session.json").read_bytes()
     (data / "sessions" / "mini" / "session.json").write_bytes(session_raw)
     session = load_session(data, "mini")
+    write_private_key(juror_key_path(data, "mini", "j1"), MINI_J1_KEY)  # as the juror package puts it
     store = JurorStore(data, session, "j1")
     store.declare_conflicts(["m2"])
     store.set_score("m1", "inhoud", 4)
@@ -618,7 +622,7 @@ def json_bytes(document, **layout) -> bytes:
 def submission_bytes(content, reseal: bool) -> bytes:
     if reseal and isinstance(content, dict):
         try:
-            return seal(content)[1]
+            return seal(content, MINI_J1_KEY)[2]
         except (UnicodeEncodeError, TypeError, ValueError):
             pass
     return json_bytes(content, indent=2, sort_keys=True) + b"\n"

@@ -45,6 +45,7 @@ from jury_tui.errors import JuryError, StoreError
 from jury_tui.formats.session_builder import build_demo_session
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.sessions import write_session
+from tests.conftest import private_key_of
 
 AT = dt.datetime(2021, 9, 10, 10, 0, tzinfo=dt.timezone.utc)
 
@@ -65,7 +66,7 @@ def panel(small_session):
     j1 = build_submission(
         small_session, "j1",
         assessments({"a1": {"inhoud": 4, "haalbaar": 3, "budget": 5}, "a2": {"inhoud": 2, "haalbaar": 3}}),
-        frozenset({"a3"}), AT,
+        frozenset({"a3"}), AT, 1, private_key_of(small_session, "j1"),
     )
     j2 = build_submission(
         small_session, "j2",
@@ -74,12 +75,12 @@ def panel(small_session):
             "a2": {"inhoud": 4, "haalbaar": 3, "budget": 3},
             "a3": {"inhoud": 5, "haalbaar": 4, "budget": 4},
         }),
-        frozenset(), AT,
+        frozenset(), AT, 1, private_key_of(small_session, "j2"),
     )
     adv = build_submission(
         small_session, "adv",
         assessments({a: {"inhoud": 0, "haalbaar": 0, "budget": 0} for a in ("a1", "a2", "a3")}),
-        frozenset(), AT,
+        frozenset(), AT, 1, private_key_of(small_session, "adv"),
     )
     return ScoreTable(small_session, [j1, j2, adv])
 
@@ -244,7 +245,8 @@ def _demo_submissions(tmp: Path):
         for version in (0, 1):
             scores = {a.id: {c: (j + version + i) % 6 for c in session.criteria.criterion_ids}
                       for i, a in enumerate(session.applications[:4])}
-            submission = build_submission(session, juror, assessments(scores), frozenset(), AT + dt.timedelta(hours=version))
+            submission = build_submission(session, juror, assessments(scores), frozenset(), AT + dt.timedelta(hours=version),
+                                          version + 1, private_key_of(session, juror))
             path = tmp / f"{juror}-{version}.json"
             path.write_bytes(submission.file_bytes())
             files[(juror, version)] = path
@@ -393,7 +395,7 @@ def test_an_import_by_another_process_is_seen_and_a_changed_stored_copy_is_check
     content["assessments"][0]["scores"][0]["score"] = 9  # off the scale, re-sealed so the checksum fits
     from jury_tui.domain.submission import seal
 
-    stored.write_bytes(seal(content)[1])
+    stored.write_bytes(seal(content, private_key_of(session, "extern-1"))[2])
     with pytest.raises(JuryError) as caught:
         ChairStore(tmp_path, session).submissions()
     assert "extern-1.json" in str(caught.value)
@@ -493,7 +495,8 @@ def _submissions(session, specs):
             for a, app in enumerate(("a1", "a2", "a3"))
             if app not in conflicts
         }
-        submission = build_submission(session, juror_id, assessments(scores), frozenset(conflicts), AT)
+        submission = build_submission(session, juror_id, assessments(scores), frozenset(conflicts), AT, 1,
+                                      private_key_of(session, juror_id))
         if reverse:
             submission = dataclasses.replace(
                 submission,

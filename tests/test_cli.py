@@ -18,7 +18,7 @@ from conftest import (
 )
 
 from jury_tui.cli import main
-from jury_tui.domain.submission import seal_of
+from jury_tui.domain.submission import checksum_of, signed_by
 from jury_tui.formats.submission_file import load_submission
 from jury_tui.i18n import set_language
 from jury_tui.store.juror_store import JurorStore
@@ -293,9 +293,10 @@ def test_submit_incomplete_needs_confirmation(capsys, session, tmp_path):
     assert "ONVOLLEDIG" in out
     raw = json.loads(out_file.read_text(encoding="utf-8"))
     assert raw["complete"] is False
-    assert seal_of(out_file.read_bytes()) == (raw["checksum"], raw["checksum"])
     assert raw["checksum"][:12] in out
     submission = load_submission(out_file)
+    assert checksum_of(submission) == raw["checksum"] and submission.sequence == 1
+    assert signed_by(submission, load_session(session, "klein").juror("j1").public_key)
     assert submission.session_fingerprint == load_session(session, "klein").fingerprint
     assert submission.juror_id == "j1"
     assert (submission.applications_complete, submission.applications_total) == (1, 3)

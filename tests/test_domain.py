@@ -34,12 +34,15 @@ from jury_tui.domain.submission import (
     Submission,
     build_sealed_submission,
     build_submission,
+    checksum_of,
     layout,
-    seal_of,
+    signed_by,
 )
 from jury_tui.domain.text import Line, LocalizedText, Text, control_character
-from jury_tui.errors import validation_problems
+from jury_tui.errors import JuryError, validation_problems
 from jury_tui.formats.session_builder import build_session
+from jury_tui.formats.submission_file import read_submission
+from tests.conftest import TEST_KEY_SEED, private_key_of
 
 SUBMITTED_AT = dt.datetime(2021, 10, 1, 17, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
 
@@ -260,7 +263,8 @@ def _build_small_session() -> SessionDefinition:
     """The conftest's small session, for module-level use (hypothesis cannot take function fixtures)."""
     with tempfile.TemporaryDirectory() as folder:
         files = write_small_inputs(Path(folder))
-        return build_session("klein-2021", files.criteria, files.applications, files.jurors, 1_500_000, created_at=CREATED_AT)
+        return build_session("klein-2021", files.criteria, files.applications, files.jurors, 1_500_000, created_at=CREATED_AT,
+                             key_seed=TEST_KEY_SEED)[0]
 
 
 @pytest.fixture(scope="module")
@@ -342,21 +346,27 @@ def _scores(**per_application):
 def sealed(small_session) -> Submission:
     secret = {"inhoud": (1, "Geheim: ik ken de projectleider."), "haalbaar": (2, "Geheim 2"), "budget": (0, "")}
     assessments = _scores(a1=FULL, a2={"inhoud": (5, "Heel vernieuwend – €, ë, ő.")}, a3=secret)
-    return build_submission(small_session, "j1", assessments, frozenset({"a3"}), SUBMITTED_AT)
+    return build_submission(small_session, "j1", assessments, frozenset({"a3"}), SUBMITTED_AT, 1, private_key_of(small_session, "j1"))
 
 
 def test_submission_checksum_seals_the_file_as_written(sealed, small_session):
     raw = sealed.file_bytes()
-    again, written = build_sealed_submission(small_session, "j1", _scores(a1=FULL), frozenset(), SUBMITTED_AT)
-    assert written == again.file_bytes() and seal_of(written) == (again.checksum, again.checksum)
-    assert seal_of(raw) == (sealed.checksum, sealed.checksum)
-    assert json.loads(raw)["checksum"] == sealed.checksum
+    key = private_key_of(small_session, "j1")
+    again, written = build_sealed_submission(small_session, "j1", _scores(a1=FULL), frozenset(), SUBMITTED_AT, 2, key)
+    assert written == again.file_bytes() and read_submission(Path("inzending.json"), written)[0] == again
+    assert checksum_of(sealed) == sealed.checksum == json.loads(raw)["checksum"]
+    assert signed_by(sealed, small_session.juror("j1").public_key)
+    assert not signed_by(sealed, small_session.juror("j2").public_key)
     assert TypeAdapter(Submission).validate_json(raw) == sealed
 
 
 def _breaks_seal(raw: bytes) -> bool:
-    found = seal_of(raw)
-    return found is None or found[0] != found[1]
+    """The file is refused as read (layout, checksum), or its signature is not j1's."""
+    try:
+        submission, _ = read_submission(Path("inzending.json"), raw)
+    except JuryError:
+        return True
+    return not signed_by(submission, _SESSION.juror("j1").public_key)
 
 
 @settings(max_examples=300, deadline=None)
@@ -392,7 +402,8 @@ def test_conflicted_application_carries_no_scores(sealed):
 
 
 def test_complete_submission_says_so(small_session):
-    submission = build_submission(small_session, "j2", _scores(a1=FULL, a2=FULL), frozenset({"a3"}), SUBMITTED_AT)
+    submission = build_submission(small_session, "j2", _scores(a1=FULL, a2=FULL), frozenset({"a3"}), SUBMITTED_AT, 1,
+                                  private_key_of(small_session, "j2"))
     assert submission.complete is True
     assert submission.applications_complete == submission.applications_total == 2
 
@@ -433,10 +444,12 @@ def test_dropping_or_adding_an_entry_breaks_the_checksum(data):
     assert _breaks_seal(layout(tampered))
 
 
+_SESSION = _build_small_session()
+
+
 def _sealed_content() -> dict:
-    session = _build_small_session()
     assessments = _scores(a1=FULL, a2={"inhoud": (5, "Heel vernieuwend.")})
-    submission = build_submission(session, "j1", assessments, frozenset({"a3"}), SUBMITTED_AT)
+    submission = build_submission(_SESSION, "j1", assessments, frozenset({"a3"}), SUBMITTED_AT, 1, private_key_of(_SESSION, "j1"))
     return json.loads(json.dumps(submission.to_json_dict()))
 
 

@@ -18,10 +18,11 @@ from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.consensus import Recommendation, suggested_score
 from jury_tui.domain.ranking import propose_by_rank, rank
 from jury_tui.errors import JuryError
-from jury_tui.formats.session_builder import build_demo_session
+from jury_tui.formats.session_builder import build_demo_session, demo_private_keys
 from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore, write_submission
+from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import write_session
+from jury_tui.store.submitting import write_submission
 
 TRICKY = 'Score <4> & "R&D" – € 1.024.848,66 – Ősz – café'
 JURORS = ("extern-1", "extern-2", "extern-3", "vlaams-1")  # three voting, one advisory
@@ -40,7 +41,7 @@ def _score(juror_id: str, application_id: str, criterion_id: str) -> int:
 def consolidate_demo(data_dir: Path):
     """The demo session with juror submissions imported and a full consolidation by the chair."""
     session = build_demo_session()
-    write_session(data_dir, session)
+    write_session(data_dir, session, demo_private_keys(session))
     chair = ChairStore(data_dir, session)
     for juror_id in JURORS:
         store = JurorStore(data_dir, session, juror_id)

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import WVC_CRITERIA, application_md, tree_snapshot
+from conftest import WVC_CRITERIA, application_md, private_key_of, tree_snapshot
 
 from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore
 from jury_tui.domain.criteria import RuleKind
@@ -487,7 +487,7 @@ def test_build_session_reports_the_broken_file(small_inputs):
     broken = small_inputs.applications / "a2.md"
     broken.write_text(broken.read_text(encoding="utf-8").replace("requested_subsidy: 750000", 'requested_subsidy: "veel"'), encoding="utf-8")
     with pytest.raises(JuryError) as caught:
-        build_session("x", small_inputs.criteria, small_inputs.applications, small_inputs.jurors, 1000)
+        build_session("x", small_inputs.criteria, small_inputs.applications, small_inputs.jurors, 1000)[0]
     assert "a2.md" in str(caught.value) and "requested_subsidy" in str(caught.value)
 
 
@@ -498,7 +498,7 @@ def _sealed_submission(session) -> tuple[dict, bytes]:
     scores = {"inhoud": CriterionScore("inhoud", 4, "Sterk – ë."), "haalbaar": CriterionScore("haalbaar", 3, "Krap.")}
     _, raw = build_sealed_submission(
         session, "j1", {"a1": ApplicationAssessment("a1", scores)}, frozenset({"a3"}),
-        dt.datetime(2021, 10, 1, 17, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        dt.datetime(2021, 10, 1, 17, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))), 1, private_key_of(session, "j1"),
     )
     return json.loads(raw), raw
 
@@ -533,7 +533,7 @@ def test_a_resealed_submission_not_as_written_is_refused(small_session, tmp_path
     content, _ = _sealed_submission(small_session)
     change(content)
     path = tmp_path / "inzending.json"
-    path.write_bytes(seal(content)[1])
+    path.write_bytes(seal(content, private_key_of(small_session, "j1"))[2])
     with pytest.raises(JuryError) as caught:
         load_submission(path)
     assert "inzending.json" in str(caught.value) and message in str(caught.value)
@@ -547,7 +547,7 @@ def test_a_submission_nested_too_deeply_is_refused_in_dutch(small_session, tmp_p
         deep = [deep]
     content["complete"] = deep
     path = tmp_path / "inzending.json"
-    path.write_bytes(seal(content)[1])
+    path.write_bytes(seal(content, private_key_of(small_session, "j1"))[2])
     with pytest.raises(JuryError) as caught:
         load_submission(path)
     assert "inzending.json" in str(caught.value) and "te diep genest" in str(caught.value)

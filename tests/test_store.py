@@ -17,6 +17,7 @@ from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.canonical import sha256_hex
 from jury_tui.errors import JuryError, StoreError
 from jury_tui.formats.atomic_file import TEMP_SUFFIX, write_atomic, write_json_atomic
+from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.juror_store import JOURNAL_FILE, JurorStore
 from jury_tui.store.sessions import (
     SESSION_FILE,
@@ -95,10 +96,13 @@ def test_stale_temp_files_are_removed_at_start(small_store, small_data_dir, smal
     assert store.assessment("a1").get("inhoud").score == 4
 
 
-def test_stale_temp_file_in_session_folder_is_removed_when_loading(small_data_dir, small_session):
+def test_stale_temp_file_in_session_folder_is_left_by_loading_and_removed_by_the_chair(small_data_dir, small_session):
+    """Loading a session only reads; the chair's store (a writer, under the lock) cleans up."""
     stale = session_dir(small_data_dir, small_session.id) / f".session.json.12345678{TEMP_SUFFIX}"
     stale.write_text("{")
     assert load_session(small_data_dir, small_session.id).fingerprint == small_session.fingerprint
+    assert stale.exists()
+    ChairStore(small_data_dir, small_session)
     assert not stale.exists()
 
 

@@ -18,11 +18,12 @@ from textual.widgets import Input, OptionList
 from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.consensus import Recommendation
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.formats.session_builder import build_demo_session
+from jury_tui.formats.session_builder import build_demo_session, demo_private_keys
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore, write_submission
+from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import write_session
+from jury_tui.store.submitting import write_submission
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.app import ChairApp
 from jury_tui.ui.chair.screens.detail import DetailScreen
@@ -62,7 +63,7 @@ def chair_setup(tmp_path: Path, monkeypatch) -> tuple[Path, SessionDefinition, P
     """The demo session in tmp_path/data and three submissions in tmp_path/inz; cwd = tmp_path."""
     session = build_demo_session()
     data_dir = tmp_path / "data"
-    write_session(data_dir, session)
+    write_session(data_dir, session, demo_private_keys(session))
     folder = tmp_path / "inz"
     folder.mkdir()
     for juror_id, flagged_score in JURORS.items():

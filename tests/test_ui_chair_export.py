@@ -19,12 +19,13 @@ from textual.widgets import OptionList
 
 from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.formats.session_builder import build_demo_session
+from jury_tui.formats.session_builder import build_demo_session, demo_private_keys
 from jury_tui.i18n import t
 from jury_tui.store.anonymity import read_letters
 from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore, write_submission
+from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import exports_dir, write_session
+from jury_tui.store.submitting import write_submission
 from jury_tui.ui.chair.app import ChairApp
 from jury_tui.ui.chair.keys import global_keys, help_rows
 from jury_tui.ui.chair.screens.dialogs import ChairHelpScreen
@@ -53,7 +54,7 @@ def export_setup(tmp_path: Path, monkeypatch) -> tuple[Path, SessionDefinition]:
     """The demo session in tmp_path/data, three submissions imported, consensus on two criteria of APP."""
     session = build_demo_session()
     data_dir = tmp_path / "data"
-    write_session(data_dir, session)
+    write_session(data_dir, session, demo_private_keys(session))
     folder = tmp_path / "inz"
     folder.mkdir()
     chair = ChairStore(data_dir, session)

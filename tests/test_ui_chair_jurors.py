@@ -17,11 +17,16 @@ from textual.strip import Strip
 
 from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.formats.session_builder import build_demo_session, build_session
+from jury_tui.formats.session_builder import (
+    build_demo_session,
+    build_session,
+    demo_private_keys,
+)
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore, write_submission
+from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import write_session
+from jury_tui.store.submitting import write_submission
 from jury_tui.ui.chair.app import ChairApp
 from jury_tui.ui.chair.screens.detail import DetailScreen
 from jury_tui.ui.chair.widgets import NAME_WIDTH as NAME_CELLS
@@ -90,7 +95,7 @@ def hand_in(store: JurorStore, chair: ChairStore, folder: Path) -> None:
 def chair_data(tmp_path: Path) -> tuple[Path, SessionDefinition]:
     session = build_demo_session()
     data_dir = tmp_path / "data"
-    write_session(data_dir, session)
+    write_session(data_dir, session, demo_private_keys(session))
     chair = ChairStore(data_dir, session)
     for juror_id, score in SCORES.items():
         store = JurorStore(data_dir, session, juror_id)
@@ -185,9 +190,9 @@ def small_call(small_inputs, tmp_path: Path, motivation_text: str) -> tuple[Path
     voting_only = "\n".join(
         f'[[jurors]]\nid = "j{number}"\nname = "Extern expert {number}"\nrole = "voting"\n' for number in (1, 2))
     small_inputs.jurors.write_text(voting_only, encoding="utf-8")
-    session = build_session("klein", small_inputs.criteria, small_inputs.applications, small_inputs.jurors, 1_500_000)
+    session, keys = build_session("klein", small_inputs.criteria, small_inputs.applications, small_inputs.jurors, 1_500_000)
     data_dir = tmp_path / "data"
-    write_session(data_dir, session)
+    write_session(data_dir, session, keys)
     store = JurorStore(data_dir, session, "j1")
     store.declare_conflicts([])
     store.apply_batch([ScoreChange("a1", "inhoud", 3, motivation_text)], "test")

@@ -24,13 +24,21 @@ class Role(StrEnum):
     ADVISORY = "advisory"
 
 
+# An Ed25519 public key: its raw 32 bytes as 64 lowercase hex digits (domain/signing.py).
+PublicKey = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Juror:
+    """A juror of the session. `public_key` checks the signature of their submissions; the session
+    builder sets it (a jurors file has none), and the fingerprint covers it."""
+
     __pydantic_config__: ClassVar[dict] = STRICT
 
     id: Identifier
     name: Name
     role: Role
+    public_key: PublicKey | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,4 +1,5 @@
-"""A juror's submission: the file a juror sends to the chair, sealed with a checksum."""
+"""A juror's submission: the file a juror sends to the chair, sealed with a checksum and signed
+with the juror's Ed25519 key."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from typing import Annotated, ClassVar
 
 from pydantic import AwareDatetime, Field
 
+from jury_tui.domain import signing
 from jury_tui.domain.assessment import (
+    StoredId,
     ApplicationAssessment,
     Status,
     progress,
@@ -19,18 +22,22 @@ from jury_tui.domain.assessment import (
 )
 from jury_tui.domain.canonical import json_form
 from jury_tui.domain.criteria import STRICT
+from jury_tui.domain.limits import MAX_APPLICATIONS, MAX_CRITERIA
 from jury_tui.domain.session import SessionDefinition
+from jury_tui.domain.text import Motivation
 
 SUBMISSION_FORMAT = "jury-tui/submission"
-SUBMISSION_SCHEMA_VERSION = 2  # 2: the checksum seals the file's bytes (1 sealed canonical JSON)
+# 3: signed (Ed25519) and numbered (`sequence`); 2: the checksum sealed the file's bytes; 1: canonical JSON
+SUBMISSION_SCHEMA_VERSION = 3
 UNSEALED = "0" * 64
-# The checksum's own line in the one layout. JSON escapes line breaks inside strings, so a line
-# that starts with two spaces and "checksum" can only be a top-level field.
-_CHECKSUM_LINE_START = b'\n  "checksum": "'
-_HEX_DIGITS = frozenset(b"0123456789abcdef")
-
+UNSIGNED = "0" * signing.SIGNATURE_HEX_LENGTH
+# What the signature covers: this prefix, then the checksum's 64 hex digits (domain separation: a
+# signature made for a submission means nothing anywhere else).
+SIGNATURE_CONTEXT = b"jury-tui/submission/v3 signature\n"
+MAX_SEQUENCE = 10**12
 
 Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+Signature = Annotated[str, Field(pattern=r"^[0-9a-f]{128}$")]
 
 
 # Slotted dataclasses: a call of 1000 applications holds 7000 scores per juror. pydantic validates
@@ -39,40 +46,44 @@ Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 class SubmittedScore:
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    criterion_id: str
+    criterion_id: StoredId
     score: int | None
-    motivation: str
+    motivation: Motivation
 
 
 @dataclass(frozen=True, slots=True)
 class SubmittedAssessment:
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    application_id: str
+    application_id: StoredId
     status: Status
-    scores: list[SubmittedScore]
+    scores: Annotated[list[SubmittedScore], Field(max_length=MAX_CRITERIA)]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Submission:
-    """The submission file's content. `checksum` is SHA-256 over the file's bytes, with the 64 digits
-    of the checksum itself read as zeros ('0')."""
+    """The submission file's content. `checksum` is SHA-256 over the file's bytes with the checksum's
+    and the signature's digits read as zeros ('0'); `signature` is the juror's Ed25519 signature
+    over SIGNATURE_CONTEXT + checksum. `sequence` counts the juror's submissions (1, 2, …): the
+    chair keeps the highest, whatever the clocks say. No field has a default: a file says it all."""
 
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    format: Annotated[str, Field(pattern=f"^{SUBMISSION_FORMAT}$")] = SUBMISSION_FORMAT
-    schema_version: int = SUBMISSION_SCHEMA_VERSION
-    session_id: str
+    format: Annotated[str, Field(pattern=f"^{SUBMISSION_FORMAT}$")]
+    schema_version: int
+    session_id: StoredId
     session_fingerprint: Digest
-    juror_id: str
-    juror_role: str
-    submitted_at: AwareDatetime  # compared with other submissions' moments: an offset is required
+    juror_id: StoredId
+    juror_role: StoredId
+    sequence: Annotated[int, Field(ge=1, le=MAX_SEQUENCE)]
+    submitted_at: AwareDatetime  # information only (order comes from `sequence`); an offset is required
     complete: bool
     applications_total: int
     applications_complete: int
-    conflicts: list[str]
-    assessments: list[SubmittedAssessment]
+    conflicts: Annotated[list[StoredId], Field(max_length=MAX_APPLICATIONS)]
+    assessments: Annotated[list[SubmittedAssessment], Field(max_length=MAX_APPLICATIONS)]
     checksum: Digest
+    signature: Signature
 
     def to_json_dict(self) -> dict:
         return json_form(self)
@@ -103,27 +114,46 @@ def layout(content: dict) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def seal(content: dict) -> tuple[str, bytes]:
-    """(checksum, file bytes) for `content` (any checksum it holds is replaced). The checksum is
-    SHA-256 over the laid-out bytes with the checksum field at 64 zeros, so a reader verifies the
-    raw file with one hash and any changed byte, in content or layout, is detected."""
-    unsealed = layout({**content, "checksum": UNSEALED})
-    checksum = hashlib.sha256(unsealed).hexdigest()
-    line = '\n  "checksum": "{}"'
-    return checksum, unsealed.replace(line.format(UNSEALED).encode(), line.format(checksum).encode(), 1)
+def unsealed(content: dict) -> bytes:
+    """The one layout of `content` with the checksum and the signature at zeros: what the checksum hashes."""
+    return layout({**content, "checksum": UNSEALED, "signature": UNSIGNED})
 
 
-def seal_of(raw: bytes) -> tuple[str, str] | None:
-    """(checksum the file claims, checksum of its bytes), or None when the file has no checksum line."""
-    # Searched from the end: the line follows the assessments, which are most of the file.
-    start = raw.rfind(_CHECKSUM_LINE_START) + len(_CHECKSUM_LINE_START)
-    end = start + 64
-    if start < len(_CHECKSUM_LINE_START) or raw[end:end + 1] != b'"' or not _HEX_DIGITS.issuperset(raw[start:end]):
-        return None
-    digest = hashlib.sha256(memoryview(raw)[:start])
-    digest.update(UNSEALED.encode())
-    digest.update(memoryview(raw)[end:])
-    return raw[start:end].decode(), digest.hexdigest()
+def signed_message(checksum: str) -> bytes:
+    return SIGNATURE_CONTEXT + checksum.encode("ascii")
+
+
+def seal(content: dict, private_key: bytes) -> tuple[str, str, bytes]:
+    """(checksum, signature, file bytes) for `content`, signed with `private_key` (any checksum and
+    signature it holds are replaced)."""
+    checksum = hashlib.sha256(unsealed(content)).hexdigest()
+    signature = signing.sign(private_key, signed_message(checksum)).hex()
+    return checksum, signature, layout({**content, "checksum": checksum, "signature": signature})
+
+
+def checksum_of(submission: Submission, file_bytes: bytes | None = None) -> str:
+    """The checksum the submission's content has (compare with the one it claims). `file_bytes`:
+    the submission's own file bytes (its one layout), when at hand: the checksum and signature
+    digits are zeroed in place instead of laying the content out again. JSON escapes line breaks in
+    strings, so a line starting with two spaces and "checksum" can only be the top-level field."""
+    if file_bytes is None:
+        return hashlib.sha256(unsealed(submission.to_json_dict())).hexdigest()
+    zeroed = file_bytes.replace(_field_line("checksum", submission.checksum), _field_line("checksum", UNSEALED), 1)
+    zeroed = zeroed.replace(_field_line("signature", submission.signature), _field_line("signature", UNSIGNED), 1)
+    return hashlib.sha256(zeroed).hexdigest()
+
+
+def _field_line(name: str, value: str) -> bytes:
+    return f'\n  "{name}": "{value}"'.encode("ascii")
+
+
+def signed_by(submission: Submission, public_key_hex: str | None) -> bool:
+    """Whether the submission's signature is valid for the public key (hex) over its checksum."""
+    public = signing.from_hex(public_key_hex or "", signing.KEY_HEX_LENGTH)
+    signature = signing.from_hex(submission.signature, signing.SIGNATURE_HEX_LENGTH)
+    if public is None or signature is None:
+        return False
+    return signing.verify(public, signature, signed_message(submission.checksum))
 
 
 def build_sealed_submission(
@@ -132,8 +162,10 @@ def build_sealed_submission(
     assessments: Mapping[str, ApplicationAssessment],
     conflicts: frozenset[str],
     submitted_at: dt.datetime,
+    sequence: int,
+    private_key: bytes,
 ) -> tuple[Submission, bytes]:
-    """Seal a juror's assessment into a submission, and the file's bytes (laid out once).
+    """Seal and sign a juror's assessment into a submission, and the file's bytes (laid out once).
     Conflicted applications carry no scores."""
     criteria = session.criteria
     application_ids = [application.id for application in session.applications]
@@ -154,11 +186,14 @@ def build_sealed_submission(
                 ],
             )
         )
-    unsealed = Submission(
+    content = Submission(
+        format=SUBMISSION_FORMAT,
+        schema_version=SUBMISSION_SCHEMA_VERSION,
         session_id=session.id,
         session_fingerprint=session.fingerprint,
         juror_id=juror_id,
         juror_role=session.juror(juror_id).role.value,
+        sequence=sequence,
         submitted_at=submitted_at,
         complete=summary.is_complete,
         applications_total=summary.to_assess,
@@ -166,9 +201,10 @@ def build_sealed_submission(
         conflicts=sorted(conflicts),
         assessments=submitted,
         checksum=UNSEALED,
+        signature=UNSIGNED,
     )
-    checksum, file_bytes = seal(unsealed.to_json_dict())
-    return replace(unsealed, checksum=checksum), file_bytes
+    checksum, signature, file_bytes = seal(content.to_json_dict(), private_key)
+    return replace(content, checksum=checksum, signature=signature), file_bytes
 
 
 def build_submission(
@@ -177,6 +213,8 @@ def build_submission(
     assessments: Mapping[str, ApplicationAssessment],
     conflicts: frozenset[str],
     submitted_at: dt.datetime,
+    sequence: int,
+    private_key: bytes,
 ) -> Submission:
     """The submission of build_sealed_submission, without its file bytes."""
-    return build_sealed_submission(session, juror_id, assessments, conflicts, submitted_at)[0]
+    return build_sealed_submission(session, juror_id, assessments, conflicts, submitted_at, sequence, private_key)[0]

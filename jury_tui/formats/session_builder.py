@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from importlib import resources
 from pathlib import Path
 
 from jury_tui.domain.session import SessionDefinition
+from jury_tui.domain.signing import derived_private_key, new_private_key, public_key
 from jury_tui.formats.applications_file import load_applications
 from jury_tui.formats.criteria_file import load_criteria
 from jury_tui.formats.jurors_file import load_jurors
@@ -16,6 +18,9 @@ DEMO_SESSION_ID = "wvc-2021-demo"
 DEMO_BUDGET = 4_000_000
 # Fixed, so every copy of the demo has the same fingerprint and submissions travel between laptops.
 DEMO_CREATED_AT = dt.datetime(2021, 9, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+# The demo's keys are derived from this text and each juror's id: the same on every laptop, so the
+# demo's fingerprint is too and its submissions travel. They are public: for trying out only.
+DEMO_KEY_SEED = "wvc-2021-demo: public demo keys, for trying out only"
 
 
 def build_session(
@@ -26,10 +31,20 @@ def build_session(
     budget: float,
     title: str | None = None,
     created_at: dt.datetime | None = None,
-) -> SessionDefinition:
+    key_seed: str | None = None,
+) -> tuple[SessionDefinition, dict[str, bytes]]:
+    """The session definition and each juror's private key (juror id -> raw 32 bytes). Every juror
+    gets a new Ed25519 key pair; its public key goes into the definition. With `key_seed`, the keys
+    are derived from it (domain/signing.derived_private_key): only for the demo and tests, whose
+    keys are public."""
     criteria = load_criteria(criteria_path)
     applications = load_applications(applications_dir)
     jurors = load_jurors(jurors_path)
+    private_keys = {
+        juror.id: derived_private_key(key_seed, juror.id) if key_seed is not None else new_private_key()
+        for juror in jurors
+    }
+    jurors = [dataclasses.replace(juror, public_key=public_key(private_keys[juror.id]).hex()) for juror in jurors]
     data = {
         "id": session_id,
         "title": title or criteria.title.nl,
@@ -39,7 +54,7 @@ def build_session(
         "applications": applications,
         "jurors": jurors,
     }
-    return validate(SessionDefinition, data, session_id)
+    return validate(SessionDefinition, data, session_id), private_keys
 
 
 def shipped_criteria_dir() -> Path:
@@ -54,7 +69,12 @@ def demo_data_dir() -> Path:
     return Path(str(resources.files("jury_tui"))) / "demo_data"
 
 
+def demo_private_keys(session: SessionDefinition) -> dict[str, bytes]:
+    return {juror.id: derived_private_key(DEMO_KEY_SEED, juror.id) for juror in session.jurors}
+
+
 def build_demo_session() -> SessionDefinition:
+    """The demo session; its private keys: demo_private_keys (public, derived)."""
     return build_session(
         DEMO_SESSION_ID,
         shipped_criteria_dir() / "wvc-2021.toml",
@@ -63,4 +83,5 @@ def build_demo_session() -> SessionDefinition:
         DEMO_BUDGET,
         title="Wijkverbeteringscontracten 2021 – demosessie",
         created_at=DEMO_CREATED_AT,
-    )
+        key_seed=DEMO_KEY_SEED,
+    )[0]

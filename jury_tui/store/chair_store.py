@@ -1,6 +1,10 @@
 """The chair's side of a session: imported submissions and the consolidation.
 
-Imported submissions are kept verbatim under `submissions/<juror id>.json`. The chair's
+Imported submissions are kept verbatim under `submissions/<juror id>.json`, each signed by its juror
+(checked against the juror's public key in the session at import and at every read). The order of a
+juror's submissions is their sequence number: the chair keeps the highest number seen per juror in
+`chair/chair.json` (table `sequences`); a lower one is refused unless the chair takes it back
+explicitly, with a reason kept in that file's `take_backs` table. The chair's
 decisions live under `chair/`: one TinyDB file per application (consensus, motivations,
 recommendation, amount, history); the selection is the set recommended 'selecteren'. No import ever writes
 into `chair/`, so an import cannot overwrite the consensus.
@@ -23,21 +27,23 @@ from jury_tui.domain.consensus import (
     selection,
 )
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.domain.submission import Submission
+from jury_tui.domain.submission import UNSIGNED, Submission, signed_by
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import (
     BACKUPS_KEPT,
     private_folder,
+    TEMP_SUFFIX,
     remove_stale_temp_files,
     write_atomic,
 )
 from jury_tui.domain.limits import MAX_MOTIVATION
 from jury_tui.formats.submission_file import read_submission
 from jury_tui.formatting import format_amount
+from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
 from jury_tui.store.atomic import folder_lock
 from jury_tui.store.juror_store import now
-from jury_tui.store.sessions import session_dir
+from jury_tui.store.sessions import session_dir, sessions_root
 from jury_tui.store.tinyfile import TinyFile, damaged_records, stored_records
 
 
@@ -55,8 +61,9 @@ def _locked(method):
 @dataclass(frozen=True)
 class ImportResult:
     juror_id: str
-    status: str  # "new", "replaced", "unchanged"
+    status: str  # "new", "replaced", "unchanged", "taken_back"
     changed_scores: int
+    sequence: int = 0
 
 
 _CRITERION_ID, _SCORE, _MOTIVATION = attrgetter("criterion_id"), attrgetter("score"), attrgetter("motivation")
@@ -87,13 +94,16 @@ class ChairStore:
         self.folder = session_dir(data_dir, session.id)
         self.submissions_folder = self.folder / "submissions"
         self.chair_folder = self.folder / "chair"
-        for folder in (self.submissions_folder, self.chair_folder / "decisions"):
-            private_folder(folder)
         self._owner = {"session_id": session.id}
-        with folder_lock(self.chair_folder):
-            remove_stale_temp_files(self.submissions_folder)
-            remove_stale_temp_files(self.chair_folder)
-            self._chair_file = TinyFile(self.chair_folder / "chair.json", "chair", self._owner)
+        # The folders are made by the first write: opening the store, or a refused import, creates nothing.
+        if any(self.folder.glob(f".*{TEMP_SUFFIX}")):
+            with folder_lock(sessions_root(data_dir)):  # the lock write_session holds
+                remove_stale_temp_files(self.folder, recursive=False)
+        if self.chair_folder.is_dir():
+            with folder_lock(self.chair_folder):
+                remove_stale_temp_files(self.submissions_folder)
+                remove_stale_temp_files(self.chair_folder)
+        self._chair_file = TinyFile(self.chair_folder / "chair.json", "chair", self._owner)
         self._files: dict[str, TinyFile] = {}
         self._submissions: dict[str, Submission] | None = None
         self._signature: tuple = ()
@@ -110,12 +120,13 @@ class ChairStore:
         found, newly_verified = {}, {}
         for path in sorted(self.submissions_folder.glob("*.json")):
             submission, _ = read_submission(path)
-            if verified.get(path.stem) != submission.checksum:
-                identity = self._identity_problem(submission)
-                problem = (identity[1], t(f"import.{identity[0]}_short")) if identity else self._content_problem(submission)
-                if problem is not None:
-                    raise StoreError(t("store.foreign", file=display_path(path), detail=" ".join(problem)))
+            identity = self._identity_problem(submission)  # the signature too, at every read
+            problem = (identity[1], t(f"import.{identity[0]}_short")) if identity else None
+            if problem is None and verified.get(path.stem) != submission.checksum:
+                problem = self._content_problem(submission)
                 newly_verified[path.stem] = submission.checksum
+            if problem is not None:
+                raise StoreError(t("store.foreign", file=display_path(path), detail=" ".join(problem)))
             if path.stem != submission.juror_id or submission.session_fingerprint != self.session.fingerprint:
                 raise StoreError(t("store.foreign", file=display_path(path), detail=submission.juror_id))
             found[submission.juror_id] = submission
@@ -139,6 +150,7 @@ class ChairStore:
 
     def _identity_problem(self, submission: Submission) -> tuple[str, str] | None:
         """(kind, id) when the submission does not belong here: other_session, unknown_juror, role,
+        not_signed, other_signer (id: the juror whose key signed it), bad_signature,
         unknown_application. One check for the import and for stored copies."""
         known = {juror.id: juror for juror in self.session.jurors}
         if submission.session_id != self.session.id or submission.session_fingerprint != self.session.fingerprint:
@@ -147,43 +159,100 @@ class ChairStore:
             return "unknown_juror", submission.juror_id
         if submission.juror_role != known[submission.juror_id].role.value:
             return "role", submission.juror_id
+        if submission.signature == UNSIGNED:
+            return "not_signed", submission.juror_id
+        if not signed_by(submission, known[submission.juror_id].public_key):
+            for juror in self.session.jurors:
+                if juror.id != submission.juror_id and signed_by(submission, juror.public_key):
+                    return "other_signer", juror.id
+            return "bad_signature", submission.juror_id
         for application_id in [*submission.conflicts, *(a.application_id for a in submission.assessments)]:
             if not self.session.has_application(application_id):
                 return "unknown_application", application_id
         return None
 
-    def import_submission(self, path: Path) -> ImportResult:
-        """Verify and keep a juror's submission. Idempotent; an older one than what we have is refused."""
-        result = self.import_submissions([path])[0]
+    def import_submission(self, path: Path, take_back: str | None = None) -> ImportResult:
+        """Verify and keep a juror's submission. Idempotent; one whose sequence number is not higher
+        than the highest seen for that juror is refused, unless `take_back` gives the chair's reason
+        to take that earlier submission back (kept in chair.json's `take_backs`)."""
+        result = self.import_submissions([path], take_back)[0]
         if isinstance(result, JuryError):
             raise result
         return result
 
-    def import_submissions(self, paths: Sequence[Path]) -> list[ImportResult | JuryError]:
+    def import_submissions(self, paths: Sequence[Path], take_back: str | None = None) -> list[ImportResult | JuryError]:
         """Verify and keep several submissions, one after another, each as `import_submission` does:
         a result or the error per file."""
-        results: list[ImportResult | JuryError] = []
-        with folder_lock(self.chair_folder):
-            for path in paths:
-                try:
-                    results.append(self._imported(path))
-                except JuryError as error:
-                    results.append(error)
-        return results
+        checked: list[tuple[Submission, bytes] | JuryError] = []
+        for path in paths:  # read and verified once, without a lock: a file's own problems depend on no state
+            try:
+                checked.append(self._checked(path))
+            except JuryError as error:
+                checked.append(error)
+        if not any(self._would_write(found, path, take_back) for found, path in zip(checked, paths, strict=True)):
+            return [self._outcome(found, path, take_back) for found, path in zip(checked, paths, strict=True)]
+        with folder_lock(self.chair_folder):  # decided again under the lock, against what is stored now
+            return [self._outcome(found, path, take_back, write=True) for found, path in zip(checked, paths, strict=True)]
 
-    def _imported(self, path: Path) -> ImportResult:
-        submission, raw = self._checked(path)
-        existing = self._replaced(submission, path)
+    def _would_write(self, found, path: Path, take_back: str | None) -> bool:
+        if isinstance(found, JuryError):
+            return False
+        try:
+            return self._imported(*found, path, take_back, write=False) is None
+        except JuryError:
+            return False
+
+    def _outcome(self, found, path: Path, take_back: str | None, write: bool = False) -> ImportResult | JuryError:
+        if isinstance(found, JuryError):
+            return found
+        try:
+            result = self._imported(*found, path, take_back, write=write)
+        except JuryError as error:
+            return error
+        assert result is not None
+        return result
+
+    def highest_sequences(self) -> dict[str, int]:
+        """The highest sequence number seen per juror (kept even when the chair took one back)."""
+        return {juror: number for juror, number in self._chair_file.single("sequences").items() if type(number) is int}
+
+    def take_backs(self) -> list[dict]:
+        """The chair's take-backs of earlier submissions, oldest first: at, juror_id, sequence,
+        highest (the number seen before), checksum, reason."""
+        return [dict(record) for record in self._chair_file.table("take_backs").all()]
+
+    def _imported(self, submission: Submission, raw: bytes, path: Path, take_back: str | None, write: bool) -> ImportResult | None:
+        """The outcome of keeping `submission` now; None when it needs a write and `write` is False."""
+        juror_id = submission.juror_id
+        existing = self.submissions().get(juror_id)
         if existing is not None and existing.checksum == submission.checksum:
-            return ImportResult(submission.juror_id, "unchanged", 0)
-        write_atomic(self.submissions_folder / f"{submission.juror_id}.json", raw, backups=BACKUPS_KEPT)
-        self._record_verified({submission.juror_id: submission.checksum})  # the seal: a hash of these very bytes
+            return ImportResult(juror_id, "unchanged", 0, submission.sequence)
+        highest = max(self.highest_sequences().get(juror_id, 0), existing.sequence if existing else 0)
+        taken_back = submission.sequence <= highest
+        if taken_back and take_back is None:
+            shown = display_path(path)
+            if existing is not None and existing.sequence == submission.sequence:
+                raise JuryError(t("import.same_sequence", file=shown, juror=juror_id, sequence=submission.sequence))
+            raise JuryError(t("import.older_sequence", file=shown, juror=juror_id, new=submission.sequence, old=highest))
+        if not write:
+            return None
+        write_atomic(self.submissions_folder / f"{juror_id}.json", raw, backups=BACKUPS_KEPT)
+        self._record_verified({juror_id: submission.checksum})  # the seal: a hash of these very bytes
+        self._chair_file.set_single("sequences", {**self.highest_sequences(), juror_id: max(highest, submission.sequence)})
+        if taken_back:
+            self._chair_file.table("take_backs").insert(
+                {"at": now().isoformat(), "juror_id": juror_id, "sequence": submission.sequence, "highest": highest,
+                 "checksum": submission.checksum, "reason": take_back}
+            )
+        self._chair_file.commit()
         assert self._submissions is not None
-        self._submissions[submission.juror_id] = submission
+        self._submissions[juror_id] = submission
         self._signature = self._submissions_signature()
+        if taken_back:
+            return ImportResult(juror_id, "taken_back", count_changes(existing, submission) if existing else 0, submission.sequence)
         if existing is None:
-            return ImportResult(submission.juror_id, "new", 0)
-        return ImportResult(submission.juror_id, "replaced", count_changes(existing, submission))
+            return ImportResult(juror_id, "new", 0, submission.sequence)
+        return ImportResult(juror_id, "replaced", count_changes(existing, submission), submission.sequence)
 
     def _checked(self, path: Path) -> tuple[Submission, bytes]:
         """The verified submission in `path` and its bytes, if it belongs to this session and every
@@ -193,26 +262,12 @@ class ChairStore:
         identity = self._identity_problem(submission)
         if identity is not None:
             kind, ident = identity
-            raise JuryError(t(f"import.{kind}", file=shown, session=ident, juror=ident, application=ident))
+            raise JuryError(t(f"import.{kind}", file=shown, session=ident, juror=submission.juror_id if kind == "other_signer" else ident,
+                              signer=ident, application=ident))
         problem = self._content_problem(submission)
         if problem is not None:
             raise JuryError(t("import.invalid", file=shown, application=problem[0], problem=problem[1]))
         return submission, raw
-
-    def _replaced(self, submission: Submission, path: Path) -> Submission | None:
-        """The juror's submission kept now, if any; a JuryError if the new one is older."""
-        existing = self.submissions().get(submission.juror_id)
-        if existing is not None and existing.checksum != submission.checksum and submission.submitted_at <= existing.submitted_at:
-            raise JuryError(
-                t(
-                    "import.older",
-                    file=display_path(path),
-                    juror=submission.juror_id,
-                    new=submission.submitted_at.isoformat(timespec="seconds"),
-                    old=existing.submitted_at.isoformat(timespec="seconds"),
-                )
-            )
-        return existing
 
     def _content_problem(self, submission: Submission) -> tuple[str, str] | None:
         """(application, problem) for the first score the session cannot hold: the checksum proves the
@@ -357,6 +412,9 @@ class ChairStore:
             return decision
         file = self._file(decision.application_id)
         record = _stored_record(decision)
+        # What the chair typed is held to the rules every read applies (no control characters, lengths):
+        # a store must never hold what it would refuse to read back.
+        validate(ApplicationDecision, {"application_id": decision.application_id, **record}, file.path)
         file.set_single("decision", record)
         file.table("history").insert({"at": now().isoformat(), "old": _stored_record(previous), "new": record})
         file.commit()

@@ -15,8 +15,9 @@ from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.i18n import language, t
 from jury_tui.store.chair_store import ChairStore
-from jury_tui.store.juror_store import JurorStore, write_submission
+from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import session_dir
+from jury_tui.store.submitting import write_submission
 
 
 @dataclass(frozen=True)

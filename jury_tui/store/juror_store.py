@@ -20,18 +20,14 @@ from jury_tui.domain.assessment import (
     CriterionScore,
     HistoryEntry,
     ScoreChange,
-    progress,
-    statuses_for,
 )
 from jury_tui.domain.canonical import json_form, normalize_text
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.domain.submission import Submission, build_sealed_submission
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import (
     private_folder,
     read_json_file,
     remove_stale_temp_files,
-    write_atomic,
     write_json_atomic,
 )
 from jury_tui.formats.scores_csv import parse_scores_csv
@@ -256,24 +252,6 @@ class JurorStore:
             )
             self._files[application_id] = file
         return file
-
-
-def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submitted_at: dt.datetime | None = None) -> Submission:
-    """Seal the juror's current assessment into `out`. Refuses an incomplete one unless confirmed."""
-    if out.is_dir():
-        raise JuryError(t("submission.out_exists_dir", path=display_path(out)))
-    if not store.conflicts_declared:
-        raise JuryError(t("submission.conflicts_undeclared", session=store.session.id, juror=store.juror_id))
-    assessments = store.all_assessments()
-    conflicts = store.conflicts
-    summary = progress(
-        statuses_for(store.session.criteria, [a.id for a in store.session.applications], assessments, conflicts).values()
-    )
-    if not summary.is_complete and not allow_incomplete:
-        raise JuryError(t("submission.incomplete", done=summary.complete, total=summary.to_assess))
-    submission, file_bytes = build_sealed_submission(store.session, store.juror_id, assessments, conflicts, submitted_at or now())
-    write_atomic(out, file_bytes)
-    return submission
 
 
 def import_scores(store: JurorStore, path: Path) -> tuple[int, int]:

@@ -1,24 +1,39 @@
-"""Sessions on disk: `<data dir>/sessions/<session id>/session.json` plus one folder per juror."""
+"""Sessions on disk: `<data dir>/sessions/<session id>/session.json` plus one folder per juror.
+
+The session id lives in session.json; a folder whose name is not that id is refused, so a juror's
+work is only ever written into the folder the session was read from. The secretariat's machine
+keeps every juror's private key in `keys/<juror id>.key`; a juror's machine keeps its own in
+`jurors/<juror id>/juror.key` (from the juror package). Both: 64 hex digits and a newline, 0600.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import secrets
+from collections.abc import Mapping
 from pathlib import Path
 
 from jury_tui.domain.canonical import json_form
 from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
+from jury_tui.domain.signing import KEY_HEX_LENGTH, from_hex
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import (
     private_folder,
+    FILE_MODE,
+    TEMP_SUFFIX,
     read_json_file,
     remove_stale_temp_files,
-    write_json_atomic,
+    write_atomic,
 )
 from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
+from jury_tui.store.atomic import folder_lock
 
 SESSION_FILE = "session.json"
 SESSION_FORMAT = "jury-tui/session"
+KEYS_FOLDER = "keys"
+JUROR_KEY_FILE = "juror.key"
 
 
 def default_data_dir() -> Path:
@@ -48,33 +63,74 @@ def list_sessions(data_dir: Path) -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / SESSION_FILE).is_file())
 
 
-def write_session(data_dir: Path, definition: SessionDefinition) -> Path:
-    """Create a new session folder. Never overwrites an existing session."""
+def session_file_content(definition: SessionDefinition) -> dict:
+    """What session.json holds for `definition` (also what a juror package carries)."""
+    return {
+        "format": SESSION_FORMAT,
+        "schema_version": SESSION_SCHEMA_VERSION,
+        "fingerprint": definition.fingerprint,
+        "definition": json_form(definition),
+    }
+
+
+def write_session(data_dir: Path, definition: SessionDefinition, private_keys: Mapping[str, bytes] | None = None) -> Path:
+    """Create a new session folder, with the secretariat's copy of the jurors' private keys in
+    `keys/`. Never overwrites an existing session: of two at the same moment exactly one succeeds
+    (under the sessions folder's lock, and session.json is created exclusively)."""
     folder = session_dir(data_dir, definition.id)
-    if (folder / SESSION_FILE).exists():
-        raise JuryError(t("session.exists", id=definition.id, path=display_path(folder)))
-    private_folder(folder)
-    write_json_atomic(
-        folder / SESSION_FILE,
-        {
-            "format": SESSION_FORMAT,
-            "schema_version": SESSION_SCHEMA_VERSION,
-            "fingerprint": definition.fingerprint,
-            "definition": json_form(definition),
-        },
-    )
+    path = folder / SESSION_FILE
+    data = json.dumps(session_file_content(definition), ensure_ascii=False, indent=1).encode("utf-8")
+    with folder_lock(sessions_root(data_dir)):
+        if path.exists():
+            raise JuryError(t("session.exists", id=definition.id, path=display_path(folder)))
+        private_folder(folder)
+        remove_stale_temp_files(folder, recursive=False)
+        for juror_id, key in (private_keys or {}).items():  # before session.json: a session is whole or absent
+            write_private_key(secretariat_key_path(data_dir, definition.id, juror_id), key)
+        _create_exclusive(path, data)
     return folder
 
 
+def _create_exclusive(path: Path, data: bytes) -> None:
+    """Write `path` whole (temp file, fsync) and create it only if no file of that name exists: a
+    hard link of the temp file fails if the name is taken, on Windows as on POSIX. Where the file
+    system has no hard links, the file is created with O_EXCL and written in place."""
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    try:
+        write_atomic(temp, data)
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            raise JuryError(t("session.exists", id=path.parent.name, path=display_path(path.parent))) from None
+        except OSError:  # no hard links here (FAT, some network shares)
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+            except FileExistsError:
+                raise JuryError(t("session.exists", id=path.parent.name, path=display_path(path.parent))) from None
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+    except OSError as error:
+        raise StoreError(t("store.write_failed", file=display_path(path), detail=error.strerror or error)) from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
 def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
+    """The session in `sessions/<session_id>/`. Only reads: nothing on disk changes."""
     folder = session_dir(data_dir, session_id)
     path = folder / SESSION_FILE
     if path.is_dir():
         raise StoreError(t("file.problem", file=display_path(path), problem=t("file.is_directory")))
     if not path.is_file():
         raise JuryError(t("session.not_found", id=session_id, path=display_path(sessions_root(data_dir))))
-    remove_stale_temp_files(folder, recursive=False)  # juror and chair folders clean their own, under lock
-    data = read_json_file(path, "session")
+    return session_from_content(read_json_file(path, "session"), path, folder_name=session_id)
+
+
+def session_from_content(data: object, path: Path, folder_name: str | None = None) -> SessionDefinition:
+    """The definition in session.json's content (read from `path`), its format, version and
+    fingerprint checked; with `folder_name`, also that the folder is named after the session."""
     if not isinstance(data, dict) or data.get("format") != SESSION_FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
         detail = t("store.foreign_detail", field="format", found=f"{found!r:.40}", expected=repr(SESSION_FORMAT))
@@ -86,7 +142,40 @@ def load_session(data_dir: Path, session_id: str) -> SessionDefinition:
     definition = validate(SessionDefinition, data.get("definition"), path, prefix="definition")
     if definition.fingerprint != data.get("fingerprint"):
         raise StoreError(t("file.problem", file=display_path(path), problem=t("session.changed")))
+    if folder_name is not None and definition.id != folder_name:
+        raise StoreError(
+            t("session.folder_renamed", file=display_path(path), folder=folder_name, id=definition.id)
+        )
     return definition
+
+
+# --- private keys --------------------------------------------------------------------------------
+
+
+def secretariat_key_path(data_dir: Path, session_id: str, juror_id: str) -> Path:
+    return session_dir(data_dir, session_id) / KEYS_FOLDER / f"{juror_id}.key"
+
+
+def juror_key_path(data_dir: Path, session_id: str, juror_id: str) -> Path:
+    return session_dir(data_dir, session_id) / "jurors" / juror_id / JUROR_KEY_FILE
+
+
+def write_private_key(path: Path, key: bytes) -> None:
+    write_atomic(path, key.hex().encode("ascii") + b"\n")
+
+
+def read_private_key(path: Path) -> bytes | None:
+    """The private key in `path`, None when there is no such file; a damaged one is reported."""
+    if not path.is_file():
+        return None
+    try:
+        text = path.read_bytes().decode("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    key = from_hex(text, KEY_HEX_LENGTH)
+    if key is None:
+        raise StoreError(t("key.damaged", file=display_path(path)))
+    return key
 
 
 def default_submission_path(data_dir: Path, session_id: str, juror_id: str) -> Path:

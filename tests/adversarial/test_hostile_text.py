@@ -139,7 +139,6 @@ def test_an_escape_spelled_in_session_json_is_refused(capsys, session):
     assert "session.json" in line
 
 
-@pytest.mark.xfail(strict=True, reason="needs domain/submission.py's texts typed Motivation/Line (owned elsewhere)")
 def test_an_escape_spelled_in_a_submission_is_refused_by_check(capsys, session):
     run(capsys, "conflicts", "klein", "--as", "j1", "--none", "--data-dir", session)
     out = Path("in.json")
@@ -147,7 +146,8 @@ def test_an_escape_spelled_in_a_submission_is_refused_by_check(capsys, session):
     forged = out.read_text(encoding="utf-8").replace('"motivation": ""', '"motivation": "x\\u001b[2J"', 1)
     from jury_tui.domain.submission import seal
 
-    _, raw = seal(json.loads(forged))
+    private_key = bytes.fromhex((session / "sessions" / "klein" / "keys" / "j1.key").read_text().strip())
+    raw = seal(json.loads(forged), private_key)[2]
     out.write_bytes(raw)
     assert b"\\u001b" in raw
     control_line(refused(capsys, "check", out, watch=(session,)), "U+001B")

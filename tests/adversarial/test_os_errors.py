@@ -81,12 +81,23 @@ def test_saving_imported_scores_fails_with_one_line_and_no_score_changed(capsys,
 
 @pytest.mark.parametrize("code", list(ADVICE))
 def test_writing_a_submission_fails_with_one_line_naming_it(capsys, juror, tmp_path, monkeypatch, code):
+    """The juror's counter takes its number first (a failed write leaves a gap in the numbers, never one
+    number for two contents); the submission's own folder is left as it was."""
     out = tmp_path / "uit" / "inzending.json"
     out.parent.mkdir()
-    fault(monkeypatch, "write", code)
+    real_open = os.open
+
+    def failing_open(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT and Path(path).parent == out.parent:
+            raise OSError(code, os.strerror(code), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", failing_open)
+    scores_before = {path: value for path, value in snapshot(juror).items() if not path.endswith("submissions.json")}
     line = refused(capsys, "submit", "klein", "--as", "j1", "--incomplete", "--out", out, "--data-dir", "data",
-                   watch=(juror, out.parent))
+                   watch=(out.parent,))
     assert line.startswith(f"{Path('uit', 'inzending.json')}: opslaan mislukt (") and ADVICE[code] in line
+    assert {path: value for path, value in snapshot(juror).items() if not path.endswith("submissions.json")} == scores_before
 
 
 @pytest.mark.parametrize("code", list(ADVICE))
@@ -95,7 +106,7 @@ def test_creating_a_session_fails_with_one_line_and_no_session_file(capsys, inpu
         fault(patch, "open", code)
         line = refused(capsys, "new", "anders", "--criteria", inputs.criteria, "--applications", inputs.applications,
                        "--jurors", inputs.jurors, "--budget", "1000000", "--data-dir", "data", watch=(inputs.root,))
-    assert "session.json: opslaan mislukt" in line and ADVICE[code] in line
+    assert "anders" in line and "opslaan mislukt" in line and ADVICE[code] in line
     assert not list((tmp_path / "data").rglob("*.json")) and no_temp_files(tmp_path / "data")
     # the disk has room again: the same command now succeeds
     assert run(capsys, "new", "anders", "--criteria", inputs.criteria, "--applications", inputs.applications,

@@ -24,14 +24,20 @@ import tempfile
 from pathlib import Path
 
 from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore
+from jury_tui.domain.signing import derived_private_key
 from jury_tui.domain.submission import UNSEALED, build_submission, layout, seal
-from jury_tui.formats.session_builder import build_demo_session, build_session
+from jury_tui.formats.session_builder import DEMO_KEY_SEED, build_demo_session, build_session
 from jury_tui.store.sessions import write_session
 
 DATA = Path(__file__).resolve().parents[1]  # tests/data
 TZ = dt.timezone(dt.timedelta(hours=2))
 SUBMITTED_AT = dt.datetime(2021, 10, 1, 12, 0, tzinfo=TZ)
 MARKUP = 'Sterk <b>maatwerk</b> & "goede" analyse; Geïntegreerd'
+TEST_KEY_SEED = "jury-tui tests"  # as tests/conftest.py: the session 'mini' has the tests' keys
+
+
+def demo_key(juror_id: str) -> bytes:
+    return derived_private_key(DEMO_KEY_SEED, juror_id)
 
 CRITERIA = """\
 # A valid criteria set: the base of the generated criteria files.
@@ -124,7 +130,7 @@ def mini_session():
             application("m2", "Genk", "Waterschei", "Waterschei vooruit"), encoding="utf-8")
         (root / "jurors.toml").write_text(JURORS_TOML, encoding="utf-8")
         return build_session("mini", root / "criteria.toml", root / "aanvragen", root / "jurors.toml", 200_000,
-                             created_at=dt.datetime(2021, 9, 1, 9, 0, tzinfo=TZ))
+                             created_at=dt.datetime(2021, 9, 1, 9, 0, tzinfo=TZ), key_seed=TEST_KEY_SEED)[0]
 
 
 def session_file_bytes(definition) -> bytes:
@@ -132,9 +138,10 @@ def session_file_bytes(definition) -> bytes:
         return (write_session(Path(folder), definition) / "session.json").read_bytes()
 
 
-def sealed(content: dict) -> bytes:
-    """A submission file exactly as `jury-tui submit` writes it, sealed over `content`."""
-    return seal(content)[1]
+def sealed(content: dict, key: bytes | None = None) -> bytes:
+    """A submission file exactly as `jury-tui submit` writes it, sealed over `content` and signed
+    (by default with the demo key of extern-1)."""
+    return seal(content, key or demo_key("extern-1"))[2]
 
 
 def demo_submission() -> dict:
@@ -146,7 +153,7 @@ def demo_submission() -> dict:
             "vernieuwend": CriterionScore(criterion_id="vernieuwend", score=3, motivation="Voldoende."),
         })
     }
-    submission = build_submission(demo, "extern-1", assessments, frozenset({"wvc21-07"}), SUBMITTED_AT)
+    submission = build_submission(demo, "extern-1", assessments, frozenset({"wvc21-07"}), SUBMITTED_AT, 1, demo_key("extern-1"))
     return submission.to_json_dict()
 
 
@@ -216,15 +223,25 @@ def files() -> dict[str, bytes]:
     out[bad + "submissions/gewijzigd-een-byte.json"] = good.replace(b"analyse", b"annlyse", 1)
     out[bad + "submissions/gewijzigde-score.json"] = good.replace(b'"score": 4', b'"score": 5', 1)
     out[bad + "submissions/gewijzigde-opmaak.json"] = good.replace(b'\n  "applications_total"', b'\n   "applications_total"', 1)
-    bom = b"\xef\xbb\xbf" + layout({**base, "checksum": UNSEALED})  # resealed over a byte-order mark
-    out[bad + "submissions/bom-opnieuw-verzegeld.json"] = bom.replace(UNSEALED.encode(), hashlib.sha256(bom).hexdigest().encode(), 1)
+    out[bad + "submissions/bom-opnieuw-verzegeld.json"] = b"\xef\xbb\xbf" + good  # checksum and signature still fit
+    # A key twice: pydantic takes the last, a person reading from the top sees the first.
+    out[bad + "submissions/dubbele-sleutel.json"] = good.replace(b'\n  "juror_id"', b'\n  "juror_id": "extern-2",\n  "juror_id"', 1)
+    out[bad + "submissions/ontsnapte-tekens.json"] = good.replace("Geïntegreerd".encode(), b"Ge\\u00efntegreerd", 1)
+    out[bad + "submissions/niet-ondertekend.json"] = layout({**base, "signature": "0" * 128})
+    # extern-2 re-seals their own file under extern-1's id: the checksum fits, the key is extern-2's.
+    out[bad + "submissions/ander-jurylid-ondertekend.json"] = sealed(base, demo_key("extern-2"))
+    v2 = {key: value for key, value in base.items() if key not in ("sequence", "signature")}
+    v2_unsealed = layout({**v2, "schema_version": 2, "checksum": UNSEALED})
+    out[bad + "submissions/schemaversie-2-niet-ondertekend.json"] = v2_unsealed.replace(
+        UNSEALED.encode(), hashlib.sha256(v2_unsealed).hexdigest().encode(), 1)
     out[bad + "submissions/afgekapt.json"] = good[: len(good) // 2]
     out[bad + "submissions/latin1.json"] = good.decode().encode("latin-1")
+    mini_key = derived_private_key(TEST_KEY_SEED, "j1")
     out[bad + "submissions/andere-sessie.json"] = sealed(build_submission(
-        mini_session(), "j1", {}, frozenset(), SUBMITTED_AT).to_json_dict())
+        mini_session(), "j1", {}, frozenset(), SUBMITTED_AT, 1, mini_key).to_json_dict(), mini_key)
     other_version = dataclasses.replace(build_demo_session(), budget=4_500_000)
     out[bad + "submissions/andere-versie-van-de-sessie.json"] = sealed(build_submission(
-        other_version, "extern-1", {}, frozenset({"wvc21-07"}), SUBMITTED_AT).to_json_dict())
+        other_version, "extern-1", {}, frozenset({"wvc21-07"}), SUBMITTED_AT, 1, demo_key("extern-1")).to_json_dict())
 
     def variant(name: str, change) -> None:
         content = copy.deepcopy(base)
@@ -244,7 +261,11 @@ def files() -> dict[str, bytes]:
     variant("dubbel-criterium.json", lambda c: c["assessments"][0]["scores"].append(copy.deepcopy(c["assessments"][0]["scores"][0])))
     variant("conflict-met-scores.json", lambda c: c["assessments"][1].update(application_id="wvc21-07"))
     variant("aanvraag-ontbreekt.json", lambda c: c["assessments"].pop())
-    variant("schemaversie-3.json", lambda c: c.update(schema_version=3))
+    variant("schemaversie-4.json", lambda c: c.update(schema_version=4))
+    variant("zonder-format.json", lambda c: c.pop("format"))
+    variant("zonder-schemaversie.json", lambda c: c.pop("schema_version"))
+    variant("tijd-zonder-offset.json", lambda c: c.update(submitted_at="2021-10-01T12:00:00"))
+    variant("volgnummer-nul.json", lambda c: c.update(sequence=0))
     content = copy.deepcopy(base)
     content["complete"] = "ja"
     out[bad + "submissions/verkeerd-type.json"] = sealed(content)
