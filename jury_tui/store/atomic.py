@@ -15,12 +15,17 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
+
+with warnings.catch_warnings():
+    # Without an OS lock filelock says so in English on stderr; its portable lock is what we want then.
+    warnings.filterwarnings("ignore", "only soft file lock is available", UserWarning)
+    from filelock import BaseFileLock, FileLock, Timeout
 
 from jury_tui.errors import StoreError, display_path
 from jury_tui.formats.atomic_file import (
@@ -37,7 +42,7 @@ HOLD_FILE = ".jury-open.lock"
 LOCK_MODE = 0o600
 WRITE_WAIT = 30.0  # seconds a writer waits for another one; longer means a process hangs
 
-_locks: dict[Path, FileLock] = {}
+_locks: dict[Path, BaseFileLock] = {}
 _locks_guard = threading.Lock()
 
 
@@ -48,7 +53,7 @@ def _make_folder(folder: Path) -> None:
         raise StoreError(t("store.write_failed", file=display_path(folder), detail=error.strerror or error)) from None
 
 
-def _write_lock(folder: Path) -> FileLock:
+def _write_lock(folder: Path) -> BaseFileLock:
     """One lock object per folder and process: re-entrant within a thread (a batch inside a save),
     and another thread of the same process waits like another process does."""
     key = folder.resolve()
@@ -77,13 +82,16 @@ def folder_lock(folder: Path) -> Iterator[None]:
         lock.release()
 
 
-def hold_folder(folder: Path) -> FileLock | None:
+def hold_folder(folder: Path) -> BaseFileLock | None:
     """Claim `folder` until the returned lock is released (or the process ends); None when another
     holder has it. A fresh lock object each time: a second claim is refused even in the same process."""
     _make_folder(folder)
     hold = FileLock(folder / HOLD_FILE, mode=LOCK_MODE, thread_local=False)
     try:
-        hold.acquire(timeout=0)
+        try:
+            hold.acquire(timeout=0)
+        except Timeout:  # a portable lock left by a dead process is removed by this attempt: once more
+            hold.acquire(timeout=0)
     except Timeout:
         return None
     except OSError as error:

@@ -27,7 +27,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from filelock import BaseFileLock
 from pydantic import StrictBool, StrictStr
 
 from jury_tui.domain.assessment import (
@@ -50,7 +49,7 @@ from jury_tui.formats.atomic_file import (
 )
 from jury_tui.formats.scores_csv import parse_scores_csv
 from jury_tui.i18n import t
-from jury_tui.store.atomic import folder_lock, held_elsewhere, hold_folder
+from jury_tui.store.atomic import BaseFileLock, folder_lock, held_elsewhere, hold_folder
 from jury_tui.store.sessions import session_dir
 from jury_tui.store.tinyfile import TinyFile, damaged_records, stored_records
 
