@@ -676,3 +676,30 @@ def test_a_session_file_with_a_lone_surrogate_is_refused(small_data_dir, small_s
     with pytest.raises(StoreError) as caught:
         load_session(small_data_dir, small_session.id)
     assert SESSION_FILE in str(caught.value) and "D800" in str(caught.value)
+
+
+def test_a_csv_of_3000_distinct_rows_imports_every_row(tmp_path, monkeypatch):
+    """Issue 12, class 12: importing N rows costs O(N). 430 applications x 7 criteria, 3,000 rows,
+    each with its own score and motivation; every one lands, the history records each once."""
+    import os
+
+    from benchmarks.synthetic import synthetic_session
+
+    from jury_tui.store.juror_store import import_scores
+
+    monkeypatch.setattr(os, "fsync", lambda fd: None)  # 860 fsyncs are most of the time here, and not the point
+    session = synthetic_session(430, 1)
+    write_session(tmp_path, session)
+    juror = session.jurors[0].id
+    cells = [(a.id, c) for a in session.applications for c in session.criteria.criterion_ids][:3000]
+    rows = [f"{app};{criterion};{n % 6};rij {n}: {app} over {criterion}" for n, (app, criterion) in enumerate(cells)]
+    csv = tmp_path / "groot.csv"
+    csv.write_text("application_id;criterion_id;score;motivation\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    store = JurorStore(tmp_path, load_session(tmp_path, session.id), juror)
+    assert import_scores(store, csv) == (3000, 3000)
+    again = JurorStore(tmp_path, session, juror, read_only=True)
+    assessments = again.all_assessments()
+    for n, (app, criterion) in enumerate(cells):
+        assert (assessments[app].get(criterion).score, assessments[app].get(criterion).motivation) == (n % 6, f"rij {n}: {app} over {criterion}")
+    assert sum(len(again.history(a.id)) for a in session.applications) == 6000
+    assert not (store.folder / JOURNAL_FILE).exists()
