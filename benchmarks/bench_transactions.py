@@ -2,6 +2,8 @@
 as done is lost and no failed import lands.
 
 Run: python benchmarks/bench_transactions.py [--rounds 200] [--seed 2012]
+     python benchmarks/bench_transactions.py --batch 3000 12000   (class 12: one import of N rows
+     for one application, through JurorStore.apply_batch; the time should grow linearly)
 
 The very code of tests/test_crash.py (tests/crash_harness.py, `transaction_rounds`), with more
 rounds. Each round: a saver process (the store's set_motivation/set_score loop, standing in for the
@@ -31,11 +33,37 @@ from jury_tui.formats.session_builder import build_demo_session  # noqa: E402
 from jury_tui.store.sessions import write_session  # noqa: E402
 
 
+def batch_seconds(rows: int) -> float:
+    """One batch of `rows` changes, all to one application of the demo session (many to the same cell)."""
+    import time
+
+    from jury_tui.domain.assessment import ScoreChange
+    from jury_tui.store.juror_store import JurorStore
+    from jury_tui.store.sessions import load_session
+
+    with tempfile.TemporaryDirectory() as tmp:
+        session = build_demo_session()
+        write_session(Path(tmp), session)
+        session = load_session(Path(tmp), session.id)
+        criteria = list(session.criteria.criterion_ids)
+        application = session.applications[0].id
+        changes = [ScoreChange(application, criteria[n % len(criteria)], n % 6, f"rij {n}") for n in range(rows)]
+        store = JurorStore(Path(tmp), session, session.jurors[0].id)
+        began = time.perf_counter()
+        store.apply_batch(changes, reason="bench")
+        return time.perf_counter() - began
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=200, help="rounds (the test suite runs 8)")
     parser.add_argument("--seed", type=int, default=2012)
+    parser.add_argument("--batch", type=int, nargs="+", metavar="ROWS", help="time one import of ROWS rows instead")
     args = parser.parse_args()
+    if args.batch:
+        for rows in args.batch:
+            print(f"{rows} rows for one application: {batch_seconds(rows):.2f} s")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         write_session(Path(tmp), build_demo_session())
 
