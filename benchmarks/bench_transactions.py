@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from crash_harness import IMPORT_FAILURES, transaction_rounds  # noqa: E402
+from crash_harness import IMPORT_FAILURES, transaction_rounds
 
-from jury_tui.formats.session_builder import build_demo_session  # noqa: E402
-from jury_tui.store.sessions import write_session  # noqa: E402
+from jury_tui.formats.session_builder import build_demo_session
+from jury_tui.store.sessions import write_session
 
 
 def batch_seconds(rows: int) -> float:

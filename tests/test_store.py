@@ -684,7 +684,6 @@ def test_a_csv_of_3000_distinct_rows_imports_every_row(tmp_path, monkeypatch):
     import os
 
     from benchmarks.synthetic import synthetic_session
-
     from jury_tui.store.juror_store import import_scores
 
     monkeypatch.setattr(os, "fsync", lambda fd: None)  # 860 fsyncs are most of the time here, and not the point

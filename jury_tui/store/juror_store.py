@@ -390,8 +390,8 @@ class JurorStore:
         """After a batch raised: roll it back now, and say so in the error the user reads."""
         try:
             self._roll_back(images)
-        except BaseException:
-            # The journal is still there: the next write rolls the batch back before anything else.
+        except Exception:  # noqa: BLE001 - whatever stopped it, the journal is still there:
+            # the next write rolls the batch back before anything else.
             note = t("store.batch_undo_pending", file=display_path(self.folder / JOURNAL_FILE))
         else:
             note = t("store.batch_undone")

@@ -102,7 +102,7 @@ def import_argv(data: Path, csv: Path) -> list[str]:
 
 def killed(tmp_path: Path, trap: str, argv: list[str]) -> subprocess.CompletedProcess:
     done = subprocess.run([sys.executable, "-c", KILLED_COMMAND, str(ROOT), trap, *argv], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == -signal.SIGKILL, (done.returncode, done.stdout, done.stderr)
     return done
 
@@ -266,7 +266,7 @@ async def test_the_real_app_holds_the_store_and_a_second_app_does_not_open(capsy
         assert isinstance(first.screen, AssessmentScreen)
         before = snapshot(scored)
         other = subprocess.run([sys.executable, "-m", "jury_tui", *import_argv(scored, csv)], cwd=tmp_path,
-                               env=ENV, capture_output=True, text=True, timeout=120)
+                               env=ENV, capture_output=True, text=True, timeout=120, check=False)
         assert (other.returncode, other.stderr.count("\n"), other.stdout) == (2, 1, "")
         assert "de app van jurylid j1 is open op sessie klein" in other.stderr
         assert snapshot(scored) == before
