@@ -151,12 +151,14 @@ def _err(line: str) -> None:
     print(visible(line), file=sys.stderr)
 
 
-def _open_store(data_dir: Path, session_id: str, juror_id: str):
+def _open_store(data_dir: Path, session_id: str, juror_id: str, read_only: bool = False):
+    """The juror's store; `read_only` for a command that only reads it (it then writes nothing at all).
+    A writing command is refused at its first write while the juror's app holds the store."""
     from jury_tui.store.juror_store import JurorStore
     from jury_tui.store.sessions import load_session
 
     session = load_session(data_dir, session_id)
-    return JurorStore(data_dir, session, juror_id)
+    return JurorStore(data_dir, session, juror_id, read_only=read_only)
 
 
 def _run_app(app) -> int:
@@ -248,7 +250,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         started = (session_dir(data_dir, session.id) / "jurors" / juror.id).is_dir()
         if started:
             try:
-                store = JurorStore(data_dir, session, juror.id)
+                store = JurorStore(data_dir, session, juror.id, read_only=True)  # show writes nothing
                 conflicts = store.conflicts
                 summary = progress(statuses_for(session.criteria, application_ids, store.all_assessments(), conflicts).values())
             except JuryError as error:  # one damaged juror file must not hide everyone else's progress
@@ -366,8 +368,9 @@ def cmd_package(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    store = _open_store(_data_dir(args), args.session_id, args.juror)
-    if args.set is not None or args.none:
+    writes = args.set is not None or args.none
+    store = _open_store(_data_dir(args), args.session_id, args.juror, read_only=not writes)
+    if writes:
         chosen = [] if args.none else args.set
         for application_id in chosen:
             if not store.session.has_application(application_id):

@@ -163,11 +163,12 @@ def write_small_inputs(root: Path) -> SimpleNamespace:
 
 
 def tree_snapshot(folder: Path) -> dict[str, str]:
-    """Every file under `folder` with the SHA-256 of its bytes: to prove nothing changed."""
+    """Every file under `folder` with the SHA-256 of its bytes: to prove nothing changed. Lock files
+    (store/atomic.py) are left out: taking a lock is not a change."""
     return {
         str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        if path.is_file() and not path.name.endswith(".lock")
     }
 
 

@@ -23,6 +23,7 @@ stderr, a trap that did not fire.
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import random
@@ -118,6 +119,8 @@ class _TrappedOs:
 
 def worker_main(argv: list[str]) -> None:
     kind, data_dir, start, trap = argv[0], Path(argv[1]), int(argv[2]), argv[3]
+    claim = kind == "juror-app"  # the juror's app: holds the store while it saves
+    kind = "juror" if claim else kind
     import jury_tui.formats.atomic_file as atomic
 
     if trap != "none":
@@ -131,6 +134,8 @@ def worker_main(argv: list[str]) -> None:
         from jury_tui.store.juror_store import JurorStore
 
         store = JurorStore(data_dir, session, JUROR_ID)
+        if claim:
+            store.claim()
 
         def save(app: str, counter: int) -> None:
             store.set_motivation(app, CRITERION, motivation_of(counter))
@@ -240,7 +245,11 @@ def _open_store(kind: str, data_dir: Path):
 
     assert store_suffix == TEMP_SUFFIX, "the harness looks for the wrong temp files"
     session = load_session(data_dir, SESSION_ID)
-    store = JurorStore(data_dir, session, JUROR_ID) if kind == "juror" else ChairStore(data_dir, session)
+    if kind == "chair":
+        return session, ChairStore(data_dir, session)
+    store = JurorStore(data_dir, session, JUROR_ID)
+    store.claim()  # as the app does when it opens: temp files go, a failed import is rolled back
+    store.release()
     return session, store
 
 
@@ -379,5 +388,264 @@ def crash_rounds(kind: str, data_dir: Path, kills: int, rng: random.Random, prog
     return summary
 
 
+# --- class 1 of issue 12: the app saving while CSV imports fail and are killed ------------------
+#
+# A round: the saver (the worker above, standing in for the juror's app) saves in a loop; once it
+# reported a save, `jury-tui import-scores` runs in another process over every application, on the
+# saver's criterion and a second one, with motivations "import R" — and fails:
+#
+# - kill:   SIGKILL from inside the import's n-th atomic write, at one of the trap points (the first
+#           write is the undo journal, then one per application file, the last one just before the
+#           journal is deleted);
+# - enospc: the n-th write of data finds the disk full (once, or from then on: then the rollback
+#           fails too and the journal is left for the next writer);
+# - fsize:  a file-size limit (RLIMIT_FSIZE) below the journal's size: its write fails part-way;
+# - app:    the saver holds the store as the open app does: the import is refused.
+#
+# The saver then saves at least once more (its first write rolls back a journal the import left),
+# and is killed. Every save it reported must be there (CrashModel), and nothing of any import: no
+# "import" motivation, no history entry of a CSV import. The import itself must end as promised:
+# killed by its trap, or exit code 2 with one line on stderr and no traceback.
+
+IMPORT_FAILURES = ("kill", "enospc", "fsize", "app")
+SECOND_CRITERION = "vernieuwend"  # a criterion of the demo session besides CRITERION
+IMPORT_MOTIVATION = "import"
+SAVES_AFTER_IMPORT = 2
+
+
+class _FullDisk:
+    """Stands in for `os` inside jury_tui.formats.atomic_file: the n-th write of data (and, if the disk
+    stays full, every later one) fails with ENOSPC. Every other attribute is the real os module."""
+
+    def __init__(self, occurrence: int, stays: bool) -> None:
+        self.occurrence, self.stays, self.seen = occurrence, stays, 0
+
+    def __getattr__(self, name: str):
+        return getattr(os, name)
+
+    def write(self, fd, data):
+        self.seen += 1
+        if self.seen == self.occurrence or (self.stays and self.seen > self.occurrence):
+            if self.seen == self.occurrence:
+                print("trap enospc", flush=True)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return os.write(fd, data)
+
+
+def importer_main(argv: list[str]) -> None:
+    data_dir, csv_path, failure, argument = Path(argv[0]), argv[1], argv[2], argv[3]
+    import jury_tui.formats.atomic_file as atomic
+
+    if failure == "kill":
+        point, occurrence = argument.split(":")
+        atomic.os = _TrappedOs(point, int(occurrence))
+    elif failure == "enospc":
+        occurrence, stays = argument.split(":")
+        atomic.os = _FullDisk(int(occurrence), stays == "stays")
+    elif failure == "fsize":
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with EFBIG instead of killing the process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (int(argument), resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+    from jury_tui.cli import main
+
+    code = main(["import-scores", SESSION_ID, "--as", JUROR_ID, csv_path, "--data-dir", str(data_dir)])
+    print(f"exit {code}", flush=True)
+    sys.exit(code)
+
+
+def write_import_csv(data_dir: Path, number: int) -> Path:
+    """Round `number`'s spreadsheet: every application, CRITERION and SECOND_CRITERION."""
+    from jury_tui.store.sessions import load_session
+
+    session = load_session(data_dir, SESSION_ID)
+    path = data_dir / f"import-{number}.csv"
+    lines = ["application_id;criterion_id;score;motivation"]
+    for index, application in enumerate(session.applications):
+        for criterion in (CRITERION, SECOND_CRITERION):
+            lines.append(f"{application.id};{criterion};{(number + index) % SCORES};{IMPORT_MOTIVATION} {number}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@dataclass
+class TxSummary:
+    rounds: int = 0
+    failures: dict[str, int] = field(default_factory=dict)
+    traps_fired: int = 0
+    imports_as_promised: int = 0  # killed by the trap, or exit 2 with one line
+    journals_left: int = 0  # an import left its journal behind ...
+    rolled_back_by_saver: int = 0  # ... and the saver's next save rolled it back
+    imports_landed: int = 0
+    saves_reported: int = 0
+    saves_lost: int = 0
+    load_failures: int = 0
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+
+class _Lines:
+    """Reads a process's stdout in a thread: the lines so far, and waiting for more."""
+
+    def __init__(self, stream) -> None:
+        self.lines: list[str] = []
+        self._changed = threading.Condition()
+        self._thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            with self._changed:
+                self.lines.append(line)
+                self._changed.notify_all()
+        with self._changed:
+            self.lines.append("")  # end of stream
+            self._changed.notify_all()
+
+    def counters(self) -> list[int]:
+        return [int(line) for line in self.lines if line.endswith("\n") and line.strip().isdigit()]
+
+    def wait_for(self, condition, seconds: float = 60) -> bool:
+        with self._changed:
+            return self._changed.wait_for(lambda: condition() or (self.lines and self.lines[-1] == ""), seconds) and condition()
+
+    def join(self) -> None:
+        self._thread.join(60)
+
+
+def _spawn(*args: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, str(HARNESS), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env, text=True)
+
+
+def _import_failure(failure: str, rng: random.Random, data_dir: Path) -> str:
+    """The argument of the importer's failure: where it comes."""
+    from jury_tui.store.sessions import session_dir
+
+    stored = list((session_dir(data_dir, SESSION_ID) / "jurors" / JUROR_ID / "applications").glob("*.json"))
+    files = 1 + len(stored)
+    writes = 1 + 20  # the journal, then one write per application of the demo session
+    if failure == "kill":
+        point = rng.choice(TRAP_POINTS)
+        if point == "mid-rotation":  # only a file that exists has backups to rotate; the journal has none
+            return f"{point}:{rng.randint(1, max(1, files - 1))}" if files > 1 else f"temp-created:{rng.randint(1, writes)}"
+        return f"{point}:{rng.randint(1, writes)}"
+    if failure == "enospc":
+        return f"{rng.randint(1, writes)}:{rng.choice(['once', 'stays'])}"
+    if failure == "fsize":
+        # Below the journal's size (it holds every file the import touches), so the import cannot succeed.
+        return str(rng.randint(500, max(500, sum(path.stat().st_size for path in stored))))
+    return "none"
+
+
+def _landed_imports(data_dir: Path) -> list[str]:
+    """Anything of an import on disk, as the store shows it (read-only: the check changes nothing)."""
+    from jury_tui.store.juror_store import JurorStore
+    from jury_tui.store.sessions import load_session
+
+    session = load_session(data_dir, SESSION_ID)
+    store = JurorStore(data_dir, session, JUROR_ID, read_only=True)
+    found = []
+    for application in session.applications:
+        for criterion, entry in store.assessment(application.id).scores.items():
+            if entry.motivation.startswith(IMPORT_MOTIVATION):
+                found.append(f"{application.id}/{criterion}: {entry.motivation!r}")
+        found += [f"{application.id}: history {entry.reason!r}" for entry in store.history(application.id)
+                  if entry.reason.startswith("CSV-import")]
+    return found
+
+
+def transaction_round(data_dir: Path, model: CrashModel, summary: TxSummary, failure: str, rng: random.Random) -> None:
+    from jury_tui.store.juror_store import JOURNAL_FILE
+    from jury_tui.store.sessions import session_dir
+
+    number = summary.rounds
+    summary.rounds += 1
+    summary.failures[failure] = summary.failures.get(failure, 0) + 1
+    journal = session_dir(data_dir, SESSION_ID) / "jurors" / JUROR_ID / JOURNAL_FILE
+    csv_path = write_import_csv(data_dir, number)
+    argument = _import_failure(failure, rng, data_dir)
+    label = f"round {number} ({failure} {argument})"
+    saver = _spawn("worker", "juror-app" if failure == "app" else "juror", str(data_dir), str(model.next_start), "none")
+    saver_out = _Lines(saver.stdout)
+    problems: list[str] = []
+    try:
+        if not saver_out.wait_for(lambda: len(saver_out.counters()) >= 1):
+            problems.append(f"{label}: the saver reported no save")
+        importer = _spawn("importer", str(data_dir), str(csv_path), failure, argument)
+        out, err = importer.communicate(timeout=120)
+        before_more = len(saver_out.counters())
+        journal_left = journal.exists()
+        # The saver's next saves come after the import ended: its first one rolls back what the import left.
+        saver_out.wait_for(lambda: len(saver_out.counters()) >= before_more + SAVES_AFTER_IMPORT)
+        rolled_back = journal_left and not journal.exists()
+    finally:
+        saver.send_signal(signal.SIGKILL)
+        saver.wait()
+        saver_out.join()
+        saver_err = saver.stderr.read() if saver.stderr else ""
+        for stream in (saver.stdout, saver.stderr):
+            if stream:
+                stream.close()
+    csv_path.unlink()
+
+    # The import ended as promised.
+    err_lines = err.strip().splitlines()
+    fired = "trap " in out
+    summary.traps_fired += fired
+    if failure == "kill":
+        ok = importer.returncode == -signal.SIGKILL and fired and not err.strip()
+    else:
+        ok = importer.returncode == 2 and len(err_lines) == 1 and "Traceback" not in err
+        if failure == "enospc":
+            ok = ok and fired
+        if failure == "app":
+            ok = ok and "is open op sessie" in err
+    summary.imports_as_promised += ok
+    if not ok:
+        problems.append(f"{label}: the import ended with {importer.returncode}: {out[-300:]!r} {err[-600:]!r}")
+    summary.journals_left += journal_left
+    summary.rolled_back_by_saver += rolled_back
+    if journal_left and not rolled_back:
+        problems.append(f"{label}: the saver saved on, the import's journal stayed")
+
+    # Every save the saver reported is there (the model reopens the store and loads every file).
+    reported = saver_out.counters()
+    run = Run("timed", "none", model.next_start, reported, saver.returncode, "".join(saver_out.lines)[-200:],
+              saver_err, trap_fired=False)
+    crash = Summary("juror", kills=1)
+    model.check(run, crash)
+    summary.saves_reported += crash.saves_reported
+    summary.saves_lost += crash.saves_lost
+    summary.load_failures += crash.load_failures
+    problems += [f"{label}: {problem}" for problem in crash.problems]
+
+    # And nothing of the import.
+    try:
+        landed = _landed_imports(data_dir)
+    except Exception as error:  # noqa: BLE001 - reported
+        landed = [f"the files do not load: {type(error).__name__}: {error}"]
+    if landed:
+        summary.imports_landed += 1
+        problems.append(f"{label}: the failed import landed: {landed[:5]}")
+    summary.problems += problems
+
+
+def transaction_rounds(data_dir: Path, rounds: int, rng: random.Random, progress=None) -> TxSummary:
+    """`rounds` rounds on the demo session in data_dir; the import's failures take turns."""
+    summary = TxSummary()
+    model = CrashModel("juror", data_dir)
+    began = time.perf_counter()
+    for number in range(rounds):
+        transaction_round(data_dir, model, summary, IMPORT_FAILURES[number % len(IMPORT_FAILURES)], rng)
+        if progress is not None:
+            progress(summary)
+    summary.seconds = time.perf_counter() - began
+    return summary
+
+
 if __name__ == "__main__" and sys.argv[1:2] == ["worker"]:
     worker_main(sys.argv[2:])
+elif __name__ == "__main__" and sys.argv[1:2] == ["importer"]:
+    importer_main(sys.argv[2:])

@@ -1,5 +1,6 @@
 """Kill -9 a process that is saving, again and again: every save it reported as done survives,
-and the files always load. This is the promise "nothing shown as saved is ever lost".
+and the files always load. This is the promise "nothing shown as saved is ever lost". And while
+the app saves, CSV imports fail and are killed: none of them lands, no save is lost.
 
 The workers, the kills and the checks live in tests/crash_harness.py, shared with
 benchmarks/bench_crash.py (which runs the same code with many more kills)."""
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from crash_harness import (
+    IMPORT_FAILURES,
     MOMENTS,
     TRAP_LEAVES_TEMP,
     TRAP_POINTS,
@@ -18,6 +20,7 @@ from crash_harness import (
     Summary,
     crash_rounds,
     run_and_kill,
+    transaction_rounds,
 )
 
 from jury_tui.formats.session_builder import build_demo_session
@@ -84,3 +87,30 @@ def test_check_catches_a_damaged_file(demo_dir: Path, kind: str) -> None:
     model.check(run, summary)
     assert summary.load_failures == 1 and summary.problems
     assert summary.temp_left_by_kills >= 1
+
+
+# --- issue 12, class 1: the app saving while imports fail and are killed ------------------------
+
+ROUNDS = 8  # two of each failure; benchmarks/bench_transactions.py runs 200
+
+
+def test_saves_survive_and_failed_imports_never_land(demo_dir: Path) -> None:
+    summary = transaction_rounds(demo_dir, ROUNDS, random.Random(2012))
+    assert summary.problems == []
+    assert summary.rounds == ROUNDS and all(summary.failures[f] == ROUNDS // len(IMPORT_FAILURES) for f in IMPORT_FAILURES)
+    assert summary.imports_as_promised == ROUNDS and summary.imports_landed == 0
+    assert summary.saves_lost == 0 and summary.load_failures == 0 and summary.saves_reported >= 2 * ROUNDS
+    assert summary.traps_fired >= summary.failures["kill"] + summary.failures["enospc"]
+    assert summary.rolled_back_by_saver == summary.journals_left >= 1  # a kill leaves its journal; the app's save undoes it
+
+
+def test_the_landing_check_can_fail(demo_dir: Path) -> None:
+    from crash_harness import JUROR_ID, SESSION_ID, _landed_imports, write_import_csv
+
+    from jury_tui.store.juror_store import JurorStore, import_scores
+    from jury_tui.store.sessions import load_session
+
+    assert _landed_imports(demo_dir) == []
+    store = JurorStore(demo_dir, load_session(demo_dir, SESSION_ID), JUROR_ID)
+    import_scores(store, write_import_csv(demo_dir, 7))  # an import that succeeds
+    assert len(_landed_imports(demo_dir)) >= 20

@@ -81,7 +81,7 @@ def test_every_stored_file_is_private_and_no_temp_files_remain(small_store, smal
     assert temp_files(small_data_dir) == []
 
 
-def test_stale_temp_files_are_removed_at_start(small_store, small_data_dir, small_session):
+def test_stale_temp_files_are_removed_before_the_first_write(small_store, small_data_dir, small_session):
     small_store.set_score("a1", "inhoud", 4)
     stale = [
         small_store.folder / f".juror.json.deadbeef{TEMP_SUFFIX}",
@@ -91,9 +91,23 @@ def test_stale_temp_files_are_removed_at_start(small_store, small_data_dir, smal
         path.write_bytes(b'{"half": ')
     before = sha(app_file(small_store, "a1"))
     store = reopen(small_store)
+    assert store.assessment("a1").get("inhoud").score == 4
+    assert all(path.exists() for path in stale)  # opening and reading write nothing, remove nothing
+    store.set_score("a2", "inhoud", 1)
     assert not any(path.exists() for path in stale)
     assert sha(app_file(small_store, "a1")) == before
-    assert store.assessment("a1").get("inhoud").score == 4
+
+
+def test_stale_temp_files_are_removed_when_the_app_claims_the_store(small_store):
+    small_store.set_score("a1", "inhoud", 4)
+    stale = small_store.applications_folder / f".a1.json.0badf00d{TEMP_SUFFIX}"
+    stale.write_bytes(b"{")
+    store = reopen(small_store)
+    store.claim()
+    try:
+        assert not stale.exists()
+    finally:
+        store.release()
 
 
 def test_stale_temp_file_in_session_folder_is_left_by_loading_and_removed_by_the_chair(small_data_dir, small_session):
@@ -394,72 +408,169 @@ def test_apply_batch_is_all_or_nothing(small_store, small_data_dir, bad):
     assert reopen(small_store).assessment("a2").get("haalbaar").score is None
 
 
-def _write_journal(store: JurorStore, changes: list[ScoreChange], reason: str = "CSV-import onderbroken.csv", juror_id=None):
-    """The journal exactly as apply_batch writes it before applying."""
-    write_json_atomic(
-        store.folder / JOURNAL_FILE,
-        {
-            "kind": "score-batch",
-            "session_id": store.session.id,
-            "juror_id": juror_id or store.juror_id,
-            "reason": reason,
-            "changes": [change.__dict__ for change in changes],
-        },
-    )
+class Killed(BaseException):
+    """Stands in for SIGKILL: raised from inside the batch, and nothing of the store runs after it."""
 
 
-def test_journal_left_behind_is_replayed_and_removed(small_store):
-    small_store.set_score("a1", "inhoud", 2)
-    changes = [ScoreChange("a1", "inhoud", 2, ""), ScoreChange("a1", "haalbaar", 3, "Goed"), ScoreChange("a2", "budget", 4, "")]
-    # the kill came after a1 was written but before a2 was
-    small_store.set_score("a1", "haalbaar", 3)
-    small_store.set_motivation("a1", "haalbaar", "Goed")
-    _write_journal(small_store, changes)
-
-    store = reopen(small_store)
-    assert not (small_store.folder / JOURNAL_FILE).exists()
-    assert store.assessment("a2").get("budget").score == 4
-    assert store.assessment("a1").get("haalbaar").score == 3
-    # replay does not record again what had already landed
-    assert [(h.field, h.new) for h in store.history("a1") if h.criterion_id == "haalbaar"] == [("score", 3), ("motivation", "Goed")]
-    assert [h.reason for h in store.history("a2")] == ["CSV-import onderbroken.csv"]
-
-
-def test_batch_killed_halfway_lands_whole_on_next_start(small_store, monkeypatch):
+def _kill_batch_at_commit(monkeypatch, store: JurorStore, number: int) -> None:
+    """The `number`-th file write of the next batch kills the process: the files before it are
+    written, the journal stays, no rollback runs."""
     from jury_tui.store import tinyfile
 
     original = tinyfile.TinyFile.commit
     calls = {"n": 0}
 
-    class Killed(BaseException):
-        pass
-
     def commit_then_die(self):
         calls["n"] += 1
-        if calls["n"] == 2:
+        if calls["n"] == number:
             raise Killed()
         original(self)
 
     monkeypatch.setattr(tinyfile.TinyFile, "commit", commit_then_die)
-    changes = [ScoreChange(app, "inhoud", 3, f"Motivatie {app}") for app in ("a1", "a2", "a3")]
-    with pytest.raises(Killed):
-        small_store.apply_batch(changes, reason="CSV-import x.csv")
-    monkeypatch.setattr(tinyfile.TinyFile, "commit", original)
-    assert (small_store.folder / JOURNAL_FILE).exists()
+    monkeypatch.setattr(JurorStore, "_undo_failed_batch", lambda self, images, error: None)  # a dead process rolls nothing back
 
+
+def _killed_batch(monkeypatch, store: JurorStore, changes: list[ScoreChange], number: int = 2) -> None:
+    with monkeypatch.context() as patch:
+        _kill_batch_at_commit(patch, store, number)
+        with pytest.raises(Killed):
+            store.apply_batch(changes, reason="CSV-import onderbroken.csv")
+    assert (store.folder / JOURNAL_FILE).exists()
+
+
+def _write_journal(store: JurorStore, data: object) -> Path:
+    path = store.folder / JOURNAL_FILE
+    write_json_atomic(path, data)
+    return path
+
+
+def test_batch_killed_halfway_never_lands_and_the_next_write_rolls_it_back(small_store, monkeypatch):
+    small_store.set_score("a1", "inhoud", 2)
+    small_store.set_motivation("a1", "inhoud", "Eigen oordeel")
+    a1_before = app_file(small_store, "a1").read_bytes()
+    changes = [ScoreChange(app, "inhoud", 5, f"Uit Excel {app}") for app in ("a1", "a2", "a3")]
+    _killed_batch(monkeypatch, small_store, changes)
+    assert json.loads(app_file(small_store, "a1").read_bytes())["scores"]["1"]["score"] == 5  # a1 was written before the kill
+
+    # A reader shows the files as they were before the batch and writes nothing.
+    snapshot = tree_snapshot(small_store.folder)
+    reader = JurorStore(small_store.folder.parents[3], small_store.session, "j1", read_only=True)
+    assert reader.assessment("a1").get("inhoud").score == 2
+    assert reader.assessment("a2").get("inhoud").score is None
+    assert [h.new for h in reader.history("a1")] == [2, "Eigen oordeel"]
+    assert tree_snapshot(small_store.folder) == snapshot
+
+    # The app's next save rolls the batch back first, then saves.
+    app = reopen(small_store)
+    assert app.set_score("a2", "haalbaar", 4) is True
+    assert not (small_store.folder / JOURNAL_FILE).exists()
+    assert app_file(small_store, "a1").read_bytes() == a1_before
+    again = reopen(small_store)
+    assert again.assessment("a1").get("inhoud") == small_store.assessment("a1").get("inhoud")
+    assert (again.assessment("a1").get("inhoud").score, again.assessment("a1").get("inhoud").motivation) == (2, "Eigen oordeel")
+    assert again.assessment("a2").get("haalbaar").score == 4
+    assert again.assessment("a2").get("inhoud").score is None
+    assert "CSV-import onderbroken.csv" not in {h.reason for app_id in ("a1", "a2", "a3") for h in again.history(app_id)}
+
+
+def test_batch_that_fails_is_rolled_back_before_the_error_is_reported(small_store, monkeypatch):
+    from jury_tui.store import tinyfile
+
+    small_store.set_score("a1", "inhoud", 2)
+    before = {app: _file_or_none(app_file(small_store, app)) for app in ("a1", "a2", "a3")}
+    original = tinyfile.TinyFile.commit
+    calls = {"n": 0}
+
+    def commit_disk_full(self):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise StoreError(f"{self.path.name}: opslaan mislukt (No space left on device)")
+        original(self)
+
+    monkeypatch.setattr(tinyfile.TinyFile, "commit", commit_disk_full)
+    with pytest.raises(StoreError) as caught:
+        small_store.apply_batch([ScoreChange(app, "inhoud", 5, "x") for app in ("a1", "a2", "a3")], reason="CSV-import vol.csv")
+    assert str(caught.value) == "a3.json: opslaan mislukt (No space left on device) De import is teruggedraaid: er is niets van bewaard."
+    assert {app: _file_or_none(app_file(small_store, app)) for app in ("a1", "a2", "a3")} == before
+    assert not (small_store.folder / JOURNAL_FILE).exists()
+    monkeypatch.setattr(tinyfile.TinyFile, "commit", original)
+    assert small_store.assessment("a1").get("inhoud").score == 2  # the store object itself shows the truth too
+    assert small_store.assessment("a2").get("inhoud").score is None
+
+
+def _file_or_none(path: Path) -> bytes | None:
+    return path.read_bytes() if path.exists() else None
+
+
+def test_a_batch_without_failure_leaves_no_journal_and_lands_whole(small_store):
+    changes = [ScoreChange(app, "inhoud", 3, f"Motivatie {app}") for app in ("a1", "a2", "a3")]
+    assert small_store.apply_batch(changes, reason="CSV-import x.csv") == 3
+    assert not (small_store.folder / JOURNAL_FILE).exists()
     store = reopen(small_store)
     assert {app: store.assessment(app).get("inhoud").score for app in ("a1", "a2", "a3")} == {"a1": 3, "a2": 3, "a3": 3}
-    assert not (small_store.folder / JOURNAL_FILE).exists()
 
 
-def test_journal_of_another_juror_is_refused(small_store):
-    _write_journal(small_store, [ScoreChange("a1", "inhoud", 2, "")], juror_id="j2")
-    journal = small_store.folder / JOURNAL_FILE
-    before = sha(journal)
+def test_same_cell_twice_in_a_batch_the_last_one_stays(small_store):
+    changes = [ScoreChange("a1", "inhoud", 1, "eerst"), ScoreChange("a1", "budget", 2, ""), ScoreChange("a1", "inhoud", 4, "daarna")]
+    assert small_store.apply_batch(changes, reason="x") == 3
+    store = reopen(small_store)
+    assert (store.assessment("a1").get("inhoud").score, store.assessment("a1").get("inhoud").motivation) == (4, "daarna")
+    assert [(h.field, h.old, h.new) for h in store.history("a1") if h.criterion_id == "inhoud"] == [
+        ("score", None, 1), ("motivation", "", "eerst"), ("score", 1, 4), ("motivation", "eerst", "daarna")]
+
+
+def test_a_batch_of_3000_changes_to_one_application_lands_whole(small_store):
+    """Linear cost: each application's file is read and written once per batch (it took 14 s)."""
+    criteria = ["inhoud", "haalbaar", "budget"]
+    changes = [ScoreChange("a1", criteria[number % 3], number % 6, f"rij {number}") for number in range(3000)]
+    assert small_store.apply_batch(changes, reason="CSV-import groot.csv") == 3000
+    store = reopen(small_store)
+    assert {c: (store.assessment("a1").get(c).score, store.assessment("a1").get(c).motivation) for c in criteria} == {
+        "inhoud": (2997 % 6, "rij 2997"), "haalbaar": (2998 % 6, "rij 2998"), "budget": (2999 % 6, "rij 2999")}
+    assert len(store.history("a1")) == 6000
+
+
+def _owner_journal(store: JurorStore, **change) -> dict:
+    data = {"kind": "score-batch-undo", "session_id": store.session.id, "juror_id": store.juror_id, "reason": "x",
+            "files": {"a1": None}}
+    return {**data, **change}
+
+
+@pytest.mark.parametrize(
+    ("journal", "detail"),
+    [
+        (lambda store: _owner_journal(store, juror_id="j2"), "juror_id = 'j2', verwacht 'j1'"),
+        (lambda store: _owner_journal(store, session_id="andere"), "session_id = 'andere', verwacht 'klein-2021'"),
+        (lambda store: _owner_journal(store, files={"../../../sessie": None}), "onbekende aanvraag '../../../sessie'"),
+        (lambda store: _owner_journal(store, files={"a1": "geen base64!"}), "geen logboek dat jury-tui schreef"),
+        (lambda store: {"kind": "score-batch", "juror_id": "j1", "changes": []}, "geen logboek dat jury-tui schreef"),
+        (lambda store: [1, 2], "geen logboek dat jury-tui schreef"),
+    ],
+    ids=["other-juror", "other-session", "path-outside", "bad-image", "old-redo-journal", "not-a-journal"],
+)
+def test_a_journal_this_store_cannot_trust_is_refused_and_nothing_is_written(small_store, journal, detail):
+    small_store.set_score("a1", "inhoud", 2)
+    path = _write_journal(small_store, journal(small_store))
+    before = tree_snapshot(small_store.folder.parents[2])
     with pytest.raises(StoreError) as caught:
         reopen(small_store)
-    assert JOURNAL_FILE in str(caught.value)
-    assert sha(journal) == before
+    message = str(caught.value)
+    assert JOURNAL_FILE in message and "het logboek van een onderbroken import kan niet gebruikt worden" in message
+    assert detail in message and "\n" not in message
+    with pytest.raises(StoreError):  # a writer that opened before the journal appeared is refused too
+        small_store.set_score("a1", "inhoud", 3)
+    assert tree_snapshot(small_store.folder.parents[2]) == before
+    assert path.exists()
+
+
+def test_a_damaged_journal_is_refused_naming_it(small_store):
+    small_store.set_score("a1", "inhoud", 2)
+    (small_store.folder / JOURNAL_FILE).write_bytes(b'{"kind": "score-batch-undo", "fil')
+    before = tree_snapshot(small_store.folder)
+    with pytest.raises(StoreError) as caught:
+        small_store.set_score("a1", "inhoud", 3)
+    assert JOURNAL_FILE in str(caught.value) and "kan niet gebruikt worden (regel 1, kolom 30" in str(caught.value)
+    assert tree_snapshot(small_store.folder) == before
 
 
 def test_a_second_writer_does_not_silently_undo_saved_changes(small_store):
@@ -569,3 +680,29 @@ def test_a_session_file_with_a_lone_surrogate_is_refused(small_data_dir, small_s
     with pytest.raises(StoreError) as caught:
         load_session(small_data_dir, small_session.id)
     assert SESSION_FILE in str(caught.value) and "D800" in str(caught.value)
+
+
+def test_a_csv_of_3000_distinct_rows_imports_every_row(tmp_path, monkeypatch):
+    """Issue 12, class 12: importing N rows costs O(N). 430 applications x 7 criteria, 3,000 rows,
+    each with its own score and motivation; every one lands, the history records each once."""
+    import os
+
+    from benchmarks.synthetic import synthetic_session
+    from jury_tui.store.juror_store import import_scores
+
+    monkeypatch.setattr(os, "fsync", lambda fd: None)  # 860 fsyncs are most of the time here, and not the point
+    session = synthetic_session(430, 1)
+    write_session(tmp_path, session)
+    juror = session.jurors[0].id
+    cells = [(a.id, c) for a in session.applications for c in session.criteria.criterion_ids][:3000]
+    rows = [f"{app};{criterion};{n % 6};rij {n}: {app} over {criterion}" for n, (app, criterion) in enumerate(cells)]
+    csv = tmp_path / "groot.csv"
+    csv.write_text("application_id;criterion_id;score;motivation\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    store = JurorStore(tmp_path, load_session(tmp_path, session.id), juror)
+    assert import_scores(store, csv) == (3000, 3000)
+    again = JurorStore(tmp_path, session, juror, read_only=True)
+    assessments = again.all_assessments()
+    for n, (app, criterion) in enumerate(cells):
+        assert (assessments[app].get(criterion).score, assessments[app].get(criterion).motivation) == (n % 6, f"rij {n}: {app} over {criterion}")
+    assert sum(len(again.history(a.id)) for a in session.applications) == 6000
+    assert not (store.folder / JOURNAL_FILE).exists()

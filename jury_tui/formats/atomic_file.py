@@ -64,7 +64,7 @@ def private_folder(folder: Path) -> Path:
     return folder
 
 
-def _fsync_directory(folder: Path) -> None:
+def fsync_directory(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -146,7 +146,7 @@ def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE, backups: int = 
         except OSError:
             pass
         raise StoreError(t("store.write_failed", file=display_path(path), detail=os_reason(error))) from None
-    _fsync_directory(path.parent)
+    fsync_directory(path.parent)
 
 
 def write_json_atomic(path: Path, data: Any, backups: int = 0) -> None:

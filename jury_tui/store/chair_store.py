@@ -31,7 +31,6 @@ from jury_tui.domain.submission import UNSIGNED, Submission, signed_by
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import (
     BACKUPS_KEPT,
-    private_folder,
     TEMP_SUFFIX,
     remove_stale_temp_files,
     write_atomic,

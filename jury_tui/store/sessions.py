@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -83,11 +84,17 @@ def write_session(data_dir: Path, definition: SessionDefinition, private_keys: M
     with folder_lock(sessions_root(data_dir)):
         if path.exists():
             raise JuryError(t("session.exists", id=definition.id, path=display_path(folder)))
-        private_folder(folder)
-        remove_stale_temp_files(folder, recursive=False)
-        for juror_id, key in (private_keys or {}).items():  # before session.json: a session is whole or absent
-            write_private_key(secretariat_key_path(data_dir, definition.id, juror_id), key)
-        _create_exclusive(path, data)
+        created = not folder.exists()
+        try:
+            private_folder(folder)
+            remove_stale_temp_files(folder, recursive=False)
+            for juror_id, key in (private_keys or {}).items():  # before session.json: a session is whole or absent
+                write_private_key(secretariat_key_path(data_dir, definition.id, juror_id), key)
+            _create_exclusive(path, data)
+        except BaseException:
+            if created:  # a failed `new` leaves nothing behind (no keys without their session)
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
     return folder
 
 

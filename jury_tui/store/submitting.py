@@ -21,7 +21,6 @@ from jury_tui.domain.submission import MAX_SEQUENCE, Submission, build_sealed_su
 from jury_tui.errors import JuryError, display_path
 from jury_tui.formats.atomic_file import read_json_file, write_atomic, write_json_atomic
 from jury_tui.i18n import t
-from jury_tui.store.atomic import folder_lock
 from jury_tui.store.juror_store import JurorStore, now
 from jury_tui.store.sessions import JUROR_KEY_FILE, KEYS_FOLDER, read_private_key
 from jury_tui.store.tinyfile import stored_records
@@ -74,7 +73,7 @@ def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submi
     if not store.conflicts_declared:
         raise JuryError(t("submission.conflicts_undeclared", session=store.session.id, juror=store.juror_id))
     key = juror_private_key(store)
-    with folder_lock(store.folder):
+    with store.writing():  # one writer; refused while the juror's app in another process holds the store
         assessments = store.all_assessments()
         conflicts = store.conflicts
         summary = progress(

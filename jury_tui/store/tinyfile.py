@@ -2,6 +2,7 @@
 
 Every file carries a `_meta` record (schema version, kind, owner ids). A file whose record does
 not match is foreign and refused; a file that does not parse is reported; neither is written.
+Opening one writes nothing: a new file is made with the first change.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import file_signature
 from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
-from jury_tui.store.atomic import AtomicJSONStorage
+from jury_tui.store.atomic import AtomicJSONStorage, ImageStorage
 
 STORE_SCHEMA_VERSION = 1
 META_TABLE = "_meta"
@@ -28,12 +29,20 @@ class _CommitOnFlush(CachingMiddleware):
     WRITE_CACHE_SIZE = 1 << 30
 
 
+_ON_DISK = object()
+
+
 class TinyFile:
-    def __init__(self, path: Path, kind: str, owner: dict[str, str]) -> None:
+    def __init__(self, path: Path, kind: str, owner: dict[str, str], image: bytes | None | object = _ON_DISK) -> None:
+        """`image`: show these bytes (None: no file) instead of the file on disk, read-only."""
         self.path = path
         self.kind = kind
         self.owner = owner
-        self.db = TinyDB(path, storage=_CommitOnFlush(AtomicJSONStorage))
+        self.read_only = image is not _ON_DISK
+        if self.read_only:
+            self.db = TinyDB(path, image, storage=_CommitOnFlush(ImageStorage))
+        else:
+            self.db = TinyDB(path, storage=_CommitOnFlush(AtomicJSONStorage))
         self._verify_or_initialise()
 
     def _verify_or_initialise(self) -> None:
@@ -41,7 +50,7 @@ class TinyFile:
         records = meta_table.all()  # reads (and validates) the file if it exists
         expected = {"kind": self.kind, **self.owner}
         if not records:
-            if self.path.exists():
+            if self.db.storage.storage.found:
                 raise StoreError(t("store.foreign", file=display_path(self.path), detail=t("store.no_meta")))
             return  # a new file: its _meta is written with the first real change (see commit)
         meta = records[0]
@@ -59,7 +68,7 @@ class TinyFile:
     def refresh(self) -> None:
         """Forget what was cached if another process wrote the file since we last read or wrote it."""
         middleware = self.db.storage
-        if middleware._cache_modified_count:  # our own change is pending: never drop it
+        if self.read_only or middleware._cache_modified_count:  # our own change is pending: never drop it
             return
         if middleware.cache is not None and file_signature(self.path) != middleware.storage.signature:
             middleware.cache = None
@@ -70,6 +79,8 @@ class TinyFile:
         return self.db.table(name)
 
     def commit(self) -> None:
+        if self.read_only:
+            raise RuntimeError(f"{self.path}: a read-only view is never written")
         meta_table = self.db.table(META_TABLE)
         if self.db.storage._cache_modified_count and not meta_table.all():
             meta_table.insert({"schema_version": STORE_SCHEMA_VERSION, "kind": self.kind, **self.owner})

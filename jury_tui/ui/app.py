@@ -5,7 +5,9 @@ Entry points (called by jury_tui.cli):
 - ``JurorApp(data_dir, session, juror_id)`` opens the juror's store itself (on mount) and shows
   the assessment screen; on the first visit the conflicts-of-interest screen comes first. A store
   that cannot be opened is shown as a message; closing it exits with return code 2 and the
-  message is printed again after the app has left the terminal.
+  message is printed again after the app has left the terminal. The app holds the store for as
+  long as it is open (`JurorStore.claim`): a CLI command that would write it is refused, and a
+  second app on the same store does not open (it says the store is open elsewhere).
 - ``PickerApp(data_dir, session_id=None)`` is what a bare ``jury-tui`` runs: choose a session, then
   yourself in its jury (name and role); the app then *switches to the assessment screen in the
   same app* (it does not exit in between). It returns None. With ``session_id`` it opens on that
@@ -44,6 +46,7 @@ class JuryApp(JuryBaseApp):
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
+        self._claimed: list = []  # the juror stores this app holds (see JurorStore.claim)
         self._quit_warned = False
         self.title = t("ui.app_title")
 
@@ -65,6 +68,12 @@ class JuryApp(JuryBaseApp):
             return
         self.exit()
 
+    def on_unmount(self) -> None:
+        # After the screens have closed (and saved what was typed last): let the next writer in.
+        for store in self._claimed:
+            store.release()
+        self._claimed.clear()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "command_palette":
             # Only the assessment screen has commands; elsewhere the palette would be empty.
@@ -77,11 +86,17 @@ class JuryApp(JuryBaseApp):
         conflicts are saved (so it is only built then). Raises JuryError when the store cannot be opened."""
         from jury_tui.store.juror_store import JurorStore
 
+        store = JurorStore(self.data_dir, session, juror_id)
         try:
-            store = JurorStore(self.data_dir, session, juror_id)
+            store.claim()  # for as long as the app is open; a failed import is rolled back first
             declared = store.conflicts_declared
         except OSError as error:
+            store.release()
             raise JuryError(str(error)) from None
+        except BaseException:
+            store.release()
+            raise
+        self._claimed.append(store)
         if not declared:
             from jury_tui.ui.screens.conflicts import ConflictsScreen
 

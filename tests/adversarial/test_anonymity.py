@@ -24,7 +24,7 @@ from jury_tui.domain.assessment import ScoreChange
 from jury_tui.store.anonymity import anonymity_path, read_letters
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import load_session
-from tests.adversarial.conftest import refused, run, snapshot
+from tests.adversarial.conftest import refused, run
 
 ROOT = Path(__file__).resolve().parents[2]
 JUROR_LINE = re.compile(r"Jurylid [A-Z]+ \((?:stemgerechtigd|adviserend)\)")

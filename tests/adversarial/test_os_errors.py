@@ -106,7 +106,8 @@ def test_creating_a_session_fails_with_one_line_and_no_session_file(capsys, inpu
         fault(patch, "open", code)
         line = refused(capsys, "new", "anders", "--criteria", inputs.criteria, "--applications", inputs.applications,
                        "--jurors", inputs.jurors, "--budget", "1000000", "--data-dir", "data", watch=(inputs.root,))
-    assert "anders" in line and "opslaan mislukt" in line and ADVICE[code] in line
+    assert ADVICE[code] in line  # the first file it could not make: the sessions folder's lock, or a file of the session
+    assert not (tmp_path / "data" / "sessions" / "anders").exists()
     assert not list((tmp_path / "data").rglob("*.json")) and no_temp_files(tmp_path / "data")
     # the disk has room again: the same command now succeeds
     assert run(capsys, "new", "anders", "--criteria", inputs.criteria, "--applications", inputs.applications,
@@ -267,3 +268,19 @@ def test_show_and_check_create_nothing(capsys, session, inputs, tmp_path):
                "--data-dir", "data").code == 0
     assert run(capsys, "show", "klein", "--data-dir", "elders").code == 2
     assert snapshot(tmp_path) == before
+
+
+def test_a_new_session_whose_session_file_cannot_be_written_leaves_no_keys_behind(capsys, inputs, tmp_path, monkeypatch):
+    """The keys are written first; when session.json then fails, the half-made session goes with it."""
+    real_open = os.open
+
+    def failing_open(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT and "session.json" in str(path):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", failing_open)
+    line = refused(capsys, "new", "anders", "--criteria", inputs.criteria, "--applications", inputs.applications,
+                   "--jurors", inputs.jurors, "--budget", "1000000", "--data-dir", "data", watch=(inputs.root,))
+    assert "session.json" in line and ADVICE[errno.ENOSPC] in line
+    assert not (tmp_path / "data" / "sessions" / "anders").exists()
