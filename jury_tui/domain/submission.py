@@ -14,9 +14,9 @@ from pydantic import AwareDatetime, Field
 
 from jury_tui.domain import signing
 from jury_tui.domain.assessment import (
-    StoredId,
     ApplicationAssessment,
     Status,
+    StoredId,
     progress,
     statuses_for,
 )

@@ -11,7 +11,7 @@ from jury_tui.formats.criteria_file import load_criteria
 from jury_tui.formats.files import read_text, read_toml
 from jury_tui.formats.jurors_file import load_jurors, sniff_dialect
 from jury_tui.formats.scores_csv import REQUIRED_COLUMNS, parse_scores_csv
-from jury_tui.formats.submission_file import load_submission
+from jury_tui.formats.submission_file import load_submission, read_submission_for
 from jury_tui.i18n import t
 
 
@@ -40,7 +40,10 @@ def check_file(path: Path, session: SessionDefinition | None = None) -> str:
         load_criteria(path)
         return "criteria"
     if suffix == ".json":
-        load_submission(path)
+        if session is None:
+            load_submission(path)
+        else:  # as the chair's import: this session's, signed by that juror's key, every score fitting
+            read_submission_for(path, session)
         return "submission"
     if suffix == ".csv":
         header = _csv_header(path)

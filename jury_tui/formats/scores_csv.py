@@ -25,7 +25,12 @@ from jury_tui.domain.text import control_character
 from jury_tui.errors import JuryError, display_path, file_error
 from jury_tui.formats.files import read_text
 from jury_tui.formats.jurors_file import duplicate_column, sniff_dialect
-from jury_tui.formats.spreadsheet import DEFAULT_SEPARATOR, is_spreadsheet_error, read_cell, write_csv_file
+from jury_tui.formats.spreadsheet import (
+    DEFAULT_SEPARATOR,
+    is_spreadsheet_error,
+    read_cell,
+    write_csv_file,
+)
 from jury_tui.i18n import t
 
 REQUIRED_COLUMNS = ("application_id", "criterion_id", "score", "motivation")

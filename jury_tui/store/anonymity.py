@@ -15,7 +15,11 @@ from pathlib import Path
 
 from jury_tui.domain.anonymity import LETTER_CODE, assign_letters
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.formats.atomic_file import damaged_file_error, read_json_file, write_atomic
+from jury_tui.formats.atomic_file import (
+    damaged_file_error,
+    read_json_file,
+    write_atomic,
+)
 from jury_tui.i18n import t
 from jury_tui.store.atomic import folder_lock
 from jury_tui.store.sessions import session_dir

@@ -16,7 +16,6 @@ import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 from pathlib import Path
 
 from jury_tui.domain.canonical import json_form
@@ -27,7 +26,7 @@ from jury_tui.domain.consensus import (
     selection,
 )
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.domain.submission import UNSIGNED, Submission, signed_by
+from jury_tui.domain.submission import Submission
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import (
     BACKUPS_KEPT,
@@ -35,10 +34,14 @@ from jury_tui.formats.atomic_file import (
     remove_stale_temp_files,
     write_atomic,
 )
-from jury_tui.domain.limits import MAX_MOTIVATION
-from jury_tui.formats.submission_file import read_submission
-from jury_tui.formatting import format_amount
+from jury_tui.formats.submission_file import (
+    content_problem,
+    identity_problem,
+    read_submission,
+    read_submission_for,
+)
 from jury_tui.formats.validation import validate
+from jury_tui.formatting import format_amount
 from jury_tui.i18n import t
 from jury_tui.store.atomic import folder_lock
 from jury_tui.store.juror_store import now
@@ -65,7 +68,6 @@ class ImportResult:
     sequence: int = 0
 
 
-_CRITERION_ID, _SCORE, _MOTIVATION = attrgetter("criterion_id"), attrgetter("score"), attrgetter("motivation")
 
 
 def _score_map(submission: Submission) -> dict[tuple[str, str], tuple[int | None, str]]:
@@ -119,10 +121,10 @@ class ChairStore:
         found, newly_verified = {}, {}
         for path in sorted(self.submissions_folder.glob("*.json")):
             submission, _ = read_submission(path)
-            identity = self._identity_problem(submission)  # the signature too, at every read
+            identity = identity_problem(self.session, submission)  # the signature too, at every read
             problem = (identity[1], t(f"import.{identity[0]}_short")) if identity else None
             if problem is None and verified.get(path.stem) != submission.checksum:
-                problem = self._content_problem(submission)
+                problem = content_problem(self.session, submission)
                 newly_verified[path.stem] = submission.checksum
             if problem is not None:
                 raise StoreError(t("store.foreign", file=display_path(path), detail=" ".join(problem)))
@@ -147,29 +149,6 @@ class ChairStore:
             self._chair_file.set_single("verified", {**verified, **digests})
             self._chair_file.commit()
 
-    def _identity_problem(self, submission: Submission) -> tuple[str, str] | None:
-        """(kind, id) when the submission does not belong here: other_session, unknown_juror, role,
-        not_signed, other_signer (id: the juror whose key signed it), bad_signature,
-        unknown_application. One check for the import and for stored copies."""
-        known = {juror.id: juror for juror in self.session.jurors}
-        if submission.session_id != self.session.id or submission.session_fingerprint != self.session.fingerprint:
-            return "other_session", submission.session_id
-        if submission.juror_id not in known:
-            return "unknown_juror", submission.juror_id
-        if submission.juror_role != known[submission.juror_id].role.value:
-            return "role", submission.juror_id
-        if submission.signature == UNSIGNED:
-            return "not_signed", submission.juror_id
-        if not signed_by(submission, known[submission.juror_id].public_key):
-            for juror in self.session.jurors:
-                if juror.id != submission.juror_id and signed_by(submission, juror.public_key):
-                    return "other_signer", juror.id
-            return "bad_signature", submission.juror_id
-        for application_id in [*submission.conflicts, *(a.application_id for a in submission.assessments)]:
-            if not self.session.has_application(application_id):
-                return "unknown_application", application_id
-        return None
-
     def import_submission(self, path: Path, take_back: str | None = None) -> ImportResult:
         """Verify and keep a juror's submission. Idempotent; one whose sequence number is not higher
         than the highest seen for that juror is refused, unless `take_back` gives the chair's reason
@@ -185,7 +164,7 @@ class ChairStore:
         checked: list[tuple[Submission, bytes] | JuryError] = []
         for path in paths:  # read and verified once, without a lock: a file's own problems depend on no state
             try:
-                checked.append(self._checked(path))
+                checked.append(read_submission_for(path, self.session))
             except JuryError as error:
                 checked.append(error)
         if not any(self._would_write(found, path, take_back) for found, path in zip(checked, paths, strict=True)):
@@ -252,69 +231,6 @@ class ChairStore:
         if existing is None:
             return ImportResult(juror_id, "new", 0, submission.sequence)
         return ImportResult(juror_id, "replaced", count_changes(existing, submission), submission.sequence)
-
-    def _checked(self, path: Path) -> tuple[Submission, bytes]:
-        """The verified submission in `path` and its bytes, if it belongs to this session and every
-        score fits it; else a JuryError naming the file."""
-        submission, raw = read_submission(path)
-        shown = display_path(path)
-        identity = self._identity_problem(submission)
-        if identity is not None:
-            kind, ident = identity
-            raise JuryError(t(f"import.{kind}", file=shown, session=ident, juror=submission.juror_id if kind == "other_signer" else ident,
-                              signer=ident, application=ident))
-        problem = self._content_problem(submission)
-        if problem is not None:
-            raise JuryError(t("import.invalid", file=shown, application=problem[0], problem=problem[1]))
-        return submission, raw
-
-    def _content_problem(self, submission: Submission) -> tuple[str, str] | None:
-        """(application, problem) for the first score the session cannot hold: the checksum proves the
-        file is as written, not that what was written is right (anyone can recompute a checksum)."""
-        criteria = self.session.criteria
-        expected = tuple(criteria.criterion_ids)
-        allowed = {None, *range(criteria.scale.min, criteria.scale.max + 1)}
-        conflicts = set(submission.conflicts)
-        assessed: set[str] = set()
-        for assessment in submission.assessments:
-            application_id = assessment.application_id
-            if application_id in assessed:
-                return application_id, t("import.duplicate_assessment")
-            assessed.add(application_id)
-            if application_id in conflicts:
-                return application_id, t("import.conflict_scored")
-            scores = assessment.scores
-            # The usual case in one sweep each (map: 175,000 scores at 1000 × 25); any doubt goes to
-            # the entry-by-entry check for its message.
-            if (
-                tuple(map(_CRITERION_ID, scores)) != expected
-                or not allowed.issuperset(map(_SCORE, scores))
-                or max(map(len, map(_MOTIVATION, scores)), default=0) > MAX_MOTIVATION
-            ):
-                problem = self._score_problem(assessment.scores)
-                if problem is not None:
-                    return application_id, problem
-        for application in self.session.applications:
-            if application.id not in assessed and application.id not in conflicts:
-                return application.id, t("import.missing_assessment")
-        return None
-
-    def _score_problem(self, scores) -> str | None:
-        criteria = self.session.criteria
-        criterion_ids = set(criteria.criterion_ids)
-        scored: set[str] = set()
-        for entry in scores:
-            if entry.criterion_id not in criterion_ids:
-                return t("score.unknown_criterion", criterion=entry.criterion_id)
-            if entry.criterion_id in scored:
-                return t("import.duplicate_score", criterion=entry.criterion_id)
-            scored.add(entry.criterion_id)
-            if entry.score is not None and not criteria.scale.contains(entry.score):
-                score = str(entry.score) if len(str(entry.score)) <= 20 else str(entry.score)[:17] + "..."
-                return t("score.off_scale", score=score, min=criteria.scale.min, max=criteria.scale.max)
-            if len(entry.motivation) > MAX_MOTIVATION:
-                return t("field.too_long")
-        return None
 
     # --- decisions -------------------------------------------------------------------------
     def decision(self, application_id: str) -> ApplicationDecision:

@@ -20,9 +20,9 @@ from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
 from jury_tui.domain.signing import KEY_HEX_LENGTH, from_hex
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import (
-    private_folder,
     FILE_MODE,
     TEMP_SUFFIX,
+    private_folder,
     read_json_file,
     remove_stale_temp_files,
     write_atomic,

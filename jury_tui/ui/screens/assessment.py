@@ -508,8 +508,8 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         )
 
     def _write_submission(self, allow_incomplete: bool) -> None:
-        from jury_tui.store.submitting import write_submission
         from jury_tui.store.sessions import default_submission_path
+        from jury_tui.store.submitting import write_submission
         from jury_tui.ui.screens.dialogs import MessageDialog
 
         path = default_submission_path(self.data_dir, self.session.id, self.store.juror_id)
