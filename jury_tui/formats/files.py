@@ -45,6 +45,7 @@ SIZE_LIMITS = {
     "package": 192 * MB,  # a juror package: the session and the juror's key
     "session": 128 * MB,  # session.json
     "store": 128 * MB,  # a juror's or the chair's stored files (the journal holds a whole import)
+    "key": 1 * MB,  # a juror's private key (65 bytes as written)
 }
 _KIND_NAMES = {
     "criteria": "size.kind.criteria",
@@ -55,6 +56,7 @@ _KIND_NAMES = {
     "package": "size.kind.package",
     "session": "size.kind.session",
     "store": "size.kind.store",
+    "key": "size.kind.key",
 }
 # The kind of an input file when the caller does not name it: by its extension, else the largest.
 _KIND_BY_SUFFIX = {".toml": "criteria", ".md": "application", ".csv": "scores", ".json": "submission"}

@@ -112,29 +112,48 @@ class ChairStore:
     # --- submissions -----------------------------------------------------------------------
     def submissions(self) -> dict[str, Submission]:
         """The imported submissions, re-read when the folder changed (e.g. an import from the CLI
-        while the app is open). Each stored copy's seal is verified; one whose checksum is not the
-        one recorded at import is checked against the session again, as an import would."""
+        while the app is open). Each stored copy's seal and signature are verified at every read; one
+        whose checksum is not the one recorded at import is checked against the session again, as an
+        import would. A stored copy older than the highest number read in for that juror, without the
+        chair's take-back on record (a copy restored by hand, or a take-back cut off half-way), is
+        refused: the chair decides with `--take-back --reason`, never a file left in place."""
+        found = self._stored_submissions()
+        for submission in found.values():
+            if self._unrecorded_older(submission):
+                path = self.submissions_folder / f"{submission.juror_id}.json"
+                raise StoreError(t("import.stored_older", file=display_path(path), juror=submission.juror_id,
+                                   sequence=submission.sequence, highest=self.highest_sequences()[submission.juror_id]))
+        return found
+
+    def _stored_submissions(self) -> dict[str, Submission]:
+        """The stored copies, verified, without the take-back check (the import needs to see them to
+        complete a take-back cut off half-way). Reading writes nothing."""
         signature = self._submissions_signature()
         if self._submissions is not None and signature == self._signature:
             return self._submissions
         verified = self._chair_file.single("verified")
-        found, newly_verified = {}, {}
+        found = {}
         for path in sorted(self.submissions_folder.glob("*.json")):
             submission, _ = read_submission(path)
             identity = identity_problem(self.session, submission)  # the signature too, at every read
             problem = (identity[1], t(f"import.{identity[0]}_short")) if identity else None
             if problem is None and verified.get(path.stem) != submission.checksum:
                 problem = content_problem(self.session, submission)
-                newly_verified[path.stem] = submission.checksum
             if problem is not None:
                 raise StoreError(t("store.foreign", file=display_path(path), detail=" ".join(problem)))
             if path.stem != submission.juror_id or submission.session_fingerprint != self.session.fingerprint:
                 raise StoreError(t("store.foreign", file=display_path(path), detail=submission.juror_id))
             found[submission.juror_id] = submission
-        if newly_verified:
-            self._record_verified(newly_verified)
         self._submissions, self._signature = found, signature
         return found
+
+    def _unrecorded_older(self, submission: Submission) -> bool:
+        """Whether `submission` is older than the highest number read in for its juror while no
+        take-back of it is on record."""
+        if submission.sequence >= self.highest_sequences().get(submission.juror_id, 0):
+            return False
+        return not any(record.get("juror_id") == submission.juror_id and record.get("checksum") == submission.checksum
+                       for record in self.take_backs())
 
     def _submissions_signature(self) -> tuple:
         return tuple(
@@ -142,12 +161,6 @@ class ChairStore:
             for path in sorted(self.submissions_folder.glob("*.json"))
             for stat in [path.stat()]
         )
-
-    def _record_verified(self, digests: dict[str, str]) -> None:
-        with folder_lock(self.chair_folder):
-            verified = self._chair_file.single("verified")
-            self._chair_file.set_single("verified", {**verified, **digests})
-            self._chair_file.commit()
 
     def import_submission(self, path: Path, take_back: str | None = None) -> ImportResult:
         """Verify and keep a juror's submission. Idempotent; one whose sequence number is not higher
@@ -200,22 +213,29 @@ class ChairStore:
         return [dict(record) for record in self._chair_file.table("take_backs").all()]
 
     def _imported(self, submission: Submission, raw: bytes, path: Path, take_back: str | None, write: bool) -> ImportResult | None:
-        """The outcome of keeping `submission` now; None when it needs a write and `write` is False."""
+        """The outcome of keeping `submission` now; None when it needs a write and `write` is False.
+
+        The stored copy is written first, then chair.json in one write (its checksum, the highest
+        number, the take-back with its reason): cut off in between, a newer submission is already in
+        place (its record follows at the next import) and a take-back is refused at every read until
+        the same take-back is given again, which then only records its reason."""
         juror_id = submission.juror_id
-        existing = self.submissions().get(juror_id)
-        if existing is not None and existing.checksum == submission.checksum:
-            return ImportResult(juror_id, "unchanged", 0, submission.sequence)
+        existing = self._stored_submissions().get(juror_id)
         highest = max(self.highest_sequences().get(juror_id, 0), existing.sequence if existing else 0)
+        if existing is not None and existing.checksum == submission.checksum and not self._unrecorded_older(existing):
+            return ImportResult(juror_id, "unchanged", 0, submission.sequence)
         taken_back = submission.sequence <= highest
         if taken_back and take_back is None:
             shown = display_path(path)
-            if existing is not None and existing.sequence == submission.sequence:
+            if existing is not None and existing.sequence == submission.sequence and existing.checksum != submission.checksum:
                 raise JuryError(t("import.same_sequence", file=shown, juror=juror_id, sequence=submission.sequence))
             raise JuryError(t("import.older_sequence", file=shown, juror=juror_id, new=submission.sequence, old=highest))
         if not write:
             return None
-        write_atomic(self.submissions_folder / f"{juror_id}.json", raw, backups=BACKUPS_KEPT)
-        self._record_verified({juror_id: submission.checksum})  # the seal: a hash of these very bytes
+        completing = existing is not None and existing.checksum == submission.checksum  # a take-back cut off half-way
+        if not completing:
+            write_atomic(self.submissions_folder / f"{juror_id}.json", raw, backups=BACKUPS_KEPT)
+        self._chair_file.set_single("verified", {**self._chair_file.single("verified"), juror_id: submission.checksum})
         self._chair_file.set_single("sequences", {**self.highest_sequences(), juror_id: max(highest, submission.sequence)})
         if taken_back:
             self._chair_file.table("take_backs").insert(
@@ -223,11 +243,10 @@ class ChairStore:
                  "checksum": submission.checksum, "reason": take_back}
             )
         self._chair_file.commit()
-        assert self._submissions is not None
-        self._submissions[juror_id] = submission
-        self._signature = self._submissions_signature()
+        self._submissions = None  # read again, with the copy just written
         if taken_back:
-            return ImportResult(juror_id, "taken_back", count_changes(existing, submission) if existing else 0, submission.sequence)
+            changed = 0 if completing or existing is None else count_changes(existing, submission)
+            return ImportResult(juror_id, "taken_back", changed, submission.sequence)
         if existing is None:
             return ImportResult(juror_id, "new", 0, submission.sequence)
         return ImportResult(juror_id, "replaced", count_changes(existing, submission), submission.sequence)

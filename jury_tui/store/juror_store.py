@@ -23,6 +23,7 @@ import binascii
 import contextlib
 import datetime as dt
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,13 +40,14 @@ from jury_tui.domain.canonical import json_form, normalize_text
 from jury_tui.domain.limits import MAX_MOTIVATION
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.text import control_character
-from jury_tui.errors import JuryError, StoreError, display_path, json_problem
+from jury_tui.errors import JuryError, StoreError, display_path, json_problem, os_reason
 from jury_tui.formats.atomic_file import (
     fsync_directory,
     remove_stale_temp_files,
     write_atomic,
     write_json_atomic,
 )
+from jury_tui.formats.files import FileRefused, read_limited
 from jury_tui.formats.scores_csv import parse_scores_csv
 from jury_tui.formatting import format_number
 from jury_tui.i18n import t
@@ -70,12 +72,14 @@ def now() -> dt.datetime:
 
 def _file_bytes(path: Path) -> bytes | None:
     """The exact bytes of a stored file, None when there is none."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return None
+    try:
+        return read_limited(path, "store")
+    except FileRefused as refused:  # a FIFO or a device put in its place must not hang or fill memory
+        raise StoreError(t("store.corrupt", file=display_path(path), detail=refused.problem)) from None
     except OSError as error:
-        raise StoreError(t("store.corrupt", file=display_path(path), detail=error.strerror or error)) from None
+        raise StoreError(t("store.corrupt", file=display_path(path), detail=os_reason(error))) from None
 
 
 class JurorStore:
@@ -358,9 +362,11 @@ class JurorStore:
             return StoreError(t("store.journal_refused", file=display_path(path), detail=detail, juror=self.juror_id))
 
         try:
-            data = json.loads(path.read_bytes().decode("utf-8"))
+            data = json.loads(read_limited(path, "store").decode("utf-8"))
+        except FileRefused as problem:
+            raise refused(problem.problem) from None
         except OSError as error:
-            raise refused(str(error.strerror or error)) from None
+            raise refused(os_reason(error)) from None
         except json.JSONDecodeError as error:
             raise refused(json_problem(error)) from None
         except (UnicodeDecodeError, ValueError, RecursionError):

@@ -27,6 +27,7 @@ from jury_tui.formats.atomic_file import (
     remove_stale_temp_files,
     write_atomic,
 )
+from jury_tui.formats.files import FileRefused, read_limited
 from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
 from jury_tui.store.atomic import folder_lock
@@ -176,8 +177,8 @@ def read_private_key(path: Path) -> bytes | None:
     if not path.is_file():
         return None
     try:
-        text = path.read_bytes().decode("ascii").strip()
-    except (OSError, UnicodeDecodeError):
+        text = read_limited(path, "key").decode("ascii").strip()
+    except (OSError, FileRefused, UnicodeDecodeError):
         text = ""
     key = from_hex(text, KEY_HEX_LENGTH)
     if key is None:

@@ -212,7 +212,9 @@ def test_every_kind_has_a_limit_that_fits_a_large_call():
     assert SIZE_LIMITS["scores"] >= SIZE_LIMITS["submission"]
     assert SIZE_LIMITS["store"] >= SIZE_LIMITS["scores"]  # the journal of an import holds all its rows
     assert SIZE_LIMITS["package"] > SIZE_LIMITS["session"]
-    assert set(SIZE_LIMITS) == {"criteria", "jurors", "application", "scores", "submission", "package", "session", "store"}
+    assert 65 <= SIZE_LIMITS["key"] <= MB  # 64 hex digits and a newline, as written
+    assert set(SIZE_LIMITS) == {"criteria", "jurors", "application", "scores", "submission", "package", "session", "store",
+                                "key"}
 
 
 @pytest.mark.parametrize(("option", "name", "limit"), [
