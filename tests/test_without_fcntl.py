@@ -9,6 +9,7 @@ What this cannot show is the real Windows and macOS: .ci/run says so.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -43,8 +44,9 @@ def test_no_module_needs_fcntl_and_the_locks_fall_back(tmp_path):
 def test_store_and_cli_tests_pass_without_fcntl(tmp_path):
     env = _python_without_fcntl(tmp_path)
     tests = ["tests/test_store.py", "tests/test_cli.py", "tests/adversarial/test_transactions.py"]
+    parallel = ["-n", "2"] if importlib.util.find_spec("xdist") else []  # pytest-xdist is not a test dependency
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", *tests],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *parallel, *tests],
         env=env, capture_output=True, text=True, cwd=ROOT, timeout=300, check=False,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
