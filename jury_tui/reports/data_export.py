@@ -148,6 +148,15 @@ class AdviceData:
             return {juror.id: clean_text(juror.name) for juror in self.session.jurors}
         return {juror.id: t("export.juror_label", letter=self.letters[juror.id]) for juror in self.session.jurors}
 
+    def jurors_with_own_scores(self, names: bool = False) -> list[Juror]:
+        """The jurors whose own scores an export lists: all of them when named or when roles may be
+        shown; else the voting jurors only. The advice prints the voting jurors' range per criterion,
+        so an advisory juror's scores beside it would point that juror out by elimination."""
+        jurors = self.jurors_in_order(names)
+        if self.roles_shown(names):
+            return jurors
+        return [juror for juror in jurors if juror.role is Role.VOTING]
+
     def roles_shown(self, names: bool = False) -> bool:
         """Whether each juror's role may be printed next to them (always when named)."""
         return names or roles_may_be_shown(self.session.jurors)
@@ -271,7 +280,7 @@ def score_rows(data: AdviceData, names: bool = False) -> Iterator[list[object]]:
     labels = data.juror_labels(names)
     roles = data.roles_shown(names)
     criteria = session.criteria.criteria
-    for juror in data.jurors_in_order(names):
+    for juror in data.jurors_with_own_scores(names):
         submission = data.submissions.get(juror.id)
         if submission is None:
             continue

@@ -101,12 +101,14 @@ def test_letters_are_the_same_in_every_export_and_every_process(capsys, session)
     letters = read_letters(session, load_session(session, "klein"))
     rows = csv_rows(Path("1.csv"))[1:]
     by_juror = {row[8].split()[1]: row[1] for row in rows if row[8]}  # "Motivering j1 a1" -> "Jurylid X"
-    assert by_juror == {juror_id: f"Jurylid {letters[juror_id]}" for juror_id in ("j1", "j2", "adv")}
+    # the lone advisory member's own scores are not listed (see the test below)
+    assert by_juror == {juror_id: f"Jurylid {letters[juror_id]}" for juror_id in ("j1", "j2")}
     # rows follow the letters, not the ids
     order = list(dict.fromkeys(row[1] for row in rows))
     assert order == sorted(order, key=lambda label: (len(label), label))
     annex = pdf_text(Path("2.pdf")).split("Bijlage A. Individuele scores per jurylid")[-1]
-    assert re.findall(r"^Jurylid ([A-Z]+)$", annex, re.MULTILINE) == ["A", "B", "C"]  # one section each, by letter
+    voting = sorted(letters[juror_id] for juror_id in ("j1", "j2"))
+    assert re.findall(r"^Jurylid ([A-Z]+)$", annex, re.MULTILINE) == voting  # one section each, by letter
 
 
 def test_read_only_commands_and_a_named_export_make_no_letters(capsys, session):
@@ -175,6 +177,23 @@ def test_the_lone_advisory_member_has_no_role_anywhere(capsys, session):
 
     sheet = load_workbook("a.xlsx")["Scores"]
     assert {cell.value for cell in sheet["C"][1:]} in ({None}, {""})
+
+
+def test_the_lone_advisory_members_own_scores_are_not_listed_beside_the_voting_range(capsys, session):
+    """With the voting range per criterion in the advice, an anonymous column of scores outside it
+    would name the advisory member by elimination; nor does a moment of sending map a letter back."""
+    submit(capsys, session, "j1")
+    submit(capsys, session, "j2")
+    submit(capsys, session, "adv")
+    assert run(capsys, "export", "klein", "--pdf", "a.pdf", "--csv", "a.csv", "--data-dir", session).code == 0
+    letters = read_letters(session, load_session(session, "klein"))
+    text = re.sub(r"\s+", " ", pdf_text(Path("a.pdf")))
+    assert "adviserende juryleden staan hier niet" in text
+    assert f"Jurylid {letters['adv']} Beoordeling" not in text and "Beoordeling ingediend op" not in text
+    listed = {row[1] for row in csv_rows(Path("a.csv"))[1:]}
+    assert listed == {f"Jurylid {letters['j1']}", f"Jurylid {letters['j2']}"}
+    named = run(capsys, "export", "klein", "--pdf", "n.pdf", "--csv", "n.csv", "--names", "--data-dir", session)
+    assert named.code == 0 and "Adviseur 1" in {row[1] for row in csv_rows(Path("n.csv"))[1:]}
 
 
 def test_roles_are_shown_when_every_role_has_two_members(capsys, inputs, tmp_path):

@@ -44,7 +44,10 @@ def annex_scores(c: Context) -> list[Flowable]:
         application.id: application.municipality if municipalities[application.municipality] == 1 else c.app_label(application.id)
         for application in c.session.applications
     }
-    for juror in c.jurors:
+    listed = data.jurors_with_own_scores(c.names)
+    if len(listed) < len(c.jurors):
+        story.append(c.text(t("export.annex.advisory_left_out"), "small"))
+    for juror in listed:
         submission = data.submissions.get(juror.id)
         label = c.labels[juror.id]
         heading = t("export.annex.juror_heading", label=label, role=role_text(juror.role)) if c.roles else label
@@ -53,7 +56,8 @@ def annex_scores(c: Context) -> list[Flowable]:
             block.append(c.text(t("export.annex.not_submitted"), "body"))
             story += block
             continue
-        block.append(c.text(t("export.annex.submitted_at", at=format_datetime(submission.submitted_at)), "small"))
+        if c.names:  # a moment of sending could map a letter back to the juror who sent then
+            block.append(c.text(t("export.annex.submitted_at", at=format_datetime(submission.submitted_at)), "small"))
         scores = {
             assessment.application_id: {entry.criterion_id: entry.score for entry in assessment.scores}
             for assessment in submission.assessments
