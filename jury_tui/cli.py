@@ -236,43 +236,16 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from jury_tui.domain.assessment import progress, statuses_for
-    from jury_tui.store.juror_store import JurorStore
-    from jury_tui.store.sessions import load_session, session_dir
+    import dataclasses
+
+    from jury_tui.store.progress import jurors_progress
+    from jury_tui.store.sessions import load_session
 
     data_dir = _data_dir(args)
     session = load_session(data_dir, args.session_id)
     lang = language()
-    application_ids = [a.id for a in session.applications]
-    jurors = []
-    problems = []
-    for juror in session.jurors:
-        started = (session_dir(data_dir, session.id) / "jurors" / juror.id).is_dir()
-        if started:
-            try:
-                store = JurorStore(data_dir, session, juror.id, read_only=True)  # show writes nothing
-                conflicts = store.conflicts
-                summary = progress(statuses_for(session.criteria, application_ids, store.all_assessments(), conflicts).values())
-            except JuryError as error:  # one damaged juror file must not hide everyone else's progress
-                problems.append(error.message)
-                continue
-        else:
-            conflicts = frozenset()
-            summary = progress(statuses_for(session.criteria, application_ids, {}, conflicts).values())
-        jurors.append(
-            {
-                "id": juror.id,
-                "name": juror.name,
-                "role": juror.role.value,
-                "conflicts_declared": started and store.conflicts_declared,
-                "conflicts": sorted(conflicts),
-                "complete": summary.complete,
-                "in_progress": summary.in_progress,
-                "not_started": summary.not_started,
-                "to_assess": summary.to_assess,
-                "finished": summary.is_complete,
-            }
-        )
+    progress, problems = jurors_progress(data_dir, session)  # writes nothing
+    jurors = [dataclasses.asdict(juror) for juror in progress]
     if args.json:
         payload = {
             "id": session.id,

@@ -116,7 +116,8 @@ def _submit(capsys, data: Path, juror_id: str, motivation: str) -> None:
 def test_the_data_export_guards_every_formula_start_and_keeps_numbers(capsys, session):
     for juror_id, first in zip(("j1", "j2", "adv"), ("=", "@", "-"), strict=True):
         _submit(capsys, session, juror_id, f"{first}HYPERLINK(\"http://x\")")
-    result = run(capsys, "export", "klein", "--csv", "s.csv", "--xlsx", "s.xlsx", "--data-dir", session)
+    # named: every juror's own scores are listed (anonymous, the lone advisory member's are not)
+    result = run(capsys, "export", "klein", "--csv", "s.csv", "--xlsx", "s.xlsx", "--names", "--data-dir", session)
     assert result.code == 0, result.err
     rows = cells(Path("s.csv"))
     assert rows[0][:3] == ["sessie", "jurylid", "rol"]
