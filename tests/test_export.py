@@ -201,7 +201,6 @@ def test_names_appear_only_when_asked(demo, tmp_path):
 def test_strict_refuses_a_missing_motivation_and_lax_marks_it(demo, tmp_path):
     from jury_tui.reports.advice_pdf import write_advice_pdf
 
-    session = demo[0]
     data = with_consensus(demo[2], "wvc21-02", "haalbaarheid", motivation="  \n ")
     out = tmp_path / "advies.pdf"
     with pytest.raises(JuryError) as caught:

@@ -10,7 +10,7 @@ import pytest
 
 from jury_tui.formats.atomic_file import backup_path
 from jury_tui.store import chair_store
-from tests.adversarial.conftest import refused, run, snapshot
+from tests.adversarial.conftest import refused, run
 
 
 @pytest.fixture

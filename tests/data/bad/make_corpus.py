@@ -26,7 +26,11 @@ from pathlib import Path
 from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore
 from jury_tui.domain.signing import derived_private_key
 from jury_tui.domain.submission import UNSEALED, build_submission, layout, seal
-from jury_tui.formats.session_builder import DEMO_KEY_SEED, build_demo_session, build_session
+from jury_tui.formats.session_builder import (
+    DEMO_KEY_SEED,
+    build_demo_session,
+    build_session,
+)
 from jury_tui.store.sessions import write_session
 
 DATA = Path(__file__).resolve().parents[1]  # tests/data
