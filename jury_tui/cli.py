@@ -483,6 +483,7 @@ def cmd_chair(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from jury_tui.reports.advice_pdf import write_advice_pdf
     from jury_tui.reports.data_export import build_advice_data, write_csv, write_xlsx
+    from jury_tui.formats.atomic_file import check_target
     from jury_tui.store.anonymity import export_letters, keep_letters
     from jury_tui.store.chair_store import ChairStore
     from jury_tui.store.sessions import exports_dir, load_session
@@ -501,32 +502,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in targets.values():
         if path.is_dir():
             raise JuryError(t("submission.out_exists_dir", path=display_path(path)))
+        check_target(path)  # a target that cannot be written is refused before anything is
     store = ChairStore(data_dir, session)
     submissions, decisions = store.submissions(), store.decisions()
-    letters = None if args.names else export_letters(data_dir, session)  # dealt once, kept for every export
+    letters = None if args.names else export_letters(data_dir, session)
+    if letters is not None:  # kept before any output carries them: every export of the session uses the same
+        keep_letters(data_dir, session, letters)
     data = build_advice_data(session, submissions, decisions, letters=letters)
     refused = None
-    written = False
-    try:
-        if "pdf" in targets:
-            try:
-                summary = write_advice_pdf(data, targets["pdf"], names=args.names, strict=args.strict,
-                                           individual=args.individual)
-                written = True
-                _out(t("export.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))
-            except JuryError as error:  # as in the app: the data files hold no consensus, so they still follow
-                refused = error
-        if "csv" in targets:
-            rows = write_csv(data, targets["csv"], names=args.names, separator=args.sep, individual=args.individual)
-            written = True
-            _out(t("export.data_written", path=display_path(targets["csv"]), rows=rows))
-        if "xlsx" in targets:
-            rows = write_xlsx(data, targets["xlsx"], names=args.names, individual=args.individual)
-            written = True
-            _out(t("export.data_written", path=display_path(targets["xlsx"]), rows=rows))
-    finally:
-        if written and letters is not None:  # kept once an output carries them: a refused export changes nothing
-            keep_letters(data_dir, session, letters)
+    if "pdf" in targets:
+        try:
+            summary = write_advice_pdf(data, targets["pdf"], names=args.names, strict=args.strict, individual=args.individual)
+            _out(t("export.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))
+        except JuryError as error:  # as in the app: the data files hold no consensus, so they still follow
+            refused = error
+    if "csv" in targets:
+        rows = write_csv(data, targets["csv"], names=args.names, separator=args.sep, individual=args.individual)
+        _out(t("export.data_written", path=display_path(targets["csv"]), rows=rows))
+    if "xlsx" in targets:
+        rows = write_xlsx(data, targets["xlsx"], names=args.names, individual=args.individual)
+        _out(t("export.data_written", path=display_path(targets["xlsx"]), rows=rows))
     if refused is not None:
         _err(refused.message)
         return EXIT_USAGE

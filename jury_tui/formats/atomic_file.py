@@ -24,7 +24,7 @@ from jury_tui.errors import (
     os_reason,
     utf8_line,
 )
-from jury_tui.formats.files import FileRefused, read_limited
+from jury_tui.formats.files import FileRefused, not_regular, read_limited
 from jury_tui.i18n import t
 
 TEMP_SUFFIX = ".jurytmp"
@@ -130,10 +130,39 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
         os.close(fd)
 
 
+def check_target(path: Path) -> None:
+    """Refuse, before anything is written, a target that write_atomic would otherwise replace
+    silently or cannot make: a folder, a FIFO, socket, device or link in its place, or a file where
+    one of its folders belongs (StoreError naming the path)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise StoreError(os_problem(error, path)) from None
+    if info is not None:
+        problem = not_regular(info.st_mode)
+        if problem:
+            raise StoreError(t("file.problem", file=display_path(path), problem=problem))
+        return
+    for folder in path.parents:
+        try:
+            folder_info = os.stat(folder)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise StoreError(os_problem(error, folder)) from None
+        if not stat.S_ISDIR(folder_info.st_mode):
+            raise StoreError(os_problem(NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))))
+        return
+
+
 def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE, backups: int = 0) -> None:
     """Write `path` whole or not at all; the folders it needs are made private (0700), the file is
     `mode` (0600). An OS problem (disk full, no access, read-only, ...) is one line (StoreError)
-    naming `path`, and leaves the old file and no temp file behind."""
+    naming `path`, and leaves the old file and no temp file behind; a target that is no plain file
+    is refused (check_target)."""
+    check_target(path)
     private_folder(path.parent)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     try:

@@ -66,6 +66,7 @@ _SPECIAL_KINDS = (
     (stat.S_ISSOCK, "file.special.socket"),
     (stat.S_ISCHR, "file.special.device"),
     (stat.S_ISBLK, "file.special.device"),
+    (stat.S_ISLNK, "file.special.link"),  # seen by lstat only: a target that is a link is not written through
 )
 # Not blocking on open: a FIFO put in the file's place after the check cannot make the read hang.
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -76,7 +77,7 @@ def kind_of(path: Path) -> str:
     return _KIND_BY_SUFFIX.get(path.suffix.lower(), "package")
 
 
-def _not_regular(mode: int) -> str | None:
+def not_regular(mode: int) -> str | None:
     """The problem with a file of this mode where a plain file is expected, or None."""
     if stat.S_ISREG(mode):
         return None
@@ -107,13 +108,13 @@ def read_limited(path: Path, kind: str) -> bytes:
         info = os.stat(path)
     except FileNotFoundError:
         raise FileRefused(t("file.not_found")) from None
-    problem = _not_regular(info.st_mode) or (too_large(kind) if info.st_size > limit else None)
+    problem = not_regular(info.st_mode) or (too_large(kind) if info.st_size > limit else None)
     if problem:
         raise FileRefused(problem)
     fd = os.open(path, _READ_FLAGS)
     try:
         info = os.fstat(fd)  # the file opened, which may not be the one checked
-        problem = _not_regular(info.st_mode) or (too_large(kind) if info.st_size > limit else None)
+        problem = not_regular(info.st_mode) or (too_large(kind) if info.st_size > limit else None)
         if problem:
             raise FileRefused(problem)
         want = min(info.st_size, limit) + 1  # one byte more than expected: a file that grew is seen

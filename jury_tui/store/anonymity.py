@@ -1,8 +1,8 @@
 """The letters of the anonymous jurors, dealt once by the chair's side and kept: `chair/anonymity.json`.
 
 `{"format": "jury-tui/anonymity", "session_id": …, "letters": {"<juror id>": "C", …}}`, mode 0600,
-written atomically under the chair folder's lock, once the first export of a session has written an
-output with letters dealt (jury_tui.domain.anonymity); every later export, from the app or the CLI, in any
+written atomically under the chair folder's lock by the first export of a session, before it writes an
+output, with letters dealt (jury_tui.domain.anonymity); every later export, from the app or the CLI, in any
 process, reads the same ones. Only an export creates the file: reading the letters (`read_letters`) never
 writes anything. A juror missing from the file (it cannot happen with a session as written) gets
 one of the letters not yet used, and the file is rewritten; no kept letter ever changes.
@@ -59,7 +59,8 @@ def read_letters(data_dir: Path, session: SessionDefinition) -> dict[str, str] |
 
 def export_letters(data_dir: Path, session: SessionDefinition) -> dict[str, str]:
     """The letters for an export: the kept ones, or a new random deal. Nothing is written here:
-    `keep_letters` keeps a new deal once an output is written, so a refused export changes nothing."""
+    `keep_letters` keeps a new deal once the export's targets were checked, before any output is
+    written (an output must never carry letters that are not kept)."""
     return assign_letters([juror.id for juror in session.jurors], read_letters(data_dir, session))
 
 

@@ -29,11 +29,11 @@ from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission
 from jury_tui.errors import JuryError, StoreError, display_path
 from jury_tui.formats.atomic_file import (
-    BACKUPS_KEPT,
     TEMP_SUFFIX,
     remove_stale_temp_files,
     write_atomic,
 )
+from jury_tui.formats.files import read_limited
 from jury_tui.formats.submission_file import (
     content_problem,
     identity_problem,
@@ -233,16 +233,29 @@ class ChairStore:
         if not write:
             return None
         completing = existing is not None and existing.checksum == submission.checksum  # a take-back cut off half-way
+        stored_path = self.submissions_folder / f"{juror_id}.json"
+        before = read_limited(stored_path, "submission") if existing is not None and not completing else None
         if not completing:
-            write_atomic(self.submissions_folder / f"{juror_id}.json", raw, backups=BACKUPS_KEPT)
-        self._chair_file.set_single("verified", {**self._chair_file.single("verified"), juror_id: submission.checksum})
-        self._chair_file.set_single("sequences", {**self.highest_sequences(), juror_id: max(highest, submission.sequence)})
-        if taken_back:
-            self._chair_file.table("take_backs").insert(
-                {"at": now().isoformat(), "juror_id": juror_id, "sequence": submission.sequence, "highest": highest,
-                 "checksum": submission.checksum, "reason": take_back}
-            )
-        self._chair_file.commit()
+            # No backups of stored copies: the juror's files are the source, and a failed import puts
+            # the earlier copy back below, leaving the folder as it was.
+            write_atomic(stored_path, raw)
+        try:
+            self._chair_file.set_single("verified", {**self._chair_file.single("verified"), juror_id: submission.checksum})
+            self._chair_file.set_single("sequences", {**self.highest_sequences(), juror_id: max(highest, submission.sequence)})
+            if taken_back:
+                self._chair_file.table("take_backs").insert(
+                    {"at": now().isoformat(), "juror_id": juror_id, "sequence": submission.sequence, "highest": highest,
+                     "checksum": submission.checksum, "reason": take_back}
+                )
+            self._chair_file.commit()
+        except JuryError:
+            if not completing:  # an import reported as failed must not be in force
+                if before is None:
+                    stored_path.unlink(missing_ok=True)
+                else:
+                    write_atomic(stored_path, before)
+            self._submissions = None
+            raise
         self._submissions = None  # read again, with the copy just written
         if taken_back:
             changed = 0 if completing or existing is None else count_changes(existing, submission)

@@ -19,7 +19,7 @@ from jury_tui.domain.assessment import progress, statuses_for
 from jury_tui.domain.signing import public_key
 from jury_tui.domain.submission import MAX_SEQUENCE, Submission, build_sealed_submission
 from jury_tui.errors import JuryError, display_path
-from jury_tui.formats.atomic_file import read_json_file, write_atomic, write_json_atomic
+from jury_tui.formats.atomic_file import check_target, read_json_file, write_atomic, write_json_atomic
 from jury_tui.i18n import t
 from jury_tui.store.juror_store import JurorStore, now
 from jury_tui.store.sessions import JUROR_KEY_FILE, KEYS_FOLDER, read_private_key
@@ -70,6 +70,7 @@ def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submi
     write leaves a gap in the numbers (harmless), never one number for two contents."""
     if out.is_dir():
         raise JuryError(t("submission.out_exists_dir", path=display_path(out)))
+    check_target(out)  # before the counter takes a number
     if not store.conflicts_declared:
         raise JuryError(t("submission.conflicts_undeclared", session=store.session.id, juror=store.juror_id))
     key = juror_private_key(store)

@@ -4,11 +4,13 @@ put back by hand is not taken as the juror's newest."""
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 
-from jury_tui.formats.atomic_file import backup_path
 from jury_tui.store import chair_store
 from tests.adversarial.conftest import refused, run
 
@@ -61,10 +63,34 @@ def test_a_refused_import_writes_nothing_not_even_the_chairs_file(capsys, two_su
     refused(capsys, "import", "klein", first, "--data-dir", session, watch=(session,))
 
 
-def test_a_copy_put_back_by_hand_from_the_backups_is_not_taken_as_the_newest(capsys, two_submissions):
+def test_an_earlier_copy_put_back_by_hand_is_not_taken_as_the_newest(capsys, two_submissions):
     session, first, _ = two_submissions
     kept = session / "sessions" / "klein" / "submissions" / "j1.json"
-    shutil.copyfile(backup_path(kept, 1), kept)
+    shutil.copyfile(first, kept)
     assert stored(session) == first.read_bytes()
     line = refused(capsys, "export", "klein", "--csv", "uit.csv", "--data-dir", session, watch=(session,))
     assert "j1" in line
+
+
+def test_an_import_whose_record_cannot_be_written_puts_the_earlier_copy_back(capsys, two_submissions, tmp_path, monkeypatch):
+    """The chair's file cannot be written (no access, disk full): the import is reported as failed and
+    is not in force, now or later."""
+    session, first, second = two_submissions
+    third = tmp_path / "nr3.json"
+    assert run(capsys, "conflicts", "klein", "--as", "j1", "--set", "a2", "--data-dir", session).code == 0
+    assert run(capsys, "submit", "klein", "--as", "j1", "--incomplete", "--out", third, "--data-dir", session).code == 0
+    chair_json = session / "sessions" / "klein" / "chair" / "chair.json"
+    real_open = os.open
+
+    def failing_open(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT and Path(path).parent == chair_json.parent and "chair.json" in str(path):
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "open", failing_open)
+        line = refused(capsys, "import", "klein", third, "--data-dir", session, watch=(session,))
+    assert "chair.json" in line
+    assert stored(session) == second.read_bytes()
+    assert run(capsys, "import", "klein", third, "--data-dir", session).code == 0  # access back: it lands now
+    assert stored(session) == third.read_bytes()

@@ -304,6 +304,8 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             with self._reading:
                 submissions, decisions = self.store.submissions(), self.store.decisions()
                 letters = None if choices.names else export_letters(self.data_dir, self.session)
+                if letters is not None:  # kept before any output carries them
+                    keep_letters(self.data_dir, self.session, letters)
                 data = build_advice_data(self.session, submissions, decisions, letters=letters)
         except ExportCancelled:
             return
@@ -316,13 +318,8 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             for kind in kinds:
                 self._check_cancelled()
                 result, done = self._write_one(kind, data, choices, done)
-                if result[0] and letters is not None:  # kept once an output carries them
-                    keep_letters(self.data_dir, self.session, letters)
                 self._to_ui(self._show_result, kind, result)
         except ExportCancelled:
-            return
-        except JuryError as error:  # the letters could not be kept
-            self._finish_safely(None, one_line(error), started)
             return
         self._finish_safely(kinds, None, started)
 
