@@ -481,9 +481,9 @@ def cmd_chair(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from jury_tui.formats.atomic_file import check_target
     from jury_tui.reports.advice_pdf import write_advice_pdf
     from jury_tui.reports.data_export import build_advice_data, write_csv, write_xlsx
-    from jury_tui.formats.atomic_file import check_target
     from jury_tui.store.anonymity import export_letters, keep_letters
     from jury_tui.store.chair_store import ChairStore
     from jury_tui.store.sessions import exports_dir, load_session

@@ -12,7 +12,7 @@ from pydantic import Field, StrictInt, StrictStr
 
 from jury_tui.domain.criteria import STRICT, CriteriaSet
 from jury_tui.domain.limits import MAX_ID, MAX_MOTIVATION
-from jury_tui.domain.text import LINE_PATTERN, Motivation
+from jury_tui.domain.text import LINE_PATTERN, TEXT_PATTERN, Motivation
 
 # An id as a stored record names it: checked against the session where it is used, here only one
 # short line without control characters.
@@ -72,9 +72,8 @@ class HistoryEntry:
     field: StoredId
     old: object = None
     new: object = None
-    # Not a Text: the store writes it (it may quote a CSV's file name, control characters and all);
-    # nothing shows it yet, and whatever does must show it through errors.visible.
-    reason: Annotated[str, Field(max_length=MAX_MOTIVATION)] = ""
+    # A CSV's file name is quoted through errors.visible: like every stored text, no control characters.
+    reason: Annotated[str, Field(max_length=MAX_MOTIVATION, pattern=TEXT_PATTERN)] = ""
 
 
 class Status(StrEnum):

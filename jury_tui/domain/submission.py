@@ -21,7 +21,7 @@ from jury_tui.domain.assessment import (
     statuses_for,
 )
 from jury_tui.domain.canonical import json_form
-from jury_tui.domain.criteria import STRICT
+from jury_tui.domain.criteria import STRICT, Identifier
 from jury_tui.domain.limits import MAX_APPLICATIONS, MAX_CRITERIA
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.text import Motivation
@@ -46,7 +46,7 @@ Signature = Annotated[str, Field(pattern=r"^[0-9a-f]{128}$")]
 class SubmittedScore:
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    criterion_id: StoredId
+    criterion_id: Identifier
     score: int | None
     motivation: Motivation
 
@@ -55,7 +55,7 @@ class SubmittedScore:
 class SubmittedAssessment:
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    application_id: StoredId
+    application_id: Identifier
     status: Status
     scores: Annotated[list[SubmittedScore], Field(max_length=MAX_CRITERIA)]
 
@@ -71,16 +71,16 @@ class Submission:
 
     format: Annotated[str, Field(pattern=f"^{SUBMISSION_FORMAT}$")]
     schema_version: int
-    session_id: StoredId
+    session_id: Identifier
     session_fingerprint: Digest
-    juror_id: StoredId
+    juror_id: Identifier
     juror_role: StoredId
     sequence: Annotated[int, Field(ge=1, le=MAX_SEQUENCE)]
     submitted_at: AwareDatetime  # information only (order comes from `sequence`); an offset is required
     complete: bool
     applications_total: int
     applications_complete: int
-    conflicts: Annotated[list[StoredId], Field(max_length=MAX_APPLICATIONS)]
+    conflicts: Annotated[list[Identifier], Field(max_length=MAX_APPLICATIONS)]
     assessments: Annotated[list[SubmittedAssessment], Field(max_length=MAX_APPLICATIONS)]
     checksum: Digest
     signature: Signature

@@ -40,7 +40,14 @@ from jury_tui.domain.canonical import json_form, normalize_text
 from jury_tui.domain.limits import MAX_MOTIVATION
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.text import control_character
-from jury_tui.errors import JuryError, StoreError, display_path, json_problem, os_reason
+from jury_tui.errors import (
+    JuryError,
+    StoreError,
+    display_path,
+    json_problem,
+    os_reason,
+    visible,
+)
 from jury_tui.formats.atomic_file import (
     fsync_directory,
     remove_stale_temp_files,
@@ -456,5 +463,5 @@ def import_scores(store: JurorStore, path: Path) -> tuple[int, int]:
     parsed = parse_scores_csv(path, store.session, store.conflicts)
     if parsed.problems:
         raise JuryError(parsed.problems[0], parsed.problems)
-    changed = store.apply_batch(parsed.changes, reason=f"CSV-import {path.name}")
+    changed = store.apply_batch(parsed.changes, reason=f"CSV-import {visible(path.name)}")
     return len(parsed.changes), changed

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.signing import public_key
 from jury_tui.errors import JuryError, display_path, file_error
-from jury_tui.formats.atomic_file import write_atomic
+from jury_tui.formats.atomic_file import check_target, write_atomic
 from jury_tui.formats.juror_package import package_bytes, read_package
 from jury_tui.i18n import t
 from jury_tui.store.sessions import (
@@ -16,6 +17,7 @@ from jury_tui.store.sessions import (
     load_session,
     read_private_key,
     secretariat_key_path,
+    session_dir,
     session_exists,
     session_file_content,
     session_from_content,
@@ -71,8 +73,15 @@ def unpack(data_dir: Path, path: Path, write: bool = True) -> Unpacked:
     present = read_private_key(key_path)
     if present is not None and present != key:
         raise file_error(path, t("package.other_key", juror=package.juror_id, path=display_path(key_path)))
+    if write:
+        check_target(key_path)  # a file where the juror's folder belongs: refused before the session is written
     if write and not exists:
         write_session(data_dir, session)
     if write and present is None:
-        write_private_key(key_path, key)
+        try:
+            write_private_key(key_path, key)
+        except JuryError:
+            if not exists:  # a failed unpack leaves nothing behind: no session without its juror's key
+                shutil.rmtree(session_dir(data_dir, session.id), ignore_errors=True)
+            raise
     return Unpacked(session, package.juror_id, not exists, present is None)

@@ -18,7 +18,7 @@ from pathlib import Path
 from jury_tui.domain.canonical import json_form
 from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
 from jury_tui.domain.signing import KEY_HEX_LENGTH, from_hex
-from jury_tui.errors import JuryError, StoreError, display_path
+from jury_tui.errors import JuryError, StoreError, display_path, os_problem
 from jury_tui.formats.atomic_file import (
     FILE_MODE,
     TEMP_SUFFIX,
@@ -178,7 +178,11 @@ def read_private_key(path: Path) -> bytes | None:
         return None
     try:
         text = read_limited(path, "key").decode("ascii").strip()
-    except (OSError, FileRefused, UnicodeDecodeError):
+    except OSError as error:  # no access: say so, not that the key is damaged
+        raise StoreError(os_problem(error, path)) from None
+    except FileRefused as refused:
+        raise StoreError(t("file.problem", file=display_path(path), problem=refused.problem)) from None
+    except UnicodeDecodeError:
         text = ""
     key = from_hex(text, KEY_HEX_LENGTH)
     if key is None:

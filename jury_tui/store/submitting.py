@@ -19,7 +19,12 @@ from jury_tui.domain.assessment import progress, statuses_for
 from jury_tui.domain.signing import public_key
 from jury_tui.domain.submission import MAX_SEQUENCE, Submission, build_sealed_submission
 from jury_tui.errors import JuryError, display_path
-from jury_tui.formats.atomic_file import check_target, read_json_file, write_atomic, write_json_atomic
+from jury_tui.formats.atomic_file import (
+    check_target,
+    read_json_file,
+    write_atomic,
+    write_json_atomic,
+)
 from jury_tui.i18n import t
 from jury_tui.store.juror_store import JurorStore, now
 from jury_tui.store.sessions import JUROR_KEY_FILE, KEYS_FOLDER, read_private_key

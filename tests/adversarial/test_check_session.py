@@ -38,3 +38,12 @@ def test_a_submission_signed_by_a_key_outside_the_session_is_refused_by_check(ca
     out = _submitted(capsys, session, tmp_path)
     out.write_bytes(seal(json.loads(out.read_text(encoding="utf-8")), new_private_key())[2])
     refused(capsys, "check", out, "--session", "klein", "--data-dir", session, watch=(session, tmp_path))
+
+
+def test_a_submission_with_an_id_no_session_could_hold_is_refused_even_without_a_session(capsys, session, tmp_path):
+    out = _submitted(capsys, session, tmp_path)
+    content = json.loads(out.read_text(encoding="utf-8"))
+    content["juror_id"] = "CON"
+    own_key = bytes.fromhex((session / "sessions" / "klein" / "keys" / "j1.key").read_text().strip())
+    out.write_bytes(seal(content, own_key)[2])
+    assert "juror_id" in refused(capsys, "check", out, watch=(session, tmp_path))

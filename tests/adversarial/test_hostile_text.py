@@ -339,6 +339,7 @@ def test_scores_imported_from_a_csv_named_with_an_escape_stay_readable(capsys, s
 
     store = JurorStore(session, load_session(session, "klein"), "j1")
     assert [entry.field for entry in store.history("a1")] == ["score", "motivation"]
+    assert {entry.reason for entry in store.history("a1")} == {"CSV-import scores\\x1b[2J.csv"}  # quoted visibly
     shown = run(capsys, "show", "klein", "--data-dir", session)
     assert shown.code == 0 and not RAW_CONTROL.search(shown.out + shown.err)
 

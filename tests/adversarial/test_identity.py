@@ -174,3 +174,32 @@ def test_open_names_the_package_problem_first_and_a_session_without_as(capsys, s
     assert "kapot.pakket" in line and "terminal" not in line
     line = refused(capsys, "open", "klein", "--data-dir", session, watch=(session,))
     assert "--as" in line
+
+
+def test_an_unpack_whose_juror_folder_cannot_be_made_writes_nothing(capsys, tmp_path):
+    """A file where the juror's folder belongs: refused before the session is written."""
+    from tests.adversarial.conftest import refused as refused_cleanly
+
+    data, package = tmp_path / "sec", tmp_path / "j1.jurypakket"
+    assert run(capsys, "demo", "--no-open", "--data-dir", data).code == 0
+    assert run(capsys, "package", "wvc-2021-demo", "--for", "extern-1", "--out", package, "--data-dir", data).code == 0
+    laptop = tmp_path / "laptop"
+    (laptop / "sessions" / "wvc-2021-demo" / "jurors").mkdir(parents=True)
+    (laptop / "sessions" / "wvc-2021-demo" / "jurors" / "extern-1").write_text("in de weg", encoding="utf-8")
+    refused_cleanly(capsys, "unpack", package, "--data-dir", laptop, watch=(laptop,))
+    assert not (laptop / "sessions" / "wvc-2021-demo" / "session.json").exists()
+
+
+def test_a_package_with_a_key_twice_is_refused(capsys, tmp_path):
+    """Duplicate keys would read one way for a person and another for the program (the last wins)."""
+    from tests.adversarial.conftest import refused as refused_cleanly
+
+    data, package = tmp_path / "sec", tmp_path / "j1.jurypakket"
+    assert run(capsys, "demo", "--no-open", "--data-dir", data).code == 0
+    assert run(capsys, "package", "wvc-2021-demo", "--for", "extern-1", "--out", package, "--data-dir", data).code == 0
+    text = package.read_text(encoding="utf-8")
+    assert '"juror_id": "extern-1"' in text
+    package.write_text(text.replace('"juror_id": "extern-1"', '"juror_id": "extern-2", "juror_id": "extern-1"', 1),
+                       encoding="utf-8")
+    line = refused_cleanly(capsys, "unpack", package, "--data-dir", tmp_path / "laptop", watch=(tmp_path,))
+    assert "juror_id" in line and "twee keer" in line

@@ -284,3 +284,17 @@ def test_a_new_session_whose_session_file_cannot_be_written_leaves_no_keys_behin
                    "--jurors", inputs.jurors, "--budget", "1000000", "--data-dir", "data", watch=(inputs.root,))
     assert "session.json" in line and ADVICE[errno.ENOSPC] in line
     assert not (tmp_path / "data" / "sessions" / "anders").exists()
+
+
+def test_a_key_file_without_access_is_named_as_such_not_as_damaged(capsys, session, monkeypatch):
+    key = session / "sessions" / "klein" / "keys" / "j2.key"
+    real_open = os.open
+
+    def failing_open(path, flags, *args, **kwargs):
+        if str(path) == str(key):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", failing_open)
+    line = refused(capsys, "package", "klein", "--for", "j2", "--out", "p.jurypakket", "--data-dir", session, watch=(session,))
+    assert "j2.key" in line and ADVICE[errno.EACCES] in line and "beschadigd" not in line
