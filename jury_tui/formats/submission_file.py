@@ -8,7 +8,12 @@ import unicodedata
 from operator import attrgetter
 from pathlib import Path
 
-from jury_tui.domain.assessment import ApplicationAssessment, CriterionScore, progress, statuses_for
+from jury_tui.domain.assessment import (
+    ApplicationAssessment,
+    CriterionScore,
+    progress,
+    statuses_for,
+)
 from jury_tui.domain.limits import MAX_MOTIVATION
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import (
