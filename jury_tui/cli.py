@@ -383,6 +383,14 @@ def cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
+def _first_and_more(problems: list[str]) -> str:
+    """A list of problems as one line: the first as worded, then how many more there are."""
+    more = len(problems) - 1
+    if more == 0:
+        return problems[0]
+    return t("problems.more_one" if more == 1 else "problems.more", first=problems[0], count=more)
+
+
 def cmd_import_scores(args: argparse.Namespace) -> int:
     from jury_tui.store.juror_store import import_scores
 
@@ -390,10 +398,8 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
     try:
         count, changed = import_scores(store, args.file)
     except JuryError as error:
-        if len(error.problems) > 1:
-            for line in error.problems:
-                _err(line)
-            _err(t("csv.nothing_imported", file=display_path(args.file), count=len(error.problems)))
+        if len(error.problems) > 1:  # one line: the first problem and how many more (the list stays on the error)
+            _err(t("csv.nothing_imported_more", problems=_first_and_more(error.problems)))
             return EXIT_USAGE
         raise
     _out(t("csv.imported", count=count, juror=args.juror, changed=changed))
@@ -413,11 +419,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             kind = check_file(path, session)
         except JuryError as error:
-            for line in error.problems:
-                _err(line)
+            _err(_first_and_more(error.problems))  # one line per file, however many problems it has
             continue
         ok += 1
-        _out(t("check.ok", file=display_path(path), kind=t(f"check.kind.{kind}")))
+        if kind == "submission" and session is None:  # nothing here can say who signed it
+            _out(t("check.ok_unverified", file=display_path(path), kind=t(f"check.kind.{kind}")))
+        else:
+            _out(t("check.ok", file=display_path(path), kind=t(f"check.kind.{kind}")))
     if len(args.files) > 1:
         _out(t("check.summary", ok=ok, total=len(args.files)))
     return 0 if ok == len(args.files) else EXIT_USAGE

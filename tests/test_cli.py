@@ -379,7 +379,7 @@ def test_template_and_import_round_trip(capsys, session, tmp_path):
     assert "a2,Brugge – Sint-Pieters,budget,Begroting,0-5,5,Motivatie 5" in template.read_text(encoding="utf-8-sig")
 
 
-def test_import_scores_with_errors_prints_a_line_per_problem(capsys, session, tmp_path):
+def test_import_scores_with_errors_is_one_line_naming_the_first_and_counting_the_rest(capsys, session, tmp_path):
     JurorStore(session, load_session(session, "klein"), "j1").declare_conflicts(["a3"])
     before = tree_snapshot(session)
     path = tmp_path / "scores.csv"
@@ -397,19 +397,31 @@ def test_import_scores_with_errors_prints_a_line_per_problem(capsys, session, tm
     code, out, err = run(capsys, "import-scores", "klein", "--as", "j1", str(path), "--data-dir", "data")
     assert code == 2
     assert out == ""
-    lines = err.strip().splitlines()
     assert "Traceback" not in err
-    assert len(lines) == 7
-    for line, number in zip(lines, (3, 4, 5, 6, 7, 8)):
-        assert line.startswith(f"scores.csv, regel {number}: ") or f"scores.csv, regel {number}: " in line
-    assert "onbekende aanvraag 'a9'" in lines[0]
-    assert "onbekend criterium 'schoonheid'" in lines[1]
-    assert "buiten de schaal" in lines[2]
-    assert "geen geheel getal" in lines[3]
-    assert "belangenconflict" in lines[4]
-    assert "komt al voor op regel 2" in lines[5]
-    assert lines[6] == "scores.csv: niets geïmporteerd (6 problemen)"
+    # six problems (rows 3 to 8): the first as worded, then the other five counted
+    assert one_line(err) == ("scores.csv, regel 3: onbekende aanvraag 'a9'; en nog 5 andere problemen: "
+                             "niets geïmporteerd")
     assert tree_snapshot(session) == before
+
+
+def test_import_scores_problems_stay_listed_on_the_error(session, tmp_path):
+    from jury_tui.errors import JuryError
+    from jury_tui.store.juror_store import import_scores
+
+    path = tmp_path / "scores.csv"
+    path.write_text("application_id,criterion_id,score,motivation\na9,inhoud,4,x\na1,haalbaar,9,x\n", encoding="utf-8")
+    with pytest.raises(JuryError) as raised:
+        import_scores(JurorStore(session, load_session(session, "klein"), "j1"), path)
+    assert len(raised.value.problems) == 2
+    assert "regel 2" in raised.value.problems[0] and "regel 3" in raised.value.problems[1]
+
+
+def test_import_scores_with_two_errors_counts_one_other_problem(capsys, session, tmp_path):
+    path = tmp_path / "scores.csv"
+    path.write_text("application_id,criterion_id,score,motivation\na9,inhoud,4,x\na1,haalbaar,9,x\n", encoding="utf-8")
+    code, _, err = run(capsys, "import-scores", "klein", "--as", "j1", str(path), "--data-dir", "data")
+    assert code == 2
+    assert one_line(err) == "scores.csv, regel 2: onbekende aanvraag 'a9'; en nog 1 ander probleem: niets geïmporteerd"
 
 
 def test_import_scores_with_a_single_error(capsys, session, tmp_path):

@@ -8,6 +8,12 @@ import unicodedata
 from operator import attrgetter
 from pathlib import Path
 
+from jury_tui.domain.assessment import (
+    ApplicationAssessment,
+    CriterionScore,
+    progress,
+    statuses_for,
+)
 from jury_tui.domain.limits import MAX_MOTIVATION
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import (
@@ -129,14 +135,17 @@ def read_submission_for(path: Path, session: SessionDefinition) -> tuple[Submiss
         raise JuryError(t(f"import.{kind}", file=shown, session=ident, juror=submission.juror_id if kind == "other_signer" else ident,
                           signer=ident, application=ident))
     problem = content_problem(session, submission)
+    if problem is not None and not problem[0]:  # a field of the submission as a whole
+        raise JuryError(t("import.invalid_claim", file=shown, problem=problem[1]))
     if problem is not None:
         raise JuryError(t("import.invalid", file=shown, application=problem[0], problem=problem[1]))
     return submission, raw
 
 
 def content_problem(session: SessionDefinition, submission: Submission) -> tuple[str, str] | None:
-    """(application, problem) for the first score the session cannot hold: the checksum proves the
-    file is as written, not that what was written is right (anyone can recompute a checksum)."""
+    """(application, problem) for the first score the session cannot hold, or the first status or
+    summary field ("" for the application then) the scores do not give: the checksum and the
+    signature prove the file is as its juror wrote it, not that what was written is right."""
     criteria = session.criteria
     expected = tuple(criteria.criterion_ids)
     allowed = {None, *range(criteria.scale.min, criteria.scale.max + 1)}
@@ -163,6 +172,34 @@ def content_problem(session: SessionDefinition, submission: Submission) -> tuple
     for application in session.applications:
         if application.id not in assessed and application.id not in conflicts:
             return application.id, t("import.missing_assessment")
+    return _claim_problem(session, submission)
+
+
+def _claim_problem(session: SessionDefinition, submission: Submission) -> tuple[str, str] | None:
+    """(application, problem) for the first status, or ("", problem) for the first summary field,
+    that the scores do not give: recomputed by the rule that sealed it (build_sealed_submission)."""
+    criteria = session.criteria
+    held = {
+        assessment.application_id: ApplicationAssessment(
+            assessment.application_id,
+            {entry.criterion_id: CriterionScore(entry.criterion_id, entry.score, entry.motivation) for entry in assessment.scores},
+        )
+        for assessment in submission.assessments
+    }
+    statuses = statuses_for(criteria, [application.id for application in session.applications], held,
+                            frozenset(submission.conflicts))
+    for assessment in submission.assessments:
+        if assessment.status != statuses[assessment.application_id]:
+            return assessment.application_id, t("import.status_mismatch", stated=assessment.status.value,
+                                                status=statuses[assessment.application_id].value)
+    summary = progress(statuses.values())
+    for name, computed in (("complete", summary.is_complete), ("applications_total", summary.to_assess),
+                           ("applications_complete", summary.complete)):
+        stated = getattr(submission, name)
+        if type(stated) is not type(computed) or stated != computed:
+            shown = json.dumps(stated)
+            return "", t("import.claim_mismatch", field=name, stated=shown if len(shown) <= 20 else shown[:17] + "...",
+                         computed=json.dumps(computed))
     return None
 
 

@@ -140,7 +140,7 @@ class ChairStore:
             if problem is None and verified.get(path.stem) != submission.checksum:
                 problem = content_problem(self.session, submission)
             if problem is not None:
-                raise StoreError(t("store.foreign", file=display_path(path), detail=" ".join(problem)))
+                raise StoreError(t("store.foreign", file=display_path(path), detail=" ".join(filter(None, problem))))
             if path.stem != submission.juror_id or submission.session_fingerprint != self.session.fingerprint:
                 raise StoreError(t("store.foreign", file=display_path(path), detail=submission.juror_id))
             found[submission.juror_id] = submission
