@@ -256,7 +256,9 @@ class ChairStore:
                     write_atomic(stored_path, before)
             self._submissions = None
             raise
-        self._submissions = None  # read again, with the copy just written
+        if self._submissions is not None:  # read (and verified) above; the copy just written joins it
+            self._submissions[juror_id] = submission
+            self._signature = self._submissions_signature()
         if taken_back:
             changed = 0 if completing or existing is None else count_changes(existing, submission)
             return ImportResult(juror_id, "taken_back", changed, submission.sequence)
