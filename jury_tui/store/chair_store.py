@@ -134,7 +134,7 @@ class ChairStore:
         verified = self._chair_file.single("verified")
         found = {}
         for path in sorted(self.submissions_folder.glob("*.json")):
-            submission, _ = read_submission(path)
+            submission, _ = read_submission(path, checked=verified.get(path.stem))
             identity = identity_problem(self.session, submission)  # the signature too, at every read
             problem = (identity[1], t(f"import.{identity[0]}_short")) if identity else None
             if problem is None and verified.get(path.stem) != submission.checksum:

@@ -94,3 +94,13 @@ def test_an_import_whose_record_cannot_be_written_puts_the_earlier_copy_back(cap
     assert stored(session) == second.read_bytes()
     assert run(capsys, "import", "klein", third, "--data-dir", session).code == 0  # access back: it lands now
     assert stored(session) == third.read_bytes()
+
+
+def test_a_stored_copy_changed_by_one_byte_is_checked_whole_again_and_refused(capsys, two_submissions):
+    """A stored copy is read quickly only while it hashes to the checksum recorded at its import."""
+    session, _, second = two_submissions
+    kept = session / "sessions" / "klein" / "submissions" / "j1.json"
+    raw = kept.read_bytes()
+    assert raw == second.read_bytes()
+    kept.write_bytes(raw.replace(b'"complete": false', b'"complete":  false', 1))
+    refused(capsys, "export", "klein", "--csv", "uit.csv", "--data-dir", session, watch=(session,))
