@@ -447,6 +447,9 @@ def _submission_files(paths: list[Path]) -> list[Path]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from jury_tui.domain.limits import MAX_MOTIVATION
+    from jury_tui.domain.text import control_character
+    from jury_tui.formatting import format_number
     from jury_tui.store.chair_store import ChairStore
     from jury_tui.store.sessions import load_session
 
@@ -456,10 +459,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise JuryError(t("import.take_back_reason"))
     if args.reason is not None and not args.take_back:
         raise JuryError(t("import.reason_without_take_back"))
-    if args.take_back and len(args.files) != 1:
-        raise JuryError(t("import.take_back_one"))
-    if args.take_back and (len(reason) > 2000 or not reason.isprintable()):
-        raise JuryError(t("import.take_back_reason"))
+    if args.take_back:  # the reason is kept in the chair's history: held to the rules of every stored line
+        if len(reason) > MAX_MOTIVATION:
+            raise JuryError(t("import.reason_refused", problem=t("field.too_long_text", limit=format_number(MAX_MOTIVATION))))
+        if (found := control_character(reason, line=True)) is not None:
+            raise JuryError(t("import.reason_refused",
+                              problem=t("field.control_character", position=found[0], character=found[1])))
     store = ChairStore(data_dir, load_session(data_dir, args.session_id))
     failed = 0
     paths = _submission_files(args.files)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jury_tui.domain.text import (
+    CONTROL_CHARACTERS,
     LINE_PATTERN,
     TEXT_PATTERN,
     InvalidValue,
@@ -304,8 +305,8 @@ def has_lone_surrogate(text: str, data: object) -> bool:
 # What a terminal would act on instead of showing: C0 controls, DEL, C1 (0x9b is an 8-bit CSI) and the
 # bidirectional overrides and isolates (they reorder what follows: "Trojan Source"); and the halves of
 # surrogate pairs a file name's undecodable bytes become (printing them would fail).
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_INVISIBLE_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_INVISIBLE_IN_LINES = re.compile(f"[{CONTROL_CHARACTERS}\ud800-\udfff]")
+_INVISIBLE = re.compile(f"[\t\n{CONTROL_CHARACTERS}\ud800-\udfff]")
 
 
 def _escape(match: re.Match) -> str:

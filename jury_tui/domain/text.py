@@ -43,9 +43,9 @@ def control_character(text: str, *, line: bool = False) -> tuple[int, str] | Non
 
 
 # The same classes for Python's re (which spells a code point \u202a, not \u{202a}).
-_PYTHON_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-_TEXT_REFUSES = re.compile(f"[{_PYTHON_CLASS}]")
-_LINE_REFUSES = re.compile(f"[\t\n{_PYTHON_CLASS}]")
+CONTROL_CHARACTERS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_TEXT_REFUSES = re.compile(f"[{CONTROL_CHARACTERS}]")
+_LINE_REFUSES = re.compile(f"[\t\n{CONTROL_CHARACTERS}]")
 
 def without_control_characters(text: str) -> str:
     """`text` as a Text accepts it: line ends as newlines, every other control character left out.

@@ -202,7 +202,7 @@ def read_toml(path: Path, kind: str | None = None) -> dict[str, Any]:
     return _parsed(path, read_text(path, kind), tomllib.loads, "file.toml", tomllib.TOMLDecodeError, _toml_detail)
 
 
-class _DuplicateKey(json.JSONDecodeError):
+class DuplicateKey(json.JSONDecodeError):
     """An object with a key twice: a person reading the file and the program (the last one wins)
     would read it differently."""
 
@@ -211,16 +211,16 @@ class _DuplicateKey(json.JSONDecodeError):
         self.key = key
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found = dict(pairs)
     if len(found) != len(pairs):
         seen: set[str] = set()
-        raise _DuplicateKey(next(key for key, _ in pairs if key in seen or seen.add(key)))
+        raise DuplicateKey(next(key for key, _ in pairs if key in seen or seen.add(key)))
     return found
 
 
 def _json_detail(error: json.JSONDecodeError) -> str:
-    if isinstance(error, _DuplicateKey):
+    if isinstance(error, DuplicateKey):
         return t("file.duplicate_key", name=repr(error.key)[:60])
     return json_problem(error)
 
@@ -229,7 +229,7 @@ def read_json(path: Path, raw: bytes | None = None, kind: str | None = None) -> 
     """JSON from `path`; pass `raw` when the bytes were already read, to read the file once. An object
     with a key twice is refused."""
     text = read_text(path, kind) if raw is None else decode_text(raw, path)
-    data = _parsed(path, text, lambda text: json.loads(text, object_pairs_hook=_unique_keys), "file.json",
+    data = _parsed(path, text, lambda text: json.loads(text, object_pairs_hook=unique_keys), "file.json",
                    json.JSONDecodeError, _json_detail)
     if has_lone_surrogate(text, data):
         raise file_error(path, t("file.lone_surrogate"))

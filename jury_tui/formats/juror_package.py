@@ -49,7 +49,7 @@ def package_bytes(session_content: dict, juror_id: str, private_key: bytes) -> b
 
 
 def read_package(path: Path) -> JurorPackage:
-    data = read_json(path)
+    data = read_json(path, kind="package")
     if not isinstance(data, dict) or data.get("format") != PACKAGE_FORMAT:
         raise file_error(path, t("package.not_a_package", expected=PACKAGE_FORMAT))
     if data.get("schema_version") != PACKAGE_SCHEMA_VERSION:

@@ -97,7 +97,7 @@ def _shown(raw: str) -> str:
 
 def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozenset[str]) -> ParsedScores:
     """Read and check every row; problems are collected, one line each, so the juror fixes all at once."""
-    text = read_text(path)
+    text = read_text(path, "scores")
     shown = display_path(path)
     # strict: an unclosed quote is an error, not a motivation that silently swallows the rows after it
     reader = csv.reader(io.StringIO(text), delimiter=sniff_dialect(text), strict=True)

@@ -14,7 +14,6 @@ from jury_tui.domain.assessment import (
     progress,
     statuses_for,
 )
-from jury_tui.domain.limits import MAX_MOTIVATION
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import (
     SUBMISSION_FORMAT,
@@ -25,7 +24,13 @@ from jury_tui.domain.submission import (
     signed_by,
 )
 from jury_tui.errors import JuryError, display_path, file_error
-from jury_tui.formats.files import checked_text, read_bytes, read_json
+from jury_tui.formats.files import (
+    DuplicateKey,
+    checked_text,
+    read_bytes,
+    read_json,
+    unique_keys,
+)
 from jury_tui.formats.validation import validate_json
 from jury_tui.i18n import t
 
@@ -44,7 +49,7 @@ def read_submission(path: Path, raw: bytes | None = None, *, checked: str | None
     session's public key: the chair's store checks it (store/chair_store.py). `checked`: the
     checksum of a file this program checked whole before (the chair's stored copy, at its import):
     a file whose content hashes to it is that file byte for byte, so its layout is not compared again."""
-    raw = read_bytes(path) if raw is None else raw
+    raw = read_bytes(path, "submission") if raw is None else raw
     text = checked_text(raw, path)
     try:
         submission = validate_json(Submission, text, path, strict=True)
@@ -73,25 +78,12 @@ def _check_version(path: Path, form: object, version: object) -> None:
     raise JuryError(t("store.schema", file=display_path(path), found=version, expected=SUBMISSION_SCHEMA_VERSION))
 
 
-def _duplicate_key(pairs: list[tuple[str, object]]) -> dict:
-    seen: dict[str, object] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise _Duplicate(key)
-        seen[key] = value
-    return seen
-
-
-class _Duplicate(Exception):
-    pass
-
-
 def _layout_problem(raw: bytes, text: str) -> str:
     """Why bytes that read as a valid submission are not the one layout jury-tui writes for it."""
     try:
-        json.loads(text, object_pairs_hook=_duplicate_key)
-    except _Duplicate as duplicate:
-        return t("submission.duplicate_key", name=f"{duplicate.args[0]!r:.60}")
+        json.loads(text, object_pairs_hook=unique_keys)
+    except DuplicateKey as duplicate:
+        return t("submission.duplicate_key", name=f"{duplicate.key!r:.60}")
     except ValueError:
         pass
     if raw.startswith(codecs.BOM_UTF8) or not unicodedata.is_normalized("NFC", text):
@@ -101,7 +93,7 @@ def _layout_problem(raw: bytes, text: str) -> str:
 
 # --- against a session: the chair's import and `check --session` -----------------------------
 
-_CRITERION_ID, _SCORE, _MOTIVATION = attrgetter("criterion_id"), attrgetter("score"), attrgetter("motivation")
+_CRITERION_ID, _SCORE = attrgetter("criterion_id"), attrgetter("score")
 
 
 def identity_problem(session: SessionDefinition, submission: Submission) -> tuple[str, str] | None:
@@ -164,12 +156,8 @@ def content_problem(session: SessionDefinition, submission: Submission) -> tuple
             return application_id, t("import.conflict_scored")
         scores = assessment.scores
         # The usual case in one sweep each (map: 175,000 scores at 1000 × 25); any doubt goes to
-        # the entry-by-entry check for its message.
-        if (
-            tuple(map(_CRITERION_ID, scores)) != expected
-            or not allowed.issuperset(map(_SCORE, scores))
-            or max(map(len, map(_MOTIVATION, scores)), default=0) > MAX_MOTIVATION
-        ):
+        # the entry-by-entry check for its message. (The motivations' length is pydantic's, at reading.)
+        if tuple(map(_CRITERION_ID, scores)) != expected or not allowed.issuperset(map(_SCORE, scores)):
             problem = _score_problem(session, assessment.scores)
             if problem is not None:
                 return application_id, problem
@@ -220,7 +208,5 @@ def _score_problem(session: SessionDefinition, scores) -> str | None:
         if entry.score is not None and not criteria.scale.contains(entry.score):
             score = str(entry.score) if len(str(entry.score)) <= 20 else str(entry.score)[:17] + "..."
             return t("score.off_scale", score=score, min=criteria.scale.min, max=criteria.scale.max)
-        if len(entry.motivation) > MAX_MOTIVATION:
-            return t("field.too_long")
     return None
 

@@ -89,7 +89,7 @@ def hold_folder(folder: Path) -> BaseFileLock | None:
     except Timeout:
         return None
     except OSError as error:
-        raise StoreError(t("store.write_failed", file=display_path(folder / HOLD_FILE), detail=error.strerror or error)) from None
+        raise StoreError(os_problem(error, folder / HOLD_FILE)) from None
     return hold
 
 

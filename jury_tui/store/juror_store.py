@@ -427,7 +427,7 @@ class JurorStore:
         try:
             path.unlink(missing_ok=True)
         except OSError as error:
-            raise StoreError(t("store.write_failed", file=display_path(path), detail=error.strerror or error)) from None
+            raise StoreError(t("store.write_failed", file=display_path(path), detail=os_reason(error))) from None
         fsync_directory(path.parent)
 
     # --- files -----------------------------------------------------------------------------

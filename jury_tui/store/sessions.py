@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,8 +19,6 @@ from jury_tui.domain.session import SESSION_SCHEMA_VERSION, SessionDefinition
 from jury_tui.domain.signing import KEY_HEX_LENGTH, from_hex
 from jury_tui.errors import JuryError, StoreError, display_path, os_problem
 from jury_tui.formats.atomic_file import (
-    FILE_MODE,
-    TEMP_SUFFIX,
     private_folder,
     read_json_file,
     remove_stale_temp_files,
@@ -91,38 +88,12 @@ def write_session(data_dir: Path, definition: SessionDefinition, private_keys: M
             remove_stale_temp_files(folder, recursive=False)
             for juror_id, key in (private_keys or {}).items():  # before session.json: a session is whole or absent
                 write_private_key(secretariat_key_path(data_dir, definition.id, juror_id), key)
-            _create_exclusive(path, data)
+            write_atomic(path, data)  # the sessions lock is held: no other `new` is between the check and here
         except BaseException:
             if created:  # a failed `new` leaves nothing behind (no keys without their session)
                 shutil.rmtree(folder, ignore_errors=True)
             raise
     return folder
-
-
-def _create_exclusive(path: Path, data: bytes) -> None:
-    """Write `path` whole (temp file, fsync) and create it only if no file of that name exists: a
-    hard link of the temp file fails if the name is taken, on Windows as on POSIX. Where the file
-    system has no hard links, the file is created with O_EXCL and written in place."""
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
-    try:
-        write_atomic(temp, data)
-        try:
-            os.link(temp, path)
-        except FileExistsError:
-            raise JuryError(t("session.exists", id=path.parent.name, path=display_path(path.parent))) from None
-        except OSError:  # no hard links here (FAT, some network shares)
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
-            except FileExistsError:
-                raise JuryError(t("session.exists", id=path.parent.name, path=display_path(path.parent))) from None
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-    except OSError as error:
-        raise StoreError(t("store.write_failed", file=display_path(path), detail=error.strerror or error)) from None
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def load_session(data_dir: Path, session_id: str) -> SessionDefinition:

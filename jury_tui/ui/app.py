@@ -25,7 +25,7 @@ from pathlib import Path
 from textual.screen import Screen
 
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.errors import JuryError
+from jury_tui.errors import JuryError, os_problem
 from jury_tui.i18n import t
 from jury_tui.ui.base_app import JuryBaseApp
 from jury_tui.ui.keys import app_keys, bindings_for
@@ -92,7 +92,7 @@ class JuryApp(JuryBaseApp):
             declared = store.conflicts_declared
         except OSError as error:
             store.release()
-            raise JuryError(str(error)) from None
+            raise JuryError(os_problem(error)) from None
         except BaseException:
             store.release()
             raise

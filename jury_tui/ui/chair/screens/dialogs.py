@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from jury_tui.errors import JuryError, display_path, visible
+from jury_tui.errors import JuryError, display_path, os_problem, visible
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ImportResult
 from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for
@@ -94,7 +94,7 @@ class ImportDialog(SpecBindings, ModalScreen[bool]):
                 lines.append((error.message, False))
                 continue
             except OSError as error:
-                lines.append((f"{display_path(path)}: {error.strerror or error}", False))
+                lines.append((os_problem(error, path), False))
                 continue
             ok += 1
             if result.status in ("new", "replaced"):

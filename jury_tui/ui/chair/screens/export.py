@@ -33,7 +33,7 @@ from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.errors import JuryError
+from jury_tui.errors import JuryError, os_problem
 from jury_tui.i18n import t
 from jury_tui.store.sessions import exports_dir
 from jury_tui.ui.chair import formatting as fmt
@@ -70,8 +70,7 @@ def one_line(error: BaseException) -> str:
     if isinstance(error, JuryError):
         return error.message
     if isinstance(error, OSError):
-        where = error.filename or ""
-        return f"{where}: {error.strerror}" if where and error.strerror else str(error)
+        return os_problem(error)
     return t("cli.unexpected", detail=f"{type(error).__name__}: {error}")
 
 
