@@ -497,7 +497,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from jury_tui.formats.atomic_file import check_target
     from jury_tui.reports.advice_pdf import write_advice_pdf
     from jury_tui.reports.data_export import build_advice_data, write_csv, write_xlsx
-    from jury_tui.store.anonymity import export_letters, keep_letters
+    from jury_tui.store.anonymity import letters_for_export
     from jury_tui.store.chair_store import ChairStore
     from jury_tui.store.sessions import exports_dir, load_session
 
@@ -518,9 +518,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         check_target(path)  # a target that cannot be written is refused before anything is
     store = ChairStore(data_dir, session)
     submissions, decisions = store.submissions(), store.decisions()
-    letters = None if args.names else export_letters(data_dir, session)
-    if letters is not None:  # kept before any output carries them: every export of the session uses the same
-        keep_letters(data_dir, session, letters)
+    letters = letters_for_export(data_dir, session, args.names)  # the same in every export of the session
     data = build_advice_data(session, submissions, decisions, letters=letters)
     refused = None
     if "pdf" in targets:

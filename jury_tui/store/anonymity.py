@@ -73,3 +73,13 @@ def keep_letters(data_dir: Path, session: SessionDefinition, letters: dict[str, 
         if kept != letters and (kept is None or kept.items() <= letters.items()):
             record = {"format": FORMAT, "session_id": session.id, "letters": letters}
             write_atomic(path, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def letters_for_export(data_dir: Path, session: SessionDefinition, names: bool) -> dict[str, str] | None:
+    """The letters an export uses, kept before any output carries them (None when it names the
+    jurors). Call it once the export's targets are checked."""
+    if names:
+        return None
+    letters = export_letters(data_dir, session)
+    keep_letters(data_dir, session, letters)
+    return letters

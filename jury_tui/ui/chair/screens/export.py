@@ -298,13 +298,11 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         started = time.perf_counter()
         try:
             from jury_tui.reports.data_export import build_advice_data
-            from jury_tui.store.anonymity import export_letters, keep_letters
+            from jury_tui.store.anonymity import letters_for_export
 
             with self._reading:
                 submissions, decisions = self.store.submissions(), self.store.decisions()
-                letters = None if choices.names else export_letters(self.data_dir, self.session)
-                if letters is not None:  # kept before any output carries them
-                    keep_letters(self.data_dir, self.session, letters)
+                letters = letters_for_export(self.data_dir, self.session, choices.names)
                 data = build_advice_data(self.session, submissions, decisions, letters=letters)
         except ExportCancelled:
             return
