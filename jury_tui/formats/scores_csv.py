@@ -19,9 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jury_tui.domain.assessment import ApplicationAssessment, ScoreChange
-from jury_tui.domain.limits import MAX_MOTIVATION
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.domain.text import control_character
 from jury_tui.errors import JuryError, display_path, file_error
 from jury_tui.formats.files import read_text
 from jury_tui.formats.jurors_file import duplicate_column, sniff_dialect
@@ -31,6 +29,7 @@ from jury_tui.formats.spreadsheet import (
     read_cell,
     write_csv_file,
 )
+from jury_tui.formats.validation import motivation_problem
 from jury_tui.i18n import t
 
 REQUIRED_COLUMNS = ("application_id", "criterion_id", "score", "motivation")
@@ -162,11 +161,8 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
             if is_spreadsheet_error(motivation):
                 problem(line, t("csv.spreadsheet_error", value=_shown(motivation)))
                 continue
-            if len(motivation) > MAX_MOTIVATION:
-                problem(line, t("field.too_long"))
-                continue
-            if (found := control_character(motivation)) is not None:  # raw C1 or bidi: not refused as bytes
-                problem(line, t("field.control_character", position=found[0], character=found[1]))
+            if (refused := motivation_problem(motivation)) is not None:
+                problem(line, refused)
                 continue
             changes.append(ScoreChange(application_id, criterion_id, score, motivation))
     except csv.Error as error:

@@ -9,7 +9,11 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from jury_tui.domain.canonical import adapter
+from jury_tui.domain.limits import MAX_MOTIVATION
+from jury_tui.domain.text import control_character
 from jury_tui.errors import validation_error
+from jury_tui.formatting import format_number
+from jury_tui.i18n import t
 
 T = TypeVar("T")
 
@@ -28,3 +32,14 @@ def validate_json(kind: type[T], text: str | bytes, file: Path | str, *, strict:
         return adapter(kind).validate_json(text, strict=strict)
     except ValidationError as error:
         raise validation_error(file, error) from None
+
+
+def motivation_problem(motivation: str) -> str | None:
+    """What the rules of every read (domain.text.Motivation) refuse in a motivation typed or imported
+    before it is stored, in the user's language; None when it may be stored."""
+    if len(motivation) > MAX_MOTIVATION:
+        return t("field.too_long_text", limit=format_number(MAX_MOTIVATION))
+    found = control_character(motivation)  # raw C1 or bidi characters: not refused as bytes
+    if found is not None:
+        return t("field.control_character", position=found[0], character=found[1])
+    return None

@@ -37,9 +37,7 @@ from jury_tui.domain.assessment import (
     ScoreChange,
 )
 from jury_tui.domain.canonical import json_form, normalize_text
-from jury_tui.domain.limits import MAX_MOTIVATION
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.domain.text import control_character
 from jury_tui.errors import (
     JuryError,
     StoreError,
@@ -56,7 +54,7 @@ from jury_tui.formats.atomic_file import (
 )
 from jury_tui.formats.files import FileRefused, read_limited
 from jury_tui.formats.scores_csv import parse_scores_csv
-from jury_tui.formatting import format_number
+from jury_tui.formats.validation import motivation_problem
 from jury_tui.i18n import t
 from jury_tui.store.atomic import BaseFileLock, folder_lock, held_elsewhere, hold_folder
 from jury_tui.store.sessions import session_dir
@@ -278,12 +276,7 @@ class JurorStore:
             raise JuryError(t("score.off_scale", score=change.score, min=criteria.scale.min, max=criteria.scale.max))
         # The last defence for what the app or a batch brings: the store never holds a text it would
         # refuse to read back.
-        problem = None
-        if len(change.motivation) > MAX_MOTIVATION:
-            problem = t("field.too_long_text", limit=format_number(MAX_MOTIVATION))
-        elif (found := control_character(change.motivation)) is not None:
-            problem = t("field.control_character", position=found[0], character=found[1])
-        if problem is not None:
+        if (problem := motivation_problem(change.motivation)) is not None:
             raise JuryError(t("score.motivation_refused", application=change.application_id,
                               criterion=change.criterion_id, problem=problem))
 

@@ -168,7 +168,9 @@ def test_a_motivation_in_a_score_csv_up_to_the_limit(capsys, session, length):
 
 
 def test_the_stored_motivation_limit_is_the_csv_limit():
-    """One limit for a motivation, wherever it is read (the CSV checks it per row, with its line)."""
-    from jury_tui.formats import scores_csv
+    """One rule for a motivation, wherever it comes from (the CSV checks it per row, with its line;
+    the store checks what the app brings)."""
+    from jury_tui.formats.validation import motivation_problem
 
-    assert scores_csv.MAX_MOTIVATION == limits.MAX_MOTIVATION
+    assert motivation_problem("x" * limits.MAX_MOTIVATION) is None
+    assert "hoogstens 100.000 tekens" in motivation_problem("x" * (limits.MAX_MOTIVATION + 1))
