@@ -94,3 +94,13 @@ def session(capsys, inputs, tmp_path) -> Path:
                  "--jurors", inputs.jurors, "--budget", "1500000", "--data-dir", "data")
     assert (result.code, result.err) == (0, ""), result.err
     return tmp_path / "data"
+
+
+def filled_csv(capsys, path: Path, score: str = "4", motivation: str = "Sterk plan.") -> Path:
+    """A scores CSV for j1 of `klein` (data folder ./data), every score given: from the template,
+    as a juror fills it in."""
+    assert run(capsys, "template", "klein", "--as", "j1", "--out", path, "--data-dir", "data").code == 0
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    rows = [lines[0]] + [";".join([*line.split(";")[:5], score, motivation]) for line in lines[1:]]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path

@@ -17,6 +17,14 @@ def _submitted(capsys, session, tmp_path):
     return out
 
 
+def _resealed_as(out, session, juror_id: str) -> None:
+    """`out` with another juror id, sealed and signed again with j1's own key (all a juror holds)."""
+    content = json.loads(out.read_text(encoding="utf-8"))
+    content["juror_id"] = juror_id
+    own_key = bytes.fromhex((session / "sessions" / "klein" / "keys" / "j1.key").read_text().strip())
+    out.write_bytes(seal(content, own_key)[2])
+
+
 def test_a_signed_submission_of_the_session_passes_check(capsys, session, tmp_path):
     out = _submitted(capsys, session, tmp_path)
     result = run(capsys, "check", out, "--session", "klein", "--data-dir", session)
@@ -25,10 +33,7 @@ def test_a_signed_submission_of_the_session_passes_check(capsys, session, tmp_pa
 
 def test_a_submission_resealed_under_another_jurors_id_is_refused_by_check(capsys, session, tmp_path):
     out = _submitted(capsys, session, tmp_path)
-    content = json.loads(out.read_text(encoding="utf-8"))
-    content["juror_id"] = "j2"
-    own_key = bytes.fromhex((session / "sessions" / "klein" / "keys" / "j1.key").read_text().strip())
-    out.write_bytes(seal(content, own_key)[2])
+    _resealed_as(out, session, "j2")
     assert run(capsys, "check", out).code == 0  # a well-formed file, sealed and signed …
     line = refused(capsys, "check", out, "--session", "klein", "--data-dir", session, watch=(session, tmp_path))
     assert "j1" in line  # … by j1's key, not by j2's
@@ -42,8 +47,5 @@ def test_a_submission_signed_by_a_key_outside_the_session_is_refused_by_check(ca
 
 def test_a_submission_with_an_id_no_session_could_hold_is_refused_even_without_a_session(capsys, session, tmp_path):
     out = _submitted(capsys, session, tmp_path)
-    content = json.loads(out.read_text(encoding="utf-8"))
-    content["juror_id"] = "CON"
-    own_key = bytes.fromhex((session / "sessions" / "klein" / "keys" / "j1.key").read_text().strip())
-    out.write_bytes(seal(content, own_key)[2])
+    _resealed_as(out, session, "CON")
     assert "juror_id" in refused(capsys, "check", out, watch=(session, tmp_path))

@@ -20,7 +20,7 @@ from jury_tui.errors import StoreError, os_problem
 from jury_tui.formats.atomic_file import TEMP_SUFFIX, write_atomic
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.sessions import load_session
-from tests.adversarial.conftest import refused, run, snapshot
+from tests.adversarial.conftest import filled_csv, refused, run, snapshot
 
 ADVICE = {
     errno.EACCES: "geen toegang (toestemming geweigerd): vraag toegang",
@@ -50,14 +50,6 @@ def fault(monkeypatch, call: str, code: int) -> None:
 
 def no_temp_files(folder: Path) -> bool:
     return not [path for path in folder.rglob(f"*{TEMP_SUFFIX}")]
-
-
-def filled_csv(capsys, path: Path) -> Path:
-    assert run(capsys, "template", "klein", "--as", "j1", "--out", path, "--data-dir", "data").code == 0
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
-    rows = [lines[0]] + [";".join([*line.split(";")[:5], "4", "Sterk plan."]) for line in lines[1:]]
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture

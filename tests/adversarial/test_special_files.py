@@ -19,7 +19,7 @@ from jury_tui.formats import files
 from jury_tui.formats.files import MB, SIZE_LIMITS, FileRefused, read_limited
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.sessions import load_session
-from tests.adversarial.conftest import refused, run
+from tests.adversarial.conftest import filled_csv, refused, run
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, sockets and /dev/zero are POSIX")
 
@@ -35,15 +35,6 @@ def fifo(path: Path) -> Path:
     return path
 
 
-def filled_csv(capsys, path: Path) -> Path:
-    """A scores CSV for j1 of `klein`, every score given: from the template, as a juror fills it in."""
-    assert run(capsys, "template", "klein", "--as", "j1", "--out", path, "--data-dir", "data").code == 0
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
-    rows = [lines[0]] + [";".join([*line.split(";")[:5], "3", "Goed onderbouwd."]) for line in lines[1:]]
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return path
-
-
 def started(capsys, data: Path) -> Path:
     """`klein` with j1's folder and the chair's folders made (their stores make them when first opened)."""
     assert run(capsys, "conflicts", "klein", "--as", "j1", "--none", "--data-dir", "data").code == 0
@@ -54,7 +45,7 @@ def started(capsys, data: Path) -> Path:
 def submission(capsys, session: Path, tmp_path: Path) -> Path:
     """A complete sealed submission of j1, written by `submit`."""
     assert run(capsys, "conflicts", "klein", "--as", "j1", "--none", "--data-dir", "data").code == 0
-    assert run(capsys, "import-scores", "klein", "--as", "j1", filled_csv(capsys, tmp_path / "s.csv"),
+    assert run(capsys, "import-scores", "klein", "--as", "j1", filled_csv(capsys, tmp_path / "s.csv", "3", "Goed onderbouwd."),
                "--data-dir", "data").code == 0
     out = tmp_path / "inzending-j1.json"
     assert run(capsys, "submit", "klein", "--as", "j1", "--out", out, "--data-dir", "data").code == 0
