@@ -481,8 +481,8 @@ def fuzz_template(tmp_path_factory):
     chair = ChairStore(data, session)
     chair.import_submission(root / "inzending-j1.json")  # writes chair.json (digests of verified copies)
     chair.set_consensus("m1", "inhoud", 4, MARKUP, "een minderheid vond 3")
-    chair.set_amount("m1", 500_000)
     chair.set_selection(["m1"])
+    chair.set_amount("m1", 500_000)
     chair_folder = data / "sessions" / "mini" / "chair"
     return {
         "root": root,

@@ -411,6 +411,7 @@ def _edit_decision(data_dir: Path, session, application_id: str, change) -> Path
 
 
 def test_a_decision_in_another_valid_form_is_read(small_data_dir, small_session):
+    ChairStore(small_data_dir, small_session).set_recommendation("a1", Recommendation.SELECT)
     ChairStore(small_data_dir, small_session).set_amount("a1", 150_000)
     _edit_decision(small_data_dir, small_session, "a1", lambda record: record.update(advised_amount=150000))
     assert ChairStore(small_data_dir, small_session).decision("a1").advised_amount == 150_000.0
@@ -418,6 +419,7 @@ def test_a_decision_in_another_valid_form_is_read(small_data_dir, small_session)
 
 @pytest.mark.parametrize("amount", [math.inf, math.nan, -1.0, "veel"])
 def test_a_decision_with_an_impossible_amount_is_reported_and_left_untouched(small_data_dir, small_session, amount):
+    ChairStore(small_data_dir, small_session).set_recommendation("a1", Recommendation.SELECT)
     ChairStore(small_data_dir, small_session).set_amount("a1", 150_000)
     path = _edit_decision(small_data_dir, small_session, "a1", lambda record: record.update(advised_amount=amount))
     before = path.read_bytes()

@@ -41,6 +41,7 @@ DYNAMIC_KEYS = [
     r"export\.figure\.approval\.\w+",
     r"export\.outcome\.\w+",
     r"export\.recommendation\.\w+",
+    r"advice\.gap\.\w+",
 ]
 
 

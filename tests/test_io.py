@@ -247,7 +247,7 @@ def test_wvc_2021_criteria_file():
     assert criteria.id == "wvc-2021"
     assert len(criteria.criteria) == 7
     assert criteria.criterion_ids == ["maatwerk", "vernieuwend", "geintegreerd", "stakeholders", "haalbaarheid", "meetbaar", "kennisdeling"]
-    assert len(criteria.eligibility) == 7
+    assert len(criteria.eligibility) == 8
     assert {rule.kind for rule in criteria.eligibility} == set(RuleKind)
     limits = {rule.kind: rule.limit for rule in criteria.eligibility}
     assert limits[RuleKind.MAX_SUBSIDY] == 800_000

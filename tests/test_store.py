@@ -253,7 +253,7 @@ def test_every_stored_file_carries_a_schema_version(small_store):
         meta = json.loads(path.read_text())["_meta"]
         assert [record["schema_version"] for record in meta.values()] == [1]
     session = json.loads((small_store.folder.parents[1] / SESSION_FILE).read_text())
-    assert session["schema_version"] == 1
+    assert session["schema_version"] == 2
 
 
 # --- scores, motivations, conflicts, history ----------------------------------------------

@@ -124,6 +124,7 @@ def test_start_imports_neither_reportlab_nor_numpy(chair_setup):
     assert loaded_modules(code, heavy) == []
     data_dir, session, folder = chair_setup
     store = import_all(data_dir, session, folder)
+    store.set_recommendation(APP, Recommendation.SELECT)
     store.set_amount(APP, 123456)
     assert loaded_modules(OPEN_OVERVIEW, heavy, str(data_dir), session.id, APP) == []
 
@@ -343,7 +344,7 @@ async def test_ranking_opens_the_decision_page_by_enter_or_a_click(chair_setup):
 
 async def test_amount_above_the_cap_is_refused(chair_setup):
     data_dir, session, folder = chair_setup
-    import_all(data_dir, session, folder)
+    import_all(data_dir, session, folder).set_recommendation(APP, Recommendation.SELECT)  # an amount comes with it
     app = ChairApp(data_dir, session)
     row = [a.id for a in session.applications].index(APP)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

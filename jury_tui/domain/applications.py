@@ -51,6 +51,7 @@ class Application:
     co_financing: Amount | None = None
     infrastructure_amount: Amount | None = None
     duration_months: Annotated[int, Field(ge=1, le=600)] | None = None
+    ends_on: dt.date | None = None  # the last day the contract would run, as the application plans it
     submitted_at: dt.datetime | None = None
     approved_by: Approval | None = None
     other_flemish_subsidy: bool | None = None

@@ -22,6 +22,11 @@ class Recommendation(StrEnum):
     RESERVE = "reserve"
     REJECT = "reject"
 
+    @property
+    def funded(self) -> bool:
+        """Whether this advice comes with an amount: selecteren now, or reserve should money free up."""
+        return self is not Recommendation.REJECT
+
 
 # Frozen dataclasses, read back from the chair's files by pydantic (store/chair_store.py); strict
 # types, so a file is read as written: a score of "4" or true is a damaged file, not a 4 or a 1.
@@ -46,6 +51,13 @@ class ApplicationDecision:
     overall_motivation: Motivation = ""
     recommendation: Recommendation | None = None
     advised_amount: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    # The recommendation in force when the overall motivation was last written: when the two differ,
+    # the motivation argues for another outcome and must be read again (domain/advice.py).
+    motivation_for: Recommendation | None = None
+    hearing: Motivation = ""  # the hearing (call §5 "inhoudelijke toelichting"): questions, answers, notes
+    conditions: Motivation = ""  # conditions or points of attention the contract starts with
+    # The chair's motivated choice to rank it with fewer voting scores than the criteria file's minimum.
+    rank_motivation: Motivation = ""
 
     def get(self, criterion_id: str) -> CriterionConsensus:
         return self.criteria.get(criterion_id) or CriterionConsensus(criterion_id=criterion_id)

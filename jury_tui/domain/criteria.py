@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, ClassVar
@@ -108,6 +109,12 @@ class RuleKind(StrEnum):
     SUBMISSION_DEADLINE = "submission_deadline"
     NO_DOUBLE_SUBSIDY = "no_double_subsidy"
     APPROVED_BY_COUNCIL = "approved_by_council"
+    CONTRACT_END = "contract_end"  # the contract ends on or before the rule's `ends_by` date (call §5)
+
+
+# Rules checked against the amount the jury advises (the subsidy granted) once there is one, not
+# only against the request: the cap, and the infrastructure share of the subsidy (call §4).
+AMOUNT_RULES = frozenset({RuleKind.MAX_SUBSIDY, RuleKind.MAX_INFRASTRUCTURE_SHARE})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,6 +127,7 @@ class EligibilityRule:
     description: Text | None = None
     limit: Annotated[float, Field(allow_inf_nan=False)] | None = None
     deadline: AwareDatetime | None = None  # with its offset: compared with dates from anywhere
+    ends_by: dt.date | None = None  # contract_end: the last day a contract may run
 
     def __post_init__(self) -> None:
         needs_number = self.kind in {
@@ -132,6 +140,8 @@ class EligibilityRule:
             raise InvalidValue("eligibility.needs_limit", id=self.id)
         if self.kind is RuleKind.SUBMISSION_DEADLINE and self.deadline is None:
             raise InvalidValue("eligibility.needs_limit", id=self.id)
+        if self.kind is RuleKind.CONTRACT_END and self.ends_by is None:
+            raise InvalidValue("eligibility.needs_limit", id=self.id)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -140,6 +150,9 @@ class Ranking:
 
     tie_break: Annotated[list[Identifier], Field(max_length=MAX_CRITERIA)] = field(default_factory=list)
     minimum_total: Annotated[float, Field(allow_inf_nan=False)] | None = None
+    # The fewest voting jurors who must have scored an application before it is ranked; below it,
+    # only the chair's motivated choice ranks it (ApplicationDecision.rank_motivation).
+    minimum_votes: Annotated[int, Field(ge=0, le=1000)] = 0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -154,6 +167,7 @@ class CriteriaSet:
     eligibility: Annotated[list[EligibilityRule], Field(max_length=MAX_ELIGIBILITY_RULES)] = field(default_factory=list)
     ranking: Ranking = field(default_factory=Ranking)
     disagreement_threshold: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 2.0
+    addressee: Text | None = None  # to whom the advice is addressed, e.g. "de Vlaamse Regering"
 
     def __post_init__(self) -> None:
         seen: set[str] = set()

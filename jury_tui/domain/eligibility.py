@@ -38,18 +38,21 @@ def _share(part: float | None, whole: float | None) -> float | None:
     return part / whole
 
 
-def check_rule(application: Application, rule: EligibilityRule) -> EligibilityCheck:
+def check_rule(application: Application, rule: EligibilityRule, granted: float | None = None) -> EligibilityCheck:
+    """`granted`: the amount the jury advises; the cap and the infrastructure share are then checked
+    against it (the subsidy granted), else against the request."""
     kind = rule.kind
     value: float | str | None
     limit: float | str | None = rule.limit
+    subsidy = application.requested_subsidy if granted is None else granted
     if kind is RuleKind.MAX_SUBSIDY:
-        value = application.requested_subsidy
+        value = subsidy
         outcome = _at_most(value, rule.limit)
     elif kind is RuleKind.MIN_CO_FINANCING_SHARE:
         value = _share(application.co_financing, application.budgeted_cost)
         outcome = Outcome.UNKNOWN if value is None else (Outcome.MET if value >= rule.limit - 1e-9 else Outcome.NOT_MET)
     elif kind is RuleKind.MAX_INFRASTRUCTURE_SHARE:
-        value = _share(application.infrastructure_amount, application.requested_subsidy)
+        value = _share(application.infrastructure_amount, subsidy)
         if application.infrastructure_amount == 0:
             value = 0.0
         outcome = _at_most(value, rule.limit)
@@ -68,19 +71,27 @@ def check_rule(application: Application, rule: EligibilityRule) -> EligibilityCh
             outcome = Outcome.MET if submitted <= rule.deadline else Outcome.NOT_MET
     elif kind is RuleKind.NO_DOUBLE_SUBSIDY:
         flag = application.other_flemish_subsidy
-        value = None if flag is None else ("ja" if flag else "nee")
+        value = None if flag is None else ("yes" if flag else "no")
         outcome = Outcome.UNKNOWN if flag is None else (Outcome.NOT_MET if flag else Outcome.MET)
     elif kind is RuleKind.APPROVED_BY_COUNCIL:
         approval = application.approved_by
         value = approval.value if approval else None
         outcome = Outcome.UNKNOWN if approval is None else (Outcome.NOT_MET if approval is Approval.NONE else Outcome.MET)
+    elif kind is RuleKind.CONTRACT_END:
+        ends_on = application.ends_on
+        value = ends_on.isoformat() if ends_on else None
+        limit = rule.ends_by.isoformat()
+        outcome = Outcome.UNKNOWN if ends_on is None else (Outcome.MET if ends_on <= rule.ends_by else Outcome.NOT_MET)
     else:  # pragma: no cover - RuleKind is exhaustive
         raise ValueError(kind)
     return EligibilityCheck(rule_id=rule.id, kind=kind, outcome=outcome, value=value, limit=limit)
 
 
-def check_eligibility(application: Application, rules: list[EligibilityRule]) -> list[EligibilityCheck]:
-    return [check_rule(application, rule) for rule in rules]
+def check_eligibility(
+    application: Application, rules: list[EligibilityRule], granted: float | None = None
+) -> list[EligibilityCheck]:
+    """Every rule on one application; `granted` as in `check_rule`."""
+    return [check_rule(application, rule, granted) for rule in rules]
 
 
 def overall_outcome(checks: list[EligibilityCheck]) -> Outcome:

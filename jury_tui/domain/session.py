@@ -16,7 +16,8 @@ from jury_tui.domain.criteria import STRICT, CriteriaSet, Identifier
 from jury_tui.domain.limits import MAX_APPLICATIONS, MAX_JURORS, MAX_TITLE
 from jury_tui.domain.text import InvalidValue, Line
 
-SESSION_SCHEMA_VERSION = 1
+# 2: the budget is no longer part of the fingerprint (the chair's decision, domain/deliberation.py).
+SESSION_SCHEMA_VERSION = 2
 
 
 class Role(StrEnum):
@@ -43,7 +44,9 @@ class Juror:
 
 @dataclass(frozen=True, kw_only=True)
 class SessionDefinition:
-    """Everything a juror needs to assess; its hash (fingerprint) identifies the session."""
+    """Everything a juror needs to assess; its hash (fingerprint) identifies the session. The budget
+    is the one announced in the call: the chair's starting point, outside the fingerprint, so that
+    changing it (chair/deliberation.json) asks no juror to submit again."""
 
     __pydantic_config__: ClassVar[dict] = STRICT
 
@@ -66,8 +69,11 @@ class SessionDefinition:
 
     @cached_property
     def fingerprint(self) -> str:
-        """SHA-256 of the canonical JSON (domain/canonical.py) of the definition's JSON form."""
-        return sha256_hex(json_form(self))
+        """SHA-256 of the canonical JSON (domain/canonical.py) of the definition's JSON form, without
+        the budget."""
+        form = json_form(self)
+        del form["budget"]
+        return sha256_hex(form)
 
     @cached_property
     def _applications_by_id(self) -> dict[str, Application]:

@@ -29,6 +29,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jury_tui.domain.advice import AdviceGaps, advice_gaps, eligibility_at_advice
 from jury_tui.domain.aggregation import (
     ApplicationAggregate,
     ScoreTable,
@@ -47,13 +48,13 @@ from jury_tui.domain.consensus import (
     missing_consensus,
     selection,
 )
+from jury_tui.domain.deliberation import Deliberation, GovernmentDecision
 from jury_tui.domain.eligibility import (
     EligibilityCheck,
     Outcome,
-    check_eligibility,
     overall_outcome,
 )
-from jury_tui.domain.ranking import RankedApplication, rank
+from jury_tui.domain.ranking import RankedApplication, rank, voting_counts
 from jury_tui.domain.session import Juror, Role, SessionDefinition
 from jury_tui.domain.submission import Submission
 from jury_tui.formats.atomic_file import write_atomic
@@ -87,6 +88,9 @@ class AdviceData:
     agreement: dict[str, float | None]
     generated_on: dt.date
     letters: dict[str, str] = field(default_factory=dict)  # juror id -> letter code of the anonymous exports
+    deliberation: Deliberation = field(default_factory=Deliberation)  # budget, meeting, tie orders
+    government: GovernmentDecision | None = None  # the government's decision, once recorded
+    gaps: AdviceGaps = field(default_factory=lambda: AdviceGaps({}, []))  # what is still open (domain/advice.py)
     _rows: dict[str, RankedApplication] = field(default_factory=dict, repr=False, compare=False)
 
     _funded: list[str] = field(default_factory=list, repr=False, compare=False)
@@ -101,6 +105,11 @@ class AdviceData:
         object.__setattr__(self, "_funded_set", frozenset(funded))
 
     # --- selection and amounts ----------------------------------------------------------------
+    @property
+    def budget(self) -> float:
+        """The budget in force: the chair's, else the session's as announced."""
+        return self.deliberation.budget_or(self.session.budget)
+
     @property
     def funded(self) -> list[str]:
         """The applications the advice proposes for funding, in order of rank."""
@@ -182,28 +191,35 @@ def build_advice_data(
     *,
     generated_on: dt.date | None = None,
     letters: Mapping[str, str] | None = None,
+    deliberation: Deliberation | None = None,
+    government: GovernmentDecision | None = None,
 ) -> AdviceData:
     """The advice data from the jurors' submissions and the chair's decisions (as the chair's store
     gives them): aggregation, ranking, selection and the conditions are computed here, once.
     `letters` are the anonymous jurors' letters kept for the session (jury_tui.store.anonymity);
     without them (a test, a benchmark) letters are dealt at random for this data only."""
     submissions, decisions = dict(submissions), dict(decisions)
+    deliberation = deliberation or Deliberation()
     table = ScoreTable(session, submissions.values())
-    eligibility = {
-        application.id: check_eligibility(application, session.criteria.eligibility) for application in session.applications
-    }
+    aggregates = aggregate(session, table)
+    eligibility = eligibility_at_advice(session, decisions)
+    ranking = rank(session, decisions, {app_id: overall_outcome(checks) for app_id, checks in eligibility.items()},
+                   votes=voting_counts(aggregates), tie_orders=deliberation.tie_orders)
     return AdviceData(
         session=session,
         submissions=submissions,
         decisions=decisions,
         selection=selection([application.id for application in session.applications], decisions),
         table=table,
-        aggregates=aggregate(session, table),
-        ranking=rank(session, decisions, {app_id: overall_outcome(checks) for app_id, checks in eligibility.items()}),
+        aggregates=aggregates,
+        ranking=ranking,
         eligibility=eligibility,
         agreement=reliability(session, table),
         generated_on=generated_on or dt.date.today(),
         letters=assign_letters([juror.id for juror in session.jurors], letters),
+        deliberation=deliberation,
+        government=government,
+        gaps=advice_gaps(session, decisions, deliberation, ranking, eligibility),
     )
 
 

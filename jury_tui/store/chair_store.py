@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,12 @@ from jury_tui.domain.consensus import (
     Recommendation,
     amount_cap,
     selection,
+)
+from jury_tui.domain.deliberation import (
+    Deliberation,
+    GovernmentDecision,
+    Meeting,
+    TieOrder,
 )
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission
@@ -82,6 +89,26 @@ def count_changes(old: Submission, new: Submission) -> int:
     return changed + len(set(old.conflicts) ^ set(new.conflicts))
 
 
+# The chair's texts of an application besides the motivations (ChairStore.set_text).
+DECISION_TEXTS = ("hearing", "conditions", "rank_motivation")
+
+
+def _history_record(old: dict, new: dict, undo_of: int | None) -> dict:
+    record = {"at": now().isoformat(), "old": old, "new": new}
+    if undo_of is not None:
+        record["undo_of"] = undo_of
+    return record
+
+
+def _last_to_undo(history: list[dict]) -> dict | None:
+    """The latest change that is neither an undo nor undone yet: undo after undo walks further back."""
+    undone = {entry["undo_of"] for entry in history if "undo_of" in entry}
+    for entry in reversed(history):
+        if "undo_of" not in entry and entry["doc_id"] not in undone:
+            return entry
+    return None
+
+
 def _stored_record(decision: ApplicationDecision) -> dict:
     """A decision as its file holds it: the application is the file's, not the record's."""
     record = json_form(decision)
@@ -105,6 +132,8 @@ class ChairStore:
                 remove_stale_temp_files(self.submissions_folder)
                 remove_stale_temp_files(self.chair_folder)
         self._chair_file = TinyFile(self.chair_folder / "chair.json", "chair", self._owner)
+        self._deliberation_file = TinyFile(self.chair_folder / "deliberation.json", "chair-deliberation", self._owner)
+        self._government_file = TinyFile(self.chair_folder / "government.json", "government-decision", self._owner)
         self._files: dict[str, TinyFile] = {}
         self._submissions: dict[str, Submission] | None = None
         self._signature: tuple = ()
@@ -312,29 +341,143 @@ class ChairStore:
 
     @_locked
     def set_overall(self, application_id: str, motivation: str) -> ApplicationDecision:
+        """The overall motivation, written for the recommendation in force now (domain/advice.py)."""
         decision = self.decision(application_id)
-        return self._save(dataclasses.replace(decision, overall_motivation=motivation), decision)
+        return self._save(
+            dataclasses.replace(decision, overall_motivation=motivation, motivation_for=decision.recommendation), decision
+        )
+
+    @_locked
+    def set_text(self, application_id: str, field: str, text: str) -> ApplicationDecision:
+        """One of the chair's texts of an application: `hearing`, `conditions` or `rank_motivation`."""
+        if field not in DECISION_TEXTS:
+            raise ValueError(field)
+        decision = self.decision(application_id)
+        return self._save(dataclasses.replace(decision, **{field: text}), decision)
 
     @_locked
     def set_recommendation(self, application_id: str, recommendation: Recommendation | None) -> ApplicationDecision:
+        """The recommendation; an advised amount is cleared when the new one funds nothing (the caller
+        compares before and after to say so)."""
         decision = self.decision(application_id)
-        return self._save(dataclasses.replace(decision, recommendation=recommendation), decision)
+        changes: dict = {"recommendation": recommendation}
+        if recommendation is None or not recommendation.funded:
+            changes["advised_amount"] = None
+        return self._save(dataclasses.replace(decision, **changes), decision)
 
     @_locked
     def set_amount(self, application_id: str, amount: float | None) -> ApplicationDecision:
+        """The advised amount: only with selecteren or reserve, never above the request or the cap."""
         self._require_application(application_id)
+        decision = self.decision(application_id)
         if amount is not None:
+            if not math.isfinite(amount):
+                raise JuryError(t("chair.amount_not_number"))
+            if decision.recommendation is None or not decision.recommendation.funded:
+                raise JuryError(t("chair.amount_without_funding", application=application_id))
             cap = amount_cap(self.session.application(application_id), self.session.criteria)
             if amount < 0 or amount > cap:
                 raise JuryError(t("chair.amount_cap", amount=format_amount(amount), cap=format_amount(cap)))
-        decision = self.decision(application_id)
         return self._save(dataclasses.replace(decision, advised_amount=amount), decision)
 
+    @_locked
+    def undo(self, application_id: str) -> ApplicationDecision | None:
+        """Put back what the last change of this application replaced (an undo is itself undone by the
+        next one, in turn); None when there is nothing to undo. Kept in the history as every change."""
+        self._require_application(application_id)
+        entry = _last_to_undo(self.history(application_id))
+        if entry is None:
+            return None
+        decision = self.decision(application_id)
+        restored = stored_records(ApplicationDecision, {"application_id": application_id, **entry["old"]},
+                                  self._decision_path(application_id), "history")
+        return self._save(restored, decision, undo_of=entry["doc_id"])
+
     def history(self, application_id: str) -> list[dict]:
+        """Every change of an application's decision, oldest first: at, old, new (and undo_of, the
+        doc_id of the change an undo reverted); each with its `doc_id`."""
         self._require_application(application_id)
         if application_id not in self._files and not self._decision_path(application_id).exists():
             return []
-        return [dict(record) for record in self._file(application_id).table("history").all()]
+        return [{**record, "doc_id": record.doc_id} for record in self._file(application_id).table("history").all()]
+
+    # --- the session as a whole: budget, meeting, ties ---------------------------------------
+    def deliberation(self) -> Deliberation:
+        record = self._deliberation_file.single("deliberation")
+        if not record:
+            return Deliberation()
+        return stored_records(Deliberation, record, self._deliberation_file.path, "deliberation")
+
+    def budget(self) -> float:
+        """The budget in force: the chair's, else the session's as announced."""
+        return self.deliberation().budget_or(self.session.budget)
+
+    @_locked
+    def set_budget(self, budget: float | None) -> Deliberation:
+        """The chair's budget (None: back to the session's). No juror submits again for it."""
+        if budget is not None and (not math.isfinite(budget) or budget <= 0):
+            raise JuryError(t("session.budget"))
+        current = self.deliberation()
+        return self._save_deliberation(dataclasses.replace(current, budget=budget), current)
+
+    @_locked
+    def set_meeting(self, meeting: Meeting) -> Deliberation:
+        known = {juror.id for juror in self.session.jurors}
+        for juror_id in meeting.attendees:
+            if juror_id not in known:
+                raise JuryError(t("chair.unknown_juror", juror=juror_id))
+        current = self.deliberation()
+        return self._save_deliberation(dataclasses.replace(current, meeting=meeting), current)
+
+    @_locked
+    def set_tie_order(self, application_ids: list[str], motivation: str | None) -> Deliberation:
+        """The chair's order of a tie (the group is the set of `application_ids`), with its motivation;
+        `motivation` None takes the order away."""
+        for application_id in application_ids:
+            self._require_application(application_id)
+        if len(set(application_ids)) != len(application_ids) or len(application_ids) < 2:
+            raise JuryError(t("chair.tie_group"))
+        current = self.deliberation()
+        others = [order for order in current.tie_orders if set(order.application_ids) != set(application_ids)]
+        if motivation is not None:
+            if not motivation.strip():
+                raise JuryError(t("chair.tie_motivation"))
+            others.append(TieOrder(application_ids=list(application_ids), motivation=motivation))
+        return self._save_deliberation(dataclasses.replace(current, tie_orders=others), current)
+
+    @_locked
+    def undo_deliberation(self) -> Deliberation | None:
+        """Put back what the last change of the session's decisions replaced; None when there is none."""
+        entry = _last_to_undo(self.deliberation_history())
+        if entry is None:
+            return None
+        restored = stored_records(Deliberation, entry["old"], self._deliberation_file.path, "history")
+        return self._save_deliberation(restored, self.deliberation(), undo_of=entry["doc_id"])
+
+    def deliberation_history(self) -> list[dict]:
+        return [{**record, "doc_id": record.doc_id} for record in self._deliberation_file.table("history").all()]
+
+    # --- the government's decision -----------------------------------------------------------
+    def government(self) -> GovernmentDecision | None:
+        record = self._government_file.single("decision")
+        if not record:
+            return None
+        return stored_records(GovernmentDecision, record, self._government_file.path, "decision")
+
+    @_locked
+    def set_government(self, decision: GovernmentDecision) -> GovernmentDecision:
+        """Record the government's decision (replacing an earlier record; the earlier one stays in
+        the history)."""
+        for contract in decision.selected:
+            self._require_application(contract.application_id)
+        record = json_form(decision)
+        previous = self._government_file.single("decision")
+        if record == previous:
+            return decision
+        self._government_file.set_single("decision", record)
+        self._government_file.table("history").insert({"at": now().isoformat(), "old": previous or None, "new": record})
+        self._government_file.commit()
+        return decision
 
     # --- selection -------------------------------------------------------------------------
     def selection(self) -> list[str]:
@@ -356,7 +499,7 @@ class ChairStore:
                 self._save(dataclasses.replace(decision, recommendation=None), decision)
 
     # --- internals -------------------------------------------------------------------------
-    def _save(self, decision: ApplicationDecision, previous: ApplicationDecision) -> ApplicationDecision:
+    def _save(self, decision: ApplicationDecision, previous: ApplicationDecision, undo_of: int | None = None) -> ApplicationDecision:
         if decision == previous:
             return decision
         file = self._file(decision.application_id)
@@ -365,9 +508,19 @@ class ChairStore:
         # a store must never hold what it would refuse to read back.
         validate(ApplicationDecision, {"application_id": decision.application_id, **record}, file.path)
         file.set_single("decision", record)
-        file.table("history").insert({"at": now().isoformat(), "old": _stored_record(previous), "new": record})
+        file.table("history").insert(_history_record(_stored_record(previous), record, undo_of))
         file.commit()
         return decision
+
+    def _save_deliberation(self, deliberation: Deliberation, previous: Deliberation, undo_of: int | None = None) -> Deliberation:
+        if deliberation == previous:
+            return deliberation
+        record = json_form(deliberation)
+        validate(Deliberation, record, self._deliberation_file.path)  # what is stored must read back
+        self._deliberation_file.set_single("deliberation", record)
+        self._deliberation_file.table("history").insert(_history_record(json_form(previous), record, undo_of))
+        self._deliberation_file.commit()
+        return deliberation
 
     def _require_application(self, application_id: str) -> None:
         if not self.session.has_application(application_id):

@@ -79,9 +79,9 @@ def test_a_package_of_another_session_under_the_same_id_is_refused(capsys, sessi
 
 def test_a_package_with_a_changed_session_is_refused(capsys, session):
     pkg = rewritten(package(capsys, session, "j1", "j1.pakket"),
-                    lambda d: d["session"]["definition"].update(budget=9_999_999.0), "budget.pakket")
+                    lambda d: d["session"]["definition"].update(title="Een andere oproep"), "titel.pakket")
     line = refused(capsys, "unpack", pkg, "--data-dir", "laptop", watch=(Path.cwd(),))
-    assert "budget.pakket" in line and "vingerafdruk" in line
+    assert "titel.pakket" in line and "vingerafdruk" in line
 
 
 def test_what_is_not_a_package_is_refused(capsys, session):

@@ -15,6 +15,7 @@ from jury_tui.reports.advice_pdf.context import Context
 from jury_tui.reports.advice_pdf.text import markup
 from jury_tui.reports.data_export import (
     format_amount,
+    format_date,
     format_datetime,
     format_percent,
     format_score,
@@ -55,6 +56,10 @@ def figures_of(application, check: EligibilityCheck) -> tuple[str, set[str]]:
         if application.submitted_at is None:
             return unknown, {"submitted_at"}
         return t("export.figure.submitted", at=format_datetime(application.submitted_at)), {"submitted_at"}
+    if kind is RuleKind.CONTRACT_END:
+        if application.ends_on is None:
+            return unknown, {"ends_on"}
+        return t("export.figure.ends", date=format_date(application.ends_on)), {"ends_on"}
     if kind is RuleKind.NO_DOUBLE_SUBSIDY:
         flag = application.other_flemish_subsidy
         if flag is None:
@@ -77,6 +82,8 @@ def limit_text(kind: RuleKind, check: EligibilityCheck) -> str:
         return t("export.limit.at_most", value=format_percent(limit))
     if kind is RuleKind.MAX_DURATION_MONTHS and isinstance(limit, (int, float)):
         return t("export.limit.at_most", value=t("ui.facts.duration", months=format_score(limit)))
+    if kind is RuleKind.CONTRACT_END and isinstance(limit, str):
+        return t("export.limit.ends_by", value=format_date(dt.date.fromisoformat(limit)))
     if kind is RuleKind.SUBMISSION_DEADLINE and isinstance(limit, str):
         return t("export.limit.deadline", value=format_datetime(dt.datetime.fromisoformat(limit)))
     return t("export.none")

@@ -60,6 +60,8 @@ def _date(value: str | None) -> str:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         return value
+    if len(value) == 10:  # a date without a time (the contract's end)
+        return moment.strftime(t("format.date"))
     return moment.strftime(t("format.datetime"))
 
 
@@ -82,10 +84,13 @@ def check_figures(check: EligibilityCheck) -> str:
     if kind is RuleKind.SUBMISSION_DEADLINE:
         return t("chair.ui.figure.deadline", value=_date(value if isinstance(value, str) else None),
                  limit=_date(limit if isinstance(limit, str) else None))
+    if kind is RuleKind.CONTRACT_END:
+        return t("chair.ui.figure.deadline", value=_date(value if isinstance(value, str) else None),
+                 limit=_date(limit if isinstance(limit, str) else None))
     if kind is RuleKind.NO_DOUBLE_SUBSIDY:
         if value is None:
             return unknown
-        return t("chair.ui.figure.yes") if value == "ja" else t("chair.ui.figure.no")
+        return t("chair.ui.figure.yes") if value == "yes" else t("chair.ui.figure.no")
     if kind is RuleKind.APPROVED_BY_COUNCIL:
         if value is None:
             return unknown

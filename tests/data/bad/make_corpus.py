@@ -243,7 +243,7 @@ def files() -> dict[str, bytes]:
     mini_key = derived_private_key(TEST_KEY_SEED, "j1")
     out[bad + "submissions/andere-sessie.json"] = sealed(build_submission(
         mini_session(), "j1", {}, frozenset(), SUBMITTED_AT, 1, mini_key).to_json_dict(), mini_key)
-    other_version = dataclasses.replace(build_demo_session(), budget=4_500_000)
+    other_version = dataclasses.replace(build_demo_session(), title="Wijkverbeteringscontracten 2021 – tweede ronde")
     out[bad + "submissions/andere-versie-van-de-sessie.json"] = sealed(build_submission(
         other_version, "extern-1", {}, frozenset({"wvc21-07"}), SUBMITTED_AT, 1, demo_key("extern-1")).to_json_dict())
 
@@ -295,10 +295,10 @@ def files() -> dict[str, bytes]:
     out[bad + "sessions/session-leeg.json"] = b""
     out[bad + "sessions/session-afgekapt.json"] = session_raw[: len(session_raw) // 3]
     out[bad + "sessions/session-latin1.json"] = session_raw.decode().encode("latin-1")
-    session_variant("session-gewijzigd-budget.json", lambda d: d["definition"].update(budget=900_000))
+    session_variant("session-gewijzigde-titel.json", lambda d: d["definition"].update(title="Een andere oproep"))
     session_variant("session-gewijzigde-score-schaal.json", lambda d: d["definition"]["criteria"]["scale"]["steps"][5].update(label={"nl": "Top", "en": None}))
     session_variant("session-vreemd-formaat.json", lambda d: d.update(format="jury-tui/submission"))
-    session_variant("session-schemaversie-2.json", lambda d: d.update(schema_version=2))
+    session_variant("session-schemaversie-1.json", lambda d: d.update(schema_version=1))
     session_variant("session-budget-tekst.json", lambda d: d["definition"].update(budget="veel"))
     session_variant("session-schaal-absurd.json", lambda d: d["definition"]["criteria"]["scale"].update(max=10**11))
     session_variant("session-dubbel-jurylid.json", lambda d: d["definition"]["jurors"].append(d["definition"]["jurors"][0]))

@@ -1,0 +1,62 @@
+"""What is still open in an advice (domain/advice.py), in the user's words: one place for the
+export's refusal, the export dialog, the overview's status line and the CLI."""
+
+from __future__ import annotations
+
+from jury_tui.domain.advice import Gap, OpenPoint
+from jury_tui.domain.session import SessionDefinition
+from jury_tui.formatting import format_amount
+from jury_tui.i18n import language, t
+
+
+def point_text(session: SessionDefinition, point: OpenPoint, votes: int = 0) -> str:
+    """One open point as a short phrase: "motivering Maatwerk", "aanbeveling", …"""
+    lang = language()
+    criteria = session.criteria
+    if point.gap in (Gap.SCORE, Gap.MOTIVATION):
+        name = criteria.criterion(point.criterion_id).name.get(lang) if point.criterion_id else ""
+        return t(f"advice.gap.{point.gap.value}", criterion=name)
+    if point.gap is Gap.NOT_ELIGIBLE:
+        names = {rule.id: rule.name.get(lang) for rule in criteria.eligibility}
+        return t("advice.gap.not_eligible", rules="; ".join(names.get(rule_id, rule_id) for rule_id in point.related))
+    if point.gap is Gap.TOO_FEW_VOTES:
+        return t("advice.gap.too_few_votes", votes=votes, minimum=criteria.ranking.minimum_votes)
+    if point.gap is Gap.TIE_UNORDERED:
+        return t("advice.gap.tie_unordered", others=", ".join(application_name(session, aid) for aid in point.related))
+    return t(f"advice.gap.{point.gap.value}")
+
+
+def application_name(session: SessionDefinition, application_id: str) -> str:
+    return f"{session.application(application_id).municipality} ({application_id})"
+
+
+def application_line(session: SessionDefinition, application_id: str, points: list[OpenPoint], votes: int = 0) -> str:
+    """'Boom (wvc21-03): aanbeveling, algemene motivering'; every criterion missing both its score
+    and motivation is said once ("alle criteria (score, motivering)")."""
+    per_criterion = [p for p in points if p.gap in (Gap.SCORE, Gap.MOTIVATION)]
+    others = [p for p in points if p.gap not in (Gap.SCORE, Gap.MOTIVATION)]
+    count = len(session.criteria.criteria)
+    scores = {p.criterion_id for p in per_criterion if p.gap is Gap.SCORE}
+    motivations = {p.criterion_id for p in per_criterion if p.gap is Gap.MOTIVATION}
+    phrases = []
+    if len(scores) == count and (not motivations or len(motivations) == count):
+        what = [t("export.col.score")] + ([t("export.col.motivation")] if motivations else [])
+        phrases.append(t("export.missing_all", what=", ".join(what)))
+    else:
+        phrases.extend(point_text(session, p) for p in per_criterion)
+    phrases.extend(point_text(session, p, votes) for p in others)
+    return f"{application_name(session, application_id)}: {', '.join(phrases)}"
+
+
+def session_line(session: SessionDefinition, point: OpenPoint, selected_amount: float = 0.0, budget: float = 0.0) -> str:
+    if point.gap is Gap.OVER_BUDGET:
+        return t("advice.gap.over_budget", amount=format_amount(selected_amount), budget=format_amount(budget))
+    return point_text(session, point)
+
+
+def amount_cleared_note(before, after) -> str | None:
+    """The note when a change of recommendation cleared the advised amount (ChairStore.set_recommendation);
+    `before` and `after` are the application's decision around the change."""
+    if before.advised_amount is None or after.advised_amount is not None:
+        return None
+    return t("chair.amount_cleared", application=after.application_id, amount=format_amount(before.advised_amount))
