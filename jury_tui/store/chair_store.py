@@ -363,6 +363,8 @@ class ChairStore:
         changes: dict = {"recommendation": recommendation}
         if recommendation is None or not recommendation.funded:
             changes["advised_amount"] = None
+        if decision.motivation_for is None and decision.recommendation is None and decision.overall_motivation.strip():
+            changes["motivation_for"] = recommendation  # written before any choice: the first choice adopts it
         return self._save(dataclasses.replace(decision, **changes), decision)
 
     @_locked
