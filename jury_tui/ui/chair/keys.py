@@ -65,7 +65,7 @@ def detail_keys(scale: Scale | None = None) -> list[KeySpec]:
         *(KeySpec(f"recommend({value})", str(value), "1–3" if value == 1 else str(value),
                   None, "chair.key.recommend_direct.help" if value == 1 else None) for value in (1, 2, 3)),
         KeySpec("edit_motivation", "m,enter", "m ⏎", "ui.key.edit_motivation", "chair.key.motivation.help", True),
-        KeySpec("edit_minority", "v", "v", "chair.key.minority", "chair.key.minority.help", True),
+        KeySpec("edit_minority", "v", "v", "chair.key.minority", "chair.key.minority.help", True, show=False),  # its box says (v)
         KeySpec("cycle_recommendation", "r", "r", "chair.key.recommend", "chair.key.recommend.help", True),
         KeySpec("edit_amount", "g", "g", "chair.ui.ranking.column_amount", "chair.key.amount.help", True),
         KeySpec("edit_text('hearing')", "h", "h", None, "chair.key.hearing.help", True),
