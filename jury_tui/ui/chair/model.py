@@ -1,9 +1,12 @@
 """The chair's data and what is computed from it, shared by every screen of the chair's app.
 
 Computed once when the app starts, again after an import (scores) and after each change of the
-chair (decisions). What only one screen needs (ranking and proposals, calibration) is computed
-when that screen first asks for it, so the first screen stays quick and numpy (ranking) is not
-imported until the budget screen opens. Every change goes through the store, which saves at once.
+chair (decisions). One source for every screen: the budget in force (the chair's, else the
+session's), the eligibility at the advised amount, the ranking with the voting scores and the
+chair's tie orders, and what is still open in the advice (`gaps`, domain/advice.py) behind the ✓
+marks and status lines. The ranking and the gaps are computed when first asked for after a change;
+the proposals and the calibration only when their screen asks. Every change goes through the
+store, which saves at once; `undo` walks back an application's history.
 
 The selection is the set of applications recommended "selecteren" (the store keeps one truth):
 toggling the selection sets the advice to "selecteren" or back to none; adopting a proposal
