@@ -38,6 +38,7 @@ JUROR_SCREENS = {
 CHAIR_SCREENS = {
     "overview": (),
     "detail": ("enter",),  # the first application, at the first criterion
+    "decision": ("enter", *["down"] * 7),  # the first application's decision page (7 criteria)
     "ranking": ("b",),
     "calibration": ("k",),
     "export": ("x",),

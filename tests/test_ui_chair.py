@@ -31,6 +31,8 @@ from jury_tui.ui.chair.screens.dialogs import ChairHelpScreen, ImportDialog, spl
 from jury_tui.ui.chair.screens.overview import (
     STYLE_CONSENSUS,
     STYLE_FLAGGED,
+    STYLE_OPEN,
+    STYLE_TOO_FEW,
     OverviewScreen,
 )
 from jury_tui.ui.chair.screens.ranking import RankingScreen
@@ -252,19 +254,19 @@ async def test_overview_keeps_the_application_column_when_scrolled_sideways(chai
     async with app.run_test(size=(50, 20)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#matrix", ChairTable)
-        columns = len(session.criteria.criteria) + 4
+        columns = len(session.criteria.criteria) + 5  # the application, the criteria, !, Adv, total, rank
         await pilot.press(*["right"] * (columns + 2))  # the cursor stops at the last column: the rank
         await pilot.pause()
         assert table.cursor_coordinate.column == columns - 1 and table.scroll_x > 0
         header, first = table.render_line(0).text, table.render_line(1).text
-        assert header.startswith(f" {t('chair.ui.ranking.column_application'):<17} ") and header.rstrip().endswith("#")
-        assert first.startswith(f" {session.applications[0].label[:16]}…")
+        assert header.startswith(f" {t('chair.ui.ranking.column_application'):<15} ") and header.rstrip().endswith("#")
+        assert first.startswith(f" {session.applications[0].label[:14]}…")
         scored = table.render_line(1 + table.get_row_index(APP)).text  # the one application with a rank
         assert scored.startswith(" Boom – KaDRie ") and scored.rstrip().endswith("  1")
         await pilot.press(*["left"] * columns)
         await pilot.pause()
         assert table.cursor_coordinate.column == 0 and table.scroll_x == 0
-        assert table.render_line(0).text.startswith(f" {t('chair.ui.ranking.column_application'):<17}  ")
+        assert table.render_line(0).text.startswith(f" {t('chair.ui.ranking.column_application'):<15}  ")
 
 
 async def test_overview_keys_and_clicks_move_the_cursor_and_open_the_detail(chair_setup):
@@ -308,13 +310,14 @@ async def test_overview_shows_a_consensus_where_the_cursor_was_and_keeps_it_when
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
         cell = table.get_cell(APP, FLAGGED)
-        assert (cell.plain, cell.style) == ("4✓", STYLE_CONSENSUS)
+        # A consensus score whose required motivation is still open: "4·", not yet ✓.
+        assert (cell.plain, cell.style) == ("4·", STYLE_OPEN)
         assert table.get_cell(APP, "open").plain == ""
         assert table.cursor_coordinate == (row, column)
         await pilot.press("s")  # by total: the one scored application comes first, the cursor with it
         await pilot.pause()
         assert table.cursor_coordinate == (0, column) and app.screen.current_row_key() == APP
-        assert table.get_cell(APP, FLAGGED).plain == "4✓"
+        assert table.get_cell(APP, FLAGGED).plain == "4·"
 
 
 async def test_ranking_opens_the_decision_page_by_enter_or_a_click(chair_setup):
@@ -505,3 +508,300 @@ async def test_the_chair_command_reads_the_submissions_once(chair_setup, monkeyp
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
         assert len(app.model.submissions) == 3 and app.model.store is store
+
+
+# --- issue 13: the decision per application, complete and consistent, by keys ------------------
+
+
+def decision_page_keys(session: SessionDefinition) -> list[str]:
+    return ["down"] * len(session.criteria.criteria)
+
+
+async def open_decision(pilot, app, session) -> DetailScreen:
+    """From the overview: Boom's detail, at its decision page."""
+    row = [a.id for a in session.applications].index(APP)
+    await pilot.press(*["down"] * row, "enter")
+    await pilot.pause()
+    await pilot.press(*decision_page_keys(session))
+    await pilot.pause()
+    detail = app.screen
+    assert isinstance(detail, DetailScreen) and detail.on_decision_page
+    return detail
+
+
+async def test_amount_only_with_a_funded_advice_cleared_with_a_note_and_undone(chair_setup):
+    from jury_tui.ui.screens.dialogs import ConfirmDialog
+
+    data_dir, session, folder = chair_setup
+    import_all(data_dir, session, folder)
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        detail = await open_decision(pilot, app, session)
+
+        # Without an advice to fund, the amount field refuses with the store's line.
+        await pilot.press("g")
+        await pilot.pause()
+        assert not isinstance(detail.focused, Input)
+        assert t("chair.amount_without_funding", application=APP) in notifications(app)
+        assert t("chair.ui.detail.amount_only_funded") in text_of(detail.query_one("#amount-cap"))
+
+        # selecteren, then an amount.
+        await pilot.press("1", "g")
+        await type_text(pilot, "500000")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.model.decision(APP).advised_amount == 500_000
+        assert t("chair.ui.detail.amount", value=fmt.euro(500_000)) in text_of(detail.query_one("#app-line"))
+
+        # niet selecteren clears the amount: asked first ("n" keeps it), then the note, visibly.
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is detail and app.model.decision(APP).recommendation is Recommendation.SELECT
+        assert app.model.decision(APP).advised_amount == 500_000
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        decision = ChairStore(data_dir, session).decision(APP)
+        assert (decision.recommendation, decision.advised_amount) == (Recommendation.REJECT, None)
+        note = f"{APP}: geadviseerd bedrag 500.000 euro gewist, want 'niet selecteren' krijgt geen bedrag"
+        assert note in notifications(app)
+        assert text_of(detail.query_one("#amount-note")) == note and detail.query_one("#amount-note").display
+        assert detail.query_one("#amount", Input).value == ""
+        assert t("chair.ui.detail.no_amount") in text_of(detail.query_one("#app-line"))
+
+        # u: back to selecteren with its amount; u again: back to before the amount.
+        await pilot.press("u")
+        await pilot.pause()
+        decision = ChairStore(data_dir, session).decision(APP)
+        assert (decision.recommendation, decision.advised_amount) == (Recommendation.SELECT, 500_000)
+        assert detail.query_one("#amount", Input).value == "500.000"
+        assert not detail.query_one("#amount-note").display
+        label = session.application(APP).label
+        assert notifications(app)[-1] == t("chair.ui.undo.done", application=label,
+                                           what="aanbeveling: selecteren, bedrag: € 500.000")
+        await pilot.press("u")
+        await pilot.pause()
+        decision = ChairStore(data_dir, session).decision(APP)
+        assert (decision.recommendation, decision.advised_amount) == (Recommendation.SELECT, None)
+        assert notifications(app)[-1] == t("chair.ui.undo.done", application=label, what="bedrag: –")
+        await pilot.press("u", "u")  # selecteren undone, then nothing left
+        await pilot.pause()
+        assert ChairStore(data_dir, session).decision(APP).recommendation is None
+        assert notifications(app)[-1] == t("chair.ui.undo.none", application=label)
+
+
+async def test_a_motivation_written_for_another_advice_is_marked_until_saved_again(chair_setup):
+    data_dir, session, folder = chair_setup
+    import_all(data_dir, session, folder)
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        detail = await open_decision(pilot, app, session)
+        overall = detail.query_one("#overall", EditorArea)
+        await pilot.press("1", "m")
+        await type_text(pilot, "Sterk dossier")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert ChairStore(data_dir, session).decision(APP).motivation_for is Recommendation.SELECT
+        assert overall.border_title == t("chair.ui.detail.overall_title")
+
+        await pilot.press("2")  # reserve: the motivation argued for selecteren
+        await pilot.pause()
+        stale = t("chair.ui.detail.overall_stale", recommendation="selecteren")
+        assert overall.border_title == stale
+        assert t("advice.gap.motivation_stale") in text_of(detail.query_one("#decision-open"))
+
+        await pilot.press("m", "escape")  # read again, kept as it is: now written for reserve
+        await pilot.pause()
+        decision = ChairStore(data_dir, session).decision(APP)
+        assert (decision.overall_motivation, decision.motivation_for) == ("Sterk dossier", Recommendation.RESERVE)
+        assert overall.border_title == t("chair.ui.detail.overall_title")
+        assert t("advice.gap.motivation_stale") not in text_of(detail.query_one("#decision-open"))
+
+
+async def test_hearing_and_conditions_are_written_on_the_decision_page(chair_setup):
+    data_dir, session, folder = chair_setup
+    import_all(data_dir, session, folder)
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        detail = await open_decision(pilot, app, session)
+        await pilot.press("c")  # conditions only come with selecteren or reserve
+        await pilot.pause()
+        assert t("chair.ui.detail.conditions_only_funded") in notifications(app)
+        assert detail.focused is None
+        await pilot.press("h")
+        await type_text(pilot, "Vraag over de planning")
+        await pilot.press("escape", "1", "c")
+        await type_text(pilot, "Start na akkoord")
+        await pilot.press("escape")
+        await pilot.pause()
+        decision = ChairStore(data_dir, session).decision(APP)
+        assert (decision.hearing, decision.conditions) == ("Vraag over de planning", "Start na akkoord")
+        assert detail.query_one("#conditions", EditorArea).display and not detail.query_one("#overall", EditorArea).display
+        tabs = text_of(detail.query_one("#decision-texts"))
+        assert "h toelichting✓" in tabs and "c contractvoorwaarden✓" in tabs
+
+
+async def test_keys_that_throw_work_away_ask_first(chair_setup):
+    from jury_tui.ui.screens.dialogs import ConfirmDialog
+
+    data_dir, session, folder = chair_setup
+    import_all(data_dir, session, folder)
+    app = ChairApp(data_dir, session)
+    row = [a.id for a in session.applications].index(APP)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press(*["down"] * row, "enter")
+        await pilot.pause()
+        detail = app.screen
+        criterion = detail.criterion_id
+        # Clearing a consensus score that has a motivation: "n" keeps it, "j" clears the score only.
+        await pilot.press("4", "m")
+        await type_text(pilot, "Goed")
+        await pilot.press("escape", "backspace")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.model.decision(APP).get(criterion).score == 4
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        consensus = ChairStore(data_dir, session).decision(APP).get(criterion)
+        assert (consensus.score, consensus.motivation) == (None, "Goed")
+
+        # Esc out of a typed, unsaved amount: asked; "n" stays in the field with the text.
+        await pilot.press(*decision_page_keys(session), "1", "g")
+        await type_text(pilot, "12")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        amount = detail.query_one("#amount", Input)
+        assert app.screen is detail and detail.focused is amount and amount.value == "12"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert detail.focused is None and amount.value == "" and app.model.decision(APP).advised_amount is None
+
+        # A text the store refuses (a bidi control character, pasted): leaving asks; "n" keeps the text.
+        await pilot.press("m")
+        overall = detail.query_one("#overall", EditorArea)
+        overall.insert("Goed\u202edossier")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert detail.focused is overall and overall.text == "Goed\u202edossier"
+
+        # Quitting with it unsaved asks too; "n" stays.
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running and app.screen is detail
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert detail.focused is None and overall.text == ""
+        assert ChairStore(data_dir, session).decision(APP).overall_motivation == ""
+
+
+async def test_the_chair_reads_the_application_from_the_detail(chair_setup):
+    from textual.widgets import Markdown
+
+    from jury_tui.ui.chair.screens.dialogs import ApplicationReader
+
+    data_dir, session, folder = chair_setup
+    import_all(data_dir, session, folder)
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        detail = await open_decision(pilot, app, session)
+        await pilot.press("l")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ApplicationReader)
+        source = reader.query_one(Markdown).source
+        application = session.application(APP)
+        assert application.sections
+        for section in application.sections:
+            assert f"## {section.heading.split()[0]}" in source.replace("\\", "")
+        headings = [str(block.content) if hasattr(block, "content") else "" for block in reader.query("MarkdownH2")]
+        assert len(headings) == len(application.sections)
+        await pilot.press("pagedown", "escape")
+        await pilot.pause()
+        assert app.screen is detail
+
+
+async def test_overview_marks_only_complete_applications_and_says_what_is_open(chair_setup):
+    data_dir, session, folder = chair_setup
+    store = import_all(data_dir, session, folder)
+    for criterion in session.criteria.criteria:
+        store.set_consensus(APP, criterion.id, score=4, motivation="Goed onderbouwd.")
+    store.set_recommendation(APP, Recommendation.REJECT)
+    app = ChairApp(data_dir, session)
+    row = [a.id for a in session.applications].index(APP)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#matrix", ChairTable)
+        # Consensus and an advice, but no overall motivation: not ✓, and the line says why.
+        assert table.get_cell(APP, "advice").plain == "1"
+        await pilot.press(*["down"] * row)
+        await pilot.pause()
+        line = text_of(app.screen.query_one("#overview-open"))
+        assert line == f"Boom (wvc21-03): {t('advice.gap.overall_motivation')}"
+        summary = text_of(app.screen.query_one("#overview-summary"))
+        assert "0/20 volledig" in summary and t("chair.ui.overview.meeting") in summary
+        assert t("chair.ui.overview.over_budget") not in summary
+
+        # Too few voting scores elsewhere (nobody scored Antwerpen): 0 of the 3 needed, in red.
+        first = session.applications[0].id
+        assert (table.get_cell(first, "advice").plain, table.get_cell(first, "advice").style) == ("0/3", STYLE_TOO_FEW)
+
+        # The overall motivation written: ✓, and the status line counts it.
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*decision_page_keys(session), "m")
+        await type_text(pilot, "Niet selecteren")
+        await pilot.press("escape", "o")
+        await pilot.pause()
+        assert table.get_cell(APP, "advice").plain == "✓"
+        assert text_of(app.screen.query_one("#overview-open")) == t("chair.ui.overview.application_complete",
+                                                                     application="Boom (wvc21-03)")
+        assert "1/20 volledig" in text_of(app.screen.query_one("#overview-summary"))
+
+
+async def test_too_few_votes_is_flagged_in_the_detail_until_the_chair_motivates_it(chair_setup):
+    data_dir, session, folder = chair_setup
+    import_all(data_dir, session, folder)
+    app = ChairApp(data_dir, session)
+    first = session.applications[0].id
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        too_few = t("chair.ui.too_few_votes", votes=0, minimum=3)
+        assert too_few in text_of(detail.query_one("#eligibility-line"))
+        await pilot.press("w")
+        await type_text(pilot, "Uitzonderlijk")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert ChairStore(data_dir, session).decision(first).rank_motivation == "Uitzonderlijk"
+        assert too_few not in text_of(detail.query_one("#eligibility-line"))
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen.query_one("#matrix", ChairTable).get_cell(first, "advice").plain != "0/3"

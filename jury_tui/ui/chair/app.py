@@ -191,12 +191,23 @@ class ChairApp(JuryBaseApp):
         self.push_screen(ChairHelpScreen(t(f"chair.key.{screen.MODE}.help"), rows, global_rows))
 
     async def action_quit(self) -> None:
+        """Save what is being typed and stop; when something typed cannot be saved (the reason is
+        shown), ask first: stopping throws it away."""
+        unsaved = False
         for screen in self.chair_screens():
             try:
-                screen.flush()
+                unsaved = screen.flush() is False or unsaved
             except Exception:  # noqa: BLE001 - quitting must not fail; the screen's unmount tries again
                 pass
-        self.exit()
+        if not unsaved:
+            self.exit()
+            return
+        from jury_tui.ui.screens.dialogs import ConfirmDialog
+
+        if any(isinstance(screen, ConfirmDialog) for screen in self.screen_stack):
+            return
+        self.push_screen(ConfirmDialog(t("chair.ui.confirm.quit_title"), t("chair.ui.confirm.quit_body")),
+                         lambda answer: self.exit() if answer else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in SCREEN_ACTIONS:

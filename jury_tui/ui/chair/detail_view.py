@@ -10,6 +10,7 @@ from textual.content import Content
 
 from jury_tui.domain.aggregation import CriterionStats, JurorScore
 from jury_tui.domain.consensus import (
+    ApplicationDecision,
     CriterionConsensus,
     Recommendation,
     suggested_score,
@@ -49,9 +50,15 @@ def eligibility_summary(checks: Sequence[EligibilityCheck]) -> Content:
         parts += [" ", (mark, style), " ", fmt.check_line(check)]
     return Content.assemble(*parts)
 
-def eligibility_full(checks: Sequence[EligibilityCheck], criteria: CriteriaSet, lang: str) -> Content:
-    """Every rule with its outcome and the figures it was checked on."""
+def eligibility_full(checks: Sequence[EligibilityCheck], criteria: CriteriaSet, lang: str,
+                     advised: float | None = None, requested: float | None = None) -> Content:
+    """Every rule with its outcome and the figures it was checked on: at the advised amount when
+    the chair set one (the subsidy granted), else at the request."""
     parts: list[Content | str | tuple[str, str]] = [(t("chair.ui.detail.eligibility_heading"), "bold underline")]
+    if advised is not None:
+        parts += ["\n", (t("chair.ui.detail.eligibility_at_advised", amount=fmt.euro(advised)), "$text-muted")]
+    elif requested is not None:
+        parts += ["\n", (t("chair.ui.detail.eligibility_at_requested", amount=fmt.euro(requested)), "$text-muted")]
     rules = {rule.id: rule for rule in criteria.eligibility}
     for check in checks:
         mark, style = OUTCOME_MARKS[check.outcome]
@@ -60,7 +67,8 @@ def eligibility_full(checks: Sequence[EligibilityCheck], criteria: CriteriaSet, 
     return Content.assemble(*parts)
 
 def criteria_strip(model: ChairModel, application_id: str, page: int, lang: str) -> Content:
-    """'Maat 3,4  Vern 4✓  …  Besluit': every criterion with mean or consensus; current reversed."""
+    """'Maat 3,4  Vern 4✓  …  Besluit': every criterion with mean or consensus; current reversed;
+    the decision ✓ when nothing is open for the application."""
     decision = model.decision(application_id)
     aggregate = model.aggregates[application_id]
     parts: list[Content | str | tuple[str, str]] = []
@@ -80,8 +88,9 @@ def criteria_strip(model: ChairModel, application_id: str, page: int, lang: str)
         if parts:
             parts.append(" ")
         parts.append((f"{criterion.name.get(lang)[:4]} {value}", style))
-    decision_style = "reverse bold" if page >= len(model.criteria.criteria) else "$text-muted"
-    parts += ["  ", (t("chair.ui.detail.decision_tab"), decision_style)]
+    complete = model.complete(application_id)
+    decision_style = "reverse bold" if page >= len(model.criteria.criteria) else ("$text-success" if complete else "$text-muted")
+    parts += ["  ", (t("chair.ui.detail.decision_tab") + ("✓" if complete else ""), decision_style)]
     return Content.assemble(*parts)
 
 def stats_line(stats: CriterionStats) -> Content:
@@ -133,3 +142,39 @@ def consensus_line(consensus: CriterionConsensus, stats: CriterionStats, scale: 
     if suggestion is not None and suggestion != consensus.score:
         parts += ["   ", (t("chair.ui.detail.suggestion", value=suggestion), "$text-muted")]
     return Content.assemble(*parts)
+
+
+# The chair's texts of an application besides the criteria: message keys of their short name, the
+# title of their text box and its placeholder.
+TEXT_NAMES = {"overall": "chair.ui.text.overall", "hearing": "chair.ui.text.hearing",
+              "conditions": "chair.ui.text.conditions", "rank_motivation": "chair.ui.text.rank_motivation"}
+TEXT_TITLES = {"hearing": "chair.ui.text.hearing_title", "conditions": "chair.ui.text.conditions_title",
+               "rank_motivation": "chair.ui.text.rank_motivation_title"}
+TEXT_PLACEHOLDERS = {"hearing": "chair.ui.text.hearing_placeholder", "conditions": "chair.ui.text.conditions_placeholder",
+                     "rank_motivation": "chair.ui.text.rank_motivation_placeholder"}
+
+
+def changes(before: ApplicationDecision, after: ApplicationDecision, criteria: CriteriaSet, lang: str) -> str:
+    """What an undo brought back, in short phrases: 'aanbeveling: selecteren, bedrag: € 500.000'."""
+    phrases: list[str] = []
+    for criterion in criteria.criteria:
+        old, new = before.get(criterion.id), after.get(criterion.id)
+        name = criterion.name.get(lang)
+        if old.score != new.score:
+            value = fmt.DASH if new.score is None else str(new.score)
+            phrases.append(t("chair.ui.undo.score", criterion=name, value=value))
+        if old.motivation != new.motivation:
+            phrases.append(t("chair.ui.undo.motivation", criterion=name))
+        if old.minority_view != new.minority_view:
+            phrases.append(t("chair.ui.undo.minority", criterion=name))
+    if before.recommendation is not after.recommendation:
+        phrases.append(t("chair.ui.undo.recommendation", value=recommendation_text(after.recommendation)))
+    if before.advised_amount != after.advised_amount:
+        value = fmt.DASH if after.advised_amount is None else fmt.euro(after.advised_amount)
+        phrases.append(t("chair.ui.detail.amount", value=value))
+    if before.overall_motivation != after.overall_motivation or before.motivation_for is not after.motivation_for:
+        phrases.append(t("chair.ui.undo.overall"))
+    for field in TEXT_TITLES:
+        if getattr(before, field) != getattr(after, field):
+            phrases.append(t(TEXT_NAMES[field]))
+    return ", ".join(phrases) or t("chair.ui.undo.nothing_visible")

@@ -1,9 +1,12 @@
 """The chair's data and what is computed from it, shared by every screen of the chair's app.
 
 Computed once when the app starts, again after an import (scores) and after each change of the
-chair (decisions). What only one screen needs (ranking and proposals, calibration) is computed
-when that screen first asks for it, so the first screen stays quick and numpy (ranking) is not
-imported until the budget screen opens. Every change goes through the store, which saves at once.
+chair (decisions). One source for every screen: the budget in force (the chair's, else the
+session's), the eligibility at the advised amount, the ranking with the voting scores and the
+chair's tie orders, and what is still open in the advice (`gaps`, domain/advice.py) behind the ✓
+marks and status lines. The ranking and the gaps are computed when first asked for after a change;
+the proposals and the calibration only when their screen asks. Every change goes through the
+store, which saves at once; `undo` walks back an application's history.
 
 The selection is the set of applications recommended "selecteren" (the store keeps one truth):
 toggling the selection sets the advice to "selecteren" or back to none; adopting a proposal
@@ -34,17 +37,15 @@ from jury_tui.domain.consensus import (
     default_amount,
     selection,
 )
-from jury_tui.domain.eligibility import (
-    EligibilityCheck,
-    Outcome,
-    check_eligibility,
-    overall_outcome,
-)
+from jury_tui.domain.advice import AdviceGaps, OpenPoint, advice_gaps, eligibility_at_advice, granted_amount
+from jury_tui.domain.deliberation import Deliberation
+from jury_tui.domain.eligibility import EligibilityCheck, Outcome, check_eligibility, overall_outcome
+from jury_tui.domain.ranking import RankedApplication, rank, voting_counts
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.store.chair_store import ChairStore, ImportResult
+from jury_tui.store.chair_store import DECISION_TEXTS, ChairStore, ImportResult
 
 if TYPE_CHECKING:
-    from jury_tui.domain.ranking import Proposal, RankedApplication
+    from jury_tui.domain.ranking import Proposal
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,6 @@ class ChairModel:
         self.store = store or ChairStore(self.data_dir, session)
         self.file_order: list[str] = [application.id for application in session.applications]
         self.maximum_total = maximum_total(self.criteria)
-        self.eligibility: dict[str, list[EligibilityCheck]] = {
-            application.id: check_eligibility(application, self.criteria.eligibility) for application in session.applications
-        }
-        self.eligibility_outcome: dict[str, Outcome] = {aid: overall_outcome(checks) for aid, checks in self.eligibility.items()}
         self.version = 0  # bumped on every change; a screen redraws when it sees a newer version
         self.sort_by_total = False
         self.current_application = self.file_order[0]
@@ -90,13 +87,24 @@ class ChairModel:
         self.submissions = self.store.submissions()
         self.table = ScoreTable(self.session, self.submissions.values())
         self.aggregates: dict[str, ApplicationAggregate] = aggregate(self.session, self.table)
+        self.votes: dict[str, int] = voting_counts(self.aggregates)
         self.decisions: dict[str, ApplicationDecision] = self.store.decisions()
+        self.deliberation: Deliberation = self.store.deliberation()
         self.selection: list[str] = selection(self.file_order, self.decisions)
+        # The call's rules at the advised amount (domain/advice.py): recomputed per application on a change.
+        self.eligibility: dict[str, list[EligibilityCheck]] = eligibility_at_advice(self.session, self.decisions)
+        self.eligibility_outcome: dict[str, Outcome] = {aid: overall_outcome(checks) for aid, checks in self.eligibility.items()}
         self._calibration: Calibration | None = None
+        self._decisions_changed()
+
+    def deliberation_changed(self) -> None:
+        """The session's decisions (budget, meeting, tie orders) changed in the store: read them again."""
+        self.deliberation = self.store.deliberation()
         self._decisions_changed()
 
     def _decisions_changed(self) -> None:
         self._ranking: list[RankedApplication] | None = None
+        self._gaps: AdviceGaps | None = None
         self._proposals: tuple[Proposal, Proposal] | None = None
         self._display_rank: dict[str, int | None] | None = None
         self.version += 1
@@ -145,12 +153,38 @@ class ChairModel:
         return amount_cap(self.application(application_id), self.criteria)
 
     @property
-    def ranking(self) -> list[RankedApplication]:
-        if self._ranking is None:
-            from jury_tui.domain.ranking import rank
+    def budget(self) -> float:
+        """The budget in force: the chair's, else the session's as announced (ChairStore.budget)."""
+        return self.deliberation.budget_or(self.session.budget)
 
-            self._ranking = rank(self.session, self.decisions, self.eligibility_outcome)
+    @property
+    def ranking(self) -> list[RankedApplication]:
+        """By consensus total, with the voting scores per application and the chair's tie orders."""
+        if self._ranking is None:
+            self._ranking = rank(self.session, self.decisions, self.eligibility_outcome, votes=self.votes,
+                                 tie_orders=self.deliberation.tie_orders)
         return self._ranking
+
+    def ranked(self, application_id: str) -> RankedApplication | None:
+        return next((row for row in self.ranking if row.application_id == application_id), None)
+
+    @property
+    def gaps(self) -> AdviceGaps:
+        """What is still open in the advice: one source for the ✓ marks, the status lines and the export."""
+        if self._gaps is None:
+            self._gaps = advice_gaps(self.session, self.decisions, self.deliberation, self.ranking, self.eligibility)
+        return self._gaps
+
+    def open_points(self, application_id: str) -> list[OpenPoint]:
+        return self.gaps.applications.get(application_id, [])
+
+    def complete(self, application_id: str) -> bool:
+        """Nothing open for this application: consensus, recommendation, its motivation, consistency."""
+        return application_id not in self.gaps.applications
+
+    def below_minimum_votes(self, application_id: str) -> bool:
+        """Fewer voting scores than the criteria file's minimum (ranked only by the chair's motivated choice)."""
+        return self.votes.get(application_id, 0) < self.criteria.ranking.minimum_votes
 
     @property
     def proposals(self) -> tuple[Proposal, Proposal]:
@@ -160,8 +194,8 @@ class ChairModel:
 
             weights = [criterion.weight for criterion in self.criteria.criteria]
             self._proposals = (
-                propose_by_rank(self.ranking, self.session.budget),
-                propose_best_fit(self.ranking, self.session.budget, weights),
+                propose_by_rank(self.ranking, self.budget),
+                propose_best_fit(self.ranking, self.budget, weights),
             )
         return self._proposals
 
@@ -186,7 +220,11 @@ class ChairModel:
 
     # --- changes (each saved at once by the store; JuryError when refused) -------------------
     def _decided(self, decision: ApplicationDecision) -> None:
-        self.decisions[decision.application_id] = decision
+        aid = decision.application_id
+        self.decisions[aid] = decision
+        application = self.application(aid)
+        self.eligibility[aid] = check_eligibility(application, self.criteria.eligibility, granted_amount(decision))
+        self.eligibility_outcome[aid] = overall_outcome(self.eligibility[aid])
         self._decisions_changed()
 
     def set_score(self, application_id: str, criterion_id: str, score: int | None) -> None:
@@ -196,9 +234,12 @@ class ChairModel:
             self._decided(self.store.set_consensus(application_id, criterion_id, score=score))
 
     def set_text(self, application_id: str, criterion_id: str | None, field: str, text: str) -> None:
-        """field: 'motivation' or 'minority_view' of a criterion; 'overall' (criterion None)."""
+        """field: 'motivation' or 'minority_view' of a criterion; 'overall', 'hearing', 'conditions' or
+        'rank_motivation' (criterion None)."""
         if field == "overall":
             self._decided(self.store.set_overall(application_id, text))
+        elif field in DECISION_TEXTS:
+            self._decided(self.store.set_text(application_id, field, text))
         elif field == "motivation":
             self._decided(self.store.set_consensus(application_id, criterion_id, motivation=text))
         elif field == "minority_view":
@@ -210,6 +251,8 @@ class ChairModel:
         decision = self.decision(application_id)
         if field == "overall":
             return decision.overall_motivation
+        if field in DECISION_TEXTS:
+            return getattr(decision, field)
         return getattr(decision.get(criterion_id), field)
 
     def set_amount(self, application_id: str, amount: float | None) -> None:
@@ -230,6 +273,17 @@ class ChairModel:
         selected = application_id not in self.selection
         self.set_recommendation(application_id, Recommendation.SELECT if selected else None)
         return selected
+
+    def undo(self, application_id: str) -> tuple[ApplicationDecision, ApplicationDecision] | None:
+        """Undo the last change of this application (again: the one before); (before, after), or None
+        when there is nothing left to undo."""
+        before = self.decision(application_id)
+        restored = self.store.undo(application_id)
+        if restored is None:
+            return None
+        self._decided(restored)
+        self._selection_changed()
+        return before, restored
 
     def adopt(self, selected: list[str]) -> None:
         """Make a proposal the chair's selection; the advice follows."""

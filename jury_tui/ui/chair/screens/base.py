@@ -104,5 +104,19 @@ class ChairScreen(SpecBindings, Screen[None]):
         self.redraw()
         self.chair_app.report_saved()
 
-    def flush(self) -> None:
-        """Save whatever is being typed (text boxes); called before leaving the screen or quitting."""
+    def flush(self) -> bool:
+        """Save whatever is being typed (text boxes); called before leaving the screen or quitting.
+        False when something typed could not be saved (the reason was shown)."""
+        return True
+
+    def confirm(self, title: str, body: str, then: Callable[[], object], otherwise: Callable[[], object] | None = None) -> None:
+        """Ask before a key throws work away: j/y does `then`, n/Esc does `otherwise` (or nothing)."""
+        from jury_tui.ui.screens.dialogs import ConfirmDialog
+
+        def answered(answer: bool | None) -> None:
+            if answer:
+                then()
+            elif otherwise is not None:
+                otherwise()
+
+        self.app.push_screen(ConfirmDialog(title, body), answered)

@@ -1,6 +1,9 @@
 """One application in detail: eligibility, then one criterion at a time with every juror's score and
 motivation side by side and the jury's consensus; after the last criterion, the decision page
-(overall motivation, advice, advised amount).
+(advice, advised amount, what is still open, and the chair's texts: the overall motivation, the
+hearing, the conditions, the motivation to rank with too few votes). u undoes the last change of
+the application (again: the one before); l reads the application itself. A key that would throw
+work away asks first.
 
 Nothing has focus unless the chair writes (a text box) or enters the amount, so every key of the
 key map works directly. Scores and advice are saved at once; a text box is saved 0.5 s after the
@@ -23,7 +26,9 @@ from jury_tui.domain.consensus import Recommendation, suggested_score
 from jury_tui.domain.eligibility import Outcome
 from jury_tui.domain.session import Role
 from jury_tui.errors import JuryError
+from jury_tui.domain.advice import Gap
 from jury_tui.i18n import language, t
+from jury_tui.reports.open_points import amount_cleared_note, point_text
 from jury_tui.ui.chair import detail_view as view
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, bindings_for, detail_keys
@@ -35,6 +40,9 @@ TEXT_SAVE_DELAY = 0.5
 # Actions that make sense only on a criterion page / only on the decision page.
 CRITERION_ONLY = {"score", "raise_score", "lower_score", "clear_score", "accept_suggestion", "edit_minority"}
 DECISION_ONLY = {"recommend"}
+# The chair's texts on the decision page: text box id = the field it edits; one shown at a time.
+DECISION_TEXTS = ("overall", "hearing", "conditions", "rank_motivation")
+TEXT_KEYS = {"overall": "m", "hearing": "h", "conditions": "c", "rank_motivation": "w"}
 
 
 class DetailScreen(ChairScreen):
@@ -42,6 +50,11 @@ class DetailScreen(ChairScreen):
     BINDINGS = bindings_for(detail_keys())
     FOOTER_GLOBALS = ("help",)
     FOOTER_PALETTE = False
+    DEFAULT_CSS = """
+    #decision-page .decision-text { height: 1fr; min-height: 4; }
+    #decision-texts, #decision-open, #amount-note { height: auto; }
+    #amount-note { color: $text-warning; margin-bottom: 1; }
+    """
 
     def __init__(self, model) -> None:
         super().__init__(model)
@@ -54,6 +67,8 @@ class DetailScreen(ChairScreen):
         self._targets: dict[str, tuple[str, str | None, str]] = {}
         self._baselines: dict[str, str] = {}
         self._save_timers: dict[str, Timer] = {}
+        self.decision_text = "overall"  # the chair's text shown on the decision page
+        self._amount_notes: dict[str, str] = {}  # application -> the note that its amount was cleared
 
     def build_key_specs(self) -> list[KeySpec]:
         return detail_keys(self.model.criteria.scale)
@@ -76,13 +91,18 @@ class DetailScreen(ChairScreen):
         with Vertical(id="decision-page"):
             yield Static(t("chair.ui.detail.decision_heading"), id="decision-heading")
             yield Static(id="decision-totals")
+            yield Static(id="decision-open")
             yield Static(id="recommendation-line")
             with Horizontal(id="amount-row"):
                 yield Static(t("chair.ui.detail.amount_label"), id="amount-label")
                 yield Input(placeholder=t("chair.ui.detail.amount_placeholder"), id="amount", compact=True,
                             restrict=r"[0-9.,\s€]*", select_on_focus=True)
                 yield Static(id="amount-cap")
-            yield EditorArea(t("chair.ui.detail.overall_placeholder"), id="overall")
+            yield Static(id="amount-note", markup=False)
+            yield Static(id="decision-texts")
+            yield EditorArea(t("chair.ui.detail.overall_placeholder"), id="overall", classes="decision-text")
+            for field in DECISION_TEXTS[1:]:
+                yield EditorArea(t(view.TEXT_PLACEHOLDERS[field]), id=field, classes="decision-text")
         with PanelScroll(id="eligibility-panel"):
             yield Static(id="eligibility-full")
         yield self.footer()
@@ -91,8 +111,8 @@ class DetailScreen(ChairScreen):
         self.query_one("#motivation", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
         self.query_one("#minority", EditorArea).border_title = t("chair.ui.detail.minority_title")
         self.query_one("#minority", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
-        self.query_one("#overall", EditorArea).border_title = t("chair.ui.detail.overall_title")
-        self.query_one("#overall", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
+        for field in DECISION_TEXTS:
+            self.query_one(f"#{field}", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
         super().on_mount()
 
     # --- state -------------------------------------------------------------------------------
@@ -113,6 +133,8 @@ class DetailScreen(ChairScreen):
         self.flush()
         if self.editing:
             self.set_focus(None)
+        if application_id != self.application_id:
+            self._amount_notes.pop(self.application_id, None)
         self.application_id = application_id
         self.page = max(0, min(page, len(self.criteria.criteria)))
         self.model.current_application = application_id
@@ -144,6 +166,9 @@ class DetailScreen(ChairScreen):
         order = model.order()
         position = t("chair.ui.detail.position", number=order.index(self.application_id) + 1, total=len(order))
         recommendation = decision.recommendation
+        funded = recommendation is not None and recommendation.funded
+        amount = (t("chair.ui.detail.amount", value=fmt.euro(model.amount(self.application_id))) if funded
+                  else t("chair.ui.detail.no_amount"))
         self.query_one("#app-line", Static).update(
             Content.assemble(
                 (position + " ", "$text-muted"),
@@ -152,15 +177,29 @@ class DetailScreen(ChairScreen):
                 (t("chair.ui.detail.recommendation", value=view.recommendation_text(recommendation)),
                  "bold $success" if recommendation is Recommendation.SELECT else ""),
                 " · ",
-                t("chair.ui.detail.amount", value=fmt.euro(model.amount(self.application_id))),
+                amount,
                 " · ",
                 (application.title, "italic $text-muted"),
             )
         )
         checks = model.eligibility[self.application_id]
-        self.query_one("#eligibility-line", Static).update(view.eligibility_summary(checks))
-        self.query_one("#eligibility-full", Static).update(view.eligibility_full(checks, self.criteria, self.lang))
+        summary = view.eligibility_summary(checks)
+        if self.too_few_votes:
+            summary = Content.assemble(("⚠ " + self._too_few_words() + " ", "bold $text-error"), summary)
+        self.query_one("#eligibility-line", Static).update(summary)
+        self.query_one("#eligibility-full", Static).update(
+            view.eligibility_full(checks, self.criteria, self.lang, decision.advised_amount, application.requested_subsidy))
         self.query_one("#criteria-strip", Static).update(view.criteria_strip(model, self.application_id, self.page, self.lang))
+
+    @property
+    def too_few_votes(self) -> bool:
+        """Below the minimum of voting scores and not (yet) motivated by the chair."""
+        aid = self.application_id
+        return self.model.below_minimum_votes(aid) and not self.model.decision(aid).rank_motivation.strip()
+
+    def _too_few_words(self) -> str:
+        return t("chair.ui.too_few_votes", votes=self.model.votes.get(self.application_id, 0),
+                 minimum=self.criteria.ranking.minimum_votes)
 
     def _draw_criterion(self) -> None:
         model = self.model
@@ -215,6 +254,7 @@ class DetailScreen(ChairScreen):
             names = ", ".join(self.criteria.criterion(cid).name.get(self.lang)[:4] for cid in missing)
             lines += ["\n", (t("chair.ui.detail.missing_motivations", count=len(missing), names=names), "$text-warning")]
         self.query_one("#decision-totals", Static).update(Content.assemble(*lines))
+        self.query_one("#decision-open", Static).update(self._open_line())
         parts: list[Content | str | tuple[str, str]] = [(t("chair.ui.detail.recommendation_line"), "bold"), " "]
         for number, recommendation in enumerate(view.RECOMMENDATIONS, start=1):
             label = f" {number} {view.recommendation_text(recommendation)} "
@@ -224,20 +264,83 @@ class DetailScreen(ChairScreen):
         amount_input = self.query_one("#amount", Input)
         if not amount_input.has_focus:
             amount_input.value = fmt.plain_amount(decision.advised_amount) if decision.advised_amount is not None else ""
+        funded = decision.recommendation is not None and decision.recommendation.funded
         cap = fmt.euro(model.amount_cap(aid))
-        self.query_one("#amount-cap", Static).update(Content.styled(t("chair.ui.detail.amount_cap", cap=cap), "$text-muted"))
+        self.query_one("#amount-cap", Static).update(Content.styled(
+            t("chair.ui.detail.amount_cap", cap=cap) if funded else t("chair.ui.detail.amount_only_funded"), "$text-muted"))
+        note = self._amount_notes.get(aid) if decision.advised_amount is None else None
+        note_line = self.query_one("#amount-note", Static)
+        note_line.update(note or "")
+        note_line.display = bool(note)
+        self._draw_texts()
+
+    def _open_line(self) -> Content:
+        """What is still open for this application (beyond the criteria, said above), or that nothing is."""
+        aid = self.application_id
+        points = [p for p in self.model.open_points(aid) if p.gap not in (Gap.SCORE, Gap.MOTIVATION)]
+        phrases = [point_text(self.model.session, p, self.model.votes.get(aid, 0)) for p in points]
+        if self.too_few_votes and not any(p.gap is Gap.TOO_FEW_VOTES for p in points):
+            phrases.append(self._too_few_words() + " " + t("chair.ui.detail.rank_motivation_hint"))
+        if phrases:
+            return Content.styled(t("chair.ui.detail.open", points="; ".join(phrases)), "$text-warning")
+        if self.model.complete(aid):
+            return Content.styled(t("chair.ui.detail.complete"), "$text-success")
+        return Content("")
+
+    def _available_texts(self) -> list[str]:
+        """The chair's texts offered for this application: conditions only with selecteren or reserve,
+        the motivation to rank anyway only below the minimum of votes (each also when written)."""
+        decision = self.model.decision(self.application_id)
+        funded = decision.recommendation is not None and decision.recommendation.funded
+        offered = ["overall", "hearing"]
+        if funded or decision.conditions.strip():
+            offered.append("conditions")
+        if self.model.below_minimum_votes(self.application_id) or decision.rank_motivation.strip():
+            offered.append("rank_motivation")
+        return offered
+
+    def _overall_stale(self) -> bool:
+        decision = self.model.decision(self.application_id)
+        return (bool(decision.overall_motivation.strip()) and decision.recommendation is not None
+                and decision.motivation_for is not decision.recommendation)
+
+    def _draw_texts(self) -> None:
+        """The tabs of the chair's texts (key, name, ✓ when written) and the chosen text box."""
+        decision = self.model.decision(self.application_id)
+        offered = self._available_texts()
+        if self.decision_text not in offered:
+            self.decision_text = "overall"
+        parts: list[Content | str | tuple[str, str]] = []
+        for field in offered:
+            written = bool(self.model.stored_text(self.application_id, None, field).strip())
+            stale = field == "overall" and self._overall_stale()
+            label = f" {TEXT_KEYS[field]} {t(view.TEXT_NAMES[field])}{'!' if stale else '✓' if written else ''} "
+            style = "bold reverse $accent" if field == self.decision_text else ("$text-warning" if stale else "$text-muted")
+            parts += [(label, style), " "]
+        self.query_one("#decision-texts", Static).update(Content.assemble(*parts))
+        for field in DECISION_TEXTS:
+            area = self.query_one(f"#{field}", EditorArea)
+            area.display = field == self.decision_text
+            if field == "overall":
+                if self._overall_stale():
+                    area.border_title = t("chair.ui.detail.overall_stale",
+                                          recommendation=view.recommendation_text(decision.motivation_for))
+                else:
+                    area.border_title = t("chair.ui.detail.overall_title")
+            else:
+                area.border_title = t(view.TEXT_TITLES[field])
 
     # --- text boxes --------------------------------------------------------------------------
     def _areas_for_page(self) -> dict[str, tuple[str, str | None, str]]:
         aid = self.application_id
         if self.on_decision_page:
-            return {"overall": (aid, None, "overall")}
+            return {field: (aid, None, field) for field in DECISION_TEXTS}
         return {"motivation": (aid, self.criterion_id, "motivation"), "minority": (aid, self.criterion_id, "minority_view")}
 
     def _load_texts(self) -> None:
         """Point the text boxes at the current page and load what the store has (unless being typed in)."""
         wanted = self._areas_for_page()
-        for area_id in ("motivation", "minority", "overall"):
+        for area_id in ("motivation", "minority", *DECISION_TEXTS):
             area = self.query_one(f"#{area_id}", EditorArea)
             target = wanted.get(area_id)
             if target is None:
@@ -251,8 +354,9 @@ class DetailScreen(ChairScreen):
             if area.text != text:
                 area.load_text(text)
 
-    def flush_area(self, area_id: str) -> bool:
-        """Save one text box if it differs from the store; False when the store refused."""
+    def flush_area(self, area_id: str, again: bool = False) -> bool:
+        """Save one text box if it differs from the store (`again`: also when it does not, to confirm
+        it); False when the store refused."""
         timer = self._save_timers.pop(area_id, None)
         if timer is not None:
             timer.stop()
@@ -260,7 +364,7 @@ class DetailScreen(ChairScreen):
         if target is None:
             return True
         text = self.query_one(f"#{area_id}", EditorArea).text
-        if text == self._baselines.get(area_id):
+        if text == self._baselines.get(area_id) and not again:
             return True
         try:
             self.model.set_text(*target, text)
@@ -275,12 +379,14 @@ class DetailScreen(ChairScreen):
             self._draw_decision()
         return True
 
-    def flush(self) -> None:
+    def flush(self) -> bool:
+        saved = True
         for area_id in list(self._targets):
-            self.flush_area(area_id)
+            saved = self.flush_area(area_id) and saved
         amount_input = self.query_one("#amount", Input)
-        if amount_input.has_focus:
-            self._save_amount(amount_input.value)
+        if amount_input.has_focus and amount_input.value != self._shown_amount():
+            saved = self._save_amount(amount_input.value) and saved
+        return saved
 
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
@@ -376,16 +482,70 @@ class DetailScreen(ChairScreen):
     def action_back(self) -> None:
         focused = self.focused
         if isinstance(focused, Input):
-            self._restore_amount()
-            self.set_focus(None)
+            if focused.value != self._shown_amount():
+                # Esc throws the typed amount away: ask first (Enter saves it).
+                self.confirm(t("chair.ui.confirm.amount_title"),
+                             t("chair.ui.confirm.amount_body", amount=focused.value.strip()), self._discard_amount)
+                return
+            self._discard_amount()
+            return
         elif isinstance(focused, TextArea):
-            self.flush_area(focused.id or "")
+            area_id = focused.id or ""
+            if area_id == "overall" and self._overall_stale():
+                saved = self.flush_area(area_id, again=True)  # read again and kept: written for this advice now
+                if saved:
+                    self.notify(t("chair.ui.detail.motivation_confirmed", recommendation=view.recommendation_text(
+                        self.model.decision(self.application_id).recommendation)))
+            else:
+                saved = self.flush_area(area_id)
+            if not saved:
+                # The store refused the text (the reason is shown); leaving would lose it.
+                self.confirm(t("chair.ui.confirm.text_title"), t("chair.ui.confirm.text_body"),
+                             partial(self._discard_text, area_id))
+                return
             self.set_focus(None)
         elif self.show_eligibility:
             self.action_toggle_eligibility()
         else:
             self.chair_app.action_show_mode("overview")
         self.refresh_bindings()
+
+    def _discard_amount(self) -> None:
+        self._restore_amount()
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    def _discard_text(self, area_id: str) -> None:
+        """Leave a text box the store refused, putting back what the store has."""
+        self.query_one(f"#{area_id}", EditorArea).load_text(self._baselines.get(area_id, ""))
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    # --- actions: undo, reading the application -----------------------------------------------
+    def action_undo(self) -> None:
+        """Put back what the last change of this application replaced; again: the one before."""
+        self.flush()
+        label = self.model.application(self.application_id).label
+        try:
+            undone = self.model.undo(self.application_id)
+        except (JuryError, OSError) as error:
+            self.chair_app.report_error(str(error))
+            return
+        if undone is None:
+            self.notify(t("chair.ui.undo.none", application=label))
+            return
+        before, after = undone
+        self._amount_notes.pop(self.application_id, None)
+        self.notify(t("chair.ui.undo.done", application=label, what=view.changes(before, after, self.criteria, self.lang)))
+        self.changed()
+
+    def action_read_application(self) -> None:
+        if self.app.screen is not self:
+            return
+        from jury_tui.ui.chair.screens.dialogs import ApplicationReader
+
+        self.flush()
+        self.app.push_screen(ApplicationReader(self.model.application(self.application_id)))
 
     # --- actions: consensus ------------------------------------------------------------------
     def _set_score(self, value: int | None) -> None:
@@ -429,6 +589,14 @@ class DetailScreen(ChairScreen):
             self._set_score(min(scale.max, max(scale.min, base + step)))
 
     def action_clear_score(self) -> None:
+        consensus = self.model.decision(self.application_id).get(self.criterion_id)
+        if consensus.score is not None and consensus.motivation.strip():
+            # The score goes, its motivation argued for it: ask first (u brings it back too).
+            name = self.criteria.criterion(self.criterion_id).name.get(self.lang)
+            self.confirm(t("chair.ui.confirm.clear_title"),
+                         t("chair.ui.confirm.clear_body", score=consensus.score, criterion=name),
+                         partial(self._set_score, None))
+            return
         self._set_score(None)
 
     def action_accept_suggestion(self) -> None:
@@ -447,19 +615,54 @@ class DetailScreen(ChairScreen):
         self.refresh_bindings()
 
     def action_edit_motivation(self) -> None:
-        self._edit("overall" if self.on_decision_page else "motivation")
+        if self.on_decision_page:
+            self.action_edit_text("overall")
+        else:
+            self._edit("motivation")
+
+    def action_edit_text(self, field: str) -> None:
+        """Write one of the chair's texts of the decision page (from any page)."""
+        if self.app.screen is not self:
+            return
+        if field not in self._available_texts():
+            key = "chair.ui.detail.conditions_only_funded" if field == "conditions" else "chair.ui.detail.rank_motivation_only"
+            self.notify(t(key, minimum=self.criteria.ranking.minimum_votes), severity="warning")
+            return
+        if not self.on_decision_page:
+            self.go_to(self.application_id, len(self.criteria.criteria))
+        self.decision_text = field
+        self._draw_texts()
+        self._edit(field)
 
     def action_edit_minority(self) -> None:
         self._edit("minority")
 
     # --- actions: decision -------------------------------------------------------------------
     def _recommend(self, recommendation: Recommendation | None) -> None:
+        before = self.model.decision(self.application_id)
+        if before.recommendation is recommendation:
+            return
+        if before.advised_amount is not None and (recommendation is None or not recommendation.funded):
+            # The advised amount goes with it (only selecteren and reserve have one): ask first.
+            self.confirm(t("chair.ui.confirm.recommend_title", value=view.recommendation_text(recommendation)),
+                         t("chair.ui.confirm.recommend_body", amount=fmt.euro(before.advised_amount)),
+                         partial(self._set_recommendation, recommendation))
+            return
+        self._set_recommendation(recommendation)
+
+    def _set_recommendation(self, recommendation: Recommendation | None) -> None:
+        aid = self.application_id
+        before = self.model.decision(aid)
         try:
-            self.model.set_recommendation(self.application_id, recommendation)
+            self.model.set_recommendation(aid, recommendation)
         except (JuryError, OSError) as error:
             self.chair_app.report_error(str(error))
             return
-        if recommendation is Recommendation.SELECT and self.model.eligibility_outcome[self.application_id] is Outcome.NOT_MET:
+        note = amount_cleared_note(before, self.model.decision(aid))
+        if note:
+            self._amount_notes[aid] = note
+            self.notify(note, severity="warning", markup=False)
+        if recommendation is Recommendation.SELECT and self.model.eligibility_outcome[aid] is Outcome.NOT_MET:
             self.notify(t("chair.ui.detail.not_eligible_selected"), severity="warning")
         self.changed()
 
@@ -474,15 +677,23 @@ class DetailScreen(ChairScreen):
     def action_edit_amount(self) -> None:
         if self.app.screen is not self:
             return
+        recommendation = self.model.decision(self.application_id).recommendation
+        if recommendation is None or not recommendation.funded:
+            # The store's own line: an amount only with selecteren or reserve.
+            self.notify(t("chair.amount_without_funding", application=self.application_id), severity="warning")
+            return
         if not self.on_decision_page:
             self.go_to(self.application_id, len(self.criteria.criteria))
         amount_input = self.query_one("#amount", Input)
         amount_input.focus()
         self.refresh_bindings()
 
-    def _restore_amount(self) -> None:
+    def _shown_amount(self) -> str:
         advised = self.model.decision(self.application_id).advised_amount
-        self.query_one("#amount", Input).value = fmt.plain_amount(advised) if advised is not None else ""
+        return fmt.plain_amount(advised) if advised is not None else ""
+
+    def _restore_amount(self) -> None:
+        self.query_one("#amount", Input).value = self._shown_amount()
 
     def _save_amount(self, text: str) -> bool:
         try:
@@ -497,6 +708,9 @@ class DetailScreen(ChairScreen):
         except (JuryError, OSError) as error:
             self.chair_app.report_error(str(error))
             return False
+        self._amount_notes.pop(self.application_id, None)
+        if self.model.eligibility_outcome[self.application_id] is Outcome.NOT_MET:
+            self.notify(t("chair.ui.detail.not_eligible_at_amount"), severity="warning")
         self.changed()
         return True
 
@@ -513,9 +727,7 @@ class DetailScreen(ChairScreen):
     @on(Input.Blurred, "#amount")
     def _amount_left(self, event: Input.Blurred) -> None:
         # Leaving by another way than Enter or Esc (a screen key, the mouse): keep what was typed if valid.
-        advised = self.model.decision(self.application_id).advised_amount
-        shown = fmt.plain_amount(advised) if advised is not None else ""
-        if event.value != shown:
+        if event.value != self._shown_amount():
             if not self._save_amount(event.value):
                 self._restore_amount()
         self.refresh_bindings()

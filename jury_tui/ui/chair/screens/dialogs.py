@@ -1,4 +1,5 @@
-"""The chair's dialogs: importing jurors' submissions, and the help screen."""
+"""The chair's dialogs: importing jurors' submissions, reading an application, and the help screen.
+(The yes/no question before a key throws work away is the juror app's ConfirmDialog.)"""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from jury_tui.domain.applications import Application
 from jury_tui.errors import JuryError, display_path, os_problem, visible
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ImportResult
 from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for
+from jury_tui.ui.widgets.application_text import ApplicationText
 from jury_tui.ui.widgets.key_footer import KeyFooter
 
 
@@ -157,6 +160,40 @@ class ChairHelpScreen(SpecBindings, ModalScreen[None]):
                 yield Static(t("chair.ui.help.selection"), classes="help-intro", markup=False)
             yield Static(t("chair.ui.help.close"), classes="dialog-keys")
         yield KeyFooter()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ApplicationReader(SpecBindings, ModalScreen[None]):
+    """The application itself as the jurors read it (summary, key figures, the form's sections), over
+    the whole screen, scrolled by the arrows and PgUp/PgDn; Esc (or l) goes back to the detail."""
+
+    AUTO_FOCUS = "#reader-scroll"
+    KEYS = [KeySpec("close", "escape,l,q", "Esc", "ui.key.close")]
+    BINDINGS = bindings_for(KEYS)
+    DEFAULT_CSS = """
+    ApplicationReader { background: $background; }
+    ApplicationReader #reader-title { background: $boost; text-style: bold; padding: 0 1; height: 1;
+                                      text-wrap: nowrap; text-overflow: ellipsis; }
+    ApplicationReader #reader-scroll { height: 1fr; padding: 0 1; }
+    """
+
+    def __init__(self, application: Application) -> None:
+        super().__init__(id="application-reader")
+        self.application = application
+
+    def key_specs(self) -> list[KeySpec]:
+        return self.KEYS
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("chair.ui.reader.title", label=self.application.label), id="reader-title", markup=False)
+        with VerticalScroll(id="reader-scroll"):
+            yield ApplicationText(id="reader-text")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#reader-text", ApplicationText).show(self.application)
 
     def action_close(self) -> None:
         self.dismiss(None)

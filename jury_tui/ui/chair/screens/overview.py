@@ -1,4 +1,6 @@
-"""The overview: applications × criteria with the mean (or the consensus once set), flags, total and rank."""
+"""The overview: applications × criteria with the mean (or the consensus once set), flags, what is
+still open in the advice per application (✓ only when nothing is), total and rank. The line under
+the table says in words what is open for the highlighted application (reports/open_points)."""
 
 from __future__ import annotations
 
@@ -7,20 +9,26 @@ from textual.app import ComposeResult
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
+from jury_tui.domain.advice import Gap
 from jury_tui.domain.criteria import Criterion
 from jury_tui.i18n import language, t
+from jury_tui.reports.open_points import application_line, application_name
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, bindings_for, overview_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.chair.widgets import ChairTable
 
-LABEL_WIDTH = 17
+LABEL_WIDTH = 15
 CELL_WIDTH = 4
 
 STYLE_FLAGGED = "bold white on dark_red"
 STYLE_MISSING = "black on yellow3"
 STYLE_CONSENSUS = "bold green"
 STYLE_MUTED = "grey50"
+STYLE_OPEN = "yellow3"
+STYLE_TOO_FEW = "bold red"
+# What is open for the session as a whole, in the status line (short; the export says it in full).
+SESSION_POINTS = {Gap.OVER_BUDGET: "chair.ui.overview.over_budget", Gap.MEETING: "chair.ui.overview.meeting"}
 
 
 def short_name(criterion: Criterion, lang: str) -> str:
@@ -38,6 +46,7 @@ class OverviewScreen(ChairScreen):
         yield self.top_bar()
         yield Static(id="overview-summary", classes="screen-line", markup=False)
         yield ChairTable(id="matrix", cursor_type="cell", fixed_columns=1)
+        yield Static(id="overview-open", classes="screen-line", markup=False)
         yield Static(id="overview-legend", classes="legend", markup=False)
         yield self.footer()
 
@@ -52,6 +61,7 @@ class OverviewScreen(ChairScreen):
         for criterion in self.model.criteria.criteria:
             table.add_column(Text(short_name(criterion, lang)), key=criterion.id, width=CELL_WIDTH)
         table.add_column(Text(t("chair.ui.overview.column_open")), key="open", width=2)
+        table.add_column(Text(t("chair.ui.overview.column_advice")), key="advice", width=3)
         table.add_column(Text(t("chair.ui.overview.column_total")), key="total", width=6)
         table.add_column(Text(t("chair.ui.ranking.column_rank")), key="rank", width=2)
         table.focus()
@@ -62,6 +72,9 @@ class OverviewScreen(ChairScreen):
         stats = self.model.aggregates[application_id].criteria[criterion_id]
         consensus = self.model.decision(application_id).get(criterion_id).score
         if consensus is not None:
+            criterion = self.model.criteria.criterion(criterion_id)
+            if criterion.motivation_required and not self.model.decision(application_id).get(criterion_id).motivation.strip():
+                return Text(f"{consensus}·", style=STYLE_OPEN, justify="right")  # the motivation is still open
             return Text(f"{consensus}✓", style=STYLE_CONSENSUS, justify="right")
         if stats.mean is None:
             return Text(fmt.DASH, style=STYLE_MUTED, justify="right")
@@ -74,14 +87,26 @@ class OverviewScreen(ChairScreen):
         cells += [self._cell(application_id, cid) for cid in self.model.criteria.criterion_ids]
         open_flags = len(self.model.open_flags(application_id))
         cells.append(Text(f"!{open_flags}" if open_flags else "", style="bold red"))
+        cells.append(self._advice_cell(application_id))
         total, is_consensus = self.model.display_total(application_id)
         if is_consensus:
-            cells.append(Text(fmt.compact(total) + "✓", style=STYLE_CONSENSUS, justify="right"))
+            cells.append(Text(fmt.compact(total), style=STYLE_CONSENSUS, justify="right"))
         else:
             cells.append(Text(fmt.number(total), justify="right"))
         rank = self.model.display_rank[application_id]
         cells.append(Text(str(rank) if rank else "", justify="right"))
         return cells
+
+    def _advice_cell(self, application_id: str) -> Text:
+        """✓ when nothing is open; "2/3" (voting scores of the minimum) when too few jurors voted and
+        the chair has not motivated ranking it anyway; else how many points are open."""
+        model = self.model
+        if model.below_minimum_votes(application_id) and not model.decision(application_id).rank_motivation.strip():
+            votes = f"{model.votes.get(application_id, 0)}/{model.criteria.ranking.minimum_votes}"
+            return Text(votes, style=STYLE_TOO_FEW, justify="right")
+        if model.complete(application_id):
+            return Text("✓", style=STYLE_CONSENSUS, justify="right")
+        return Text(str(len(model.open_points(application_id))), style=STYLE_OPEN, justify="right")
 
     def redraw(self) -> None:
         table = self.table
@@ -96,7 +121,7 @@ class OverviewScreen(ChairScreen):
     def _draw_lines(self) -> None:
         model = self.model
         open_total = sum(len(model.open_flags(aid)) for aid in model.file_order)
-        done = sum(1 for aid in model.file_order if model.consensus_done(aid) == len(model.criteria.criteria))
+        done = sum(1 for aid in model.file_order if model.complete(aid))
         summary = self.query_one("#overview-summary", Static)
         if not model.submissions:
             summary.update(t("chair.ui.overview.no_submissions"))
@@ -110,10 +135,33 @@ class OverviewScreen(ChairScreen):
                     done=done,
                     total=len(model.file_order),
                     order=t("chair.ui.overview.order_total" if model.sort_by_total else "chair.ui.overview.order_file"),
+                    session="".join(" · " + t(SESSION_POINTS[point.gap]) for point in model.gaps.session if point.gap in SESSION_POINTS),
                 )
             )
+        self._draw_open_line()
         threshold = fmt.compact(model.criteria.disagreement_threshold)
         self.query_one("#overview-legend", Static).update(t("chair.ui.overview.legend", threshold=threshold))
+
+    def open_words(self, application_id: str) -> str:
+        """What is open for one application, in words: the advice's gaps, and too few votes."""
+        model = self.model
+        points = model.open_points(application_id)
+        votes = model.votes.get(application_id, 0)
+        words = application_line(model.session, application_id, points, votes) if points else ""
+        if (model.below_minimum_votes(application_id) and not model.decision(application_id).rank_motivation.strip()
+                and not any(point.gap is Gap.TOO_FEW_VOTES for point in points)):
+            too_few = t("chair.ui.too_few_votes", votes=votes, minimum=model.criteria.ranking.minimum_votes)
+            words = f"{words}, {too_few}" if words else f"{application_name(model.session, application_id)}: {too_few}"
+        return words or t("chair.ui.overview.application_complete", application=application_name(model.session, application_id))
+
+    def _draw_open_line(self) -> None:
+        key = self.current_row_key()
+        line = self.query_one("#overview-open", Static)
+        line.update(self.open_words(key) if key else "")
+        line.set_class(bool(key) and not self.model.complete(key), "-open")
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        self._draw_open_line()
 
     def current_row_key(self) -> str | None:
         table = self.table
