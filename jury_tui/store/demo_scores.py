@@ -15,6 +15,7 @@ from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.i18n import language, t
 from jury_tui.store.chair_store import ChairStore
+from jury_tui.store.demo_advice import demo_quality
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import session_dir
 from jury_tui.store.submitting import write_submission
@@ -34,7 +35,9 @@ def fill_demo_scores(data_dir: Path, session: SessionDefinition, seed: int = 202
     scale = session.criteria.scale
     lang = language()  # the illustrative motivations are written in the user's language
     rng = random.Random(seed)
-    quality = {a.id: rng.uniform(scale.min + 1.5, scale.max - 0.5) for a in session.applications}
+    # The centre of every juror's scores per application: the illustrative plan of the demo's advice
+    # (store/demo_advice.py), so the chair's consolidation follows from the scores.
+    quality = {a.id: demo_quality(a.id, rng.uniform(scale.min + 1.5, scale.max - 0.5)) for a in session.applications}
     application_ids = [a.id for a in session.applications]
     outbox = session_dir(data_dir, session.id) / "demo-inzendingen"
     chair = ChairStore(data_dir, session)
