@@ -50,7 +50,7 @@ def annex_government(c: Context) -> list[Flowable]:
     for line, row in enumerate(comparison, start=1):
         if row.recommendation is Recommendation.SELECT and row.advised_amount is not None:
             advised_cents += int(round(row.advised_amount * 100))
-        granted = t("export.gov.selected") if row.granted else t("export.gov.not_selected")
+        granted = t("export.col.selected") if row.granted else t("export.gov.not_selected")
         amount = ""
         if row.granted:
             if row.granted_amount is None:

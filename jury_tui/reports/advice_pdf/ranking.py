@@ -103,14 +103,14 @@ def proposals(c: Context) -> list[Flowable]:
     budget = data.budget
     weights = [criterion.weight for criterion in c.criteria.criteria]
     story: list[Flowable] = [c.text(t("export.ranking.proposals"), "h3")]
-    for key, proposal in (
-        ("by_rank", propose_by_rank(data.ranking, budget)),
-        ("best_fit", propose_best_fit(data.ranking, budget, weights)),
+    for key, passed_key, proposal in (
+        ("export.ranking.proposal_by_rank", "export.ranking.passed_over_by_rank", propose_by_rank(data.ranking, budget)),
+        ("export.ranking.proposal_best_fit", "export.ranking.passed_over_best_fit",
+         propose_best_fit(data.ranking, budget, weights)),
     ):
-        text = t(f"export.ranking.proposal_{key}", applications=names(c, proposal.selected) or t("export.none"),
-                 amount=format_amount(proposal.total_amount))
+        text = t(key, applications=names(c, proposal.selected) or t("export.none"), amount=format_amount(proposal.total_amount))
         if proposal.passed_over:
-            text += " " + t(f"export.ranking.passed_over_{key}", applications=names(c, proposal.passed_over))
+            text += " " + t(passed_key, applications=names(c, proposal.passed_over))
         story.append(Paragraph(markup(text), c.s["bullet"], bulletText="•"))
     return story
 
