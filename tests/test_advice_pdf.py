@@ -23,9 +23,18 @@ from test_export import (
 )
 
 from jury_tui.domain.consensus import ApplicationDecision, Recommendation
-from jury_tui.domain.deliberation import Deliberation, GovernmentDecision, GrantedContract
+from jury_tui.domain.deliberation import (
+    Deliberation,
+    GovernmentDecision,
+    GrantedContract,
+)
 from jury_tui.domain.government import compare
-from jury_tui.domain.ranking import propose_best_fit, propose_by_rank, reserve_list, ties
+from jury_tui.domain.ranking import (
+    propose_best_fit,
+    propose_by_rank,
+    reserve_list,
+    ties,
+)
 from jury_tui.errors import JuryError
 
 BOOM, ANTWERPEN = CONFLICT[1], "wvc21-01"

@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jury_tui.domain.consensus import ApplicationDecision, Recommendation, default_amount
+from jury_tui.domain.consensus import (
+    ApplicationDecision,
+    Recommendation,
+    default_amount,
+)
 from jury_tui.domain.deliberation import GovernmentDecision
 from jury_tui.domain.session import SessionDefinition
 

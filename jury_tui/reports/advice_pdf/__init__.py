@@ -15,10 +15,10 @@ from jury_tui.errors import JuryError
 from jury_tui.formats.atomic_file import write_atomic
 from jury_tui.i18n import language, t
 from jury_tui.reports.advice_pdf.annexes import annex_agreement, annex_scores
-from jury_tui.reports.advice_pdf.government import annex_government
 from jury_tui.reports.advice_pdf.applications import applications
 from jury_tui.reports.advice_pdf.context import Context
 from jury_tui.reports.advice_pdf.front import contents, cover
+from jury_tui.reports.advice_pdf.government import annex_government
 from jury_tui.reports.advice_pdf.method import method
 from jury_tui.reports.advice_pdf.page import (
     AdviceDocument,

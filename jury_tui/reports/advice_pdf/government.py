@@ -93,7 +93,7 @@ def decision_line(c: Context, application_id: str) -> str | None:
     if government is None:
         return None
     contract = government.contract(application_id)
-    when = dict(by=decided_by(c), date=format_date(government.decided_on), reference=government.reference)
+    when = {"by": decided_by(c), "date": format_date(government.decided_on), "reference": government.reference}
     if contract is None:
         return markup(upper_first(t("export.gov.line_not_selected", **when)))
     if contract.amount is None:

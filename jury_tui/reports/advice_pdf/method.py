@@ -11,7 +11,12 @@ from jury_tui.i18n import t
 from jury_tui.reports.advice_pdf.context import Context
 from jury_tui.reports.advice_pdf.styles import WIDTH
 from jury_tui.reports.advice_pdf.text import lower_first, markup, upper_first
-from jury_tui.reports.data_export import format_amount, format_date, format_score, role_text
+from jury_tui.reports.data_export import (
+    format_amount,
+    format_date,
+    format_score,
+    role_text,
+)
 
 
 def method(c: Context) -> list[Flowable]:

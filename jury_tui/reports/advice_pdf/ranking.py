@@ -8,7 +8,13 @@ from reportlab.platypus.flowables import Flowable
 
 from jury_tui.domain.consensus import Recommendation
 from jury_tui.domain.eligibility import Outcome
-from jury_tui.domain.ranking import RankedApplication, propose_best_fit, propose_by_rank, reserve_list, ties
+from jury_tui.domain.ranking import (
+    RankedApplication,
+    propose_best_fit,
+    propose_by_rank,
+    reserve_list,
+    ties,
+)
 from jury_tui.i18n import t
 from jury_tui.reports.advice_pdf.charts import budget_chart, totals_chart
 from jury_tui.reports.advice_pdf.context import Context
