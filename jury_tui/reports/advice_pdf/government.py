@@ -78,7 +78,7 @@ def annex_government(c: Context) -> list[Flowable]:
         c.text(format_amount(granted_cents / 100, unit=False) if granted_known else t("export.none"), "cell_head_right"), "",
     ])
     commands += [("LINEABOVE", (0, total_line), (-1, total_line), 0.8, ACCENT)]
-    widths = [44 * mm, 26 * mm, 22 * mm, 31 * mm, 24 * mm, WIDTH - 147 * mm]
+    widths = [44 * mm, 26 * mm, 24 * mm, 29 * mm, 24 * mm, WIDTH - 147 * mm]
     story.append(c.table(rows, widths, commands))
     differences = sum(1 for row in comparison if row.differs)
     story.append(c.text(t("export.gov.legend", count=differences, mark=t("export.gov.differs_mark")), "caption"))
