@@ -85,7 +85,7 @@ def reserve(c: Context) -> list[Flowable]:
         c.text(t("export.ranking.rank"), "cell_head_center"),
         c.text(t("export.ranking.application"), "cell_head"),
         c.text(t("export.ranking.recommendation"), "cell_head"),
-        c.text(t("export.ranking.advised"), "cell_head_right"),
+        c.text(t("export.ranking.reserve_amount"), "cell_head_right"),
         c.text(t("export.ranking.cumulative"), "cell_head_right"),
         c.text(t("export.ranking.over_line"), "cell_head_right"),
     ]]
