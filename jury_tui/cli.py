@@ -131,6 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--sep", choices=SEPARATORS, default=DEFAULT_SEPARATOR, help=t("cli.export.sep"))
     export.add_argument("--without-individual", dest="individual", action="store_false", help=t("cli.export.without_individual"))
 
+    letters = command("letters")
+    letters.add_argument("session_id", metavar=session)
+    letters.add_argument("--out", type=Path, metavar=t("cli.metavar.folder"), help=t("cli.letters.out"))
+
     check = command("check")
     check.add_argument("files", type=Path, nargs="+", metavar=file)
     check.add_argument("--session", metavar=session, help=t("cli.check.session"))
@@ -290,11 +294,8 @@ def _demo_path_2021(data_dir: Path, session, out: Path | None) -> int:
     summary = write_advice_pdf(final, second)
     _out(t("demo.path.advice", budget=format_amount(final.budget), path=display_path(second), pages=summary.pages))
     # 5. A letter per application.
-    try:
-        from jury_tui.reports.letters_pdf import write_letters
-    except ImportError:
-        _out(t("demo.path.no_letters"))
-        return 0
+    from jury_tui.reports.letters_pdf import write_letters
+
     written = write_letters(final, letters_folder)
     _out(t("demo.path.letters", count=len(written), folder=display_path(letters_folder)))
     return 0
@@ -608,7 +609,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = ChairStore(data_dir, session)
     submissions, decisions = store.submissions(), store.decisions()
     letters = letters_for_export(data_dir, session, args.names)  # the same in every export of the session
-    data = build_advice_data(session, submissions, decisions, letters=letters)
+    data = build_advice_data(session, submissions, decisions, letters=letters,
+                             deliberation=store.deliberation(), government=store.government())
     refused = None
     if "pdf" in targets:
         try:
@@ -625,6 +627,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     if refused is not None:
         _err(refused.message)
         return EXIT_USAGE
+    return 0
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    """One letter per applicant (reports/letters_pdf.py); refused while the advice is incomplete."""
+    from jury_tui.reports.data_export import build_advice_data
+    from jury_tui.reports.letters_pdf import write_letters
+    from jury_tui.store.chair_store import ChairStore
+    from jury_tui.store.sessions import exports_dir, load_session
+
+    data_dir = _data_dir(args)
+    session = load_session(data_dir, args.session_id)
+    out = args.out if args.out is not None else exports_dir(data_dir) / f"brieven-{session.id}"
+    if out.exists() and not out.is_dir():
+        raise JuryError(t("cli.letters.not_a_folder", path=display_path(out)))
+    store = ChairStore(data_dir, session)
+    # Anonymous letters are dealt but never printed: the letters name no juror at all.
+    data = build_advice_data(session, store.submissions(), store.decisions(),
+                             deliberation=store.deliberation(), government=store.government())
+    paths = write_letters(data, out)
+    _out(t("cli.letters.written", count=len(paths), path=display_path(out)))
     return 0
 
 
@@ -649,6 +672,7 @@ COMMANDS = {
     "check": cmd_check,
     "import": cmd_import,
     "export": cmd_export,
+    "letters": cmd_letters,
     "chair": cmd_chair,
 }
 

@@ -5,12 +5,14 @@ the secretariat exports. Commands run through the real CLI entry point."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import random
 
 from jury_tui.cli import main
 from jury_tui.domain.aggregation import ScoreTable, aggregate
 from jury_tui.domain.consensus import Recommendation, suggested_score
-from jury_tui.domain.ranking import propose_best_fit, propose_by_rank, rank
+from jury_tui.domain.deliberation import Meeting
+from jury_tui.domain.ranking import propose_best_fit, propose_by_rank, rank, ties
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.sessions import load_session
 
@@ -82,6 +84,17 @@ def test_demo_from_drafts_to_ranking(tmp_path, capsys):
     chair.set_selection(best.selected)
     for application_id in best.selected:
         chair.set_recommendation(application_id, Recommendation.SELECT)
+    # --strict asks for a complete advice: every recommendation, its motivation, the meeting
+    code = main(["export", "wvc-2021-demo", "--strict", "--pdf", "--data-dir", data])
+    assert code == 2 and "geen aanbeveling" in capsys.readouterr().err
+    for application in session.applications:
+        if application.id not in best.selected:
+            chair.set_recommendation(application.id, Recommendation.REJECT)
+        chair.set_overall(application.id, "De jury is het eens.")  # written for the recommendation in force
+    chair.set_text("wvc21-15", "rank_motivation", "Twee stemgerechtigde scores door een belangenconflict.")
+    for group in ties(rank(session, chair.decisions())):
+        chair.set_tie_order(sorted(group), "Volgorde na overleg.")
+    chair.set_meeting(Meeting(held_on=dt.date(2021, 10, 12), chair="De voorzitter", attendees=list(JURORS)))
 
     out = cli(capsys, "export", "wvc-2021-demo", "--strict", "--data-dir", data)
     assert "advies geschreven" in out
@@ -118,8 +131,7 @@ def test_strict_export_refuses_the_advice_but_writes_the_data(tmp_path, capsys):
     code = main(["export", "wvc-2021-demo", "--strict", "--data-dir", data])
     captured = capsys.readouterr()
     assert code == 2
-    assert captured.err.startswith("advies niet geëxporteerd: de consensus is onvolledig bij")
-    assert "wvc21-03" in captured.err or "Boom" in captured.err
+    assert captured.err.strip() == "advies niet geëxporteerd: Boom (wvc21-03): consensusscore Maatwerk"
     assert len(captured.err.strip().splitlines()) == 1
     exports = tmp_path / "exports"
     assert not (exports / "advies-wvc-2021-demo.pdf").exists()

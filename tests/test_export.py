@@ -16,7 +16,8 @@ import pytest
 from jury_tui.domain.aggregation import ScoreTable, aggregate
 from jury_tui.domain.assessment import ScoreChange
 from jury_tui.domain.consensus import Recommendation, suggested_score
-from jury_tui.domain.ranking import propose_by_rank, rank
+from jury_tui.domain.deliberation import Meeting
+from jury_tui.domain.ranking import propose_by_rank, ties
 from jury_tui.errors import JuryError
 from jury_tui.formats.session_builder import build_demo_session, demo_private_keys
 from jury_tui.store.chair_store import ChairStore
@@ -29,6 +30,10 @@ JURORS = ("extern-1", "extern-2", "extern-3", "vlaams-1")  # three voting, one a
 CONFLICT = ("extern-2", "wvc21-03")  # extern-2 declares a conflict on Boom
 SUBMITTED_AT = dt.datetime(2021, 10, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
 ON = dt.date(2021, 10, 15)
+CREATED = dt.datetime(2021, 10, 15, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+RANK_MOTIVATION = "Boom telt twee stemgerechtigde scores door een belangenconflict; de jury rangschikt de aanvraag toch."
+TIE_MOTIVATION = "Na overleg gaat de aanvraag met de sterkste wijkanalyse voor"
+MEETING = Meeting(held_on=dt.date(2021, 10, 12), chair="An Voorzitter", attendees=list(JURORS), others=["Secretariaat Wonen"])
 
 
 def _score(juror_id: str, application_id: str, criterion_id: str) -> int:
@@ -73,23 +78,39 @@ def consolidate_demo(data_dir: Path):
                 motivation = f"{TRICKY}\n\nTweede alinea met een heel lang woord: {'Wijkverbeteringscontract' * 8}."
             minority = "Eén jurylid vond de planning te krap." if index % 5 == 0 and criterion.id == "haalbaarheid" else None
             chair.set_consensus(application.id, criterion.id, suggested_score(stats[criterion.id]), motivation, minority)
-        chair.set_overall(application.id, f"Algemene motivering voor {application.municipality}.")
-    ranking = rank(session, chair.decisions())
+    # Boom has two voting scores (a conflict), one below the minimum: the chair ranks it, motivated.
+    chair.set_text(CONFLICT[1], "rank_motivation", RANK_MOTIVATION)
+    for group in ties(advice_data(chair).ranking):  # every tie ordered, with a motivation
+        chair.set_tie_order(sorted(group), f"{TIE_MOTIVATION} ({', '.join(sorted(group))})")
+    ranking = advice_data(chair).ranking
     proposal = propose_by_rank(ranking, session.budget)
     for row in ranking:
-        recommendation = Recommendation.SELECT if row.application_id in proposal.selected else Recommendation.RESERVE
+        if row.application_id in proposal.selected:
+            recommendation = Recommendation.SELECT
+        else:  # a reserve comes with an amount: only for an application that meets the call's rules
+            recommendation = Recommendation.RESERVE if row.selectable else Recommendation.REJECT
         chair.set_recommendation(row.application_id, recommendation)
+        # the overall motivation is written for the recommendation in force
+        chair.set_overall(row.application_id, f"Algemene motivering voor {session.application(row.application_id).municipality}.")
     chair.set_selection(proposal.selected)
+    chair.set_meeting(MEETING)
     return session, chair
+
+
+def advice_data(chair: ChairStore, decisions=None, **changes):
+    """The chair's advice data as the CLI builds it, at a fixed moment (the bytes are reproducible)."""
+    from jury_tui.reports.data_export import build_advice_data
+
+    values = dict(generated_on=ON, created=CREATED, deliberation=chair.deliberation(), government=chair.government())
+    values.update(changes)
+    return build_advice_data(chair.session, chair.submissions(), decisions or chair.decisions(), **values)
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("export") / "data"
     session, chair = consolidate_demo(data_dir)
-    from jury_tui.reports.data_export import build_advice_data
-
-    return session, chair, build_advice_data(session, chair.submissions(), chair.decisions(), generated_on=ON)
+    return session, chair, advice_data(chair)
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +132,8 @@ def with_consensus(data, application_id: str, criterion_id: str, **changes):
     decision = data.decisions[application_id]
     criteria = {**decision.criteria, criterion_id: dataclasses.replace(decision.get(criterion_id), **changes)}
     decisions = {**data.decisions, application_id: dataclasses.replace(decision, criteria=criteria)}
-    return build_advice_data(data.session, data.submissions, decisions, generated_on=ON)
+    return build_advice_data(data.session, data.submissions, decisions, generated_on=ON, created=CREATED,
+                             deliberation=data.deliberation, government=data.government)
 
 
 def pdf_text(path: Path) -> str:
@@ -206,12 +228,13 @@ def test_strict_refuses_a_missing_motivation_and_lax_marks_it(demo, tmp_path):
     with pytest.raises(JuryError) as caught:
         write_advice_pdf(data, out, strict=True)
     message = str(caught.value)
-    assert "\n" not in message and "Beringen (wvc21-02)" in message and "Haalbaarheid (motivering)" in message
+    assert message == "advies niet geëxporteerd: Beringen (wvc21-02): motivering Haalbaarheid"
     assert not out.exists()
     summary = write_advice_pdf(data, out)
     assert summary.missing == 1
     text = pdf_text(out)
-    assert "Motivering ontbreekt" in text and "Onvolledig advies" in text
+    assert "Motivering ontbreekt" in text and "Onvolledig advies: 1 punt staat nog open" in flat(text)
+    assert "Nog open: motivering Haalbaarheid" in flat(text)
 
 
 def test_a_5000_word_motivation_flows_across_pages(demo, advice, tmp_path):

@@ -26,7 +26,7 @@ DYNAMIC_KEYS = [
     r"status\.\w+",
     r"role\.\w+",
     r"check\.kind\.\w+",
-    r"cli\.(demo|new|show|open|conflicts|submit|template|import_scores|import|chair|export|check|package|unpack)\.(help|description)",
+    r"cli\.(demo|new|show|open|conflicts|submit|template|import_scores|import|chair|export|check|package|unpack|letters)\.(help|description)",
     r"import\.(new|unchanged|replaced|taken_back|other_session|unknown_juror|role|unknown_application|not_signed|other_signer|bad_signature)(_short)?",
     r"chair\.key\.(overview|detail|ranking|calibration)\.help",
     r"chair\.ui\.tab\.\w+",

@@ -167,7 +167,7 @@ async def test_strict_mode_refuses_the_pdf_in_dutch(export_setup):
         await run_export(app, pilot)
         assert not paths["pdf"].exists()
         ok, line = dialog.results["pdf"]
-        assert not ok and line.startswith("advies niet geëxporteerd: de consensus is onvolledig bij")
+        assert not ok and line.startswith("advies niet geëxporteerd: Antwerpen (wvc21-01): alle criteria")
         assert "Traceback" not in line and "\n" not in line
         assert "✗ PDF advies niet geëxporteerd" in dialog.result_text()
         # The score data holds no consensus: it is still written.

@@ -45,7 +45,6 @@ from jury_tui.domain.anonymity import (
 from jury_tui.domain.consensus import (
     ApplicationDecision,
     Recommendation,
-    missing_consensus,
     selection,
 )
 from jury_tui.domain.deliberation import Deliberation, GovernmentDecision
@@ -70,9 +69,6 @@ XLSX_CELL_LIMIT = 32_767
 # --- the data ----------------------------------------------------------------------------------
 
 
-# Per application, the criteria (id, what is missing) whose consensus is incomplete.
-Missing = dict[str, list[tuple[str, list[str]]]]
-
 @dataclass(frozen=True)
 class AdviceData:
     """The chair's consolidation and the jurors' submissions, as the exports need them."""
@@ -91,6 +87,7 @@ class AdviceData:
     deliberation: Deliberation = field(default_factory=Deliberation)  # budget, meeting, tie orders
     government: GovernmentDecision | None = None  # the government's decision, once recorded
     gaps: AdviceGaps = field(default_factory=lambda: AdviceGaps({}, []))  # what is still open (domain/advice.py)
+    created: dt.datetime | None = None  # the moment the documents are made (the PDFs' creation date)
     _rows: dict[str, RankedApplication] = field(default_factory=dict, repr=False, compare=False)
 
     _funded: list[str] = field(default_factory=list, repr=False, compare=False)
@@ -137,11 +134,6 @@ class AdviceData:
 
     def maximum_total(self) -> float:
         return maximum_total(self.session.criteria)
-
-    # --- completeness -------------------------------------------------------------------------
-    def missing_consensus(self) -> Missing:
-        """Per application, the criteria whose consensus score or required motivation is missing."""
-        return missing_consensus(self.session.criteria, [a.id for a in self.session.applications], self.decisions)
 
     # --- jurors -------------------------------------------------------------------------------
     def jurors_in_order(self, names: bool = False) -> list[Juror]:
@@ -193,11 +185,14 @@ def build_advice_data(
     letters: Mapping[str, str] | None = None,
     deliberation: Deliberation | None = None,
     government: GovernmentDecision | None = None,
+    created: dt.datetime | None = None,
 ) -> AdviceData:
     """The advice data from the jurors' submissions and the chair's decisions (as the chair's store
     gives them): aggregation, ranking, selection and the conditions are computed here, once.
     `letters` are the anonymous jurors' letters kept for the session (jury_tui.store.anonymity);
-    without them (a test, a benchmark) letters are dealt at random for this data only."""
+    without them (a test, a benchmark) letters are dealt at random for this data only. `created`:
+    the moment of writing (the PDFs' creation date), now unless given; `generated_on` its date."""
+    created = created or dt.datetime.now().astimezone()
     submissions, decisions = dict(submissions), dict(decisions)
     deliberation = deliberation or Deliberation()
     table = ScoreTable(session, submissions.values())
@@ -215,11 +210,12 @@ def build_advice_data(
         ranking=ranking,
         eligibility=eligibility,
         agreement=reliability(session, table),
-        generated_on=generated_on or dt.date.today(),
+        generated_on=generated_on or created.date(),
         letters=assign_letters([juror.id for juror in session.jurors], letters),
         deliberation=deliberation,
         government=government,
         gaps=advice_gaps(session, decisions, deliberation, ranking, eligibility),
+        created=created,
     )
 
 

@@ -3,7 +3,9 @@ export's refusal, the export dialog, the overview's status line and the CLI."""
 
 from __future__ import annotations
 
-from jury_tui.domain.advice import Gap, OpenPoint
+from collections.abc import Mapping
+
+from jury_tui.domain.advice import AdviceGaps, Gap, OpenPoint
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.formatting import format_amount
 from jury_tui.i18n import language, t
@@ -60,3 +62,26 @@ def amount_cleared_note(before, after) -> str | None:
     if before.advised_amount is None or after.advised_amount is not None:
         return None
     return t("chair.amount_cleared", application=after.application_id, amount=format_amount(before.advised_amount))
+
+
+def strict_message(
+    session: SessionDefinition,
+    gaps: AdviceGaps,
+    votes: Mapping[str, int],
+    selected_amount: float,
+    budget: float,
+    limit: int = 3,
+) -> str | None:
+    """The one line that refuses an incomplete or contradictory advice (`export --strict`, the
+    letters): the first `limit` applications with what is open, how many more, then the session's
+    points. None when the advice is complete."""
+    if gaps.complete:
+        return None
+    items = list(gaps.applications.items())
+    parts = [application_line(session, aid, points, votes.get(aid, 0)) for aid, points in items[:limit]]
+    text = "; ".join(parts)
+    if len(items) > limit:
+        text += t("export.strict_more", count=len(items) - limit)
+    session_parts = [session_line(session, point, selected_amount, budget) for point in gaps.session]
+    text = "; ".join(part for part in (text, *session_parts) if part)
+    return t("export.strict_missing", items=text)

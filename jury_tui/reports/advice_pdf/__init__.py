@@ -18,6 +18,7 @@ from jury_tui.reports.advice_pdf.annexes import annex_agreement, annex_scores
 from jury_tui.reports.advice_pdf.applications import applications
 from jury_tui.reports.advice_pdf.context import Context
 from jury_tui.reports.advice_pdf.front import contents, cover
+from jury_tui.reports.advice_pdf.government import annex_government
 from jury_tui.reports.advice_pdf.method import method
 from jury_tui.reports.advice_pdf.page import (
     AdviceDocument,
@@ -27,14 +28,15 @@ from jury_tui.reports.advice_pdf.page import (
 )
 from jury_tui.reports.advice_pdf.ranking import ranking
 from jury_tui.reports.advice_pdf.styles import BOTTOM, LEFT, RIGHT, TOP, register_fonts
-from jury_tui.reports.data_export import AdviceData, Missing, clean_text
+from jury_tui.reports.data_export import AdviceData, clean_text
+from jury_tui.reports.open_points import strict_message
 
-__all__ = ["AdviceSummary", "missing_message", "register_fonts", "write_advice_pdf"]
+__all__ = ["AdviceSummary", "refusal", "register_fonts", "write_advice_pdf"]
 
 
 @dataclass(frozen=True)
 class AdviceSummary:
-    """What was written: the file, its pages, the applications, and how many consensus items were missing."""
+    """What was written: the file, its pages, the applications, and how many points of the advice are open."""
 
     path: Path
     pages: int
@@ -42,37 +44,20 @@ class AdviceSummary:
     missing: int
 
 
-def missing_message(data: AdviceData, missing: Missing, limit: int = 3) -> str | None:
-    """One line naming the applications and criteria whose required consensus is missing (`missing`,
-    as `data.missing_consensus()` gives it); None if complete."""
-    if not missing:
-        return None
-    lang = language()
-    what_text = {"score": t("export.col.score"), "motivation": t("export.col.motivation")}
-    all_criteria = len(data.session.criteria.criteria)
-    parts = []
-    for application_id, items in list(missing.items())[:limit]:
-        application = data.session.application(application_id)
-        kinds = {tuple(what) for _, what in items}
-        if len(items) == all_criteria and len(kinds) == 1:  # nothing consolidated yet: say so briefly
-            criteria = t("export.missing_all", what=", ".join(what_text[w] for w in items[0][1]))
-        else:
-            criteria = ", ".join(
-                f"{data.session.criteria.criterion(cid).name.get(lang)} ({', '.join(what_text[w] for w in what)})"
-                for cid, what in items
-            )
-        parts.append(f"{clean_text(application.municipality)} ({application_id}): {criteria}")
-    text = "; ".join(parts)
-    if len(missing) > limit:
-        text += t("export.strict_more", count=len(missing) - limit)
-    return t("export.strict_missing", items=text)
+def refusal(data: AdviceData) -> str | None:
+    """The one line refusing an incomplete or contradictory advice (domain/advice.py, words from
+    reports/open_points.py); None when it is complete. One rule for `--strict` and the letters."""
+    votes = {row.application_id: row.votes for row in data.ranking}
+    return strict_message(data.session, data.gaps, votes, data.funded_total(), data.budget)
 
 
 def story(c: Context) -> list[Flowable]:
-    """Cover, contents, 1 method, 2 ranking and budget, 3 the applications, annex A the scores per
-    juror (unless left out), then the annex on the agreement. The body is made first, so the table of
+    """Cover, contents, 1 method, 2 ranking and budget, 3 the applications, the government's decision
+    beside the advice (once recorded), the scores per juror (unless left out), then the annex on the
+    agreement. The body is made first, so the table of
     contents knows its entries."""
     annexes = [*annex_scores(c), *annex_agreement(c)] if c.individual else annex_agreement(c)
+    annexes = [*annex_government(c), *annexes]
     body = [*method(c), *ranking(c), *applications(c), *annexes]
     return [*cover(c), *contents(c), *body]
 
@@ -88,11 +73,11 @@ def write_advice_pdf(
 ) -> AdviceSummary:
     """Write the motivated advice to `out` (atomically). `progress(done, total)` is called as each
     application section is laid out (total = number of applications), and once more at the end.
-    With `strict`, a missing consensus score or required motivation raises JuryError instead.
+    With `strict`, an incomplete or contradictory advice (`refusal`) raises JuryError instead;
+    without, the PDF marks what is open.
     Without `individual`, the annex of each juror's own scores is left out."""
-    missing = data.missing_consensus()
     if strict:
-        message = missing_message(data, missing)
+        message = refusal(data)
         if message:
             raise JuryError(message)
     register_fonts()
@@ -121,13 +106,13 @@ def write_advice_pdf(
         producer="jury-tui (ReportLab)",
         keywords=[session.id, session.fingerprint[:16]],
         lang=t("export.document_language"),  # the language tag of the PDF (accessibility)
-        invariant=1,  # the same data and date give the same bytes
+        invariant=1,  # the same data give the same bytes; the creation date is data.created (numbered_canvas)
         displayDocTitle=1,
     )
     document.addPageTemplates(page_templates(session))
     pages: list[int] = []
-    canvasmaker = numbered_canvas(lambda page, total: t("export.page", page=page, pages=total), pages)
-    document.build(story(Context(data, names, missing, individual)), canvasmaker=canvasmaker)
+    canvasmaker = numbered_canvas(lambda page, total: t("export.page", page=page, pages=total), pages, data.created)
+    document.build(story(Context(data, names, individual)), canvasmaker=canvasmaker)
     if progress is not None:
         progress(count, count)
     write_atomic(Path(out), buffer.getvalue())
@@ -135,5 +120,5 @@ def write_advice_pdf(
         path=Path(out),
         pages=pages[-1] if pages else 0,
         applications=count,
-        missing=sum(len(items) for items in missing.values()),
+        missing=data.gaps.count(),
     )

@@ -16,6 +16,8 @@ from reportlab.platypus.flowables import Flowable
 from jury_tui.i18n import t
 from jury_tui.reports.advice_pdf.conditions import conditions
 from jury_tui.reports.advice_pdf.context import Context
+from jury_tui.reports.advice_pdf.government import decision_line
+from jury_tui.reports.advice_pdf.ranking import unranked_reason
 from jury_tui.reports.advice_pdf.styles import ACCENT, LIGHT, WIDTH
 from jury_tui.reports.advice_pdf.text import markup, text_paragraphs
 from jury_tui.reports.data_export import (
@@ -24,6 +26,7 @@ from jury_tui.reports.data_export import (
     format_score,
     recommendation_text,
 )
+from jury_tui.reports.open_points import application_line
 
 BAND_SHARE = 0.55  # of the width, for the criterion's name; the consensus score takes the rest
 
@@ -63,7 +66,11 @@ def application(c: Context, index: int, application_id: str) -> list[Flowable]:
     story.append(c.text(application.title, "app_title"))
 
     # key facts
-    rank_text = t("export.app.rank_value", rank=row.rank, count=c.ranked_count) if row.rank else t("export.app.unranked")
+    if row.rank is None:
+        rank_text = f"{t('export.app.unranked')} ({unranked_reason(c, row)})"
+    else:
+        shown = t("export.app.ex_aequo", rank=row.rank) if row.ex_aequo else row.rank
+        rank_text = t("export.app.rank_value", rank=shown, count=c.ranked_count)
     funded = application_id in c.funded_set
     facts = [
         (t("chair.ui.ranking.column_application"), markup(application.id)),
@@ -93,6 +100,8 @@ def application(c: Context, index: int, application_id: str) -> list[Flowable]:
     if data.eligibility[application_id]:
         story += [CondPageBreak(40 * mm), c.text(t("export.sec.eligibility"), "h3")]
         story += conditions(c, application_id)
+        if decision.advised_amount is not None:
+            story.append(c.text(t("export.app.checked_at", amount=format_amount(decision.advised_amount)), "caption"))
 
     # criteria
     story += [CondPageBreak(45 * mm), c.text(t("export.app.criteria"), "h3_text")]
@@ -130,6 +139,19 @@ def application(c: Context, index: int, application_id: str) -> list[Flowable]:
         (t("chair.key.toggle_selected"), markup(t("export.chart.selected") if funded else t("export.app.not_selected"))),
     ])
     story.append(KeepTogether([conclusion]))
+    government = decision_line(c, application_id)
+    if government is not None:
+        story += [Spacer(1, 4), c.para(government, "body")]
+    for field, key in (("rank_motivation", "export.app.rank_motivation"), ("hearing", "export.app.hearing"),
+                       ("conditions", "export.app.conditions")):
+        text = getattr(decision, field)
+        if text.strip():
+            heading = t(key, minimum=c.criteria.ranking.minimum_votes, votes=row.votes)
+            story += [*c.text_heading(heading), *text_paragraphs(text, c.s["body"])]
+    points = c.gaps.applications.get(application_id)
+    if points:
+        line = application_line(c.session, application_id, points, row.votes)
+        story += [Spacer(1, 6), c.text(t("export.app.open", points=line.split(": ", 1)[1]), "missing")]
     return story
 
 

@@ -135,7 +135,7 @@ def budget_chart(c: Context) -> list[Flowable]:
         return [c.text(t("export.chart.no_selection"), "small")]
     limit = 40
     funded = c.funded[:limit]
-    budget = c.session.budget
+    budget = c.data.budget  # the budget in force (the chair's)
     amounts = [data.advised_amount(app_id) or 0.0 for app_id in funded]
     before, running = [], 0.0
     for amount in amounts:

@@ -27,8 +27,9 @@ def figures_of(application, check: EligibilityCheck) -> tuple[str, set[str]]:
     """The figures a check rests on, as a reader wants them, and the application fields they come from."""
     kind = check.kind
     unknown = t("export.figure.unknown")
-    if kind is RuleKind.MAX_SUBSIDY:
-        return format_amount(application.requested_subsidy), {"requested_subsidy"}
+    if kind is RuleKind.MAX_SUBSIDY:  # the amount checked: the advised one where the chair set it
+        amount = check.value if isinstance(check.value, (int, float)) else application.requested_subsidy
+        return format_amount(amount), {"requested_subsidy"}
     if kind is RuleKind.MIN_CO_FINANCING_SHARE:
         fields = {"co_financing", "budgeted_cost"}
         if application.co_financing is None or application.budgeted_cost is None or check.value is None:

@@ -16,14 +16,14 @@ from jury_tui.reports.advice_pdf.styles import (
     paragraph_styles,
 )
 from jury_tui.reports.advice_pdf.text import markup
-from jury_tui.reports.data_export import AdviceData, Missing, clean_text, format_amount
+from jury_tui.reports.data_export import AdviceData, clean_text, format_amount
 
 
 class Context:
     """The advice data with the choices of one document (language, names, the individual scores or
     not) and its table of contents."""
 
-    def __init__(self, data: AdviceData, names: bool, missing: Missing, individual: bool = True) -> None:
+    def __init__(self, data: AdviceData, names: bool, individual: bool = True) -> None:
         self.data = data
         self.session = data.session
         self.criteria = data.session.criteria
@@ -39,7 +39,7 @@ class Context:
         self.funded_set = set(self.funded)
         self.toc_entries: list[tuple[str, str, str, int]] = []  # key, number, text, level
         self.max_total = data.maximum_total()
-        self.missing = missing
+        self.gaps = data.gaps  # what is open (domain/advice.py): marked, never hidden
         self.ranked_count = sum(1 for row in data.ranking if row.rank is not None)
 
     def position_of(self, juror_id: str) -> int:

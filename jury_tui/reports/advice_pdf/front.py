@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from jury_tui.domain.session import Role
@@ -13,6 +13,7 @@ from jury_tui.reports.advice_pdf.page import PageRef
 from jury_tui.reports.advice_pdf.styles import ACCENT, WIDTH
 from jury_tui.reports.advice_pdf.text import markup
 from jury_tui.reports.data_export import format_amount, format_date, format_number
+from jury_tui.reports.open_points import application_line, session_line
 
 
 def cover(c: Context) -> list[Flowable]:
@@ -26,6 +27,12 @@ def cover(c: Context) -> list[Flowable]:
     ]
     if c.criteria.call is not None:
         story.append(c.text(c.criteria.call.get(c.lang), "cover_call"))
+    if c.criteria.addressee is not None:
+        story += [Spacer(1, 6 * mm), c.text(t("export.cover.addressee", addressee=c.criteria.addressee.get(c.lang)), "cover_kicker")]
+    meeting = data.deliberation.meeting
+    budget = markup(format_amount(data.budget))
+    if data.budget != session.budget:
+        budget += " " + markup(t("export.cover.budget_session", amount=format_amount(session.budget)))
     story += [
         Spacer(1, 10 * mm),
         HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceAfter=5 * mm),
@@ -35,21 +42,32 @@ def cover(c: Context) -> list[Flowable]:
                 (t("export.cover.session_id"), markup(session.id)),
                 (t("export.cover.date"), markup(format_date(data.generated_on))),
                 (t("export.cover.applications"), format_number(len(session.applications))),
-                (t("export.cover.budget"), markup(format_amount(session.budget))),
+                (t("export.cover.budget"), budget),
                 (t("export.cover.jury"), markup(t("export.cover.jury_value", voting=voting, advisory=advisory))),
+                *([(t("export.meeting.chair"), markup(meeting.chair))] if meeting.chair.strip() else []),
+                *([(t("export.meeting.date"), markup(format_date(meeting.held_on)))] if meeting.held_on else []),
                 (t("export.cover.fingerprint"), f'<font size="7.5">{markup(session.fingerprint)}</font>'),
             ],
             label_width=52 * mm,
         ),
         Spacer(1, 8 * mm),
     ]
-    missing = sum(len(items) for items in c.missing.values())
+    missing = c.gaps.count()
     if missing:
         key = "export.cover.incomplete_one" if missing == 1 else "export.cover.incomplete"
         story.append(c.text(t(key, count=missing), "warning"))
+        story += open_points(c)
     story.append(c.text(t("export.cover.note"), "small"))
     story += [NextPageTemplate("body"), PageBreak()]
     return story
+
+
+def open_points(c: Context) -> list[Flowable]:
+    """What is still open, one line per application and per session point (reports/open_points.py)."""
+    data = c.data
+    lines = [application_line(c.session, aid, points, data.ranked(aid).votes) for aid, points in c.gaps.applications.items()]
+    lines += [session_line(c.session, point, data.funded_total(), data.budget) for point in c.gaps.session]
+    return [Paragraph(markup(line), c.s["bullet"], bulletText="•") for line in lines]
 
 
 def contents(c: Context) -> list[Flowable]:

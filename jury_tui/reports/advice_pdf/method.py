@@ -11,7 +11,12 @@ from jury_tui.i18n import t
 from jury_tui.reports.advice_pdf.context import Context
 from jury_tui.reports.advice_pdf.styles import WIDTH
 from jury_tui.reports.advice_pdf.text import lower_first, markup, upper_first
-from jury_tui.reports.data_export import format_amount, format_score, role_text
+from jury_tui.reports.data_export import (
+    format_amount,
+    format_date,
+    format_score,
+    role_text,
+)
 
 
 def method(c: Context) -> list[Flowable]:
@@ -80,7 +85,10 @@ def method(c: Context) -> list[Flowable]:
     if criteria.ranking.minimum_total is not None:
         ranking += " " + t("export.aggregation.minimum_total", min=format_score(criteria.ranking.minimum_total))
     texts.append(ranking)
-    texts.append(t("export.aggregation.budget", budget=format_amount(c.session.budget)))
+    if criteria.ranking.minimum_votes:
+        texts.append(t("export.aggregation.minimum_votes", minimum=criteria.ranking.minimum_votes))
+    texts.append(t("export.aggregation.ties"))
+    texts.append(t("export.aggregation.budget", budget=format_amount(c.data.budget)))
     story += [c.text(text, "body") for text in texts]
 
     # 1.5 composition
@@ -144,7 +152,39 @@ def method(c: Context) -> list[Flowable]:
         story.append(c.table(rows, widths, c.grid_style()))
     else:
         story.append(c.text(t("export.conflicts.none"), "body"))
+    story += meeting(c)
     story.append(PageBreak())
+    return story
+
+
+def meeting(c: Context) -> list[Flowable]:
+    """1.7 The jury meeting on record: date, chair, attendees (by label, or only counted where a
+    label or role would point at one juror), others present, notes."""
+    record = c.data.deliberation.meeting
+    story = c.heading("h2", "sec-meeting", "1.7", t("export.sec.meeting"), 1)
+    if not record.recorded:
+        story.append(c.text(t("advice.gap.meeting"), "missing"))
+    none = t("export.none")
+    attendees = [c.session.juror(juror_id) for juror_id in record.attendees if any(j.id == juror_id for j in c.session.jurors)]
+    attendees.sort(key=lambda juror: c.position_of(juror.id))
+    voting = sum(1 for juror in attendees if juror.role is Role.VOTING)
+    if not attendees:
+        present = none
+    elif c.names:
+        present = ", ".join(f"{c.labels[j.id]} ({role_text(j.role)})" for j in attendees)
+    elif c.roles:
+        present = t("export.meeting.attendees_roles", count=len(attendees), voting=voting, advisory=len(attendees) - voting)
+    else:
+        present = t("export.meeting.attendees_count", count=len(attendees), total=len(c.session.jurors))
+    pairs = [
+        (t("export.meeting.date"), markup(format_date(record.held_on)) if record.held_on else markup(none)),
+        (t("export.meeting.chair"), markup(record.chair) if record.chair.strip() else markup(none)),
+        (t("export.meeting.attendees"), markup(present)),
+        (t("export.meeting.others"), markup(", ".join(record.others)) if record.others else markup(none)),
+    ]
+    story.append(c.facts_table(pairs))
+    if record.notes.strip():
+        story += [Spacer(1, 4), c.text(record.notes, "body")]
     return story
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
@@ -97,11 +98,30 @@ class AdviceDocument(BaseDocTemplate):
             self.on_marker(flowable, self.page)
 
 
-def numbered_canvas(page_label: Callable[[int, int], str], pages_out: list[int]) -> type[Canvas]:
+def pdf_date(moment: dt.datetime) -> str:
+    """A moment as a PDF date string: D:YYYYMMDDHHmmSS+HH'mm' (its own offset, else UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"D:{moment:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
+def numbered_canvas(
+    page_label: Callable[[int, int], str], pages_out: list[int], moment: dt.datetime | None = None
+) -> type[Canvas]:
     """A canvasmaker whose pages show 'Pagina x van y'. Each page draws a form named after its number;
-    the forms are defined once the total is known, just before the file is saved."""
+    the forms are defined once the total is known, just before the file is saved. `moment`: the
+    creation date written in the document's information (the document is otherwise invariant: the
+    same data and moment give the same bytes)."""
 
     class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            if moment is not None:
+                stamp = pdf_date(moment)
+                self.setDateFormatter(lambda *_: stamp)  # CreationDate and ModDate
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self.saveState()
             self.translate(PAGE_WIDTH - RIGHT, 12 * mm)
@@ -123,9 +143,10 @@ def numbered_canvas(page_label: Callable[[int, int], str], pages_out: list[int])
     return NumberedCanvas
 
 
-def page_templates(session: SessionDefinition) -> list[PageTemplate]:
-    """The cover (footer only) and the body pages (header and footer), one frame each."""
-    header_right = t("export.advice_title")
+def page_templates(session: SessionDefinition, header: str | None = None) -> list[PageTemplate]:
+    """The cover (footer only) and the body pages (header and footer), one frame each. `header`: the
+    document's name on the right of the header (the advice's title unless given)."""
+    header_right = header or t("export.advice_title")
     header_left = fit(clean_text(session.title), FONT, FOOTER_SIZE, WIDTH - stringWidth(header_right, FONT, FOOTER_SIZE) - 10 * mm)
     footer = fit(t("export.footer", id=session.id, fingerprint=session.fingerprint[:16]), FONT, FOOTER_SIZE, WIDTH - 40 * mm)
 
