@@ -151,7 +151,7 @@ def application(c: Context, index: int, application_id: str) -> list[Flowable]:
     points = c.gaps.applications.get(application_id)
     if points:
         line = application_line(c.session, application_id, points, row.votes)
-        story += [Spacer(1, 6), c.text(t("export.app.open", points=line.split(": ", 1)[1]), "missing")]
+        story += [Spacer(1, 6), c.text(t("advice.still_open", points=line.split(": ", 1)[1]), "missing")]
     return story
 
 

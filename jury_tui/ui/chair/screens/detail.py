@@ -282,7 +282,7 @@ class DetailScreen(ChairScreen):
         if self.too_few_votes and not any(p.gap is Gap.TOO_FEW_VOTES for p in points):
             phrases.append(self._too_few_words() + " " + t("chair.ui.detail.rank_motivation_hint"))
         if phrases:
-            return Content.styled(t("chair.ui.detail.open", points="; ".join(phrases)), "$text-warning")
+            return Content.styled(t("advice.still_open", points="; ".join(phrases)), "$text-warning")
         if self.model.complete(aid):
             return Content.styled(t("chair.ui.detail.complete"), "$text-success")
         return Content("")
