@@ -83,7 +83,7 @@ def ranking_keys() -> list[KeySpec]:
         KeySpec("adopt(1)", "1", "1", "chair.ui.ranking.column_p1", "chair.key.adopt_rank.help", True),
         KeySpec("adopt(2)", "2", "2", "chair.ui.ranking.column_p2", "chair.key.adopt_best.help", True),
         KeySpec("set_budget", "g", "g", "chair.key.budget", "chair.key.budget.help", True),
-        KeySpec("scenarios", "c", "c", "chair.key.scenarios", "chair.key.scenarios.help", True),
+        KeySpec("scenarios", "c", "c", "chair.key.scenarios", "chair.key.scenarios.help", True, show=False),
         KeySpec("tie_order", "t", "t", "chair.key.tie", "chair.key.tie.help", True, show=False),
         KeySpec("meeting", "m", "m", "chair.key.meeting", "chair.key.meeting.help", True, show=False),
         KeySpec("government", "r", "r", "chair.key.government", "chair.key.government.help", True, show=False),
@@ -132,7 +132,7 @@ def export_keys() -> list[KeySpec]:
         KeySpec("toggle('names')", "n", "n", "chair.key.export_names", "chair.key.export_names.help"),
         KeySpec("toggle('individual')", "i", "i", "chair.key.export_individual", "chair.key.export_individual.help"),
         KeySpec("toggle('strict')", "s", "s", "chair.key.export_strict", "chair.key.export_strict.help"),
-        KeySpec("meeting", "m", "m", "chair.key.meeting", "chair.key.meeting.help"),
+        KeySpec("meeting", "m", "m", "chair.key.meeting", "chair.key.meeting.help", show=False),
         KeySpec("start", "enter", "⏎", "chair.key.export_start", "chair.key.export_start.help"),
         KeySpec("close", "escape", "Esc", "ui.key.close", "chair.key.export_close.help"),
     ]

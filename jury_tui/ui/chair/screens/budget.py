@@ -76,6 +76,7 @@ class BudgetDialog(AmountDialog):
 
     DEFAULT_CSS = """
     BudgetDialog .dialog-problem { display: none; }
+    BudgetDialog #budget-input { margin-top: 1; }
     """
 
     def __init__(self, model: ChairModel) -> None:
@@ -90,7 +91,7 @@ class BudgetDialog(AmountDialog):
             yield Static(t("chair.ui.budget.intro", session=fmt.euro(model.session.budget),
                            current=fmt.euro(model.budget_in_force())), classes="dialog-body", markup=False)
             yield Input(value=fmt.plain_amount(chairs) if chairs is not None else "",
-                        placeholder=fmt.plain_amount(model.session.budget), id="budget-input")
+                        placeholder=fmt.plain_amount(model.session.budget), id="budget-input", compact=True)
             yield Static(classes="dialog-problem", markup=False)
             yield Static(t("chair.ui.budget.keys"), classes="dialog-keys", markup=False)
         yield KeyFooter()
@@ -123,10 +124,10 @@ def names(model: ChairModel, application_ids: list[str]) -> str:
 
 def proposal_text(model: ChairModel, name_key: str, proposal: Proposal, passed_key: str) -> list[Content | str | tuple[str, str]]:
     parts: list[Content | str | tuple[str, str]] = [
-        (t("chair.ui.ranking.proposal_line", name=t(name_key), count=len(proposal.selected),
-           amount=fmt.euro(proposal.total_amount), score=fmt.compact(proposal.total_score),
-           left=fmt.euro(proposal.remaining)), "bold"),
-        "\n", names(model, proposal.selected), "\n",
+        (t(name_key), "bold"), "\n",
+        t("chair.ui.scenarios.totals", count=len(proposal.selected), amount=fmt.euro(proposal.total_amount),
+          score=fmt.compact(proposal.total_score), left=fmt.euro(proposal.remaining)), "\n",
+        (names(model, proposal.selected), "$text-muted"), "\n",
     ]
     if proposal.passed_over:
         parts += [(t(passed_key, names=names(model, proposal.passed_over)), "$text-warning"), "\n"]
@@ -150,10 +151,11 @@ class ScenarioDialog(AmountDialog):
     """Budgets side by side: both proposals, what each passes over, the reserve list. Nothing stored."""
 
     DEFAULT_CSS = """
-    ScenarioDialog .scenario-box { width: 100%; height: 1fr; }
+    ScenarioDialog .wide-box { width: 100%; height: 1fr; border: thick $primary; background: $surface; padding: 0 1; }
     ScenarioDialog #scenario-columns { height: 1fr; }
     ScenarioDialog #scenario-row { height: auto; }
-    ScenarioDialog .scenario { width: 1fr; height: auto; padding: 0 1 0 0; }
+    ScenarioDialog .scenario { width: 1fr; height: auto; padding: 0 2 0 0; }
+    ScenarioDialog #scenario-input { margin: 1 0; }
     ScenarioDialog .dialog-problem { display: none; }
     ScenarioDialog .dialog-title { margin-bottom: 0; }
     """
@@ -165,10 +167,10 @@ class ScenarioDialog(AmountDialog):
         self.provisional = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box scenario-box"):
+        with Vertical(classes="wide-box"):
             yield Static(t("chair.ui.scenarios.title"), classes="dialog-title")
             yield Static(t("chair.ui.scenarios.intro"), classes="dialog-body", markup=False)
-            yield Input(placeholder=t("chair.ui.scenarios.placeholder"), id="scenario-input")
+            yield Input(placeholder=t("chair.ui.scenarios.placeholder"), id="scenario-input", compact=True)
             yield Static(classes="dialog-problem", markup=False)
             yield Static(id="scenario-basis", markup=False)
             with VerticalScroll(id="scenario-columns"):
@@ -209,6 +211,7 @@ class TieDialog(SpecBindings, ModalScreen[bool]):
     DEFAULT_CSS = """
     TieDialog #tie-list { height: auto; max-height: 8; }
     TieDialog .dialog-problem { display: none; }
+    TieDialog #tie-motivation { margin-top: 1; }
     """
 
     def __init__(self, model: ChairModel, group: tuple[str, ...]) -> None:
@@ -228,7 +231,7 @@ class TieDialog(SpecBindings, ModalScreen[bool]):
             yield Static(t("chair.ui.tie.intro"), classes="dialog-body", markup=False)
             yield OptionList(id="tie-list")
             yield Input(value=self.existing.motivation if self.existing else "",
-                        placeholder=t("chair.ui.tie.placeholder"), id="tie-motivation")
+                        placeholder=t("chair.ui.tie.placeholder"), id="tie-motivation", compact=True)
             yield Static(classes="dialog-problem", markup=False)
             yield Static(t("chair.ui.tie.keys"), classes="dialog-keys", markup=False)
         yield KeyFooter()

@@ -120,7 +120,9 @@ def open_points(data: AdviceData) -> Missing:
                    if decision.recommendation is Recommendation.SELECT) / 100
     budget = data.budget
     lines = [application_line(session, aid, points, votes.get(aid, 0)) for aid, points in gaps.applications.items()]
-    lines += [session_line(session, point, selected, budget) for point in gaps.session]
+    lines += [session_line(session, point, selected, budget)
+              + (f" ({t('chair.ui.export.meeting_hint')})" if point.gap is Gap.MEETING else "")
+              for point in gaps.session]
     return Missing(
         applications=len(consensus),
         total=len(session.applications),
@@ -139,7 +141,7 @@ class ExportCancelled(Exception):
 class ExportDialog(SpecBindings, ModalScreen[None]):
     DEFAULT_CSS = """
     ExportDialog #export-missing { margin-bottom: 0; }
-    ExportDialog #export-open { max-height: 5; margin-bottom: 1; scrollbar-size-vertical: 1; }
+    ExportDialog #export-open { height: auto; max-height: 20vh; margin-bottom: 1; scrollbar-size-vertical: 1; }
     """
     AUTO_FOCUS = "#export-results"  # the only focusable: ↑↓ PgUp PgDn scroll long results; the letters stay ours
     BINDINGS = bindings_for(export_keys())
@@ -174,7 +176,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             yield Static(t("chair.ui.export.folder", folder=shorten_left(str(exports_dir(self.data_dir).resolve()), FOLDER_WIDTH)),
                          id="export-folder", markup=False)
             yield Static(t("chair.ui.export.checking"), id="export-missing", markup=False)
-            with VerticalScroll(id="export-open", classes="dialog-scroll"):
+            with VerticalScroll(id="export-open"):
                 yield Static(id="export-open-lines", markup=False)
             yield ProgressBar(total=1, show_eta=False, id="export-progress")
             yield Static(t("chair.ui.export.ready"), id="export-status", markup=False)

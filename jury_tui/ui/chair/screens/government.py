@@ -23,7 +23,7 @@ from jury_tui.ui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from jury_tui.ui.chair.model import ChairModel
 
-LABEL_WIDTH = 22
+LABEL_WIDTH = 20
 
 
 def _cents(rows, attribute: str, when) -> float:
@@ -34,7 +34,8 @@ class GovernmentDialog(SpecBindings, ModalScreen[None]):
     AUTO_FOCUS = "#government-table"
     BINDINGS = bindings_for(government_keys())
     DEFAULT_CSS = """
-    GovernmentDialog .government-box { width: 100%; height: 1fr; }
+    GovernmentDialog .wide-box { width: 100%; max-width: 96; height: 1fr; border: thick $primary;
+                                 background: $surface; padding: 0 1; }
     GovernmentDialog #government-table { height: 1fr; scrollbar-size-vertical: 1; }
     GovernmentDialog .dialog-title { margin-bottom: 0; }
     GovernmentDialog #government-head, GovernmentDialog #government-totals { height: auto; }
@@ -49,7 +50,7 @@ class GovernmentDialog(SpecBindings, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         decision = self.model.government()
-        with Vertical(classes="dialog-box government-box"):
+        with Vertical(classes="wide-box"):
             yield Static(t("chair.ui.government.title"), classes="dialog-title")
             if decision is None:
                 yield Static(t("chair.ui.government.none", session=self.model.session.id), classes="dialog-body",
@@ -75,10 +76,10 @@ class GovernmentDialog(SpecBindings, ModalScreen[None]):
         table = self.query_one("#government-table", ChairTable)
         for key, label, width, right in (
             ("application", "chair.ui.government.column_application", LABEL_WIDTH, False),
-            ("advice", "chair.ui.government.column_advice", 11, False),
-            ("advised", "chair.ui.government.column_advised", 10, True),
-            ("granted", "chair.ui.government.column_granted", 6, False),
-            ("granted_amount", "chair.ui.government.column_granted_amount", 11, True),
+            ("advice", "chair.ui.government.column_advice", 6, False),
+            ("advised", "chair.ui.government.column_advised", 11, True),
+            ("granted", "chair.ui.government.column_granted", 8, False),
+            ("granted_amount", "chair.ui.government.column_granted_amount", 10, True),
             ("differs", "chair.ui.government.column_differs", 2, False),
         ):
             table.add_column(Text(t(label), justify="right" if right else "left"), key=key, width=width)

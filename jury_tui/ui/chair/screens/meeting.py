@@ -53,7 +53,8 @@ class MeetingDialog(SpecBindings, ModalScreen[bool]):
     DEFAULT_CSS = """
     MeetingDialog .meeting-box { width: 78; height: 1fr; max-height: 30; }
     MeetingDialog #meeting-scroll { height: 1fr; }
-    MeetingDialog .meeting-label { margin-top: 1; text-style: bold; }
+    MeetingDialog .meeting-label { text-style: bold; }
+    MeetingDialog Input, MeetingDialog SelectionList, MeetingDialog TextArea { margin-bottom: 1; }
     MeetingDialog #meeting-attendees { height: auto; max-height: 8; }
     MeetingDialog #meeting-notes { height: 4; }
     MeetingDialog .dialog-problem { display: none; }
@@ -77,19 +78,19 @@ class MeetingDialog(SpecBindings, ModalScreen[bool]):
             yield Static(t("chair.ui.meeting.title"), classes="dialog-title")
             with VerticalScroll(id="meeting-scroll"):
                 yield Static(t("chair.ui.meeting.date"), classes="meeting-label")
-                yield Input(value=date_text, placeholder=t("chair.ui.meeting.date_placeholder"), id="meeting-date")
+                yield Input(value=date_text, placeholder=t("chair.ui.meeting.date_placeholder"), id="meeting-date", compact=True)
                 yield Static(t("chair.ui.meeting.chair"), classes="meeting-label")
-                yield Input(value=meeting.chair, id="meeting-chair")
+                yield Input(value=meeting.chair, id="meeting-chair", compact=True)
                 yield Static(t("chair.ui.meeting.attendees"), classes="meeting-label")
                 yield SelectionList[str](
                     *((juror.name, juror.id, juror.id in meeting.attendees) for juror in self.session.jurors),
-                    id="meeting-attendees",
+                    id="meeting-attendees", compact=True,
                 )
                 yield Static(t("chair.ui.meeting.others"), classes="meeting-label")
                 yield Input(value=", ".join(meeting.others), placeholder=t("chair.ui.meeting.others_placeholder"),
-                            id="meeting-others")
+                            id="meeting-others", compact=True)
                 yield Static(t("chair.ui.meeting.notes"), classes="meeting-label")
-                yield TextArea(meeting.notes, id="meeting-notes")
+                yield TextArea(meeting.notes, id="meeting-notes", compact=True)
             yield Static(classes="dialog-problem", markup=False)
             yield Static(t("chair.ui.meeting.keys"), classes="dialog-keys", markup=False)
         yield KeyFooter()

@@ -43,6 +43,7 @@ def rank_cell(row) -> Text:
 
 class RankingScreen(ChairScreen):
     MODE = "ranking"
+    FOOTER_GLOBALS = ("help",)  # i (import) still works and is in the help; the footer shows g and c instead
     BINDINGS = bindings_for(ranking_keys())
 
     def build_key_specs(self) -> list[KeySpec]:
