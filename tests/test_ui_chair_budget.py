@@ -187,6 +187,12 @@ async def test_raising_the_budget_moves_the_line_and_no_juror_submits_again(fill
         assert table.get_cell("wvc21-06", "p1").plain == "●"
         assert table.get_cell("wvc21-12", "selected").plain == "R1"
         assert table.get_cell("wvc21-12", "running").plain == fmt.plain_amount(7_864_050)
+        await pilot.press("1")  # adopt the by-rank proposal at the budget in force
+        await pilot.pause()
+        assert ChairStore(data_dir, session).selection() == by_rank.selected
+        assert t("chair.ui.ranking.budget_line", count=11, amount=fmt.euro(7_275_150),
+                 budget=t("chair.ui.ranking.budget_chairs", budget=fmt.euro(7_600_000), session=fmt.euro(4_000_000)),
+                 left=fmt.euro(324_850)) == text_of(screen.query_one("#budget-line"))
 
     # The session (and so every juror's submission) is the same: no juror submits again.
     reloaded = load_session(data_dir, DEMO)

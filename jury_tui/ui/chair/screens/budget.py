@@ -76,6 +76,7 @@ class BudgetDialog(AmountDialog):
 
     DEFAULT_CSS = """
     BudgetDialog .dialog-problem { display: none; }
+    BudgetDialog Input.-textual-compact { background: $panel; padding: 0 1; }
     BudgetDialog #budget-input { margin-top: 1; }
     """
 
@@ -157,6 +158,7 @@ class ScenarioDialog(AmountDialog):
     ScenarioDialog .scenario { width: 1fr; height: auto; padding: 0 2 0 0; }
     ScenarioDialog #scenario-input { margin: 1 0; }
     ScenarioDialog .dialog-problem { display: none; }
+    ScenarioDialog Input.-textual-compact { background: $panel; padding: 0 1; }
     ScenarioDialog .dialog-title { margin-bottom: 0; }
     """
 
@@ -211,6 +213,7 @@ class TieDialog(SpecBindings, ModalScreen[bool]):
     DEFAULT_CSS = """
     TieDialog #tie-list { height: auto; max-height: 8; }
     TieDialog .dialog-problem { display: none; }
+    TieDialog Input.-textual-compact { background: $panel; padding: 0 1; }
     TieDialog #tie-motivation { margin-top: 1; }
     """
 

@@ -54,6 +54,7 @@ class MeetingDialog(SpecBindings, ModalScreen[bool]):
     MeetingDialog .meeting-box { width: 78; height: 1fr; max-height: 30; }
     MeetingDialog #meeting-scroll { height: 1fr; }
     MeetingDialog .meeting-label { text-style: bold; }
+    MeetingDialog Input.-textual-compact, MeetingDialog TextArea.-textual-compact { background: $panel; padding: 0 1; }
     MeetingDialog Input, MeetingDialog SelectionList, MeetingDialog TextArea { margin-bottom: 1; }
     MeetingDialog #meeting-attendees { height: auto; max-height: 8; }
     MeetingDialog #meeting-notes { height: 4; }
@@ -94,6 +95,11 @@ class MeetingDialog(SpecBindings, ModalScreen[bool]):
             yield Static(classes="dialog-problem", markup=False)
             yield Static(t("chair.ui.meeting.keys"), classes="dialog-keys", markup=False)
         yield KeyFooter()
+
+    def on_mount(self) -> None:
+        # Focusing the date scrolls its margin into view and its label out of it: show the top.
+        scroll = self.query_one("#meeting-scroll", VerticalScroll)
+        self.call_after_refresh(scroll.scroll_home, animate=False)
 
     def typed(self) -> Meeting:
         """The meeting as the fields hold it now (JuryError for a date that is none)."""

@@ -239,7 +239,7 @@ class RankingScreen(ChairScreen):
         self.changed()
 
     def action_adopt(self, number: int) -> None:
-        proposal = self.model.proposals[number - 1]
+        proposal = self.model.proposals_in_force()[number - 1]
         name = t("chair.ui.ranking.proposal_rank" if number == 1 else "chair.ui.ranking.proposal_best")
         if not proposal.selected:
             self.notify(t("chair.ui.ranking.empty_proposal"), severity="warning")
