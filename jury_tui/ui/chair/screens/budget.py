@@ -31,6 +31,13 @@ if TYPE_CHECKING:
 MAX_SCENARIOS = 4
 
 
+def steady_cursors(screen) -> None:
+    """A cursor that does not blink: what the chair types into is always visible, and every picture
+    of the dialog is the same (the snapshots)."""
+    for widget in screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+
+
 def parse_budget(text: str) -> float | None:
     """A budget as typed; None for an empty text. JuryError (one Dutch line) when it is no amount."""
     try:
@@ -61,6 +68,9 @@ class AmountDialog(SpecBindings, ModalScreen[bool]):
 
     def key_specs(self) -> list[KeySpec]:
         return amount_dialog_keys()
+
+    def on_mount(self) -> None:
+        steady_cursors(self)
 
     def show_problem(self, message: str) -> None:
         line = self.query_one(".dialog-problem", Static)
@@ -240,6 +250,7 @@ class TieDialog(SpecBindings, ModalScreen[bool]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        steady_cursors(self)
         self._draw(0)
 
     def _draw(self, highlighted: int) -> None:

@@ -97,6 +97,9 @@ class MeetingDialog(SpecBindings, ModalScreen[bool]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        from jury_tui.ui.chair.screens.budget import steady_cursors
+
+        steady_cursors(self)
         # Focusing the date scrolls its margin into view and its label out of it: show the top.
         scroll = self.query_one("#meeting-scroll", VerticalScroll)
         self.call_after_refresh(scroll.scroll_home, animate=False)
