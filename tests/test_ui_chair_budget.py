@@ -21,7 +21,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import wait_until
 
 from jury_tui.domain.consensus import Recommendation
 from jury_tui.domain.deliberation import GovernmentDecision, GrantedContract

@@ -8,7 +8,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jury_tui.domain.consensus import ApplicationDecision, Recommendation, default_amount
+from jury_tui.domain.consensus import (
+    ApplicationDecision,
+    Recommendation,
+    default_amount,
+)
 from jury_tui.domain.deliberation import GovernmentDecision
 from jury_tui.domain.session import SessionDefinition
 
@@ -25,7 +29,7 @@ class ComparisonRow:
 
 
 def _cents(amount: float | None) -> int | None:
-    return None if amount is None else int(round(amount * 100))
+    return None if amount is None else round(amount * 100)
 
 
 def compare(

@@ -317,7 +317,11 @@ class ChairModel:
         """The ranking with every missing consensus score filled by the suggested median: the base of
         the provisional funding line (never stored)."""
         def compute():
-            from jury_tui.domain.ranking import provisional_decisions, rank, voting_counts
+            from jury_tui.domain.ranking import (
+                provisional_decisions,
+                rank,
+                voting_counts,
+            )
 
             filled = provisional_decisions(self.criteria, self.decisions, self.aggregates)
             return rank(self.session, filled, None, votes=voting_counts(self.aggregates),

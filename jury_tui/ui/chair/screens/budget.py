@@ -21,7 +21,13 @@ from jury_tui.errors import JuryError
 from jury_tui.formatting import parse_amount
 from jury_tui.i18n import t
 from jury_tui.ui.chair import formatting as fmt
-from jury_tui.ui.chair.keys import KeySpec, SpecBindings, amount_dialog_keys, bindings_for, tie_keys
+from jury_tui.ui.chair.keys import (
+    KeySpec,
+    SpecBindings,
+    amount_dialog_keys,
+    bindings_for,
+    tie_keys,
+)
 from jury_tui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
