@@ -42,6 +42,10 @@ CHAIR_SCREENS = {
     "ranking": ("b",),
     "calibration": ("k",),
     "export": ("x",),
+    "budget": ("b", "g"),
+    "scenarios": ("b", "c", *"4000000", "space", *"7600000", "enter"),
+    "meeting": ("b", "m"),
+    "government": ("b", "r"),
 }
 
 # The export dialog shows the end of the data folder's absolute path (its last 63 characters, after

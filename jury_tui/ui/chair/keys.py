@@ -87,7 +87,41 @@ def ranking_keys() -> list[KeySpec]:
         KeySpec("toggle_selected", "space", "␣", "chair.key.toggle_selected", "chair.key.toggle_selected.help", True),
         KeySpec("adopt(1)", "1", "1", "chair.ui.ranking.column_p1", "chair.key.adopt_rank.help", True),
         KeySpec("adopt(2)", "2", "2", "chair.ui.ranking.column_p2", "chair.key.adopt_best.help", True),
+        KeySpec("set_budget", "g", "g", "chair.key.budget", "chair.key.budget.help", True),
+        KeySpec("scenarios", "c", "c", "chair.key.scenarios", "chair.key.scenarios.help", True, show=False),
+        KeySpec("tie_order", "t", "t", "chair.key.tie", "chair.key.tie.help", True, show=False),
+        KeySpec("meeting", "m", "m", "chair.key.meeting", "chair.key.meeting.help", True, show=False),
+        KeySpec("government", "r", "r", "chair.key.government", "chair.key.government.help", True, show=False),
     ]
+
+
+def amount_dialog_keys() -> list[KeySpec]:
+    """The budget dialog and the scenarios dialog: type, Enter, Esc."""
+    return [
+        KeySpec("submit", "", "⏎", "chair.key.dialog_apply", None),
+        KeySpec("close", "escape", "Esc", "ui.key.close", None),
+    ]
+
+
+def tie_keys() -> list[KeySpec]:
+    return [
+        KeySpec("move(-1)", "shift+up,ctrl+up", "⇧↑", "chair.key.tie_up", None),
+        KeySpec("move(1)", "shift+down,ctrl+down", "⇧↓", "chair.key.tie_down", None),
+        KeySpec("save", "ctrl+s", "^s", "chair.key.dialog_save", None, priority=True),
+        KeySpec("clear_order", "ctrl+o", "^o", "chair.key.tie_clear", None, priority=True),
+        KeySpec("close", "escape", "Esc", "ui.key.close", None),
+    ]
+
+
+def meeting_keys() -> list[KeySpec]:
+    return [
+        KeySpec("save", "ctrl+s", "^s", "chair.key.dialog_save", None, priority=True),
+        KeySpec("close", "escape", "Esc", "ui.key.close", None),
+    ]
+
+
+def government_keys() -> list[KeySpec]:
+    return [KeySpec("close", "escape,r", "Esc", "ui.key.close", None)]
 
 
 def calibration_keys() -> list[KeySpec]:
@@ -103,6 +137,7 @@ def export_keys() -> list[KeySpec]:
         KeySpec("toggle('names')", "n", "n", "chair.key.export_names", "chair.key.export_names.help"),
         KeySpec("toggle('individual')", "i", "i", "chair.key.export_individual", "chair.key.export_individual.help"),
         KeySpec("toggle('strict')", "s", "s", "chair.key.export_strict", "chair.key.export_strict.help"),
+        KeySpec("meeting", "m", "m", "chair.key.meeting", "chair.key.meeting.help", show=False),
         KeySpec("start", "enter", "⏎", "chair.key.export_start", "chair.key.export_start.help"),
         KeySpec("close", "escape", "Esc", "ui.key.close", "chair.key.export_close.help"),
     ]

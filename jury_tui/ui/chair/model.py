@@ -294,3 +294,137 @@ class ChairModel:
 
     def import_file(self, path: Path) -> ImportResult:
         return self.store.import_submission(path)
+
+    # --- budget, scenarios, ties, government ---
+    # The session as a whole: the budget in force (the chair's, else the session's), the ranking with
+    # the minimum of votes and the chair's tie orders, proposals and reserve list at that budget,
+    # scenarios at other budgets (nothing stored), the provisional line before every consensus is
+    # set, the meeting, the government's decision beside the advice, and what is still open.
+    def deliberation(self):
+        """The chair's session decisions (budget, meeting, tie orders), read once per change."""
+        cached = getattr(self, "_deliberation_cache", None)
+        if cached is None:
+            cached = self._deliberation_cache = self.store.deliberation()
+        return cached
+
+    def _deliberated(self, deliberation) -> None:
+        self._deliberation_cache = deliberation
+        self._decisions_changed()
+
+    def _cached(self, name: str, compute):
+        """A value computed once per version of the model (any change bumps the version)."""
+        key = ("_session_cache", name)
+        found = getattr(self, "_session_values", {})
+        if found.get("version") != self.version:
+            found = {"version": self.version}
+            self._session_values = found
+        if key not in found:
+            found[key] = compute()
+        return found[key]
+
+    def budget_in_force(self) -> float:
+        return self.deliberation().budget_or(self.session.budget)
+
+    def budget_is_chairs(self) -> bool:
+        return self.deliberation().budget is not None
+
+    def ranking_in_force(self) -> list[RankedApplication]:
+        """The ranking as the advice prints it: eligibility at the advised amount, the minimum of
+        voting scores, the chair's tie orders."""
+        def compute():
+            from jury_tui.domain.advice import eligibility_at_advice
+            from jury_tui.domain.ranking import rank, voting_counts
+
+            outcomes = {aid: overall_outcome(checks) for aid, checks in eligibility_at_advice(self.session, self.decisions).items()}
+            return rank(self.session, self.decisions, outcomes, votes=voting_counts(self.aggregates),
+                        tie_orders=self.deliberation().tie_orders)
+        return self._cached("ranking", compute)
+
+    def weights(self) -> list[float]:
+        return [criterion.weight for criterion in self.criteria.criteria]
+
+    def proposals_in_force(self) -> tuple[Proposal, Proposal]:
+        """(by rank, best fit) within the budget in force."""
+        def compute():
+            from jury_tui.domain.ranking import propose_best_fit, propose_by_rank
+
+            budget = self.budget_in_force()
+            ranking = self.ranking_in_force()
+            return propose_by_rank(ranking, budget), propose_best_fit(ranking, budget, self.weights())
+        return self._cached("proposals", compute)
+
+    def reserve_in_force(self):
+        """The reserve list past the chair's selection (past the by-rank proposal while nothing is selected)."""
+        def compute():
+            from jury_tui.domain.ranking import reserve_list
+
+            ranking = self.ranking_in_force()
+            selected = self.selection or self.proposals_in_force()[0].selected
+            return reserve_list(ranking, selected, {row.application_id: row.amount for row in ranking})
+        return self._cached("reserve", compute)
+
+    def consensus_complete(self) -> bool:
+        """Every criterion of every application has its consensus score."""
+        return all(self.consensus_done(aid) == len(self.criteria.criteria) for aid in self.file_order)
+
+    def provisional_ranking(self) -> list[RankedApplication]:
+        """The ranking with every missing consensus score filled by the suggested median: the base of
+        the provisional funding line (never stored)."""
+        def compute():
+            from jury_tui.domain.ranking import (
+                provisional_decisions,
+                rank,
+                voting_counts,
+            )
+
+            filled = provisional_decisions(self.criteria, self.decisions, self.aggregates)
+            return rank(self.session, filled, None, votes=voting_counts(self.aggregates),
+                        tie_orders=self.deliberation().tie_orders)
+        return self._cached("provisional", compute)
+
+    def provisional_line(self) -> Proposal | None:
+        """The by-rank proposal on the provisional ranking, while a consensus score is missing; else None."""
+        if self.consensus_complete():
+            return None
+
+        def compute():
+            from jury_tui.domain.ranking import propose_by_rank
+
+            return propose_by_rank(self.provisional_ranking(), self.budget_in_force())
+        return self._cached("provisional_line", compute)
+
+    def scenarios(self, budgets: list[float]):
+        """Both proposals and the reserve list at each budget, side by side; nothing stored. On the
+        provisional ranking while a consensus score is missing (second value True)."""
+        from jury_tui.domain.ranking import scenario
+
+        provisional = not self.consensus_complete()
+        ranking = self.provisional_ranking() if provisional else self.ranking_in_force()
+        return [scenario(ranking, budget, self.weights()) for budget in budgets], provisional
+
+    def set_budget(self, budget: float | None) -> None:
+        """The chair's budget (None: the session's again). No juror submits again."""
+        self._deliberated(self.store.set_budget(budget))
+
+    def set_tie_order(self, application_ids: list[str], motivation: str | None) -> None:
+        self._deliberated(self.store.set_tie_order(application_ids, motivation))
+
+    def set_meeting(self, meeting) -> None:
+        self._deliberated(self.store.set_meeting(meeting))
+
+    def government(self):
+        return self._cached("government", self.store.government)
+
+    def government_rows(self):
+        from jury_tui.domain.government import compare
+
+        decision = self.government()
+        return compare(self.session, self.decisions, decision) if decision is not None else []
+
+    def advice_gaps(self):
+        """What is still open in the advice (domain/advice.py), as `export --strict` counts it."""
+        def compute():
+            from jury_tui.domain.advice import advice_gaps
+
+            return advice_gaps(self.session, self.decisions, self.deliberation(), self.ranking_in_force())
+        return self._cached("gaps", compute)

@@ -3,14 +3,17 @@
 Opened with x or F6 from any of the chair's screens. The chair chooses what to write (p, c, x; all
 three by default), jurors by name or anonymised (n; anonymised by default, with the letters kept
 for the session: jury_tui.store.anonymity), with or without each juror's individual scores (i; with
-by default) and strict or not (s; not strict by default), and sees beforehand how many consensus
-scores and motivations are missing.
+by default) and strict or not (s; not strict by default), and sees beforehand what is still open
+in the advice, as `export --strict` counts it (domain/advice.advice_gaps): the consensus per
+criterion, the decision per application (recommendation, overall motivation, amount, eligibility
+at the advised amount, minimum of votes, ties), the budget and the meeting on record (m puts it on
+record from here).
 Enter starts; the export runs in a thread worker so the screen stays responsive, the progress bar
 follows the PDF's sections. Each output then shows its absolute path (with pages or rows) or the
 one-line reason it was not written. Esc closes, and cancels a running export at its next step.
 
-The outputs are independent: in strict mode an incomplete consensus refuses the advice PDF, the
-score data (which holds no consensus) is still written. Files go where the CLI puts them by default:
+The outputs are independent: in strict mode an incomplete advice refuses the advice PDF (with the
+CLI's line: both call write_advice_pdf), the score data is still written. Files go where the CLI puts them by default:
 the data directory's exports/ folder. The export modules (and so reportlab, openpyxl, numpy) are
 imported inside the workers only, never when the app starts.
 """
@@ -76,10 +79,19 @@ def one_line(error: BaseException) -> str:
 
 @dataclass(frozen=True)
 class Missing:
-    applications: int
+    """What is open in the advice: the consensus counts, and a line per application and session point."""
+
+    applications: int  # applications whose consensus (score or required motivation) is incomplete
     total: int
     scores: int
     motivations: int
+    open_applications: int = 0  # applications with anything open (consensus or decision)
+    points: int = 0  # every open point, the session's included
+    lines: tuple[str, ...] = ()  # "Boom (wvc21-03): aanbeveling, algemene motivering", then the session's
+
+    @property
+    def complete(self) -> bool:
+        return self.points == 0
 
 
 @dataclass(frozen=True)
@@ -91,11 +103,46 @@ class Choices:
     individual: bool
 
 
+def open_points(data: AdviceData) -> Missing:
+    """What the dialog says is open, from the advice's gaps (the words of reports/open_points)."""
+    from jury_tui.domain.advice import Gap
+    from jury_tui.domain.consensus import Recommendation
+    from jury_tui.reports.open_points import application_line, session_line
+
+    gaps = data.gaps
+    session = data.session
+    consensus = {aid for aid, points in gaps.applications.items()
+                 if any(point.gap in (Gap.SCORE, Gap.MOTIVATION) for point in points)}
+    every = [point for points in gaps.applications.values() for point in points]
+    votes = {row.application_id: row.votes for row in data.ranking}
+    amounts = {row.application_id: row.amount for row in data.ranking}
+    selected = sum(round(amounts.get(aid, 0.0) * 100) for aid, decision in data.decisions.items()
+                   if decision.recommendation is Recommendation.SELECT) / 100
+    budget = data.budget
+    lines = [application_line(session, aid, points, votes.get(aid, 0)) for aid, points in gaps.applications.items()]
+    lines += [session_line(session, point, selected, budget)
+              + (f" ({t('chair.ui.export.meeting_hint')})" if point.gap is Gap.MEETING else "")
+              for point in gaps.session]
+    return Missing(
+        applications=len(consensus),
+        total=len(session.applications),
+        scores=sum(1 for point in every if point.gap is Gap.SCORE),
+        motivations=sum(1 for point in every if point.gap is Gap.MOTIVATION),
+        open_applications=len(gaps.applications),
+        points=gaps.count(),
+        lines=tuple(lines),
+    )
+
+
 class ExportCancelled(Exception):
     """Raised in the worker (also from the PDF's progress callback) when the chair closed the dialog."""
 
 
 class ExportDialog(SpecBindings, ModalScreen[None]):
+    DEFAULT_CSS = """
+    ExportDialog #export-missing { margin-bottom: 0; }
+    ExportDialog #export-open { height: auto; max-height: 20vh; margin-bottom: 1; scrollbar-size-vertical: 1; }
+    """
     AUTO_FOCUS = "#export-results"  # the only focusable: ↑↓ PgUp PgDn scroll long results; the letters stay ours
     BINDINGS = bindings_for(export_keys())
 
@@ -129,6 +176,8 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             yield Static(t("chair.ui.export.folder", folder=shorten_left(str(exports_dir(self.data_dir).resolve()), FOLDER_WIDTH)),
                          id="export-folder", markup=False)
             yield Static(t("chair.ui.export.checking"), id="export-missing", markup=False)
+            with VerticalScroll(id="export-open"):
+                yield Static(id="export-open-lines", markup=False)
             yield ProgressBar(total=1, show_eta=False, id="export-progress")
             yield Static(t("chair.ui.export.ready"), id="export-status", markup=False)
             with VerticalScroll(id="export-results", classes="dialog-scroll"):
@@ -171,14 +220,25 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             widget.update(Content.styled(t("chair.ui.export.check_failed", error=self.check_error), "$text-error"))
         elif self.missing is None:
             widget.update(Content.styled(t("chair.ui.export.checking"), "$text-muted"))
-        elif not self.missing.applications:
-            widget.update(Content.styled(t("chair.ui.export.complete"), "$text-success"))
         else:
             missing = self.missing
-            text = t("chair.ui.export.missing", applications=missing.applications, total=missing.total,
-                     scores=missing.scores, motivations=missing.motivations)
             refused = self.strict and self.chosen["pdf"]
-            widget.update(Content.styled(text, "bold $text-error" if refused else "$text-warning"))
+            parts: list[Content | str | tuple[str, str]] = []
+            if not missing.applications:
+                parts.append((t("chair.ui.export.complete"), "$text-success"))
+            else:
+                parts.append((t("chair.ui.export.missing", applications=missing.applications, total=missing.total,
+                                scores=missing.scores, motivations=missing.motivations),
+                              "bold $text-error" if refused else "$text-warning"))
+            if missing.complete:
+                parts += ["\n", (t("chair.ui.export.advice_complete"), "bold $text-success")]
+            else:
+                parts += ["\n", (t("chair.ui.export.open", applications=missing.open_applications, total=missing.total,
+                                  points=missing.points), "bold $text-error" if refused else "bold $text-warning")]
+            widget.update(Content.assemble(*parts))
+        lines = self.missing.lines if self.missing is not None else ()
+        self.query_one("#export-open", VerticalScroll).display = bool(lines)
+        self.query_one("#export-open-lines", Static).update("\n".join(f"· {line}" for line in lines))
 
     def _draw_results(self) -> None:
         for kind in KINDS:
@@ -210,24 +270,25 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         found: Missing | None = None
         error_line: str | None = None
         try:
-            from jury_tui.domain.consensus import missing_consensus
-
-            with self._reading:  # only the decisions: no aggregation or ranking needed to count
-                missing = missing_consensus(
-                    self.session.criteria, [a.id for a in self.session.applications], self.store.decisions()
-                )
-            found = Missing(
-                applications=len(missing),
-                total=len(self.session.applications),
-                scores=sum(1 for items in missing.values() for _, what in items if "score" in what),
-                motivations=sum(1 for items in missing.values() for _, what in items if "motivation" in what),
-            )
+            with self._reading:
+                data = self._advice_data(names=False)
+            found = open_points(data)
         except Exception as error:  # noqa: BLE001 - shown in one line, never a traceback
             error_line = one_line(error)
         try:
             self._to_ui(self._show_missing, found, error_line)
         except ExportCancelled:
             return
+
+    def _advice_data(self, names: bool) -> AdviceData:
+        """The advice as the CLI builds it: the chair's decisions, the session's (budget, meeting,
+        ties) and the government's decision. Called in a worker, under `_reading`."""
+        from jury_tui.reports.data_export import build_advice_data
+        from jury_tui.store.anonymity import letters_for_export
+
+        letters = letters_for_export(self.data_dir, self.session, names)
+        return build_advice_data(self.session, self.store.submissions(), self.store.decisions(), letters=letters,
+                                 deliberation=self.store.deliberation(), government=self.store.government())
 
     def _show_missing(self, missing: Missing | None, error: str | None) -> None:
         if self._dialog_closed:
@@ -272,6 +333,24 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         self.refresh_bindings()
         self._export(kinds, Choices(self.names, self.strict, self.individual))
 
+    def action_meeting(self) -> None:
+        """The meeting on record, from here too; what is open is counted again after it is saved."""
+        if self.running:
+            return
+        from jury_tui.ui.chair.screens.meeting import MeetingDialog
+
+        model = getattr(self.app, "model", None)
+        save = model.set_meeting if model is not None else self.store.set_meeting
+        meeting = (model.deliberation() if model is not None else self.store.deliberation()).meeting
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.missing = None
+                self._draw_missing()
+                self._check_missing()
+
+        self.app.push_screen(MeetingDialog(self.session, meeting, save), done)
+
     def action_close(self) -> None:
         self._dialog_closed = True
         if self.running:
@@ -297,13 +376,8 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
     def _export(self, kinds: list[str], choices: Choices) -> None:
         started = time.perf_counter()
         try:
-            from jury_tui.reports.data_export import build_advice_data
-            from jury_tui.store.anonymity import letters_for_export
-
             with self._reading:
-                submissions, decisions = self.store.submissions(), self.store.decisions()
-                letters = letters_for_export(self.data_dir, self.session, choices.names)
-                data = build_advice_data(self.session, submissions, decisions, letters=letters)
+                data = self._advice_data(choices.names)
         except ExportCancelled:
             return
         except Exception as error:  # noqa: BLE001 - one line, never a traceback
