@@ -156,7 +156,7 @@ async def test_raising_the_budget_moves_the_line_and_no_juror_submits_again(fill
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_ranking(app, pilot)
         table = screen.query_one("#ranking", ChairTable)
-        by_rank, _ = app.model.proposals_in_force()
+        by_rank, _ = app.model.proposals
         assert by_rank.selected == ["wvc21-01", "wvc21-02", BOOM, BRUGGE, "wvc21-05", "wvc21-11"]
         assert by_rank.total_amount == 3_955_150
         # Dendermonde .. Hasselt are passed over for Hoeilaart, by name.
@@ -178,7 +178,7 @@ async def test_raising_the_budget_moves_the_line_and_no_juror_submits_again(fill
         assert t("chair.ui.budget.saved", budget=fmt.euro(7_600_000)) in notifications(app)
         assert t("chair.ui.ranking.budget_chairs", budget=fmt.euro(7_600_000), session=fmt.euro(4_000_000)) in text_of(
             screen.query_one("#budget-line"))
-        by_rank, best_fit = app.model.proposals_in_force()
+        by_rank, best_fit = app.model.proposals
         assert by_rank.budget == best_fit.budget == 7_600_000
         assert by_rank.selected == ["wvc21-01", "wvc21-02", BOOM, BRUGGE, "wvc21-05", "wvc21-06", "wvc21-07",
                                     "wvc21-08", "wvc21-09", "wvc21-10", "wvc21-11"]

@@ -300,15 +300,8 @@ class ChairModel:
     # the minimum of votes and the chair's tie orders, proposals and reserve list at that budget,
     # scenarios at other budgets (nothing stored), the provisional line before every consensus is
     # set, the meeting, the government's decision beside the advice, and what is still open.
-    def deliberation(self):
-        """The chair's session decisions (budget, meeting, tie orders), read once per change."""
-        cached = getattr(self, "_deliberation_cache", None)
-        if cached is None:
-            cached = self._deliberation_cache = self.store.deliberation()
-        return cached
-
-    def _deliberated(self, deliberation) -> None:
-        self._deliberation_cache = deliberation
+    def _deliberated(self, deliberation: Deliberation) -> None:
+        self.deliberation = deliberation
         self._decisions_changed()
 
     def _cached(self, name: str, compute):
@@ -322,44 +315,19 @@ class ChairModel:
             found[key] = compute()
         return found[key]
 
-    def budget_in_force(self) -> float:
-        return self.deliberation().budget_or(self.session.budget)
-
     def budget_is_chairs(self) -> bool:
-        return self.deliberation().budget is not None
-
-    def ranking_in_force(self) -> list[RankedApplication]:
-        """The ranking as the advice prints it: eligibility at the advised amount, the minimum of
-        voting scores, the chair's tie orders."""
-        def compute():
-            from jury_tui.domain.advice import eligibility_at_advice
-            from jury_tui.domain.ranking import rank, voting_counts
-
-            outcomes = {aid: overall_outcome(checks) for aid, checks in eligibility_at_advice(self.session, self.decisions).items()}
-            return rank(self.session, self.decisions, outcomes, votes=voting_counts(self.aggregates),
-                        tie_orders=self.deliberation().tie_orders)
-        return self._cached("ranking", compute)
+        return self.deliberation.budget is not None
 
     def weights(self) -> list[float]:
         return [criterion.weight for criterion in self.criteria.criteria]
 
-    def proposals_in_force(self) -> tuple[Proposal, Proposal]:
-        """(by rank, best fit) within the budget in force."""
-        def compute():
-            from jury_tui.domain.ranking import propose_best_fit, propose_by_rank
-
-            budget = self.budget_in_force()
-            ranking = self.ranking_in_force()
-            return propose_by_rank(ranking, budget), propose_best_fit(ranking, budget, self.weights())
-        return self._cached("proposals", compute)
-
-    def reserve_in_force(self):
+    def reserve(self):
         """The reserve list past the chair's selection (past the by-rank proposal while nothing is selected)."""
         def compute():
             from jury_tui.domain.ranking import reserve_list
 
-            ranking = self.ranking_in_force()
-            selected = self.selection or self.proposals_in_force()[0].selected
+            ranking = self.ranking
+            selected = self.selection or self.proposals[0].selected
             return reserve_list(ranking, selected, {row.application_id: row.amount for row in ranking})
         return self._cached("reserve", compute)
 
@@ -371,15 +339,11 @@ class ChairModel:
         """The ranking with every missing consensus score filled by the suggested median: the base of
         the provisional funding line (never stored)."""
         def compute():
-            from jury_tui.domain.ranking import (
-                provisional_decisions,
-                rank,
-                voting_counts,
-            )
+            from jury_tui.domain.ranking import provisional_decisions
 
             filled = provisional_decisions(self.criteria, self.decisions, self.aggregates)
-            return rank(self.session, filled, None, votes=voting_counts(self.aggregates),
-                        tie_orders=self.deliberation().tie_orders)
+            return rank(self.session, filled, self.eligibility_outcome, votes=self.votes,
+                        tie_orders=self.deliberation.tie_orders)
         return self._cached("provisional", compute)
 
     def provisional_line(self) -> Proposal | None:
@@ -390,7 +354,7 @@ class ChairModel:
         def compute():
             from jury_tui.domain.ranking import propose_by_rank
 
-            return propose_by_rank(self.provisional_ranking(), self.budget_in_force())
+            return propose_by_rank(self.provisional_ranking(), self.budget)
         return self._cached("provisional_line", compute)
 
     def scenarios(self, budgets: list[float]):
@@ -399,7 +363,7 @@ class ChairModel:
         from jury_tui.domain.ranking import scenario
 
         provisional = not self.consensus_complete()
-        ranking = self.provisional_ranking() if provisional else self.ranking_in_force()
+        ranking = self.provisional_ranking() if provisional else self.ranking
         return [scenario(ranking, budget, self.weights()) for budget in budgets], provisional
 
     def set_budget(self, budget: float | None) -> None:
@@ -421,10 +385,3 @@ class ChairModel:
         decision = self.government()
         return compare(self.session, self.decisions, decision) if decision is not None else []
 
-    def advice_gaps(self):
-        """What is still open in the advice (domain/advice.py), as `export --strict` counts it."""
-        def compute():
-            from jury_tui.domain.advice import advice_gaps
-
-            return advice_gaps(self.session, self.decisions, self.deliberation(), self.ranking_in_force())
-        return self._cached("gaps", compute)

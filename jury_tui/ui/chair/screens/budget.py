@@ -102,11 +102,11 @@ class BudgetDialog(AmountDialog):
 
     def compose(self) -> ComposeResult:
         model = self.model
-        chairs = model.deliberation().budget
+        chairs = model.deliberation.budget
         with Vertical(classes="dialog-box"):
             yield Static(t("chair.ui.budget.title"), classes="dialog-title")
             yield Static(t("chair.ui.budget.intro", session=fmt.euro(model.session.budget),
-                           current=fmt.euro(model.budget_in_force())), classes="dialog-body", markup=False)
+                           current=fmt.euro(model.budget)), classes="dialog-body", markup=False)
             yield Input(value=fmt.plain_amount(chairs) if chairs is not None else "",
                         placeholder=fmt.plain_amount(model.session.budget), id="budget-input", compact=True)
             yield Static(classes="dialog-problem", markup=False)
@@ -237,7 +237,7 @@ class TieDialog(SpecBindings, ModalScreen[bool]):
         super().__init__(classes="dialog", id="tie-dialog")
         self.model = model
         self.group = group
-        order = model.deliberation().tie_order_for(set(group))
+        order = model.deliberation.tie_order_for(set(group))
         self.existing = order
         self.order = list(order.application_ids) if order is not None else list(group)
 

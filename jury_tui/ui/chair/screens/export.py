@@ -341,7 +341,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
 
         model = getattr(self.app, "model", None)
         save = model.set_meeting if model is not None else self.store.set_meeting
-        meeting = (model.deliberation() if model is not None else self.store.deliberation()).meeting
+        meeting = (model.deliberation if model is not None else self.store.deliberation()).meeting
 
         def done(saved: bool | None) -> None:
             if saved:

@@ -82,14 +82,14 @@ class RankingScreen(ChairScreen):
         model = self.model
         table = self.table
         keep = self.current_row_key()
-        by_rank, best_fit = model.proposals_in_force()
+        by_rank, best_fit = model.proposals
         in_p1, in_p2, selected = set(by_rank.selected), set(best_fit.selected), set(model.selection)
-        reserve = {entry.application_id: (position, entry) for position, entry in enumerate(model.reserve_in_force(), start=1)}
-        budget_cents = round(model.budget_in_force() * 100)
+        reserve = {entry.application_id: (position, entry) for position, entry in enumerate(model.reserve(), start=1)}
+        budget_cents = round(model.budget * 100)
         running = 0
         order = []
         rows: list[tuple[str, list[Text]]] = []
-        for row in model.ranking_in_force():
+        for row in model.ranking:
             aid = row.application_id
             order.append(aid)
             application = model.application(aid)
@@ -172,7 +172,7 @@ class RankingScreen(ChairScreen):
     def _budget_line(self) -> Content:
         model = self.model
         amount = model.selected_amount()
-        budget = model.budget_in_force()
+        budget = model.budget
         shown = fmt.euro(budget)
         if model.budget_is_chairs():
             shown = t("chair.ui.ranking.budget_chairs", budget=shown, session=fmt.euro(model.session.budget))
@@ -186,7 +186,7 @@ class RankingScreen(ChairScreen):
         if application_id is None:
             return ""
         model = self.model
-        row = next(r for r in model.ranking_in_force() if r.application_id == application_id)
+        row = next(r for r in model.ranking if r.application_id == application_id)
         name = model.application(application_id).municipality
         if row.too_few_votes:
             return t("chair.ui.ranking.row_too_few", name=name, votes=row.votes,
@@ -239,7 +239,7 @@ class RankingScreen(ChairScreen):
         self.changed()
 
     def action_adopt(self, number: int) -> None:
-        proposal = self.model.proposals_in_force()[number - 1]
+        proposal = self.model.proposals[number - 1]
         name = t("chair.ui.ranking.proposal_rank" if number == 1 else "chair.ui.ranking.proposal_best")
         if not proposal.selected:
             self.notify(t("chair.ui.ranking.empty_proposal"), severity="warning")
@@ -269,7 +269,7 @@ class RankingScreen(ChairScreen):
 
         def done(changed: bool | None) -> None:
             if changed:
-                self.notify(t("chair.ui.budget.saved", budget=fmt.euro(self.model.budget_in_force())))
+                self.notify(t("chair.ui.budget.saved", budget=fmt.euro(self.model.budget)))
                 self.changed()
 
         self.app.push_screen(BudgetDialog(self.model), done)
@@ -283,7 +283,7 @@ class RankingScreen(ChairScreen):
         application_id = self.current_row_key()
         if application_id is None:
             return
-        row = next(r for r in self.model.ranking_in_force() if r.application_id == application_id)
+        row = next(r for r in self.model.ranking if r.application_id == application_id)
         if not row.tied_with:
             self.notify(t("chair.ui.tie.not_tied", name=self.model.application(application_id).municipality),
                         severity="warning")
@@ -303,7 +303,7 @@ class RankingScreen(ChairScreen):
             if saved:
                 self.changed()
 
-        self.app.push_screen(MeetingDialog(self.model.session, self.model.deliberation().meeting,
+        self.app.push_screen(MeetingDialog(self.model.session, self.model.deliberation.meeting,
                                            self.model.set_meeting), done)
 
     def action_government(self) -> None:
