@@ -62,7 +62,11 @@ def _field_problem(path: Path, name: str, problem: str) -> JuryError:
 
 def load_government(path: Path, session: SessionDefinition) -> GovernmentDecision:
     """The decision in `path` for `session`, or one JuryError naming the file and the field."""
-    read = validate(_GovernmentFile, read_toml(path), path)
+    data = read_toml(path)
+    day = data.get("decided_on")
+    if day is not None and (not isinstance(day, dt.date) or isinstance(day, dt.datetime)):  # "2021-12-17" quoted
+        raise _field_problem(path, "decided_on", t("government.date"))
+    read = validate(_GovernmentFile, data, path)
     if not read.reference.strip():
         raise _field_problem(path, "reference", t("field.too_short"))
     seen: set[str] = set()
