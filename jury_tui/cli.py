@@ -304,6 +304,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     import dataclasses
 
+    from jury_tui.store.chair_store import ChairStore
     from jury_tui.store.progress import jurors_progress
     from jury_tui.store.sessions import load_session
 
@@ -312,8 +313,6 @@ def cmd_show(args: argparse.Namespace) -> int:
     lang = language()
     progress, problems = jurors_progress(data_dir, session)  # writes nothing
     jurors = [dataclasses.asdict(juror) for juror in progress]
-    from jury_tui.store.chair_store import ChairStore
-
     chair_budget = ChairStore(data_dir, session).deliberation().budget  # the budget in force: the chair's when set
     if args.json:
         payload = {

@@ -232,9 +232,9 @@ def test_decide_no_amount_clears_it(capsys, data_dir):
 
 def test_decide_says_what_is_still_open_and_when_nothing_is(capsys, data_dir):
     rank_as(data_dir)
-    code, out, _ = run(capsys, "decide", DEMO, "wvc21-02", "--recommendation", "selecteren")
+    out = run(capsys, "decide", DEMO, "wvc21-02", "--recommendation", "selecteren")[1]
     assert out.splitlines()[1] == "nog open: Beringen (wvc21-02): geen algemene motivering"
-    code, out, _ = run(capsys, "decide", DEMO, "wvc21-02", "--motivation", "De sterkste aanvraag.")
+    out = run(capsys, "decide", DEMO, "wvc21-02", "--motivation", "De sterkste aanvraag.")[1]
     assert out.splitlines()[1] == "Beringen (wvc21-02): niets meer open"
 
 
@@ -506,8 +506,8 @@ def test_government_decision_is_stored_and_compared_with_the_advice(capsys, data
     code, out, err = run(capsys, "government", DEMO, "regering.toml")
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "beslissing van de regering van 17 december 2021 (Beslissing Vlaamse Regering VR 2021 1712 DOC.1234) bewaard: "
-        "3 geselecteerd, totaal onbekend (1 zonder bedrag)",
+        ("beslissing van de regering van 17 december 2021 (Beslissing Vlaamse Regering VR 2021 1712 DOC.1234) bewaard: "
+         "3 geselecteerd, totaal onbekend (1 zonder bedrag)"),
         "vrijgegeven budget: 7.600.000 euro",
         "1 bedrag(en) illustratief, niet uit een brondocument",
         "geselecteerd zonder advies 'selecteren': Hasselt (wvc21-10)",
@@ -579,7 +579,7 @@ def test_decide_help_states_the_amount_rule(capsys):
 
 
 def test_english_on_request(capsys, data_dir):
-    code, out, _ = run(capsys, "budget", DEMO, "--lang", "en")
+    out = run(capsys, "budget", DEMO, "--lang", "en")[1]
     assert out.strip() == "Budget: 4,000,000 euros, the session's"
     line = refused(capsys, "decide", DEMO, "wvc21-03", "--recommendation", "selecteren", "--amount", "veel", "--lang", "en")
     assert line.startswith("--amount: 'veel' is not an amount")

@@ -490,7 +490,7 @@ def test_summary_sheet_carries_the_decision_and_the_government(demo, tmp_path):
 
     from jury_tui.reports.data_export import write_xlsx
 
-    session, _, data = demo
+    _, _, data = demo
     hostile = "=SOM(A1:A9)"
     first, funded, _, given = _summary_data(data, hostile)
     out = tmp_path / "samenvatting.xlsx"

@@ -8,7 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from jury_tui.domain.consensus import ApplicationDecision, Recommendation, default_amount
+from jury_tui.domain.consensus import (
+    ApplicationDecision,
+    Recommendation,
+    default_amount,
+)
 from jury_tui.domain.deliberation import GovernmentDecision
 from jury_tui.domain.session import SessionDefinition
 
@@ -37,7 +41,7 @@ class ComparisonRow:
 
 
 def _cents(amount: float) -> int:
-    return int(round(amount * 100))
+    return round(amount * 100)
 
 
 def compare(
