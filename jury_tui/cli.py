@@ -304,7 +304,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     import dataclasses
 
-    from jury_tui.store.chair_store import ChairStore
+    from jury_tui.store.chair_store import read_deliberation
     from jury_tui.store.progress import jurors_progress
     from jury_tui.store.sessions import load_session
 
@@ -313,7 +313,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     lang = language()
     progress, problems = jurors_progress(data_dir, session)  # writes nothing
     jurors = [dataclasses.asdict(juror) for juror in progress]
-    chair_budget = ChairStore(data_dir, session).deliberation().budget  # the budget in force: the chair's when set
+    chair_budget = read_deliberation(data_dir, session).budget  # the budget in force: the chair's when set
     if args.json:
         payload = {
             "id": session.id,
@@ -1061,6 +1061,13 @@ def cmd_advice(args: argparse.Namespace) -> int:
     _out(f"{session.title} ({session.id})")
     _out(_budget_line(store))
     _out(t("cli.advice.selected", count=len(data.selection), total=format_amount(selected_total)))
+    ranking, provisional = _scenario_ranking(data)
+    if provisional:  # before every consensus is set: where the line would fall on the suggested scores
+        from jury_tui.domain.ranking import propose_by_rank
+
+        line = propose_by_rank(ranking, data.budget)
+        _out(t("cli.advice.provisional_line", count=len(line.selected), total=format_amount(line.total_amount),
+               names=_names(session, line.selected)))
     _out("")
     columns = t("cli.advice.columns").split("|")
     name_width = max(len(_application_name(session, a.id)) for a in session.applications)

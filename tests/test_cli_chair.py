@@ -431,6 +431,7 @@ def test_advice_at_the_start_lists_everything_open_and_exits_0(capsys, data_dir)
     code, out, err = run(capsys, "advice", DEMO)
     assert (code, err) == (0, "")
     assert "Budget: 4.000.000 euro, dat van de sessie" in out and "Geselecteerd: 0 aanvragen, 0 euro" in out
+    assert out.splitlines()[3].startswith("VOORLOPIG, op de voorgestelde scores (niets bewaard): volgens rangorde ")
     assert "Boom (wvc21-03)" in out and "(niet gerangschikt: consensus onvolledig)" in out
     assert "  Boom (wvc21-03): alle criteria (score, motivering), geen aanbeveling, geen algemene motivering" in out
     assert out.strip().splitlines()[-1] == "  sessie: de vergadering staat niet op papier (datum, voorzitter, aanwezigen)"
@@ -448,7 +449,7 @@ def test_advice_complete(capsys, data_dir):
     _complete_advice(capsys, data_dir)
     code, out, _ = run(capsys, "advice", DEMO)
     assert code == 0
-    assert "Geselecteerd: 5 aanvragen, 4.000.000 euro" in out
+    assert "Geselecteerd: 5 aanvragen, 4.000.000 euro" in out and "VOORLOPIG" not in out
     assert out.strip().splitlines()[-1] == "Het advies is volledig en samenhangend."
     first = next(line for line in out.splitlines() if line.startswith("1 "))
     assert first.split() == ["1", "Beringen", "(wvc21-02)", "35", "5", "Selecteren", "–"]

@@ -460,7 +460,7 @@ def test_summary_csv_carries_the_decision_and_the_government(demo, tmp_path):
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = {row["aanvraag_id"]: row for row in csv.DictReader(handle, delimiter=";")}
     header = list(next(iter(rows.values())))
-    assert header[:2] == ["rang", "ex aequo (gedeelde rang)"]
+    assert header[:3] == ["rang", "aanvraag_id", "ex aequo (gedeelde rang)"]
     assert header[-10:] == ["geselecteerd door de regering", "bedrag regering (euro)", "motivering (algemeen)",
                            *[f"{c.name.nl}: motivering" for c in session.criteria.criteria]]
     row = rows[first]
@@ -497,7 +497,7 @@ def test_summary_sheet_carries_the_decision_and_the_government(demo, tmp_path):
     write_xlsx(given, out)
     sheet = load_workbook(out)["Samenvatting"]
     head = [cell.value for cell in sheet[1]]
-    rows = {row[2].value: dict(zip(head, row, strict=True)) for row in sheet.iter_rows(min_row=2)}
+    rows = {row[1].value: dict(zip(head, row, strict=True)) for row in sheet.iter_rows(min_row=2)}
     cell = rows[first]["Maatwerk: motivering"]
     assert (cell.value, cell.data_type) == (hostile, "s")  # text, never a formula
     assert rows[first]["motivering (algemeen)"].data_type == "s"

@@ -346,7 +346,7 @@ def write_csv(
 
 
 def summary_header(data: AdviceData) -> list[str]:
-    """The summary's columns: rank (and whether it is shared ex aequo), the application, the consensus
+    """The summary's columns: rank, the application (and whether its rank is shared ex aequo), the consensus
     score per criterion and the total, the decision (recommendation, amounts, conditions), the
     government's decision when it is recorded, then the motivations (the long texts last)."""
     lang = language()
@@ -354,8 +354,8 @@ def summary_header(data: AdviceData) -> list[str]:
     government = [t("export.col.government_selected"), t("export.col.government_amount")] if data.government else []
     return [
         t("export.col.rank"),
-        t("export.col.ex_aequo"),
         t("export.col.application_id"),
+        t("export.col.ex_aequo"),
         t("export.col.municipality"),
         t("export.col.neighbourhood"),
         *names,
@@ -389,8 +389,8 @@ def summary_rows(data: AdviceData) -> Iterator[list[object]]:
             government = [yes if contract is not None else no, contract.amount if contract is not None else None]
         yield [
             row.rank,
-            yes if row.ex_aequo else no,
             application.id,
+            yes if row.ex_aequo else no,
             clean_text(application.municipality),
             clean_text(application.neighbourhood),
             *[decision.get(criterion.id).score for criterion in criteria],
@@ -464,7 +464,7 @@ def write_xlsx(data: AdviceData, out: Path, names: bool = False, *, individual: 
         put_row(summary, summary_count + 1, values)
         for column in amount_columns:
             summary.cell(row=summary_count + 1, column=column).number_format = "#,##0.00"
-    widths = [6, 9, 13, 18, 24, *[14] * criteria_count, 8, 16, 12, 16, 18, 15,
+    widths = [6, 13, 9, 18, 24, *[14] * criteria_count, 8, 16, 12, 16, 18, 15,
               *([14, 18] if data.government else []), 60, *[60] * criteria_count]
     finish(summary, header, widths, summary_count)
     summary.row_dimensions[1].height = 45
