@@ -27,6 +27,9 @@ from jury_tui.i18n import (
 
 EXIT_USAGE = 2
 
+# The chair's recommendation as typed on the command line (`decide --recommendation`).
+RECOMMENDATION_WORDS = {"selecteren": "select", "reserve": "reserve", "niet-selecteren": "reject"}
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line without the usage, exit 2; argparse's own (translated) format
@@ -138,6 +141,69 @@ def build_parser() -> argparse.ArgumentParser:
     check = command("check")
     check.add_argument("files", type=Path, nargs="+", metavar=file)
     check.add_argument("--session", metavar=session, help=t("cli.check.session"))
+
+    # --- the chair from the command line (issue 13): same rules and errors as the app -----------
+    application, text = t("cli.metavar.application"), t("cli.metavar.text")
+
+    def chair_command(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], help=help_text, description=description)
+
+    consensus = chair_command("consensus", t("cli.consensus.help"), t("cli.consensus.description"))
+    consensus.add_argument("session_id", metavar=session)
+    consensus.add_argument("application_id", metavar=application)
+    consensus.add_argument("criterion_id", metavar=t("cli.metavar.criterion"))
+    score = consensus.add_mutually_exclusive_group()
+    score.add_argument("--score", type=int, metavar="N", help=t("cli.consensus.score"))
+    score.add_argument("--clear-score", action="store_true", help=t("cli.consensus.clear_score"))
+    consensus.add_argument("--motivation", metavar=text, help=t("cli.consensus.motivation"))
+    consensus.add_argument("--minority", metavar=text, help=t("cli.consensus.minority"))
+
+    decide = chair_command("decide", t("cli.decide.help"), t("cli.decide.description"))
+    decide.add_argument("session_id", metavar=session)
+    decide.add_argument("application_id", metavar=application)
+    decide.add_argument("--recommendation", choices=list(RECOMMENDATION_WORDS), help=t("cli.decide.recommendation"))
+    amount = decide.add_mutually_exclusive_group()
+    amount.add_argument("--amount", metavar="EURO", help=t("cli.decide.amount"))
+    amount.add_argument("--no-amount", action="store_true", help=t("cli.decide.no_amount"))
+    decide.add_argument("--motivation", metavar=text, help=t("cli.decide.motivation"))
+    decide.add_argument("--hearing", metavar=text, help=t("cli.decide.hearing"))
+    decide.add_argument("--conditions", metavar=text, help=t("cli.decide.conditions"))
+    decide.add_argument("--rank-motivation", metavar=text, help=t("cli.decide.rank_motivation"))
+
+    budget = chair_command("budget", t("cli.budget.help"), t("cli.budget.description"))
+    budget.add_argument("session_id", metavar=session)
+    setting = budget.add_mutually_exclusive_group()
+    setting.add_argument("euros", nargs="?", metavar="EURO", help=t("cli.budget.euros"))
+    setting.add_argument("--reset", action="store_true", help=t("cli.budget.reset"))
+    setting.add_argument("--compare", nargs="+", metavar="EURO", help=t("cli.budget.compare"))
+
+    tie = chair_command("tie", t("cli.tie.help"), t("cli.tie.description"))
+    tie.add_argument("session_id", metavar=session)
+    tie.add_argument("application_ids", nargs="+", metavar=application, help=t("cli.tie.applications"))
+    order = tie.add_mutually_exclusive_group(required=True)
+    order.add_argument("--motivation", metavar=text, help=t("cli.tie.motivation"))
+    order.add_argument("--clear", action="store_true", help=t("cli.tie.clear"))
+
+    meeting = chair_command("meeting", t("cli.meeting.help"), t("cli.meeting.description"))
+    meeting.add_argument("session_id", metavar=session)
+    meeting.add_argument("--date", metavar=t("cli.metavar.date"), help=t("cli.meeting.date"))
+    meeting.add_argument("--chair", metavar=t("cli.metavar.name"), help=t("cli.meeting.chair"))
+    meeting.add_argument("--attended", metavar="ID,ID", help=t("cli.meeting.attended"))
+    meeting.add_argument("--others", nargs="*", metavar=t("cli.metavar.name"), help=t("cli.meeting.others"))
+    meeting.add_argument("--notes", metavar=text, help=t("cli.meeting.notes"))
+
+    undo = chair_command("undo", t("cli.undo.help"), t("cli.undo.description"))
+    undo.add_argument("session_id", metavar=session)
+    undo.add_argument("application_id", nargs="?", metavar=application, help=t("cli.undo.application"))
+
+    advice = chair_command("advice", t("cli.advice.help"), t("cli.advice.description"))
+    advice.add_argument("session_id", metavar=session)
+    advice.add_argument("--json", action="store_true", help=t("cli.advice.json"))
+
+    government = chair_command("government", t("cli.government.help"), t("cli.government.description"))
+    government.add_argument("session_id", metavar=session)
+    government.add_argument("file", type=Path, metavar=file, help=t("cli.government.file"))
+    # --- end of the chair from the command line ---------------------------------------------------
     return parser
 
 
@@ -328,6 +394,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     import dataclasses
 
+    from jury_tui.store.chair_store import read_deliberation
     from jury_tui.store.progress import jurors_progress
     from jury_tui.store.sessions import load_session
 
@@ -336,12 +403,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     lang = language()
     progress, problems = jurors_progress(data_dir, session)  # writes nothing
     jurors = [dataclasses.asdict(juror) for juror in progress]
+    chair_budget = read_deliberation(data_dir, session).budget  # the budget in force: the chair's when set
     if args.json:
         payload = {
             "id": session.id,
             "title": session.title,
             "fingerprint": session.fingerprint,
             "budget": session.budget,
+            "budget_in_force": chair_budget if chair_budget is not None else session.budget,
+            "budget_set_by": "chair" if chair_budget is not None else "session",
             "criteria": [{"id": c.id, "name": c.name.get(lang), "weight": c.weight} for c in session.criteria.criteria],
             "scale": {"min": session.criteria.scale.min, "max": session.criteria.scale.max},
             "applications": [
@@ -354,7 +424,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(visible(json.dumps(payload, ensure_ascii=False, indent=2), lines=True, for_json=True))
         return _report_problems(problems)
     _out(f"{session.title} ({session.id})")
-    _out(t("cli.show.summary", fingerprint=session.fingerprint[:16], budget=format_amount(session.budget)))
+    in_force = chair_budget if chair_budget is not None else session.budget
+    label = (t("cli.show.budget_chair", session=format_amount(session.budget)) if chair_budget is not None
+             else t("cli.show.budget_session"))
+    _out(t("cli.show.summary", fingerprint=session.fingerprint[:16], budget=format_amount(in_force)) + "  " + label)
     _out("")
     _out(t("cli.show.criteria", count=len(session.criteria.criteria), min=session.criteria.scale.min,
            max=session.criteria.scale.max))
@@ -657,6 +730,530 @@ def cmd_picker(args: argparse.Namespace) -> int:
     return _run_app(PickerApp(_data_dir(args)))
 
 
+# --- the chair from the command line (issue 13) ---------------------------------------------------
+# Every change goes through the chair's store, as in the app: the store refuses what the app refuses
+# and holds every text to the rules of a stored text. Options are checked before the first write, so
+# a refused command changes nothing.
+
+
+def _chair_store(args: argparse.Namespace):
+    from jury_tui.store.chair_store import ChairStore
+    from jury_tui.store.sessions import load_session
+
+    data_dir = _data_dir(args)
+    return ChairStore(data_dir, load_session(data_dir, args.session_id))
+
+
+def _advice_data(store):
+    """Everything the advice is made of, as the export builds it (no juror letters: nothing here names jurors)."""
+    from jury_tui.reports.data_export import build_advice_data
+
+    return build_advice_data(store.session, store.submissions(), store.decisions(), deliberation=store.deliberation(),
+                             government=store.government())
+
+
+def _option_problem(option: str, problem: str) -> JuryError:
+    return JuryError(t("cli.option_problem", option=option, problem=problem))
+
+
+def _motivation(option: str, value: str | None) -> str | None:
+    """A text option held to the rules of a stored motivation before anything is written."""
+    from jury_tui.formats.validation import motivation_problem
+
+    if value is not None and (problem := motivation_problem(value)) is not None:
+        raise _option_problem(option, problem)
+    return value
+
+
+def _name(option: str, value: str) -> str:
+    """A name on one line (the meeting's chair, others present), held to the rules of a stored name."""
+    from jury_tui.domain.limits import MAX_NAME
+    from jury_tui.domain.text import control_character
+    from jury_tui.formatting import format_number
+
+    value = value.strip()
+    if len(value) > MAX_NAME:
+        raise _option_problem(option, t("field.too_long_text", limit=format_number(MAX_NAME)))
+    if (found := control_character(value, line=True)) is not None:
+        raise _option_problem(option, t("field.control_character", position=found[0], character=found[1]))
+    return value
+
+
+def _euros(option: str, text: str) -> float:
+    """An amount as typed: 750000, 750.000 or 750 000 (thousands), 750000,50 (cents); see formatting.parse_amount."""
+    from jury_tui.formatting import parse_amount
+
+    try:
+        amount = parse_amount(text)
+    except ValueError:
+        amount = None
+    if amount is None:
+        raise _option_problem(option, t("cli.amount_invalid", text=text))
+    return amount
+
+
+def _application_name(session, application_id: str) -> str:
+    from jury_tui.reports.open_points import application_name
+
+    return application_name(session, application_id)
+
+
+def _score_text(score: int | None) -> str:
+    from jury_tui.formatting import DASH
+
+    return DASH if score is None else str(score)
+
+
+def _amount_text(amount: float | None) -> str:
+    from jury_tui.formatting import DASH
+
+    return DASH if amount is None else t("export.euro", amount=format_amount(amount))
+
+
+def _short(text: str, width: int = 60) -> str:
+    """A text on one line, cut to `width` characters, for a summary line."""
+    from jury_tui.formatting import DASH
+
+    flat = " ".join(text.split())
+    if not flat:
+        return DASH
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _open_points_line(store, data, application_id: str) -> None:
+    """What is still open for one application, or that nothing is."""
+    from jury_tui.reports.open_points import application_line
+
+    points = data.gaps.applications.get(application_id)
+    if points:
+        _out(t("cli.still_open", what=application_line(store.session, application_id, points, data.ranked(application_id).votes)))
+    else:
+        _out(t("cli.nothing_open", application=_application_name(store.session, application_id)))
+
+
+def cmd_consensus(args: argparse.Namespace) -> int:
+    store = _chair_store(args)
+    session = store.session
+    if not session.has_application(args.application_id):
+        raise JuryError(t("score.unknown_application", application=args.application_id))
+    if args.criterion_id not in session.criteria.criterion_ids:
+        raise JuryError(t("score.unknown_criterion", criterion=args.criterion_id))
+    scale = session.criteria.scale
+    if args.score is not None and not scale.contains(args.score):
+        raise JuryError(t("score.off_scale", score=args.score, min=scale.min, max=scale.max))
+    motivation = _motivation("--motivation", args.motivation)
+    minority = _motivation("--minority", args.minority)
+    if args.clear_score:
+        store.clear_consensus_score(args.application_id, args.criterion_id)
+    if args.score is not None or motivation is not None or minority is not None:
+        store.set_consensus(args.application_id, args.criterion_id, score=args.score, motivation=motivation,
+                            minority_view=minority)
+    consensus = store.decision(args.application_id).get(args.criterion_id)
+    _out(t("cli.consensus.state", application=_application_name(session, args.application_id),
+           criterion=session.criteria.criterion(args.criterion_id).name.get(language()),
+           score=_score_text(consensus.score), motivation=_short(consensus.motivation),
+           minority=_short(consensus.minority_view)))
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    from jury_tui.domain.consensus import Recommendation, amount_cap
+    from jury_tui.reports.data_export import recommendation_text
+    from jury_tui.reports.open_points import amount_cleared_note
+
+    store = _chair_store(args)
+    session = store.session
+    application_id = args.application_id
+    before = store.decision(application_id)  # refuses an unknown application
+    recommendation = (Recommendation(RECOMMENDATION_WORDS[args.recommendation]) if args.recommendation is not None
+                      else before.recommendation)
+    amount = _euros("--amount", args.amount) if args.amount is not None else None
+    if amount is not None:  # the store's rules, checked before the recommendation is written
+        if recommendation is None or not recommendation.funded:
+            raise JuryError(t("chair.amount_without_funding", application=application_id))
+        cap = amount_cap(session.application(application_id), session.criteria)
+        if amount > cap:
+            raise JuryError(t("chair.amount_cap", amount=format_amount(amount), cap=format_amount(cap)))
+    texts = {
+        "overall": _motivation("--motivation", args.motivation),
+        "hearing": _motivation("--hearing", args.hearing),
+        "conditions": _motivation("--conditions", args.conditions),
+        "rank_motivation": _motivation("--rank-motivation", args.rank_motivation),
+    }
+    if args.recommendation is not None:
+        after = store.set_recommendation(application_id, recommendation)
+        if (note := amount_cleared_note(before, after)) is not None:
+            _out(note)
+    if amount is not None:
+        store.set_amount(application_id, amount)
+    elif args.no_amount:
+        store.set_amount(application_id, None)
+    if texts["overall"] is not None:  # after the recommendation: the motivation is written for the one in force
+        store.set_overall(application_id, texts["overall"])
+    for field in ("hearing", "conditions", "rank_motivation"):
+        if texts[field] is not None:
+            store.set_text(application_id, field, texts[field])
+    decision = store.decision(application_id)
+    _out(t("cli.decide.state", application=_application_name(session, application_id),
+           recommendation=recommendation_text(decision.recommendation), amount=_amount_text(decision.advised_amount)))
+    _open_points_line(store, _advice_data(store), application_id)
+    return 0
+
+
+def _budget_line(store) -> str:
+    chair = store.deliberation().budget
+    if chair is None:
+        return t("cli.budget.of_session", budget=format_amount(store.session.budget))
+    return t("cli.budget.of_chair", budget=format_amount(chair), session=format_amount(store.session.budget))
+
+
+def _scenario_ranking(data):
+    """The ranking the scenarios are drawn from, and whether it is provisional: before every consensus
+    score is set, the missing ones are filled in with the suggested scores (never stored)."""
+    from jury_tui.domain.advice import eligibility_at_advice
+    from jury_tui.domain.eligibility import overall_outcome
+    from jury_tui.domain.ranking import provisional_decisions, rank, voting_counts
+
+    session = data.session
+    if not any(data.decision(a.id).get(cid).score is None for a in session.applications for cid in session.criteria.criterion_ids):
+        return data.ranking, False
+    filled = provisional_decisions(session.criteria, data.decisions, data.aggregates)
+    outcomes = {aid: overall_outcome(checks) for aid, checks in eligibility_at_advice(session, filled).items()}
+    ranking = rank(session, filled, outcomes, votes=voting_counts(data.aggregates), tie_orders=data.deliberation.tie_orders)
+    return ranking, True
+
+
+def _names(session, application_ids) -> str:
+    from jury_tui.formatting import DASH
+
+    return ", ".join(_application_name(session, aid) for aid in application_ids) or DASH
+
+
+def _print_scenarios(store, budgets: list[float]) -> None:
+    from jury_tui.domain.ranking import scenario
+
+    data = _advice_data(store)
+    session = store.session
+    ranking, provisional = _scenario_ranking(data)
+    if provisional:
+        _out(t("cli.budget.provisional"))
+    weights = [criterion.weight for criterion in session.criteria.criteria]
+    scenarios = [scenario(ranking, budget, weights) for budget in budgets]
+    # Side by side first: one column per budget.
+    width = max(16, *(len(format_amount(s.budget)) + 2 for s in scenarios))
+    label_width = max(len(t("cli.budget.row_by_rank")), len(t("cli.budget.row_best_fit")), len(t("cli.budget.row_reserve")))
+    _out(" " * label_width + "".join(f"{format_amount(s.budget):>{width}}" for s in scenarios))
+    for label, values in (
+        (t("cli.budget.row_by_rank"), [f"{len(s.by_rank.selected)} · {format_amount(s.by_rank.total_amount)}" for s in scenarios]),
+        (t("cli.budget.row_best_fit"), [f"{len(s.best_fit.selected)} · {format_amount(s.best_fit.total_amount)}" for s in scenarios]),
+        (t("cli.budget.row_reserve"), [str(len(s.reserve)) for s in scenarios]),
+    ):
+        _out(f"{label:<{label_width}}" + "".join(f"{value:>{width}}" for value in values))
+    for found in scenarios:
+        _out("")
+        _out(t("cli.budget.scenario", budget=format_amount(found.budget)))
+        for key, proposal, passed_key in (("cli.budget.by_rank", found.by_rank, "cli.budget.skips"),
+                                          ("cli.budget.best_fit", found.best_fit, "cli.budget.leaves_out")):
+            _out("  " + t(key, count=len(proposal.selected), total=format_amount(proposal.total_amount),
+                          rest=format_amount(proposal.remaining), names=_names(session, proposal.selected)))
+            if proposal.passed_over:
+                _out("    " + t(passed_key, names=_names(session, proposal.passed_over)))
+        if not found.reserve:
+            _out("  " + t("cli.budget.no_reserve"))
+            continue
+        _out("  " + t("cli.budget.reserve"))
+        for position, entry in enumerate(found.reserve, start=1):
+            _out("    " + t("cli.budget.reserve_entry", position=position, name=_application_name(session, entry.application_id),
+                            amount=format_amount(entry.amount), cumulative=format_amount(entry.cumulative)))
+
+
+def cmd_budget(args: argparse.Namespace) -> int:
+    store = _chair_store(args)
+    if args.compare:
+        budgets = [_euros("--compare", text) for text in args.compare]
+        if any(budget <= 0 for budget in budgets):
+            raise JuryError(t("session.budget"))
+        _print_scenarios(store, budgets)
+        return 0
+    if args.reset:
+        store.set_budget(None)
+    elif args.euros is not None:
+        store.set_budget(_euros("EURO", args.euros))
+    _out(_budget_line(store))
+    return 0
+
+
+def cmd_tie(args: argparse.Namespace) -> int:
+    from jury_tui.domain.ranking import ties
+
+    store = _chair_store(args)
+    session = store.session
+    for application_id in args.application_ids:
+        if not session.has_application(application_id):
+            raise JuryError(t("score.unknown_application", application=application_id))
+    if len(set(args.application_ids)) != len(args.application_ids) or len(args.application_ids) < 2:
+        raise JuryError(t("chair.tie_group"))
+    motivation = _motivation("--motivation", args.motivation)
+    groups = ties(_advice_data(store).ranking)
+    wanted = set(args.application_ids)
+    if not any(set(group) == wanted for group in groups):
+        from jury_tui.formatting import DASH
+
+        found = "; ".join(", ".join(group) for group in groups) or DASH
+        raise JuryError(t("cli.tie.not_tied", ids=", ".join(args.application_ids), groups=found))
+    if args.clear:
+        if store.deliberation().tie_order_for(wanted) is None:
+            _out(t("cli.tie.none_set", ids=", ".join(args.application_ids)))
+            return 0
+        store.set_tie_order(args.application_ids, None)
+        _out(t("cli.tie.cleared", ids=", ".join(args.application_ids)))
+        return 0
+    store.set_tie_order(args.application_ids, motivation)
+    _out(t("cli.tie.set", order=" > ".join(_application_name(session, aid) for aid in args.application_ids)))
+    return 0
+
+
+def cmd_meeting(args: argparse.Namespace) -> int:
+    import dataclasses
+    import datetime as dt
+
+    from jury_tui.formatting import DASH
+    from jury_tui.reports.data_export import format_date
+
+    store = _chair_store(args)
+    current = store.deliberation().meeting
+    changes: dict = {}
+    if args.date is not None:
+        if not args.date.strip():
+            changes["held_on"] = None
+        else:
+            try:
+                changes["held_on"] = dt.date.fromisoformat(args.date.strip())
+            except ValueError:
+                raise _option_problem("--date", t("cli.date_invalid", text=args.date)) from None
+            if len(args.date.strip()) != 10:  # 20211130 is read as a date too: only the written-out form
+                raise _option_problem("--date", t("cli.date_invalid", text=args.date))
+    if args.chair is not None:
+        changes["chair"] = _name("--chair", args.chair)
+    if args.attended is not None:
+        attendees = []
+        for juror_id in (part.strip() for part in args.attended.split(",")):
+            if juror_id and juror_id not in attendees:
+                attendees.append(juror_id)
+        known = {juror.id for juror in store.session.jurors}
+        for juror_id in attendees:
+            if juror_id not in known:
+                raise JuryError(t("chair.unknown_juror", juror=juror_id))
+        changes["attendees"] = attendees
+    if args.others is not None:
+        changes["others"] = [name for name in (_name("--others", value) for value in args.others) if name]
+    if args.notes is not None:
+        changes["notes"] = _motivation("--notes", args.notes)
+    if changes:
+        store.set_meeting(dataclasses.replace(current, **changes))
+    meeting = store.deliberation().meeting
+    _out(t("cli.meeting.held_on", date=format_date(meeting.held_on) if meeting.held_on else DASH))
+    _out(t("cli.meeting.chair_line", name=meeting.chair or DASH))
+    _out(t("cli.meeting.attendees", ids=", ".join(meeting.attendees) or DASH))
+    _out(t("cli.meeting.others_line", names=", ".join(meeting.others) or DASH))
+    _out(t("cli.meeting.notes_line", notes=_short(meeting.notes)))
+    _out(t("cli.meeting.recorded") if meeting.recorded else t("advice.gap.meeting"))
+    return 0
+
+
+def _decision_changes(session, before, after) -> list[str]:
+    """What differs between two versions of an application's decision, in the user's words."""
+    from jury_tui.reports.data_export import recommendation_text
+
+    lang = language()
+    changes = []
+    for criterion in session.criteria.criteria:
+        old, new = before.get(criterion.id), after.get(criterion.id)
+        name = criterion.name.get(lang)
+        if old.score != new.score:
+            changes.append(t("cli.changed.score", criterion=name, before=_score_text(old.score), after=_score_text(new.score)))
+        if old.motivation != new.motivation:
+            changes.append(t("advice.gap.motivation", criterion=name))
+        if old.minority_view != new.minority_view:
+            changes.append(t("cli.changed.minority", criterion=name))
+    if before.recommendation != after.recommendation:
+        changes.append(t("cli.changed.recommendation", before=recommendation_text(before.recommendation),
+                         after=recommendation_text(after.recommendation)))
+    if before.advised_amount != after.advised_amount:
+        changes.append(t("cli.changed.amount", before=_amount_text(before.advised_amount), after=_amount_text(after.advised_amount)))
+    for field, key in (("overall_motivation", "cli.changed.overall"), ("hearing", "cli.changed.hearing"),
+                       ("conditions", "cli.changed.conditions"), ("rank_motivation", "cli.changed.rank_motivation")):
+        if getattr(before, field) != getattr(after, field):
+            changes.append(t(key))
+    return changes
+
+
+def _deliberation_changes(before, after) -> list[str]:
+    changes = []
+    if before.budget != after.budget:
+        changes.append(t("cli.changed.budget", before=_amount_text(before.budget), after=_amount_text(after.budget)))
+    if before.meeting != after.meeting:
+        changes.append(t("cli.changed.meeting"))
+    if before.tie_orders != after.tie_orders:
+        changes.append(t("cli.changed.tie_orders"))
+    return changes
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    store = _chair_store(args)
+    if args.application_id is not None:
+        before = store.decision(args.application_id)  # refuses an unknown application
+        after = store.undo(args.application_id)
+        name = _application_name(store.session, args.application_id)
+        if after is None:
+            _out(t("cli.undo.nothing_application", application=name))
+            return 0
+        what = _decision_changes(store.session, before, after)
+        _out(t("cli.undo.done_application", application=name, what="; ".join(what) or t("cli.undo.no_difference")))
+        return 0
+    before = store.deliberation()
+    after = store.undo_deliberation()
+    if after is None:
+        _out(t("cli.undo.nothing_session"))
+        return 0
+    _out(t("cli.undo.done_session", what="; ".join(_deliberation_changes(before, after)) or t("cli.undo.no_difference")))
+    return 0
+
+
+def _unranked_reason(session, row) -> str | None:
+    if row.rank is not None:
+        return None
+    if row.total is None:
+        return t("cli.advice.unranked_consensus")
+    return t("cli.advice.unranked_votes", votes=row.votes, minimum=session.criteria.ranking.minimum_votes)
+
+
+def cmd_advice(args: argparse.Namespace) -> int:
+    """The state of the advice. A report: exit 0 whether or not something is open (`export --strict` refuses)."""
+    from jury_tui.reports.data_export import format_score, recommendation_text
+    from jury_tui.reports.open_points import application_line, session_line
+
+    store = _chair_store(args)
+    session = store.session
+    data = _advice_data(store)
+    selected_total = sum(round((data.advised_amount(aid) or 0.0) * 100) for aid in data.selection) / 100
+
+    def open_lines(application_id: str) -> list[str]:
+        points = data.gaps.applications.get(application_id, [])
+        return [application_line(session, application_id, points, data.ranked(application_id).votes)] if points else []
+
+    session_lines = [session_line(session, point, selected_total, data.budget) for point in data.gaps.session]
+    if args.json:
+        payload = {
+            "id": session.id,
+            "budget": {"in_force": data.budget, "session": session.budget, "chair": data.deliberation.budget},
+            "selected": {"count": len(data.selection), "total": selected_total},
+            "complete": data.gaps.complete,
+            "applications": [
+                {
+                    "id": row.application_id,
+                    "municipality": session.application(row.application_id).municipality,
+                    "rank": row.rank,
+                    "ex_aequo": row.ex_aequo,
+                    "tied_with": list(row.tied_with),
+                    "tie_ordered": row.tie_order is not None,
+                    "total": row.total,
+                    "votes": row.votes,
+                    "unranked_reason": _unranked_reason(session, row),
+                    "recommendation": data.decision(row.application_id).recommendation,
+                    "advised_amount": data.decision(row.application_id).advised_amount,
+                    "open": open_lines(row.application_id),
+                }
+                for row in data.ranking
+            ],
+            "session_open": session_lines,
+        }
+        print(visible(json.dumps(payload, ensure_ascii=False, indent=2), lines=True, for_json=True))
+        return 0
+    _out(f"{session.title} ({session.id})")
+    _out(_budget_line(store))
+    _out(t("cli.advice.selected", count=len(data.selection), total=format_amount(selected_total)))
+    ranking, provisional = _scenario_ranking(data)
+    if provisional:  # before every consensus is set: where the line would fall on the suggested scores
+        from jury_tui.domain.ranking import propose_by_rank
+
+        line = propose_by_rank(ranking, data.budget)
+        _out(t("cli.advice.provisional_line", count=len(line.selected), total=format_amount(line.total_amount),
+               names=_names(session, line.selected)))
+    _out("")
+    columns = t("cli.advice.columns").split("|")
+    name_width = max(len(_application_name(session, a.id)) for a in session.applications)
+    widths = [10, name_width, 7, 8, 16, 12]
+    _out("  ".join(f"{column:<{width}}" for column, width in zip(columns, widths)).rstrip())
+    for row in data.ranking:
+        decision = data.decision(row.application_id)
+        position = "–" if row.rank is None else str(row.rank)
+        if row.ex_aequo:
+            position += " " + t("cli.advice.ex_aequo")
+        elif row.tie_order is not None:
+            position += " *"
+        values = [position, _application_name(session, row.application_id), format_score(row.total), str(row.votes),
+                  recommendation_text(decision.recommendation),
+                  format_amount(decision.advised_amount) if decision.advised_amount is not None else "–"]
+        line = "  ".join(f"{value:<{width}}" for value, width in zip(values, widths)).rstrip()
+        if (reason := _unranked_reason(session, row)) is not None:
+            line += f"  ({reason})"
+        _out(line)
+    for order in data.deliberation.tie_orders:
+        _out(t("cli.advice.tie_order", order=" > ".join(order.application_ids), motivation=_short(order.motivation)))
+    _out("")
+    if data.gaps.complete:
+        _out(t("cli.advice.complete"))
+        return 0
+    _out(t("cli.advice.open", count=data.gaps.count()))
+    for row in data.ranking:
+        for line in open_lines(row.application_id):
+            _out("  " + line)
+    for line in session_lines:
+        _out("  " + t("cli.advice.session_point", what=line))
+    return 0
+
+
+def cmd_government(args: argparse.Namespace) -> int:
+    from jury_tui.domain.government import Difference, compare
+    from jury_tui.formats.government_file import load_government
+    from jury_tui.reports.data_export import format_date
+
+    store = _chair_store(args)
+    session = store.session
+    decision = load_government(args.file, session)
+    store.set_government(decision)
+    total = decision.total
+    without = sum(1 for contract in decision.selected if contract.amount is None)
+    _out(t("cli.government.saved", date=format_date(decision.decided_on), reference=decision.reference,
+           count=len(decision.selected),
+           total=_amount_text(total) if total is not None else t("cli.government.total_unknown", count=without)))
+    if decision.budget is not None:
+        _out(t("cli.government.budget", budget=format_amount(decision.budget)))
+    illustrative = sum(1 for contract in decision.selected if contract.illustrative)
+    if illustrative:
+        _out(t("cli.government.illustrative", count=illustrative))
+    rows = compare(session, store.decisions(), decision)
+    differing = [row for row in rows if row.difference is not None]
+    if not differing:
+        _out(t("cli.government.no_differences"))
+        return 0
+    not_advised = [row.application_id for row in differing if row.difference is Difference.NOT_ADVISED]
+    not_selected = [row.application_id for row in differing if row.difference is Difference.NOT_SELECTED]
+    if not_advised:
+        _out(t("cli.government.not_advised", names=_names(session, not_advised)))
+    if not_selected:
+        _out(t("cli.government.not_selected", names=_names(session, not_selected)))
+    for row in differing:
+        if row.difference is Difference.AMOUNT:
+            _out(t("cli.government.amount", name=_application_name(session, row.application_id),
+                   advised=_amount_text(row.advised_amount), amount=_amount_text(row.amount)))
+    return 0
+
+
+# --- end of the chair from the command line -------------------------------------------------------
+
+
 COMMANDS = {
     None: cmd_picker,
     "demo": cmd_demo,
@@ -674,6 +1271,15 @@ COMMANDS = {
     "export": cmd_export,
     "letters": cmd_letters,
     "chair": cmd_chair,
+    # the chair from the command line
+    "consensus": cmd_consensus,
+    "decide": cmd_decide,
+    "budget": cmd_budget,
+    "tie": cmd_tie,
+    "meeting": cmd_meeting,
+    "undo": cmd_undo,
+    "advice": cmd_advice,
+    "government": cmd_government,
 }
 
 

@@ -76,6 +76,7 @@ def parse_amount(text: str) -> float | None:
 
     With both '.' and ',' the last one is the decimal mark. With one kind only: repeated, or once
     followed by exactly three digits, it separates thousands; otherwise it is the decimal mark.
+    Separated thousands start with one to three digits: '750000.000' is refused, not guessed.
     """
     cleaned = re.sub(r"(?i)€|euro|eur|[\s\u00a0\u2009']", "", text)
     if not cleaned:
@@ -88,7 +89,8 @@ def parse_amount(text: str) -> float | None:
         thousands = "." if decimal == "," else ","
         whole, _, fraction = cleaned.rpartition(decimal)
         groups = whole.split(thousands)
-        if thousands in fraction or len(fraction) > 2 or any(len(group) != 3 for group in groups[1:]):
+        if (thousands in fraction or len(fraction) > 2 or any(len(group) != 3 for group in groups[1:])
+                or (len(groups) > 1 and len(groups[0]) > 3)):
             raise ValueError(text)
         return float("".join(groups) + "." + fraction)
     if not marks:
@@ -96,7 +98,7 @@ def parse_amount(text: str) -> float | None:
     (mark,) = marks
     groups = cleaned.split(mark)
     if len(groups) > 2 or len(groups[1]) == 3:
-        if any(len(group) != 3 for group in groups[1:]):
+        if any(len(group) != 3 for group in groups[1:]) or len(groups[0]) > 3:  # 750000.000: which was meant?
             raise ValueError(text)
         return float("".join(groups))
     if len(groups[1]) > 2:

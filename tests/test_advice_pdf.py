@@ -244,11 +244,11 @@ def test_compare_marks_what_differs(chaired):
     government = decision_of_government(data)
     rows = {row.application_id: row for row in compare(session, data.decisions, government)}
     first, *middle, last = data.funded
-    assert rows[first].differs and rows[first].illustrative and rows[first].granted  # amount changed
+    assert rows[first].differs and rows[first].illustrative and rows[first].selected  # amount changed
     assert not any(rows[aid].differs for aid in middle)  # same selection, same amount
-    assert rows[last].differs and not rows[last].granted  # advised, not selected
+    assert rows[last].differs and not rows[last].selected  # advised, not selected
     outsider = government.selected[-1].application_id
-    assert rows[outsider].differs and rows[outsider].granted_amount is None
+    assert rows[outsider].differs and rows[outsider].amount is None
     assert sum(row.differs for row in rows.values()) == 3
 
 

@@ -450,3 +450,81 @@ def test_without_letters_the_data_deals_its_own_at_random():
             Juror(id="c", name="C", role=Role.ADVISORY)]
     assert not roles_may_be_shown(lone) and roles_may_be_shown(lone[:2])
     assert roles_may_be_shown([*lone, Juror(id="d", name="D", role=Role.ADVISORY)])
+
+
+# --- the summary per application: the decision and the government's beside it (CSV and XLSX) ---
+
+
+def _summary_data(data, hostile: str):
+    """The demo advice with a formula-like consensus and overall motivation on its first application,
+    and a government decision: the first funded application at another amount, the first unfunded one."""
+    from jury_tui.domain.deliberation import GovernmentDecision, GrantedContract
+    from jury_tui.reports.data_export import build_advice_data
+
+    first = data.session.applications[0].id
+    decision = data.decisions[first]
+    criteria = {**decision.criteria, "maatwerk": dataclasses.replace(decision.get("maatwerk"), motivation=hostile)}
+    decisions = {**data.decisions, first: dataclasses.replace(decision, criteria=criteria, overall_motivation="+" + hostile)}
+    funded, unfunded = data.funded[0], next(a.id for a in data.session.applications if a.id not in data.funded)
+    government = GovernmentDecision(decided_on=dt.date(2021, 12, 17), reference="VR 2021 1712", selected=[
+        GrantedContract(application_id=funded, amount=123_456.78), GrantedContract(application_id=unfunded)])
+    return first, funded, unfunded, build_advice_data(data.session, data.submissions, decisions, generated_on=ON,
+                                                      government=government)
+
+
+def test_summary_csv_carries_the_decision_and_the_government(demo, tmp_path):
+    from jury_tui.reports.data_export import write_csv
+
+    session, _, data = demo
+    hostile = '=HYPERLINK("http://x","klik")'
+    first, funded, unfunded, given = _summary_data(data, hostile)
+    out = tmp_path / "samenvatting.csv"
+    assert write_csv(given, out, individual=False) == len(session.applications)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {row["aanvraag_id"]: row for row in csv.DictReader(handle, delimiter=";")}
+    header = list(next(iter(rows.values())))
+    assert header[:3] == ["rang", "aanvraag_id", "ex aequo (gedeelde rang)"]
+    assert header[-10:] == ["geselecteerd door de regering", "bedrag regering (euro)", "motivering (algemeen)",
+                           *[f"{c.name.nl}: motivering" for c in session.criteria.criteria]]
+    row = rows[first]
+    assert row["Maatwerk: motivering"] == "'" + hostile  # the formula guard, on every text
+    assert row["motivering (algemeen)"] == "'+" + hostile
+    assert row["Haalbaarheid: motivering"] == data.decisions[first].get("haalbaarheid").motivation
+    assert row["Maatwerk"] == str(data.decisions[first].get("maatwerk").score)
+    assert row["aanbeveling"] == {"select": "Selecteren", "reserve": "Reserve"}[data.decisions[first].recommendation.value]
+    assert (rows[funded]["geselecteerd door de regering"], rows[funded]["bedrag regering (euro)"]) == ("ja", "123456,78")
+    assert (rows[unfunded]["geselecteerd door de regering"], rows[unfunded]["bedrag regering (euro)"]) == ("ja", "")
+    others = [r for aid, r in rows.items() if aid not in {funded, unfunded}]
+    assert {(r["geselecteerd door de regering"], r["bedrag regering (euro)"]) for r in others} == {("nee", "")}
+    assert {r["ex aequo (gedeelde rang)"] for r in rows.values()} <= {"ja", "nee"}
+    shared = [r["rang"] for r in rows.values() if r["ex aequo (gedeelde rang)"] == "ja"]
+    assert all(shared.count(rank) >= 2 for rank in shared)  # ex aequo rows share their rank
+
+
+def test_summary_without_a_government_decision_has_no_government_columns(demo, tmp_path):
+    from jury_tui.reports.data_export import summary_header
+
+    _, _, data = demo
+    assert "geselecteerd door de regering" not in summary_header(data)
+
+
+def test_summary_sheet_carries_the_decision_and_the_government(demo, tmp_path):
+    from openpyxl import load_workbook
+
+    from jury_tui.reports.data_export import write_xlsx
+
+    _, _, data = demo
+    hostile = "=SOM(A1:A9)"
+    first, funded, _, given = _summary_data(data, hostile)
+    out = tmp_path / "samenvatting.xlsx"
+    write_xlsx(given, out)
+    sheet = load_workbook(out)["Samenvatting"]
+    head = [cell.value for cell in sheet[1]]
+    rows = {row[1].value: dict(zip(head, row, strict=True)) for row in sheet.iter_rows(min_row=2)}
+    cell = rows[first]["Maatwerk: motivering"]
+    assert (cell.value, cell.data_type) == (hostile, "s")  # text, never a formula
+    assert rows[first]["motivering (algemeen)"].data_type == "s"
+    amount = rows[funded]["bedrag regering (euro)"]
+    assert (amount.value, amount.number_format) == (123_456.78, "#,##0.00")
+    assert rows[funded]["geadviseerd (euro)"].number_format == "#,##0.00"
+    assert rows[funded]["geselecteerd door de regering"].value == "ja"

@@ -351,8 +351,8 @@ def test_the_comparison_marks_every_difference(filled):
     store.set_recommendation("wvc21-09", Recommendation.RESERVE)
     rows = {row.application_id: row for row in compare(session, store.decisions(), government_decision())}
     assert not rows["wvc21-01"].differs  # advised and granted, 850.000 both
-    assert rows["wvc21-02"].differs and rows["wvc21-02"].granted_amount == 700_000  # the amount
-    assert rows[BOOM].differs and not rows[BOOM].granted  # advised, not granted
+    assert rows["wvc21-02"].differs and rows["wvc21-02"].amount == 700_000  # the amount
+    assert rows[BOOM].differs and not rows[BOOM].selected  # advised, not granted
     assert rows["wvc21-09"].differs and rows["wvc21-09"].illustrative  # reserve, granted
     assert not rows["wvc21-20"].differs  # neither
 

@@ -1,12 +1,12 @@
-"""The government's decision beside the jury's advice: one row per application, differences marked.
-
-Pure: the app's view, the advice's annex and the letters all read the same rows.
-"""
+"""The government's decision beside the jury's advice: per application what the advice proposed and
+what the government decided, and where the two differ. One rule for the CLI, the app and the
+advice's annex."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from jury_tui.domain.consensus import (
     ApplicationDecision,
@@ -17,51 +17,68 @@ from jury_tui.domain.deliberation import GovernmentDecision
 from jury_tui.domain.session import SessionDefinition
 
 
+class Difference(StrEnum):
+    """How the decision differs from the advice for one application."""
+
+    NOT_ADVISED = "not_advised"  # selected by the government, not advised 'selecteren' (reserve or other)
+    NOT_SELECTED = "not_selected"  # advised 'selecteren', not selected by the government
+    AMOUNT = "amount"  # advised and selected, with another amount
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ComparisonRow:
     application_id: str
     recommendation: Recommendation | None  # the jury's advice
-    advised_amount: float | None  # with selecteren or reserve: the advised amount (or the most that may be advised)
-    granted: bool  # the government selected it
-    granted_amount: float | None  # the amount the decision gives, when it gives one
-    illustrative: bool  # the granted amount is not from a source document
-    differs: bool  # advice and decision disagree: selected or not, or the amount
+    advised_amount: float | None  # the amount advised (the chair's, or the request capped for 'selecteren')
+    selected: bool  # by the government
+    amount: float | None  # the government's amount (None: not selected, or the decision gives none)
+    illustrative: bool  # the government's amount is not from a source document
+    difference: Difference | None  # None: decision and advice agree
+
+    @property
+    def advised(self) -> bool:
+        return self.recommendation is Recommendation.SELECT
+
+    @property
+    def differs(self) -> bool:
+        return self.difference is not None
 
 
-def _cents(amount: float | None) -> int | None:
-    return None if amount is None else round(amount * 100)
+def _cents(amount: float) -> int:
+    return round(amount * 100)
 
 
 def compare(
     session: SessionDefinition, decisions: Mapping[str, ApplicationDecision], government: GovernmentDecision
 ) -> list[ComparisonRow]:
-    """Per application in session order: the advice and the government's decision. They differ when
-    the government funds an application the jury did not advise to select (reserve included) or does
-    not fund one it did, or when both give an amount and the amounts are not the same to the cent."""
+    """One row per application of the session, in session order. An amount differs only when the
+    government gives one and it is not the advised amount to the cent."""
     rows = []
     for application in session.applications:
         decision = decisions.get(application.id)
         recommendation = decision.recommendation if decision is not None else None
-        advised = (
-            default_amount(application, session.criteria, decision)
-            if recommendation is not None and recommendation.funded
-            else None
-        )
+        advised_amount = decision.advised_amount if decision is not None else None
+        if advised_amount is None and recommendation is Recommendation.SELECT:
+            advised_amount = default_amount(application, session.criteria, decision)
         contract = government.contract(application.id)
-        granted = contract is not None
-        granted_amount = contract.amount if contract is not None else None
-        differs = granted != (recommendation is Recommendation.SELECT)
-        if granted and recommendation is Recommendation.SELECT and granted_amount is not None and advised is not None:
-            differs = differs or _cents(granted_amount) != _cents(advised)
+        selected = contract is not None
+        amount = contract.amount if contract is not None else None
+        difference = None
+        if selected and recommendation is not Recommendation.SELECT:
+            difference = Difference.NOT_ADVISED
+        elif not selected and recommendation is Recommendation.SELECT:
+            difference = Difference.NOT_SELECTED
+        elif selected and amount is not None and advised_amount is not None and _cents(amount) != _cents(advised_amount):
+            difference = Difference.AMOUNT
         rows.append(
             ComparisonRow(
                 application_id=application.id,
                 recommendation=recommendation,
-                advised_amount=advised,
-                granted=granted,
-                granted_amount=granted_amount,
+                advised_amount=advised_amount,
+                selected=selected,
+                amount=amount,
                 illustrative=contract.illustrative if contract is not None else False,
-                differs=differs,
+                difference=difference,
             )
         )
     return rows

@@ -342,40 +342,63 @@ def write_csv(
 
 
 def summary_header(data: AdviceData) -> list[str]:
+    """The summary's columns: rank, the application (and whether its rank is shared ex aequo), the consensus
+    score per criterion and the total, the decision (recommendation, amounts, conditions), the
+    government's decision when it is recorded, then the motivations (the long texts last)."""
     lang = language()
+    names = [criterion.name.get(lang) for criterion in data.session.criteria.criteria]
+    government = [t("export.col.government_selected"), t("export.col.government_amount")] if data.government else []
     return [
         t("export.col.rank"),
         t("export.col.application_id"),
+        t("export.col.ex_aequo"),
         t("export.col.municipality"),
         t("export.col.neighbourhood"),
-        *[criterion.name.get(lang) for criterion in data.session.criteria.criteria],
+        *names,
         t("export.col.total"),
         t("export.col.recommendation"),
         t("export.col.selected"),
         t("export.col.requested"),
         t("export.col.advised"),
         t("export.col.eligibility"),
+        *government,
+        t("export.col.overall_motivation"),
+        *[t("export.col.criterion_motivation", criterion=name) for name in names],
     ]
 
 
+# The summary's amount columns (formatted as amounts in the workbook), by their header keys.
+AMOUNT_COLUMNS = ("export.col.requested", "export.col.advised", "export.col.government_amount")
+
+
 def summary_rows(data: AdviceData) -> Iterator[list[object]]:
-    """Per application, in order of rank: consensus per criterion, total, rank, recommendation, amounts, conditions."""
+    """Per application, in order of rank, the values of `summary_header`."""
     funded = set(data.funded)
+    yes, no = t("chair.ui.figure.yes"), t("chair.ui.figure.no")
+    criteria = data.session.criteria.criteria
     for row in data.ranking:
         application = data.session.application(row.application_id)
         decision = data.decision(row.application_id)
+        government = []
+        if data.government is not None:
+            contract = data.government.contract(row.application_id)
+            government = [yes if contract is not None else no, contract.amount if contract is not None else None]
         yield [
             row.rank,
             application.id,
+            yes if row.ex_aequo else no,
             clean_text(application.municipality),
             clean_text(application.neighbourhood),
-            *[decision.get(criterion.id).score for criterion in data.session.criteria.criteria],
+            *[decision.get(criterion.id).score for criterion in criteria],
             row.total,
             recommendation_text(decision.recommendation),
-            t("chair.ui.figure.yes") if row.application_id in funded else t("chair.ui.figure.no"),
+            yes if row.application_id in funded else no,
             application.requested_subsidy,
             data.advised_amount(row.application_id),
             outcome_text(overall_outcome(data.eligibility[row.application_id])),
+            *government,
+            clean_text(decision.overall_motivation),
+            *[clean_text(decision.get(criterion.id).motivation) for criterion in criteria],
         ]
 
 
@@ -431,12 +454,14 @@ def write_xlsx(data: AdviceData, out: Path, names: bool = False, *, individual: 
     header = summary_header(data)
     put_row(summary, 1, header)
     criteria_count = len(data.session.criteria.criteria)
+    amount_columns = [header.index(t(key)) + 1 for key in AMOUNT_COLUMNS if t(key) in header]
     summary_count = 0
     for summary_count, values in enumerate(summary_rows(data), start=1):
         put_row(summary, summary_count + 1, values)
-        for column in (criteria_count + 8, criteria_count + 9):  # requested, advised
+        for column in amount_columns:
             summary.cell(row=summary_count + 1, column=column).number_format = "#,##0.00"
-    widths = [6, 13, 18, 24, *[14] * criteria_count, 8, 16, 12, 16, 18, 15]
+    widths = [6, 13, 9, 18, 24, *[14] * criteria_count, 8, 16, 12, 16, 18, 15,
+              *([14, 18] if data.government else []), 60, *[60] * criteria_count]
     finish(summary, header, widths, summary_count)
     summary.row_dimensions[1].height = 45
 

@@ -116,6 +116,20 @@ def _stored_record(decision: ApplicationDecision) -> dict:
     return record
 
 
+def _deliberation_in(file: TinyFile) -> Deliberation:
+    record = file.single("deliberation")
+    if not record:
+        return Deliberation()
+    return stored_records(Deliberation, record, file.path, "deliberation")
+
+
+def read_deliberation(data_dir: Path, session: SessionDefinition) -> Deliberation:
+    """The chair's session decisions (budget, meeting, tie orders) read without opening the chair's
+    store, which tidies what a crash left behind: for a command that changes nothing on disk (`show`)."""
+    path = session_dir(data_dir, session.id) / "chair" / "deliberation.json"
+    return _deliberation_in(TinyFile(path, "chair-deliberation", {"session_id": session.id}))
+
+
 class ChairStore:
     def __init__(self, data_dir: Path, session: SessionDefinition) -> None:
         self.session = session
@@ -405,10 +419,7 @@ class ChairStore:
 
     # --- the session as a whole: budget, meeting, ties ---------------------------------------
     def deliberation(self) -> Deliberation:
-        record = self._deliberation_file.single("deliberation")
-        if not record:
-            return Deliberation()
-        return stored_records(Deliberation, record, self._deliberation_file.path, "deliberation")
+        return _deliberation_in(self._deliberation_file)
 
     def budget(self) -> float:
         """The budget in force: the chair's, else the session's as announced."""

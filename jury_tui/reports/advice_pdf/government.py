@@ -50,15 +50,15 @@ def annex_government(c: Context) -> list[Flowable]:
     for line, row in enumerate(comparison, start=1):
         if row.recommendation is Recommendation.SELECT and row.advised_amount is not None:
             advised_cents += int(round(row.advised_amount * 100))
-        granted = t("export.col.selected") if row.granted else t("export.gov.not_selected")
+        granted = t("export.col.selected") if row.selected else t("export.gov.not_selected")
         amount = ""
-        if row.granted:
-            if row.granted_amount is None:
+        if row.selected:
+            if row.amount is None:
                 granted_known = False
                 amount = t("export.none")
             else:
-                granted_cents += int(round(row.granted_amount * 100))
-                amount = format_amount(row.granted_amount, unit=False) + (" *" if row.illustrative else "")
+                granted_cents += int(round(row.amount * 100))
+                amount = format_amount(row.amount, unit=False) + (" *" if row.illustrative else "")
                 any_illustrative |= row.illustrative
         advised = format_amount(row.advised_amount, unit=False) if row.advised_amount is not None else ""
         rows.append([

@@ -87,7 +87,7 @@ class GovernmentDialog(SpecBindings, ModalScreen[None]):
         for row in rows:
             recommendation = row.recommendation
             advice = t(f"chair.ui.recommendation.short.{recommendation.value}") if recommendation else fmt.DASH
-            amount = fmt.plain_amount(row.granted_amount) if row.granted_amount is not None else ""
+            amount = fmt.plain_amount(row.amount) if row.amount is not None else ""
             if row.illustrative and amount:
                 amount += "*"
             style = "bold yellow" if row.differs else ""
@@ -95,8 +95,8 @@ class GovernmentDialog(SpecBindings, ModalScreen[None]):
                 Text(fmt.shorten(self.model.application(row.application_id).label, LABEL_WIDTH), style=style),
                 Text(advice, style="bold green" if recommendation is Recommendation.SELECT else ""),
                 Text(fmt.plain_amount(row.advised_amount) if row.advised_amount is not None else "", justify="right"),
-                Text(t("chair.ui.figure.yes") if row.granted else fmt.DASH, style="bold green" if row.granted else ""),
-                Text(amount or (fmt.DASH if row.granted else ""), justify="right"),
+                Text(t("chair.ui.figure.yes") if row.selected else fmt.DASH, style="bold green" if row.selected else ""),
+                Text(amount or (fmt.DASH if row.selected else ""), justify="right"),
                 Text("≠" if row.differs else "", style="bold yellow"),
             ]))
         table.show_rows(shown)
