@@ -327,7 +327,7 @@ def _demo_path_2021(data_dir: Path, session, out: Path | None) -> int:
     for path in (first, second):
         check_target(path)  # a target that cannot be written is refused before anything is
     store = ChairStore(data_dir, session)
-    government = demo_government()
+    government = demo_government(session)
     letters = letters_for_export(data_dir, session, False)
 
     def advice(deliberation, decision):

@@ -96,8 +96,8 @@ def test_every_figure_the_seeds_do_not_give_is_marked_illustrative():
 
 
 def test_the_government_decision_is_the_real_one_of_2021():
-    decision = demo_government()
     session = build_demo_session()
+    decision = demo_government(session)
     assert isinstance(decision, GovernmentDecision)
     chosen = {session.application(contract.application_id).municipality for contract in decision.selected}
     assert chosen == SELECTED_2021 and len(decision.selected) == 11
@@ -118,7 +118,7 @@ def test_a_damaged_government_file_is_one_line_naming_the_field(tmp_path):
     path.write_text('decided_on = 2021-12-17\nreference = "x"\n[[selected]]\napplication = "wvc21-02"\namount = -5\n',
                     encoding="utf-8")
     with pytest.raises(JuryError) as caught:
-        demo_government(path)
+        demo_government(build_demo_session(), path)
     assert "regering.toml" in caught.value.message and "amount" in caught.value.message
 
 
@@ -172,7 +172,7 @@ def test_plan_is_the_documented_one():
     reserve = {aid: amount for aid, (_, recommendation, amount) in PLAN.items() if recommendation is Recommendation.RESERVE}
     assert len(selected) == 6 and sum(selected.values()) == 4_000_000
     assert len(reserve) == 5 and sum(reserve.values()) == 3_600_000
-    government = {contract.application_id: contract.amount for contract in demo_government().selected}
+    government = {contract.application_id: contract.amount for contract in demo_government(build_demo_session()).selected}
     assert government == {**selected, **reserve}  # the government granted what the jury advised
 
 
@@ -205,7 +205,7 @@ def test_path_2021_end_to_end(tmp_path, capsys):
     # The chair's decisions, not the session: no juror submits again.
     assert store.budget() == 7_600_000 and session.budget == 4_000_000
     assert {juror: submission.checksum for juror, submission in store.submissions().items()} == submitted
-    assert store.government() == demo_government()
+    assert store.government() == demo_government(session)
     assert [entry["new"]["budget"] for entry in store.deliberation_history() if entry["new"]["budget"]] == [7_600_000]
 
 

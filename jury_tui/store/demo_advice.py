@@ -25,9 +25,8 @@ from jury_tui.domain.consensus import ApplicationDecision, Recommendation, sugge
 from jury_tui.domain.deliberation import GovernmentDecision, Meeting
 from jury_tui.domain.ranking import rank, voting_counts
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.formats.files import read_toml
+from jury_tui.formats.government_file import load_government
 from jury_tui.formats.session_builder import demo_data_dir
-from jury_tui.formats.validation import validate
 from jury_tui.formatting import format_amount
 from jury_tui.i18n import language, t
 from jury_tui.store.chair_store import ChairStore
@@ -154,14 +153,7 @@ def _settle_ranking(store: ChairStore, session: SessionDefinition, aggregates, r
             store.set_tie_order(order, t("demo.advice.tie"))
 
 
-def demo_government(path: Path | None = None) -> GovernmentDecision:
-    """The government's decision of 2021 as the demo records it (the TOML beside the demo data)."""
-    path = path or demo_data_dir() / GOVERNMENT_FILE
-    raw = read_toml(path, "criteria")  # a small TOML: the size limit of a criteria file
-    record = {key: value for key, value in raw.items() if key != "selected"}
-    record["selected"] = [
-        {("application_id" if key == "application" else key): value for key, value in contract.items()}
-        if isinstance(contract, dict) else contract
-        for contract in raw.get("selected", [])
-    ]
-    return validate(GovernmentDecision, record, path)
+def demo_government(session: SessionDefinition, path: Path | None = None) -> GovernmentDecision:
+    """The government's decision of 2021 as the demo records it (the TOML beside the demo data), read
+    as `jury-tui government` reads any decision file."""
+    return load_government(path or demo_data_dir() / GOVERNMENT_FILE, session)
