@@ -953,7 +953,7 @@ def _print_scenarios(store, budgets: list[float]) -> None:
         _out("")
         _out(t("cli.budget.scenario", budget=format_amount(found.budget)))
         for key, proposal, passed_key in (("cli.budget.by_rank", found.by_rank, "cli.budget.skips"),
-                                          ("cli.budget.best_fit", found.best_fit, "cli.budget.leaves_out")):
+                                          ("cli.budget.best_fit", found.best_fit, "proposal.leaves_out")):
             _out("  " + t(key, count=len(proposal.selected), total=format_amount(proposal.total_amount),
                           rest=format_amount(proposal.remaining), names=_names(session, proposal.selected)))
             if proposal.passed_over:
@@ -1061,45 +1061,9 @@ def cmd_meeting(args: argparse.Namespace) -> int:
     return 0
 
 
-def _decision_changes(session, before, after) -> list[str]:
-    """What differs between two versions of an application's decision, in the user's words."""
-    from jury_tui.reports.data_export import recommendation_text
-
-    lang = language()
-    changes = []
-    for criterion in session.criteria.criteria:
-        old, new = before.get(criterion.id), after.get(criterion.id)
-        name = criterion.name.get(lang)
-        if old.score != new.score:
-            changes.append(t("cli.changed.score", criterion=name, before=_score_text(old.score), after=_score_text(new.score)))
-        if old.motivation != new.motivation:
-            changes.append(t("advice.gap.motivation", criterion=name))
-        if old.minority_view != new.minority_view:
-            changes.append(t("cli.changed.minority", criterion=name))
-    if before.recommendation != after.recommendation:
-        changes.append(t("cli.changed.recommendation", before=recommendation_text(before.recommendation),
-                         after=recommendation_text(after.recommendation)))
-    if before.advised_amount != after.advised_amount:
-        changes.append(t("cli.changed.amount", before=_amount_text(before.advised_amount), after=_amount_text(after.advised_amount)))
-    for field, key in (("overall_motivation", "cli.changed.overall"), ("hearing", "cli.changed.hearing"),
-                       ("conditions", "cli.changed.conditions"), ("rank_motivation", "cli.changed.rank_motivation")):
-        if getattr(before, field) != getattr(after, field):
-            changes.append(t(key))
-    return changes
-
-
-def _deliberation_changes(before, after) -> list[str]:
-    changes = []
-    if before.budget != after.budget:
-        changes.append(t("cli.changed.budget", before=_amount_text(before.budget), after=_amount_text(after.budget)))
-    if before.meeting != after.meeting:
-        changes.append(t("cli.changed.meeting"))
-    if before.tie_orders != after.tie_orders:
-        changes.append(t("cli.changed.tie_orders"))
-    return changes
-
-
 def cmd_undo(args: argparse.Namespace) -> int:
+    from jury_tui.reports.open_points import decision_changes, deliberation_changes
+
     store = _chair_store(args)
     if args.application_id is not None:
         before = store.decision(args.application_id)  # refuses an unknown application
@@ -1108,7 +1072,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
         if after is None:
             _out(t("cli.undo.nothing_application", application=name))
             return 0
-        what = _decision_changes(store.session, before, after)
+        what = decision_changes(store.session, before, after)
         _out(t("cli.undo.done_application", application=name, what="; ".join(what) or t("cli.undo.no_difference")))
         return 0
     before = store.deliberation()
@@ -1116,7 +1080,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
     if after is None:
         _out(t("cli.undo.nothing_session"))
         return 0
-    _out(t("cli.undo.done_session", what="; ".join(_deliberation_changes(before, after)) or t("cli.undo.no_difference")))
+    _out(t("cli.undo.done_session", what="; ".join(deliberation_changes(before, after)) or t("cli.undo.no_difference")))
     return 0
 
 

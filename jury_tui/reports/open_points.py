@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from jury_tui.domain.advice import AdviceGaps, Gap, OpenPoint
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.formatting import format_amount
+from jury_tui.formatting import DASH, format_amount
 from jury_tui.i18n import language, t
 
 
@@ -85,3 +85,53 @@ def strict_message(
     session_parts = [session_line(session, point, selected_amount, budget) for point in gaps.session]
     text = "; ".join(part for part in (text, *session_parts) if part)
     return t("export.strict_missing", items=text)
+
+
+def _score_text(score: int | None) -> str:
+    return DASH if score is None else str(score)
+
+
+def _amount_text(amount: float | None) -> str:
+    return DASH if amount is None else t("export.euro", amount=format_amount(amount))
+
+
+def decision_changes(session: SessionDefinition, before, after) -> list[str]:
+    """What differs between two versions of an application's decision, in the user's words (what an
+    undo put back, in the app and from the CLI)."""
+    from jury_tui.reports.data_export import recommendation_text
+
+    lang = language()
+    changes = []
+    for criterion in session.criteria.criteria:
+        old, new = before.get(criterion.id), after.get(criterion.id)
+        name = criterion.name.get(lang)
+        if old.score != new.score:
+            changes.append(t("cli.changed.score", criterion=name, before=_score_text(old.score), after=_score_text(new.score)))
+        if old.motivation != new.motivation:
+            changes.append(t("advice.gap.motivation", criterion=name))
+        if old.minority_view != new.minority_view:
+            changes.append(t("cli.changed.minority", criterion=name))
+    if before.recommendation != after.recommendation:
+        changes.append(t("cli.changed.recommendation", before=recommendation_text(before.recommendation),
+                         after=recommendation_text(after.recommendation)))
+    if before.advised_amount != after.advised_amount:
+        changes.append(t("cli.changed.amount", before=_amount_text(before.advised_amount), after=_amount_text(after.advised_amount)))
+    if before.overall_motivation != after.overall_motivation or before.motivation_for is not after.motivation_for:
+        changes.append(t("cli.changed.overall"))
+    for field, key in (("hearing", "cli.changed.hearing"), ("conditions", "cli.changed.conditions"),
+                       ("rank_motivation", "cli.changed.rank_motivation")):
+        if getattr(before, field) != getattr(after, field):
+            changes.append(t(key))
+    return changes
+
+
+def deliberation_changes(before, after) -> list[str]:
+    """What differs between two versions of the chair's session decisions, in the user's words."""
+    changes = []
+    if before.budget != after.budget:
+        changes.append(t("cli.changed.budget", before=_amount_text(before.budget), after=_amount_text(after.budget)))
+    if before.meeting != after.meeting:
+        changes.append(t("cli.changed.meeting"))
+    if before.tie_orders != after.tie_orders:
+        changes.append(t("cli.changed.tie_orders"))
+    return changes

@@ -19,6 +19,7 @@ from jury_tui.domain.criteria import CriteriaSet, Scale
 from jury_tui.domain.eligibility import EligibilityCheck, Outcome
 from jury_tui.domain.session import Role
 from jury_tui.i18n import t
+from jury_tui.reports.open_points import decision_changes
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.model import ChairModel
 from jury_tui.ui.chair.widgets import JurorRow
@@ -154,27 +155,6 @@ TEXT_PLACEHOLDERS = {"hearing": "chair.ui.text.hearing_placeholder", "conditions
                      "rank_motivation": "chair.ui.text.rank_motivation_placeholder"}
 
 
-def changes(before: ApplicationDecision, after: ApplicationDecision, criteria: CriteriaSet, lang: str) -> str:
-    """What an undo brought back, in short phrases: 'aanbeveling: selecteren, bedrag: € 500.000'."""
-    phrases: list[str] = []
-    for criterion in criteria.criteria:
-        old, new = before.get(criterion.id), after.get(criterion.id)
-        name = criterion.name.get(lang)
-        if old.score != new.score:
-            value = fmt.DASH if new.score is None else str(new.score)
-            phrases.append(t("chair.ui.undo.score", criterion=name, value=value))
-        if old.motivation != new.motivation:
-            phrases.append(t("chair.ui.undo.motivation", criterion=name))
-        if old.minority_view != new.minority_view:
-            phrases.append(t("chair.ui.undo.minority", criterion=name))
-    if before.recommendation is not after.recommendation:
-        phrases.append(t("chair.ui.undo.recommendation", value=recommendation_text(after.recommendation)))
-    if before.advised_amount != after.advised_amount:
-        value = fmt.DASH if after.advised_amount is None else fmt.euro(after.advised_amount)
-        phrases.append(t("chair.ui.detail.amount", value=value))
-    if before.overall_motivation != after.overall_motivation or before.motivation_for is not after.motivation_for:
-        phrases.append(t("chair.ui.undo.overall"))
-    for field in TEXT_TITLES:
-        if getattr(before, field) != getattr(after, field):
-            phrases.append(t(TEXT_NAMES[field]))
-    return ", ".join(phrases) or t("chair.ui.undo.nothing_visible")
+def changes(session, before: ApplicationDecision, after: ApplicationDecision) -> str:
+    """What an undo brought back, in short phrases (reports/open_points.decision_changes)."""
+    return ", ".join(decision_changes(session, before, after)) or t("chair.ui.undo.nothing_visible")

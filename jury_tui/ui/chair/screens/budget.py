@@ -154,7 +154,7 @@ def proposal_text(model: ChairModel, name_key: str, proposal: Proposal, passed_k
 def scenario_text(model: ChairModel, scenario: Scenario) -> Content:
     parts: list[Content | str | tuple[str, str]] = [(fmt.euro(scenario.budget), "bold reverse $accent"), "\n"]
     parts += proposal_text(model, "chair.ui.ranking.proposal_rank", scenario.by_rank, "chair.ui.ranking.skips")
-    parts += proposal_text(model, "chair.ui.ranking.proposal_best", scenario.best_fit, "chair.ui.ranking.leaves_out")
+    parts += proposal_text(model, "chair.ui.ranking.proposal_best", scenario.best_fit, "proposal.leaves_out")
     parts += [(t("chair.ui.reserve.title"), "bold"), "\n"]
     if not scenario.reserve:
         parts += [fmt.DASH, "\n"]

@@ -536,7 +536,7 @@ class DetailScreen(ChairScreen):
             return
         before, after = undone
         self._amount_notes.pop(self.application_id, None)
-        self.notify(t("chair.ui.undo.done", application=label, what=view.changes(before, after, self.criteria, self.lang)))
+        self.notify(t("chair.ui.undo.done", application=label, what=view.changes(self.model.session, before, after)))
         self.changed()
 
     def action_read_application(self) -> None:

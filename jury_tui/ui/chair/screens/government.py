@@ -79,8 +79,8 @@ class GovernmentDialog(SpecBindings, ModalScreen[None]):
             ("advice", "chair.ui.government.column_advice", 6, False),
             ("advised", "chair.ui.government.column_advised", 11, True),
             ("granted", "chair.ui.government.column_granted", 8, False),
-            ("granted_amount", "chair.ui.government.column_granted_amount", 10, True),
-            ("differs", "chair.ui.government.column_differs", 2, False),
+            ("granted_amount", "export.gov.granted", 10, True),
+            ("differs", "export.gov.differs_mark", 2, False),
         ):
             table.add_column(Text(t(label), justify="right" if right else "left"), key=key, width=width)
         shown = []

@@ -136,7 +136,7 @@ class RankingScreen(ChairScreen):
         self.query_one("#proposal-1", Static).update(
             self._proposal_line("chair.ui.ranking.proposal_rank", by_rank, "$text-accent", "chair.ui.ranking.skips"))
         self.query_one("#proposal-2", Static).update(
-            self._proposal_line("chair.ui.ranking.proposal_best", best_fit, "$text-secondary", "chair.ui.ranking.leaves_out"))
+            self._proposal_line("chair.ui.ranking.proposal_best", best_fit, "$text-secondary", "proposal.leaves_out"))
         provisional = self.query_one("#provisional-line", Static)
         line = model.provisional_line()
         provisional.display = line is not None
