@@ -26,10 +26,15 @@ class EligibilityCheck:
     limit: float | str | None = None
 
 
+# Room for floating-point noise in a share or amount (about 1e-16 of it), not for a cent: one cent
+# short of 20 % of a budgeted cost of ten million is 1e-9 short, and must fail.
+_NOISE = 1e-12
+
+
 def _at_most(value: float | None, limit: float) -> Outcome:
     if value is None:
         return Outcome.UNKNOWN
-    return Outcome.MET if value <= limit + 1e-9 else Outcome.NOT_MET
+    return Outcome.MET if value <= limit + _NOISE else Outcome.NOT_MET
 
 
 def _share(part: float | None, whole: float | None) -> float | None:
@@ -50,7 +55,7 @@ def check_rule(application: Application, rule: EligibilityRule, granted: float |
         outcome = _at_most(value, rule.limit)
     elif kind is RuleKind.MIN_CO_FINANCING_SHARE:
         value = _share(application.co_financing, application.budgeted_cost)
-        outcome = Outcome.UNKNOWN if value is None else (Outcome.MET if value >= rule.limit - 1e-9 else Outcome.NOT_MET)
+        outcome = Outcome.UNKNOWN if value is None else (Outcome.MET if value >= rule.limit - _NOISE else Outcome.NOT_MET)
     elif kind is RuleKind.MAX_INFRASTRUCTURE_SHARE:
         value = _share(application.infrastructure_amount, subsidy)
         if application.infrastructure_amount == 0:
