@@ -8,7 +8,15 @@ import datetime as dt
 
 import pytest
 
-from jury_tui.domain.aggregation import criterion_stats, maximum_total, weighted_total
+from jury_tui.domain.aggregation import (
+    Agreement,
+    agreement_level,
+    criterion_stats,
+    krippendorff_alpha_ordinal,
+    maximum_total,
+    reliability,
+    weighted_total,
+)
 from jury_tui.domain.applications import Approval
 from jury_tui.domain.consensus import (
     ApplicationDecision,
@@ -28,7 +36,7 @@ from jury_tui.domain.eligibility import (
     check_rule,
     overall_outcome,
 )
-from tests.rules_builders import application, criteria, decision, rule, stats
+from tests.rules_builders import application, criteria, decision, rule, session, stats
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 CAP = rule(RuleKind.MAX_SUBSIDY, 800_000)
@@ -383,3 +391,38 @@ def test_criterion_stats_by_hand():
     assert (odd.median, odd.stdev) == (2.0, pytest.approx(2.081666, abs=1e-6))
     empty = criterion_stats("c1", [], 3, 2.0)
     assert (empty.count, empty.missing, empty.median, empty.flagged) == (0, 3, None, False)
+
+
+@pytest.mark.parametrize(("alpha", "level"), [
+    (1.0, Agreement.HIGH), (0.8, Agreement.HIGH),  # Krippendorff's cut-offs are inclusive
+    (0.7999, Agreement.ACCEPTABLE), (0.7, Agreement.ACCEPTABLE), (0.667, Agreement.ACCEPTABLE),
+    (0.6669, Agreement.MODERATE), (0.4, Agreement.MODERATE),
+    (0.3999, Agreement.LOW), (-0.5, Agreement.LOW),
+    (None, Agreement.UNDEFINED), (float("nan"), Agreement.UNDEFINED),
+])
+def test_agreement_levels_at_their_cut_offs(alpha, level):
+    assert agreement_level(alpha) is level
+
+
+class _Columns:
+    """What reliability reads of a score table: per cell (application × criteria + criterion) the
+    voting jurors' scores."""
+
+    def __init__(self, columns):
+        self.columns = columns
+
+    def voting_columns(self):
+        return self.columns
+
+
+def test_reliability_is_per_criterion_over_the_applications():
+    s = session([application("a1"), application("a2"), application("a3")], criteria({"c1": 1.0, "c2": 1.0}))
+    columns = [
+        (1, 5), (1, 1),  # a1: c1, c2
+        (3, 1), (3, 3),  # a2
+        (5, None), (5, 5),  # a3: the second juror gave no c1 score
+    ]
+    # c2: every juror agrees on every application -> 1.0. c1: units [1, 5], [3, 1], [5] (one score: no pair).
+    alphas = reliability(s, _Columns(columns))
+    assert alphas == {"c1": krippendorff_alpha_ordinal([[1, 5], [3, 1]]), "c2": 1.0}
+    assert alphas["c1"] < 0  # they disagree more than chance

@@ -5,6 +5,7 @@ the provisional line."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jury_tui.domain.aggregation import ApplicationAggregate
-from jury_tui.domain.consensus import Recommendation
+from jury_tui.domain.consensus import CriterionConsensus, Recommendation
 from jury_tui.domain.criteria import RuleKind
 from jury_tui.domain.deliberation import TieOrder
 from jury_tui.domain.eligibility import Outcome
@@ -60,6 +61,12 @@ def test_order_by_total_then_tie_break_then_ex_aequo():
     assert by_id["a1"].ex_aequo and not by_id["a3"].ex_aequo and by_id["a3"].tied_with == ()
     assert [r.total for r in result] == [15.0, 9.0, 9.0, 9.0, 9.0]
     assert ties(result) == [("a1", "a5")]
+
+
+def test_a_tie_break_score_of_zero_is_lower_than_one():
+    s = five(tie_break=["c2"])
+    decisions = {"a1": decision("a1", {"c1": 5, "c2": 0, "c3": 3}), "a2": decision("a2", {"c1": 4, "c2": 1, "c3": 3})}
+    assert ranked(s, decisions)[:2] == [("a2", 1), ("a1", 2)]  # both 8; c2 1 beats c2 0
 
 
 def test_ex_aequo_share_a_rank_and_the_next_rank_skips():
@@ -151,6 +158,10 @@ def test_minimum_votes_without_counts_ranks_everything_and_zero_minimum_needs_no
     assert rank(s, decisions)[0].rank == 1  # no counts given: not held against it
     assert rank(s, decisions, votes={})[0].too_few_votes  # counted, none: 0 < 3
     assert rank(five(), decisions, votes={})[0].rank == 1  # minimum 0
+    # Minimum 1: an application nobody scored has 0 votes, one too few; exactly 1 is enough.
+    one = five(minimum_votes=1)
+    assert rank(one, decisions, votes={})[0].too_few_votes
+    assert rank(one, decisions, votes={"a1": 1})[0].rank == 1
 
 
 def test_voting_counts_are_the_fewest_on_any_criterion():
@@ -409,12 +420,16 @@ def test_provisional_decisions_fill_only_missing_scores_with_the_suggested_media
     other = ApplicationAggregate(application_id="a2", criteria={"c1": stats("c1", [1], 1.0)}, weighted_total=None,
                                  conflicted_jurors=[])
     decisions = {"a1": decision("a1", {"c2": 1}, Recommendation.SELECT, amount=5.0, motivation="m")}
+    # The chair wrote c3's motivation before its score: kept with the suggested score.
+    decisions["a1"] = dataclasses.replace(decisions["a1"], criteria={
+        **decisions["a1"].criteria, "c1": CriterionConsensus(criterion_id="c1", motivation="eerst gemotiveerd")})
     filled = provisional_decisions(crit, decisions, {"a1": aggregate, "a2": other})
     a1 = filled["a1"]
-    assert a1.get("c1").score == 3  # median 2.5, half rounded up
+    assert a1.get("c1") == CriterionConsensus(criterion_id="c1", score=3, motivation="eerst gemotiveerd")  # 2.5 -> 3
     assert a1.get("c2").score == 1  # set by the chair: never touched (the median is 4)
     assert a1.get("c3").score is None  # nobody voted: stays open
     assert (a1.recommendation, a1.advised_amount, a1.overall_motivation) == (Recommendation.SELECT, 5.0, "m")
-    assert filled["a2"].get("c1").score == 1 and filled["a2"].get("c2").score is None
+    assert filled["a2"].get("c1") == CriterionConsensus(criterion_id="c1", score=1)  # no decision yet
+    assert filled["a2"].application_id == "a2" and filled["a2"].get("c2").score is None
     assert decisions["a1"].get("c1").score is None  # the chair's own decisions are unchanged
     assert set(filled) == {"a1", "a2"}
