@@ -89,6 +89,17 @@ def test_equal_totals_by_other_weights_are_a_tie_whatever_the_float_noise():
     assert result[0].tied_with == ("a1", "a2")
 
 
+def test_totals_apart_by_less_than_a_point_are_not_a_tie():
+    # Weights 0.5, 1, 1: 0.5 × 1 + 2 + 2 = 4.5 against 0 + 2 + 2 = 4.0: a2 second, not ex aequo.
+    s = session([application("a1"), application("a2")], criteria({"c1": 0.5, "c2": 1.0, "c3": 1.0}))
+    decisions = {"a1": decision("a1", {"c1": 1, "c2": 2, "c3": 2}), "a2": decision("a2", {"c1": 0, "c2": 2, "c3": 2})}
+    assert ranked(s, decisions) == [("a1", 1), ("a2", 2)]
+    # 0.1 apart on weights of 0.1: still apart.
+    s = session([application("a1"), application("a2")], criteria({"c1": 0.1, "c2": 1.0}))
+    decisions = {"a1": decision("a1", {"c1": 1, "c2": 2}), "a2": decision("a2", {"c1": 0, "c2": 2})}
+    assert ranked(s, decisions) == [("a1", 1), ("a2", 2)]
+
+
 def test_the_chairs_tie_order_gives_distinct_ranks_in_its_order():
     s = five()
     totals = {"a1": 12, "a2": 10, "a3": 10, "a4": 8, "a5": 10}
@@ -128,6 +139,16 @@ def test_unscored_applications_come_last_unranked():
     assert [(r.application_id, r.rank) for r in result] == [("a1", 1), ("a4", 2), ("a2", None), ("a3", None),
                                                             ("a5", None)]
     assert result[2].total is None and not result[2].selectable
+    assert all(r.tied_with == () and r.tie_order is None for r in result[2:])
+
+
+def test_unranked_for_too_few_votes_are_listed_by_total():
+    s = five(minimum_votes=2)
+    decisions = {aid: decision(aid, {"c1": total, "c2": 0, "c3": 0}) for aid, total in (("a1", 1), ("a2", 4), ("a3", 3))}
+    # Every one has too few votes: unranked, highest total first, the unscored a4 and a5 last.
+    result = rank(s, decisions, votes={"a1": 1, "a2": 1, "a3": 1})
+    assert [(r.application_id, r.rank) for r in result] == [("a2", None), ("a3", None), ("a1", None), ("a4", None),
+                                                            ("a5", None)]
 
 
 # --- the minimum of votes -------------------------------------------------------------------
