@@ -389,8 +389,9 @@ def test_criterion_stats_by_hand():
     assert not criterion_stats("c1", [1], 0, 0.0).flagged  # one score disagrees with nobody
     odd = criterion_stats("c1", [5, 1, 2], 0, 2.0)
     assert (odd.median, odd.stdev) == (2.0, pytest.approx(2.081666, abs=1e-6))
-    empty = criterion_stats("c1", [], 3, 2.0)
+    empty = criterion_stats("c2", [], 3, 2.0)
     assert (empty.count, empty.missing, empty.median, empty.flagged) == (0, 3, None, False)
+    assert (one.criterion_id, empty.criterion_id) == ("c1", "c2")
 
 
 @pytest.mark.parametrize(("alpha", "level"), [

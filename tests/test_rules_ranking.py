@@ -282,6 +282,7 @@ def test_zero_budget(budget):
 def test_empty_ranking():
     for proposal in (propose_by_rank([], 100.0), propose_best_fit([], 100.0, ONES)):
         assert proposal == Proposal(selected=[], total_amount=0.0, total_score=0.0, budget=100.0, passed_over=[])
+        assert type(proposal.total_score) is float and type(proposal.total_amount) is float  # shown as 0,0
 
 
 # --- best fit -------------------------------------------------------------------------------
