@@ -318,6 +318,15 @@ def test_best_fit_among_equal_sums_takes_the_cheaper_then_the_higher_ranked():
     assert propose_best_fit(rows((10, 300), (9, 150), (1, 150)), 300, ONES).selected == ["x1"]
 
 
+def test_best_fit_with_the_smallest_totals():
+    # Totals of 1 point each (the smallest step on whole weights): two of three fit, both taken.
+    best = propose_best_fit(rows((1, 100), (1, 100), (1, 100)), 200, ONES)
+    assert best.selected == ["x1", "x2"] and best.total_score == 2.0 and best.passed_over == []
+    assert propose_best_fit(rows((1, 100)), 100, ONES).selected == ["x1"]
+    # A total of 0 adds nothing: never proposed, even when it fits.
+    assert propose_best_fit(rows((2, 100), (0, 0)), 100, ONES).selected == ["x1"]
+
+
 def test_best_fit_ignores_what_does_not_fit_or_is_not_selectable():
     ranking = [
         row("x1", 1, 30, 2_000_000),  # larger than the budget alone
