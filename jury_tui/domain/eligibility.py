@@ -29,13 +29,16 @@ class EligibilityCheck:
 def _at_most(value: float | None, limit: float) -> Outcome:
     if value is None:
         return Outcome.UNKNOWN
-    return Outcome.MET if value <= limit + 1e-9 else Outcome.NOT_MET
+    return Outcome.MET if value <= limit else Outcome.NOT_MET
 
 
 def _share(part: float | None, whole: float | None) -> float | None:
+    """part / whole, rounded to 12 decimals: exactly 20 % is 0.2 whatever noise floating point adds
+    (0.07 / 0.35 is 0.20000000000000004), while one cent short of 20 % of ten million (1e-9 short)
+    still falls short. None when either is missing or the whole is not positive."""
     if part is None or whole is None or whole <= 0:
         return None
-    return part / whole
+    return round(part / whole, 12)
 
 
 def check_rule(application: Application, rule: EligibilityRule, granted: float | None = None) -> EligibilityCheck:
@@ -50,7 +53,7 @@ def check_rule(application: Application, rule: EligibilityRule, granted: float |
         outcome = _at_most(value, rule.limit)
     elif kind is RuleKind.MIN_CO_FINANCING_SHARE:
         value = _share(application.co_financing, application.budgeted_cost)
-        outcome = Outcome.UNKNOWN if value is None else (Outcome.MET if value >= rule.limit - 1e-9 else Outcome.NOT_MET)
+        outcome = Outcome.UNKNOWN if value is None else (Outcome.MET if value >= rule.limit else Outcome.NOT_MET)
     elif kind is RuleKind.MAX_INFRASTRUCTURE_SHARE:
         value = _share(application.infrastructure_amount, subsidy)
         if application.infrastructure_amount == 0:

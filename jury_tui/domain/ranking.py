@@ -82,7 +82,7 @@ def rank(
         scores = {cid: consensus.score for cid, consensus in decision.criteria.items()} if decision is not None else {}
         total = weighted_total(criteria, scores)
         below = [cid for cid, minimum in minimums if scores.get(cid) is not None and scores[cid] < minimum]
-        if minimum_total is not None and total is not None and total < minimum_total:
+        if minimum_total is not None and total is not None and _settled(total) < minimum_total:
             below.append("total")
         count = votes.get(application.id, 0) if votes is not None else minimum_votes
         too_few = count < minimum_votes and not (decision is not None and decision.rank_motivation.strip())
@@ -100,7 +100,7 @@ def rank(
                 "amount": default_amount(application, criteria, decision),
                 "votes": count,
                 "too_few_votes": too_few,
-                "key": (-total, tuple(-(scores.get(cid) or 0) for cid in tie_break)) if total is not None else None,
+                "key": (-_settled(total), tuple(-(scores.get(cid) or 0) for cid in tie_break)) if total is not None else None,
             }
         )
     ranked = sorted((row for row in rows if row["key"] is not None and not row["too_few_votes"]),
@@ -126,6 +126,13 @@ def rank(
                       key=lambda row: (row["key"] is None, row["key"] or (), row["application_id"]))
     result.extend(_ranked(row, None, (), None) for row in unranked)
     return result
+
+
+def _settled(total: float) -> float:
+    """A total as the ranking compares it: rounded to 9 decimals, so that totals equal by their
+    scores are equal whatever noise floating point adds (3 × 0.1 is 0.30000000000000004, 1 × 0.3 is
+    0.3); a real difference between totals is a multiple of a weight, far above 1e-9."""
+    return round(total, 9)
 
 
 def _ranked(row: dict, position: int | None, tied_with: tuple[str, ...], order: TieOrder | None) -> RankedApplication:
