@@ -583,12 +583,12 @@ async def test_amount_only_with_a_funded_advice_cleared_with_a_note_and_undone(c
         assert not detail.query_one("#amount-note").display
         label = session.application(APP).label
         assert notifications(app)[-1] == t("chair.ui.undo.done", application=label,
-                                           what="aanbeveling: selecteren, bedrag: € 500.000")
+                                           what="aanbeveling Niet selecteren → Selecteren, bedrag – → 500.000 euro")
         await pilot.press("u")
         await pilot.pause()
         decision = ChairStore(data_dir, session).decision(APP)
         assert (decision.recommendation, decision.advised_amount) == (Recommendation.SELECT, None)
-        assert notifications(app)[-1] == t("chair.ui.undo.done", application=label, what="bedrag: –")
+        assert notifications(app)[-1] == t("chair.ui.undo.done", application=label, what="bedrag 500.000 euro → –")
         await pilot.press("u", "u")  # selecteren undone, then nothing left
         await pilot.pause()
         assert ChairStore(data_dir, session).decision(APP).recommendation is None
