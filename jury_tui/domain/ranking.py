@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import lcm
@@ -253,10 +253,16 @@ class ReserveEntry:
     cumulative: float  # the selection's total plus every reserve up to and including this one
 
 
-def reserve_list(ranking: Sequence[RankedApplication], selected: Sequence[str], amounts: Mapping[str, float]) -> list[ReserveEntry]:
+def reserve_list(
+    ranking: Sequence[RankedApplication],
+    selected: Sequence[str],
+    amounts: Mapping[str, float],
+    excluded: Collection[str] = (),
+) -> list[ReserveEntry]:
     """The selectable applications not selected, in rank order, with the cumulative amount past the
-    budget line: how much more money would fund each of them in turn."""
-    chosen = set(selected)
+    budget line: how much more money would fund each of them in turn. `excluded`: applications the
+    jury advised not to select (the advice's reserve list never funds them)."""
+    chosen = set(selected) | set(excluded)
     running = sum(_cents(amounts[application_id]) for application_id in selected)
     entries = []
     for row in ranking:

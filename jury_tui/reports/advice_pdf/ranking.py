@@ -76,7 +76,8 @@ def reserve(c: Context) -> list[Flowable]:
     cumulative amount each would need on top of the selection."""
     data = c.data
     amounts = {row.application_id: data.advised_amount(row.application_id) or row.amount for row in data.ranking}
-    entries = reserve_list(data.ranking, data.funded, amounts)
+    rejected = [aid for aid, decision in data.decisions.items() if decision.recommendation is Recommendation.REJECT]
+    entries = reserve_list(data.ranking, data.funded, amounts, rejected)
     story: list[Flowable] = [c.text(t("export.ranking.reserve"), "h3")]
     if not entries:
         return [*story, c.text(t("export.ranking.reserve_none"), "body")]

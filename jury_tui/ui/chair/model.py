@@ -19,6 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jury_tui.domain.advice import (
+    AdviceGaps,
+    OpenPoint,
+    advice_gaps,
+    eligibility_at_advice,
+    granted_amount,
+)
 from jury_tui.domain.aggregation import (
     ApplicationAggregate,
     JurorCalibration,
@@ -37,9 +44,13 @@ from jury_tui.domain.consensus import (
     default_amount,
     selection,
 )
-from jury_tui.domain.advice import AdviceGaps, OpenPoint, advice_gaps, eligibility_at_advice, granted_amount
 from jury_tui.domain.deliberation import Deliberation
-from jury_tui.domain.eligibility import EligibilityCheck, Outcome, check_eligibility, overall_outcome
+from jury_tui.domain.eligibility import (
+    EligibilityCheck,
+    Outcome,
+    check_eligibility,
+    overall_outcome,
+)
 from jury_tui.domain.ranking import RankedApplication, rank, voting_counts
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.store.chair_store import DECISION_TEXTS, ChairStore, ImportResult
@@ -322,13 +333,15 @@ class ChairModel:
         return [criterion.weight for criterion in self.criteria.criteria]
 
     def reserve(self):
-        """The reserve list past the chair's selection (past the by-rank proposal while nothing is selected)."""
+        """The reserve list past the chair's selection (past the by-rank proposal while nothing is selected),
+        without the applications the chair advised not to select."""
         def compute():
             from jury_tui.domain.ranking import reserve_list
 
             ranking = self.ranking
             selected = self.selection or self.proposals[0].selected
-            return reserve_list(ranking, selected, {row.application_id: row.amount for row in ranking})
+            rejected = [aid for aid, decision in self.decisions.items() if decision.recommendation is Recommendation.REJECT]
+            return reserve_list(ranking, selected, {row.application_id: row.amount for row in ranking}, rejected)
         return self._cached("reserve", compute)
 
     def consensus_complete(self) -> bool:
