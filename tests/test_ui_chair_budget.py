@@ -7,11 +7,15 @@ here hangs on the demo's formal checks), with every juror's illustrative scores 
 --filled`); the chair's consensus gives application number i (0-based, session order) the total
 35 − i, except that Brugge (3) gets Boom's (2) scores exactly: a tie after the tie-break criteria, "3=".
 
-By rank at € 4.000.000: Antwerpen (850.000), Beringen (800.000), Boom (618.400), Brugge (800.000),
-Denderleeuw (536.750) = 3.605.150; Dendermonde (480.000) would make 4.085.150 and is skipped, as
-are Geraardsbergen, Genk, Gent and Hasselt, until Hoeilaart (350.000) makes 3.955.150.
-At € 7.600.000: the first eleven, 7.275.150; Izegem (588.900) would make 7.864.050, and nothing
-below it fits in the 324.850 left (the smallest, Maasmechelen, asks 452.300).
+By rank at € 4.000.000: Antwerpen (800.000), Beringen (800.000), Boom (618.400), Brugge (800.000),
+Denderleeuw (536.750): 800.000 × 3 + 618.400 + 536.750 = 3.555.150; Dendermonde (480.000) would make
+4.035.150 and is skipped, as are Geraardsbergen (560.000), Genk (760.000), Gent (800.000) and Hasselt
+(720.000), until Hoeilaart (350.000) makes 3.555.150 + 350.000 = 3.905.150 (94.850 left, which no
+request below fits). The reserve list counts on from there: Dendermonde 3.905.150 + 480.000 =
+4.385.150, Geraardsbergen 4.385.150 + 560.000 = 4.945.150.
+At € 7.600.000: the first eleven, 3.555.150 + 480.000 + 560.000 + 760.000 + 800.000 + 720.000 +
+350.000 = 7.225.150 (374.850 left); Izegem (588.900) would make 7.814.050, and nothing below it fits
+in the 374.850 left (the smallest, Maasmechelen, asks 452.300).
 """
 
 from __future__ import annotations
@@ -158,14 +162,14 @@ async def test_raising_the_budget_moves_the_line_and_no_juror_submits_again(fill
         table = screen.query_one("#ranking", ChairTable)
         by_rank, _ = app.model.proposals
         assert by_rank.selected == ["wvc21-01", "wvc21-02", BOOM, BRUGGE, "wvc21-05", "wvc21-11"]
-        assert by_rank.total_amount == 3_955_150
+        assert by_rank.total_amount == 3_905_150
         # Dendermonde .. Hasselt are passed over for Hoeilaart, by name.
         assert "slaat over: Dendermonde, Geraardsbergen, Genk, Gent, Hasselt" in text_of(screen.query_one("#proposal-1"))
         # Nothing selected yet: the reserve list runs past the by-rank line, in rank order.
         assert table.get_cell("wvc21-06", "selected").plain == "R1"
-        assert table.get_cell("wvc21-06", "running").plain == fmt.plain_amount(4_435_150)
+        assert table.get_cell("wvc21-06", "running").plain == fmt.plain_amount(4_385_150)
         assert table.get_cell("wvc21-07", "selected").plain == "R2"
-        assert table.get_cell("wvc21-07", "running").plain == fmt.plain_amount(4_995_150)
+        assert table.get_cell("wvc21-07", "running").plain == fmt.plain_amount(4_945_150)
 
         await pilot.press("g")
         await pilot.pause()
@@ -182,16 +186,16 @@ async def test_raising_the_budget_moves_the_line_and_no_juror_submits_again(fill
         assert by_rank.budget == best_fit.budget == 7_600_000
         assert by_rank.selected == ["wvc21-01", "wvc21-02", BOOM, BRUGGE, "wvc21-05", "wvc21-06", "wvc21-07",
                                     "wvc21-08", "wvc21-09", "wvc21-10", "wvc21-11"]
-        assert by_rank.total_amount == 7_275_150 and by_rank.passed_over == []
+        assert by_rank.total_amount == 7_225_150 and by_rank.passed_over == []
         assert table.get_cell("wvc21-06", "p1").plain == "●"
         assert table.get_cell("wvc21-12", "selected").plain == "R1"
-        assert table.get_cell("wvc21-12", "running").plain == fmt.plain_amount(7_864_050)
+        assert table.get_cell("wvc21-12", "running").plain == fmt.plain_amount(7_814_050)
         await pilot.press("1")  # adopt the by-rank proposal at the budget in force
         await pilot.pause()
         assert ChairStore(data_dir, session).selection() == by_rank.selected
-        assert t("chair.ui.ranking.budget_line", count=11, amount=fmt.euro(7_275_150),
+        assert t("chair.ui.ranking.budget_line", count=11, amount=fmt.euro(7_225_150),
                  budget=t("chair.ui.ranking.budget_chairs", budget=fmt.euro(7_600_000), session=fmt.euro(4_000_000)),
-                 left=fmt.euro(324_850)) == text_of(screen.query_one("#budget-line"))
+                 left=fmt.euro(374_850)) == text_of(screen.query_one("#budget-line"))
 
     # The session (and so every juror's submission) is the same: no juror submits again.
     reloaded = load_session(data_dir, DEMO)
@@ -231,8 +235,8 @@ async def test_scenarios_show_budgets_side_by_side_and_store_nothing(filled):
         low, high = dialog.scenario_texts()
         assert low.startswith("€ 4.000.000") and high.startswith("€ 7.600.000")
         assert "slaat over: Dendermonde, Geraardsbergen, Genk, Gent, Hasselt" in low
-        assert "R1 Dendermonde: 480.000 → 4.435.150" in low
-        assert "7.275.150" in high and "R1 Izegem: 588.900 → 7.864.050" in high
+        assert "R1 Dendermonde: 480.000 → 4.385.150" in low
+        assert "7.225.150" in high and "R1 Izegem: 588.900 → 7.814.050" in high
         assert "slaat over" not in high.split(t("chair.ui.ranking.proposal_best"))[0]
         assert text_of(dialog.query_one("#scenario-basis")) == t("chair.ui.scenarios.final")
         assert len(dialog.query(".scenario")) == 2
@@ -337,7 +341,7 @@ async def test_the_meeting_is_put_on_record_by_keys(filled):
 def government_decision() -> GovernmentDecision:
     return GovernmentDecision(
         decided_on=dt.date(2021, 7, 16), reference="VR 2021 1607 DOC.0815", budget=7_600_000,
-        selected=[GrantedContract(application_id="wvc21-01", amount=850_000),
+        selected=[GrantedContract(application_id="wvc21-01", amount=800_000),  # as advised (the request)
                   GrantedContract(application_id="wvc21-02", amount=700_000),  # less than advised
                   GrantedContract(application_id="wvc21-09", amount=800_000, illustrative=True)],  # not advised
     )
@@ -350,7 +354,7 @@ def test_the_comparison_marks_every_difference(filled):
         store.set_recommendation(application_id, Recommendation.SELECT)
     store.set_recommendation("wvc21-09", Recommendation.RESERVE)
     rows = {row.application_id: row for row in compare(session, store.decisions(), government_decision())}
-    assert not rows["wvc21-01"].differs  # advised and granted, 850.000 both
+    assert not rows["wvc21-01"].differs  # advised and granted, 800.000 both (the request, the cap)
     assert rows["wvc21-02"].differs and rows["wvc21-02"].amount == 700_000  # the amount
     assert rows[BOOM].differs and not rows[BOOM].selected  # advised, not granted
     assert rows["wvc21-09"].differs and rows["wvc21-09"].illustrative  # reserve, granted
@@ -388,8 +392,10 @@ async def test_the_government_view_shows_the_decision_beside_the_advice(filled):
         assert table.get_cell(BOOM, "granted").plain == fmt.DASH
         assert "16-07-2021" in text_of(dialog.query_one("#government-head"))
         assert "VR 2021 1607 DOC.0815" in text_of(dialog.query_one("#government-head"))
-        assert t("chair.ui.government.totals", advised_count=3, advised=fmt.euro(2_268_400), granted_count=3,
-                 granted=fmt.euro(2_350_000), differences=3) in text_of(dialog.query_one("#government-totals"))
+        # advised: 800.000 + 800.000 + 618.400 = 2.218.400; granted: 800.000 + 700.000 + 800.000 = 2.300.000;
+        # differences: Beringen's amount, Boom not granted, Gent not advised = 3
+        assert t("chair.ui.government.totals", advised_count=3, advised=fmt.euro(2_218_400), granted_count=3,
+                 granted=fmt.euro(2_300_000), differences=3) in text_of(dialog.query_one("#government-totals"))
 
 
 # --- before every consensus is set: provisional -------------------------------------------------
