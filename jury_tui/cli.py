@@ -24,6 +24,7 @@ from jury_tui.i18n import (
     set_language,
     t,
 )
+from jury_tui.reports.open_points import amount_text, score_text
 
 EXIT_USAGE = 2
 
@@ -658,7 +659,7 @@ def cmd_chair(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from jury_tui.formats.atomic_file import check_target
-    from jury_tui.reports.advice_pdf import write_advice_pdf
+    from jury_tui.reports.advice_pdf import refusal, write_advice_pdf
     from jury_tui.reports.data_export import build_advice_data, write_csv, write_xlsx
     from jury_tui.store.anonymity import letters_for_export
     from jury_tui.store.chair_store import ChairStore
@@ -684,22 +685,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     letters = letters_for_export(data_dir, session, args.names)  # the same in every export of the session
     data = build_advice_data(session, submissions, decisions, letters=letters,
                              deliberation=store.deliberation(), government=store.government())
-    refused = None
+    if args.strict and (message := refusal(data)) is not None:
+        raise JuryError(message)  # nothing leaves: the data files carry the advice too
     if "pdf" in targets:
-        try:
-            summary = write_advice_pdf(data, targets["pdf"], names=args.names, strict=args.strict, individual=args.individual)
-            _out(t("export.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))
-        except JuryError as error:  # as in the app: the data files hold no consensus, so they still follow
-            refused = error
+        summary = write_advice_pdf(data, targets["pdf"], names=args.names, individual=args.individual)
+        _out(t("export.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))
     if "csv" in targets:
         rows = write_csv(data, targets["csv"], names=args.names, separator=args.sep, individual=args.individual)
         _out(t("export.data_written", path=display_path(targets["csv"]), rows=rows))
     if "xlsx" in targets:
         rows = write_xlsx(data, targets["xlsx"], names=args.names, individual=args.individual)
         _out(t("export.data_written", path=display_path(targets["xlsx"]), rows=rows))
-    if refused is not None:
-        _err(refused.message)
-        return EXIT_USAGE
     return 0
 
 
@@ -798,18 +794,6 @@ def _application_name(session, application_id: str) -> str:
     return application_name(session, application_id)
 
 
-def _score_text(score: int | None) -> str:
-    from jury_tui.formatting import DASH
-
-    return DASH if score is None else str(score)
-
-
-def _amount_text(amount: float | None) -> str:
-    from jury_tui.formatting import DASH
-
-    return DASH if amount is None else t("export.euro", amount=format_amount(amount))
-
-
 def _short(text: str, width: int = 60) -> str:
     """A text on one line, cut to `width` characters, for a summary line."""
     from jury_tui.formatting import DASH
@@ -851,13 +835,13 @@ def cmd_consensus(args: argparse.Namespace) -> int:
     consensus = store.decision(args.application_id).get(args.criterion_id)
     _out(t("cli.consensus.state", application=_application_name(session, args.application_id),
            criterion=session.criteria.criterion(args.criterion_id).name.get(language()),
-           score=_score_text(consensus.score), motivation=_short(consensus.motivation),
+           score=score_text(consensus.score), motivation=_short(consensus.motivation),
            minority=_short(consensus.minority_view)))
     return 0
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
-    from jury_tui.domain.consensus import Recommendation, amount_cap
+    from jury_tui.domain.consensus import Recommendation
     from jury_tui.reports.data_export import recommendation_text
     from jury_tui.reports.open_points import amount_cleared_note
 
@@ -865,37 +849,23 @@ def cmd_decide(args: argparse.Namespace) -> int:
     session = store.session
     application_id = args.application_id
     before = store.decision(application_id)  # refuses an unknown application
-    recommendation = (Recommendation(RECOMMENDATION_WORDS[args.recommendation]) if args.recommendation is not None
-                      else before.recommendation)
-    amount = _euros("--amount", args.amount) if args.amount is not None else None
-    if amount is not None:  # the store's rules, checked before the recommendation is written
-        if recommendation is None or not recommendation.funded:
-            raise JuryError(t("chair.amount_without_funding", application=application_id))
-        cap = amount_cap(session.application(application_id), session.criteria)
-        if amount > cap:
-            raise JuryError(t("chair.amount_cap", amount=format_amount(amount), cap=format_amount(cap)))
-    texts = {
-        "overall": _motivation("--motivation", args.motivation),
-        "hearing": _motivation("--hearing", args.hearing),
-        "conditions": _motivation("--conditions", args.conditions),
-        "rank_motivation": _motivation("--rank-motivation", args.rank_motivation),
-    }
+    changes: dict = {}
     if args.recommendation is not None:
-        after = store.set_recommendation(application_id, recommendation)
-        if (note := amount_cleared_note(before, after)) is not None:
-            _out(note)
-    if amount is not None:
-        store.set_amount(application_id, amount)
+        changes["recommendation"] = Recommendation(RECOMMENDATION_WORDS[args.recommendation])
+    if args.amount is not None:
+        changes["amount"] = _euros("--amount", args.amount)
     elif args.no_amount:
-        store.set_amount(application_id, None)
-    if texts["overall"] is not None:  # after the recommendation: the motivation is written for the one in force
-        store.set_overall(application_id, texts["overall"])
-    for field in ("hearing", "conditions", "rank_motivation"):
-        if texts[field] is not None:
-            store.set_text(application_id, field, texts[field])
-    decision = store.decision(application_id)
+        changes["amount"] = None
+    for option, field, value in (("--motivation", "overall_motivation", args.motivation), ("--hearing", "hearing", args.hearing),
+                                 ("--conditions", "conditions", args.conditions),
+                                 ("--rank-motivation", "rank_motivation", args.rank_motivation)):
+        if (text := _motivation(option, value)) is not None:
+            changes[field] = text
+    decision = store.update_decision(application_id, **changes)  # one change: one step for `undo`
+    if (note := amount_cleared_note(before, decision)) is not None:
+        _out(note)
     _out(t("cli.decide.state", application=_application_name(session, application_id),
-           recommendation=recommendation_text(decision.recommendation), amount=_amount_text(decision.advised_amount)))
+           recommendation=recommendation_text(decision.recommendation), amount=amount_text(decision.advised_amount)))
     _open_points_line(store, _advice_data(store), application_id)
     return 0
 
@@ -938,7 +908,10 @@ def _print_scenarios(store, budgets: list[float]) -> None:
     if provisional:
         _out(t("cli.budget.provisional"))
     weights = [criterion.weight for criterion in session.criteria.criteria]
-    scenarios = [scenario(ranking, budget, weights) for budget in budgets]
+    from jury_tui.domain.consensus import Recommendation
+
+    rejected = [aid for aid, decision in data.decisions.items() if decision.recommendation is Recommendation.REJECT]
+    scenarios = [scenario(ranking, budget, weights, rejected) for budget in budgets]
     # Side by side first: one column per budget.
     width = max(16, *(len(format_amount(s.budget)) + 2 for s in scenarios))
     label_width = max(len(t("cli.budget.row_by_rank")), len(t("cli.budget.row_best_fit")), len(t("cli.budget.row_reserve")))
@@ -1191,7 +1164,7 @@ def cmd_government(args: argparse.Namespace) -> int:
     without = sum(1 for contract in decision.selected if contract.amount is None)
     _out(t("cli.government.saved", date=format_date(decision.decided_on), reference=decision.reference,
            count=len(decision.selected),
-           total=_amount_text(total) if total is not None else t("cli.government.total_unknown", count=without)))
+           total=amount_text(total) if total is not None else t("cli.government.total_unknown", count=without)))
     if decision.budget is not None:
         _out(t("cli.government.budget", budget=format_amount(decision.budget)))
     illustrative = sum(1 for contract in decision.selected if contract.illustrative)
@@ -1211,7 +1184,7 @@ def cmd_government(args: argparse.Namespace) -> int:
     for row in differing:
         if row.difference is Difference.AMOUNT:
             _out(t("cli.government.amount", name=_application_name(session, row.application_id),
-                   advised=_amount_text(row.advised_amount), amount=_amount_text(row.amount)))
+                   advised=amount_text(row.advised_amount), amount=amount_text(row.amount)))
     return 0
 
 

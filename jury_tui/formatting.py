@@ -6,8 +6,10 @@ to the one chosen for the process (jury_tui.i18n).
 
 from __future__ import annotations
 
+import math
 import re
 
+from jury_tui.domain.limits import MAX_AMOUNT
 from jury_tui.i18n import language
 
 DASH = "–"
@@ -78,6 +80,13 @@ def parse_amount(text: str) -> float | None:
     followed by exactly three digits, it separates thousands; otherwise it is the decimal mark.
     Separated thousands start with one to three digits: '750000.000' is refused, not guessed.
     """
+    amount = _amount_as_typed(text)
+    if amount is not None and not (math.isfinite(amount) and amount <= MAX_AMOUNT):
+        raise ValueError(text)  # 400 digits, or more than any budget: a typing error
+    return amount
+
+
+def _amount_as_typed(text: str) -> float | None:
     cleaned = re.sub(r"(?i)€|euro|eur|[\s\u00a0\u2009']", "", text)
     if not cleaned:
         return None

@@ -123,7 +123,7 @@ def test_demo_filled_gives_the_chair_something_to_show_and_never_overwrites(tmp_
     assert tree_snapshot(tmp_path / "sessions") == before
 
 
-def test_strict_export_refuses_the_advice_but_writes_the_data(tmp_path, capsys):
+def test_strict_export_refuses_an_incomplete_advice_and_writes_nothing(tmp_path, capsys):
     data = str(tmp_path)
     cli(capsys, "demo", "--filled", "--no-open", "--data-dir", data)  # scores and the chair's illustrative advice
     session = load_session(tmp_path, "wvc-2021-demo")
@@ -135,4 +135,5 @@ def test_strict_export_refuses_the_advice_but_writes_the_data(tmp_path, capsys):
     assert len(captured.err.strip().splitlines()) == 1
     exports = tmp_path / "exports"
     assert not (exports / "advies-wvc-2021-demo.pdf").exists()
-    assert (exports / "scores-wvc-2021-demo.csv").exists() and (exports / "scores-wvc-2021-demo.xlsx").exists()
+    # The data files carry the advice too (recommendations, amounts, motivations): nothing leaves.
+    assert not (exports / "scores-wvc-2021-demo.csv").exists() and not (exports / "scores-wvc-2021-demo.xlsx").exists()

@@ -208,9 +208,12 @@ def test_eligibility_at_advice_checks_the_advised_amount_else_the_request():
     checks = eligibility_at_advice(s, decisions)
     assert [c.outcome for c in checks["a1"]] == [Outcome.MET, Outcome.NOT_MET]  # 24 % of 500,000
     assert [c.outcome for c in checks["a2"]] == [Outcome.NOT_MET, Outcome.UNKNOWN]  # 850,000 asked
-    assert granted_amount(decisions["a1"]) == 500_000.0
-    assert granted_amount(decisions["a2"]) is None and granted_amount(None) is None
-    assert granted_amount(complete(amount=0.0)) == 0.0
+    a1, a2 = s.application("a1"), s.application("a2")
+    assert granted_amount(a1, s.criteria, decisions["a1"]) == 500_000.0
+    assert granted_amount(a2, s.criteria, decisions["a2"]) is None and granted_amount(a2, s.criteria, None) is None
+    # Selecteren without the chair's amount: checked at the amount the advice carries, the request capped.
+    assert granted_amount(a2, s.criteria, complete("a2", SELECT)) == 800_000.0
+    assert [c.outcome for c in eligibility_at_advice(s, {"a2": complete("a2", SELECT)})["a2"]][0] is Outcome.MET
     # Through advice_gaps: a1 is advised to fund at an amount that breaks the infrastructure rule.
     found = advice_gaps(s, decisions, RECORDED, rank(s, decisions))
     assert found.applications == {"a1": [OpenPoint(Gap.NOT_ELIGIBLE, related=("max-infrastructure-share",))]}

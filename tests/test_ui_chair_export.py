@@ -2,8 +2,8 @@
 
 Three jurors scored one application of the demo session and the chair set part of its consensus.
 x (or F6) opens the dialog; Enter writes the advice PDF, the CSV and the XLSX to the data
-directory's exports/ in a worker and shows the absolute paths; strict mode refuses the PDF with
-the Dutch one-line reason; Esc during a running export cancels it before the PDF is written.
+directory's exports/ in a worker and shows the absolute paths; strict mode refuses every output
+with the Dutch one-line reason; Esc during a running export cancels it before the PDF is written.
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ async def test_export_writes_pdf_csv_and_xlsx_by_keys(export_setup):
         assert isinstance(app.screen, OverviewScreen)
 
 
-async def test_strict_mode_refuses_the_pdf_in_dutch(export_setup, capsys):
+async def test_strict_mode_refuses_every_output_in_dutch(export_setup, capsys):
     data_dir, session = export_setup
     paths = targets(data_dir, session)
     app = ChairApp(data_dir, session)
@@ -171,9 +171,9 @@ async def test_strict_mode_refuses_the_pdf_in_dutch(export_setup, capsys):
         assert not ok and line.startswith("advies niet geëxporteerd: Antwerpen (wvc21-01): alle criteria")
         assert "Traceback" not in line and "\n" not in line
         assert "✗ PDF advies niet geëxporteerd" in dialog.result_text()
-        # The score data holds no consensus: it is still written.
-        assert paths["csv"].is_file() and paths["xlsx"].is_file()
-        assert "2 van 3 bestanden" in text_of(dialog.query_one("#export-status"))
+        # The score data carries the advice too (recommendations, amounts, motivations): nothing leaves.
+        assert not paths["csv"].exists() and not paths["xlsx"].exists()
+        assert dialog.results["csv"] == (False, line) and dialog.results["xlsx"] == (False, line)
     # The same line as `jury-tui export --strict` gives.
     capsys.readouterr()
     assert main(["export", session.id, "--pdf", "--strict", "--data-dir", str(data_dir)]) == 2

@@ -17,7 +17,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from jury_tui.domain.consensus import ApplicationDecision, Recommendation
+from jury_tui.domain.applications import Application
+from jury_tui.domain.consensus import (
+    ApplicationDecision,
+    Recommendation,
+    default_amount,
+)
 from jury_tui.domain.criteria import CriteriaSet
 from jury_tui.domain.deliberation import Deliberation
 from jury_tui.domain.eligibility import (
@@ -66,21 +71,25 @@ class AdviceGaps:
         return sum(len(points) for points in self.applications.values()) + len(self.session)
 
 
-def granted_amount(decision: ApplicationDecision | None) -> float | None:
-    """The amount the rules are checked against: the advised amount when the chair set one."""
-    if decision is None or decision.advised_amount is None:
+def granted_amount(application: Application, criteria: CriteriaSet, decision: ApplicationDecision | None) -> float | None:
+    """The amount the rules are checked against: the amount the advice carries (the chair's, or the
+    request capped) for selecteren or reserve; else what the chair set, if anything (None: the request)."""
+    if decision is None:
         return None
+    if decision.recommendation is not None and decision.recommendation.funded:
+        return default_amount(application, criteria, decision)
     return decision.advised_amount
 
 
 def eligibility_at_advice(
     session: SessionDefinition, decisions: Mapping[str, ApplicationDecision]
 ) -> dict[str, list[EligibilityCheck]]:
-    """The call's rules per application, at the advised amount where there is one (the subsidy
-    granted: the cap and the infrastructure share), else at the request."""
+    """The call's rules per application, at the amount the advice carries (the subsidy granted: the
+    cap and the infrastructure share), else at the request."""
     rules = session.criteria.eligibility
     return {
-        application.id: check_eligibility(application, rules, granted_amount(decisions.get(application.id)))
+        application.id: check_eligibility(application, rules, granted_amount(application, session.criteria,
+                                                                             decisions.get(application.id)))
         for application in session.applications
     }
 

@@ -112,10 +112,6 @@ class RuleKind(StrEnum):
     CONTRACT_END = "contract_end"  # the contract ends on or before the rule's `ends_by` date (call §5)
 
 
-# Rules checked against the amount the jury advises (the subsidy granted) once there is one, not
-# only against the request: the cap, and the infrastructure share of the subsidy (call §4).
-AMOUNT_RULES = frozenset({RuleKind.MAX_SUBSIDY, RuleKind.MAX_INFRASTRUCTURE_SHARE})
-
 
 @dataclass(frozen=True, kw_only=True)
 class EligibilityRule:

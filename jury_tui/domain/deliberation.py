@@ -15,11 +15,17 @@ from pydantic import Field
 
 from jury_tui.domain.assessment import StoredId
 from jury_tui.domain.criteria import STRICT
-from jury_tui.domain.limits import MAX_APPLICATIONS, MAX_JURORS, MAX_NAME, MAX_TITLE
+from jury_tui.domain.limits import (
+    MAX_AMOUNT,
+    MAX_APPLICATIONS,
+    MAX_JURORS,
+    MAX_NAME,
+    MAX_TITLE,
+)
 from jury_tui.domain.text import Line, Motivation
 
-Budget = Annotated[float, Field(gt=0, le=1e13, allow_inf_nan=False)]
-Euros = Annotated[float, Field(ge=0, le=1e13, allow_inf_nan=False)]
+Budget = Annotated[float, Field(gt=0, le=MAX_AMOUNT, allow_inf_nan=False)]
+Euros = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
 PersonName = Annotated[Line, Field(min_length=1, max_length=MAX_NAME)]
 
 

@@ -20,3 +20,4 @@ MAX_TITLE = 500  # titles of a session and of an application (characters)
 MAX_TEXT = 10_000  # texts of the criteria set (names, descriptions, guidance, labels) and summaries
 MAX_SECTION = 100_000  # the text of one section of an application (characters)
 MAX_MOTIVATION = 100_000  # a motivation, minority view or reason, of a juror or of the chair (characters)
+MAX_AMOUNT = 10**13  # euro: a budget or an amount (ten thousand billion; more is a typing error)

@@ -236,13 +236,15 @@ def propose_best_fit(ranking: Sequence[RankedApplication], budget: float, weight
 
 def _proposal(rows: Sequence[RankedApplication], budget: float, ranking: Sequence[RankedApplication] = ()) -> Proposal:
     chosen = {row.application_id for row in rows}
-    lowest = max((index for index, row in enumerate(ranking) if row.application_id in chosen), default=-1)
+    # Passed over: ranked strictly higher than the lowest one chosen (an ex aequo partner is not "higher").
+    lowest = max((row.rank for row in ranking if row.application_id in chosen and row.rank is not None), default=0)
     return Proposal(
         selected=[row.application_id for row in rows],
         total_amount=sum(_cents(row.amount) for row in rows) / 100,
         total_score=sum((row.total or 0.0 for row in rows), 0.0),
         budget=float(budget),
-        passed_over=[row.application_id for row in ranking[:lowest] if row.selectable and row.application_id not in chosen],
+        passed_over=[row.application_id for row in ranking
+                     if row.selectable and row.application_id not in chosen and row.rank is not None and row.rank < lowest],
     )
 
 
@@ -281,15 +283,18 @@ class Scenario:
     reserve: list[ReserveEntry]  # past the by-rank proposal's line
 
 
-def scenario(ranking: Sequence[RankedApplication], budget: float, weights: Sequence[float]) -> Scenario:
-    """Both proposals and the reserve list at one budget: budgets side by side, nothing stored."""
+def scenario(
+    ranking: Sequence[RankedApplication], budget: float, weights: Sequence[float], excluded: Collection[str] = ()
+) -> Scenario:
+    """Both proposals and the reserve list at one budget: budgets side by side, nothing stored. The
+    reserve list leaves out `excluded` (advised not to select), as the advice's does."""
     by_rank = propose_by_rank(ranking, budget)
     amounts = {row.application_id: row.amount for row in ranking}
     return Scenario(
         budget=float(budget),
         by_rank=by_rank,
         best_fit=propose_best_fit(ranking, budget, weights),
-        reserve=reserve_list(ranking, by_rank.selected, amounts),
+        reserve=reserve_list(ranking, by_rank.selected, amounts, excluded),
     )
 
 

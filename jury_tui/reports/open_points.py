@@ -87,11 +87,11 @@ def strict_message(
     return t("export.strict_missing", items=text)
 
 
-def _score_text(score: int | None) -> str:
+def score_text(score: int | None) -> str:
     return DASH if score is None else str(score)
 
 
-def _amount_text(amount: float | None) -> str:
+def amount_text(amount: float | None) -> str:
     return DASH if amount is None else t("export.euro", amount=format_amount(amount))
 
 
@@ -106,7 +106,7 @@ def decision_changes(session: SessionDefinition, before, after) -> list[str]:
         old, new = before.get(criterion.id), after.get(criterion.id)
         name = criterion.name.get(lang)
         if old.score != new.score:
-            changes.append(t("cli.changed.score", criterion=name, before=_score_text(old.score), after=_score_text(new.score)))
+            changes.append(t("cli.changed.score", criterion=name, before=score_text(old.score), after=score_text(new.score)))
         if old.motivation != new.motivation:
             changes.append(t("advice.gap.motivation", criterion=name))
         if old.minority_view != new.minority_view:
@@ -115,7 +115,7 @@ def decision_changes(session: SessionDefinition, before, after) -> list[str]:
         changes.append(t("cli.changed.recommendation", before=recommendation_text(before.recommendation),
                          after=recommendation_text(after.recommendation)))
     if before.advised_amount != after.advised_amount:
-        changes.append(t("cli.changed.amount", before=_amount_text(before.advised_amount), after=_amount_text(after.advised_amount)))
+        changes.append(t("cli.changed.amount", before=amount_text(before.advised_amount), after=amount_text(after.advised_amount)))
     if before.overall_motivation != after.overall_motivation or before.motivation_for is not after.motivation_for:
         changes.append(t("cli.changed.overall"))
     for field, key in (("hearing", "cli.changed.hearing"), ("conditions", "cli.changed.conditions"),
@@ -129,7 +129,7 @@ def deliberation_changes(before, after) -> list[str]:
     """What differs between two versions of the chair's session decisions, in the user's words."""
     changes = []
     if before.budget != after.budget:
-        changes.append(t("cli.changed.budget", before=_amount_text(before.budget), after=_amount_text(after.budget)))
+        changes.append(t("cli.changed.budget", before=amount_text(before.budget), after=amount_text(after.budget)))
     if before.meeting != after.meeting:
         changes.append(t("cli.changed.meeting"))
     if before.tie_orders != after.tie_orders:

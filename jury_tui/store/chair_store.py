@@ -91,6 +91,7 @@ def count_changes(old: Submission, new: Submission) -> int:
 
 # The chair's texts of an application besides the motivations (ChairStore.set_text).
 DECISION_TEXTS = ("hearing", "conditions", "rank_motivation")
+_KEEP = object()  # update_decision: leave this part as it is
 
 
 def _history_record(old: dict, new: dict, undo_of: int | None) -> dict:
@@ -374,32 +375,63 @@ class ChairStore:
         """The recommendation; an advised amount is cleared when the new one funds nothing (the caller
         compares before and after to say so)."""
         decision = self.decision(application_id)
+        return self._save(self._with_recommendation(decision, recommendation), decision)
+
+    @_locked
+    def set_amount(self, application_id: str, amount: float | None) -> ApplicationDecision:
+        """The advised amount: only with selecteren or reserve, above 0, never above the request or the cap."""
+        self._require_application(application_id)
+        decision = self.decision(application_id)
+        return self._save(self._with_amount(decision, amount), decision)
+
+    @_locked
+    def update_decision(self, application_id: str, *, recommendation: Recommendation | None | object = _KEEP,
+                        amount: float | None | object = _KEEP, **texts: str) -> ApplicationDecision:
+        """Several parts of one decision in ONE change (one undo step): the recommendation first (its
+        rules: an amount cleared when it funds nothing), then the amount, then the texts
+        (`overall_motivation`, written for the recommendation in force, and DECISION_TEXTS)."""
+        self._require_application(application_id)
+        decision = self.decision(application_id)
+        updated = decision
+        if recommendation is not _KEEP:
+            updated = self._with_recommendation(updated, recommendation)
+        if amount is not _KEEP:
+            updated = self._with_amount(updated, amount)
+        for field, text in texts.items():
+            if field == "overall_motivation":
+                updated = dataclasses.replace(updated, overall_motivation=text, motivation_for=updated.recommendation)
+            elif field in DECISION_TEXTS:
+                updated = dataclasses.replace(updated, **{field: text})
+            else:
+                raise ValueError(field)
+        return self._save(updated, decision)
+
+    @staticmethod
+    def _with_recommendation(decision: ApplicationDecision, recommendation: Recommendation | None) -> ApplicationDecision:
         changes: dict = {"recommendation": recommendation}
         if recommendation is None or not recommendation.funded:
             changes["advised_amount"] = None
         if decision.motivation_for is None and decision.recommendation is None and decision.overall_motivation.strip():
             changes["motivation_for"] = recommendation  # written before any choice: the first choice adopts it
-        return self._save(dataclasses.replace(decision, **changes), decision)
+        return dataclasses.replace(decision, **changes)
 
-    @_locked
-    def set_amount(self, application_id: str, amount: float | None) -> ApplicationDecision:
-        """The advised amount: only with selecteren or reserve, never above the request or the cap."""
-        self._require_application(application_id)
-        decision = self.decision(application_id)
+    def _with_amount(self, decision: ApplicationDecision, amount: float | None) -> ApplicationDecision:
         if amount is not None:
             if not math.isfinite(amount):
                 raise JuryError(t("chair.amount_not_number"))
             if decision.recommendation is None or not decision.recommendation.funded:
-                raise JuryError(t("chair.amount_without_funding", application=application_id))
-            cap = amount_cap(self.session.application(application_id), self.session.criteria)
-            if amount < 0 or amount > cap:
+                raise JuryError(t("chair.amount_without_funding", application=decision.application_id))
+            if amount <= 0:
+                raise JuryError(t("chair.amount_zero", application=decision.application_id))
+            cap = amount_cap(self.session.application(decision.application_id), self.session.criteria)
+            if amount > cap:
                 raise JuryError(t("chair.amount_cap", amount=format_amount(amount), cap=format_amount(cap)))
-        return self._save(dataclasses.replace(decision, advised_amount=amount), decision)
+        return dataclasses.replace(decision, advised_amount=amount)
 
     @_locked
     def undo(self, application_id: str) -> ApplicationDecision | None:
-        """Put back what the last change of this application replaced (an undo is itself undone by the
-        next one, in turn); None when there is nothing to undo. Kept in the history as every change."""
+        """Put back what the last change of this application replaced; pressed again, the change before
+        that (an undo is never itself undone). None when there is nothing left. Kept in the history."""
         self._require_application(application_id)
         entry = _last_to_undo(self.history(application_id))
         if entry is None:
@@ -484,6 +516,7 @@ class ChairStore:
         for contract in decision.selected:
             self._require_application(contract.application_id)
         record = json_form(decision)
+        validate(GovernmentDecision, record, self._government_file.path)  # what is stored must read back
         previous = self._government_file.single("decision")
         if record == previous:
             return decision
@@ -507,9 +540,9 @@ class ChairStore:
             decision = self.decision(application.id)
             selected = decision.recommendation is Recommendation.SELECT
             if application.id in chosen and not selected:
-                self._save(dataclasses.replace(decision, recommendation=Recommendation.SELECT), decision)
-            elif application.id not in chosen and selected:
-                self._save(dataclasses.replace(decision, recommendation=None), decision)
+                self._save(self._with_recommendation(decision, Recommendation.SELECT), decision)
+            elif application.id not in chosen and selected:  # its amount goes with the advice
+                self._save(self._with_recommendation(decision, None), decision)
 
     # --- internals -------------------------------------------------------------------------
     def _save(self, decision: ApplicationDecision, previous: ApplicationDecision, undo_of: int | None = None) -> ApplicationDecision:

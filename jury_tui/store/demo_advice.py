@@ -21,7 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jury_tui.domain.aggregation import ScoreTable, aggregate
-from jury_tui.domain.consensus import ApplicationDecision, Recommendation, suggested_score
+from jury_tui.domain.consensus import (
+    ApplicationDecision,
+    Recommendation,
+    suggested_score,
+)
 from jury_tui.domain.deliberation import GovernmentDecision, Meeting
 from jury_tui.domain.ranking import rank, voting_counts
 from jury_tui.domain.session import SessionDefinition

@@ -234,7 +234,8 @@ class ChairModel:
         aid = decision.application_id
         self.decisions[aid] = decision
         application = self.application(aid)
-        self.eligibility[aid] = check_eligibility(application, self.criteria.eligibility, granted_amount(decision))
+        granted = granted_amount(application, self.criteria, decision)
+        self.eligibility[aid] = check_eligibility(application, self.criteria.eligibility, granted)
         self.eligibility_outcome[aid] = overall_outcome(self.eligibility[aid])
         self._decisions_changed()
 
@@ -332,6 +333,10 @@ class ChairModel:
     def weights(self) -> list[float]:
         return [criterion.weight for criterion in self.criteria.criteria]
 
+    def rejected(self) -> list[str]:
+        """The applications the chair advised not to select (never on a reserve list)."""
+        return [aid for aid, decision in self.decisions.items() if decision.recommendation is Recommendation.REJECT]
+
     def reserve(self):
         """The reserve list past the chair's selection (past the by-rank proposal while nothing is selected),
         without the applications the chair advised not to select."""
@@ -340,8 +345,7 @@ class ChairModel:
 
             ranking = self.ranking
             selected = self.selection or self.proposals[0].selected
-            rejected = [aid for aid, decision in self.decisions.items() if decision.recommendation is Recommendation.REJECT]
-            return reserve_list(ranking, selected, {row.application_id: row.amount for row in ranking}, rejected)
+            return reserve_list(ranking, selected, {row.application_id: row.amount for row in ranking}, self.rejected())
         return self._cached("reserve", compute)
 
     def consensus_complete(self) -> bool:
@@ -377,7 +381,7 @@ class ChairModel:
 
         provisional = not self.consensus_complete()
         ranking = self.provisional_ranking() if provisional else self.ranking
-        return [scenario(ranking, budget, self.weights()) for budget in budgets], provisional
+        return [scenario(ranking, budget, self.weights(), self.rejected()) for budget in budgets], provisional
 
     def set_budget(self, budget: float | None) -> None:
         """The chair's budget (None: the session's again). No juror submits again."""

@@ -21,12 +21,12 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Input, Static, TextArea
 
+from jury_tui.domain.advice import Gap
 from jury_tui.domain.aggregation import CriterionStats
 from jury_tui.domain.consensus import Recommendation, suggested_score
 from jury_tui.domain.eligibility import Outcome
 from jury_tui.domain.session import Role
 from jury_tui.errors import JuryError
-from jury_tui.domain.advice import Gap
 from jury_tui.i18n import language, t
 from jury_tui.reports.open_points import amount_cleared_note, point_text
 from jury_tui.ui.chair import detail_view as view
@@ -41,7 +41,7 @@ TEXT_SAVE_DELAY = 0.5
 CRITERION_ONLY = {"score", "raise_score", "lower_score", "clear_score", "accept_suggestion", "edit_minority"}
 DECISION_ONLY = {"recommend"}
 # The chair's texts on the decision page: text box id = the field it edits; one shown at a time.
-DECISION_TEXTS = ("overall", "hearing", "conditions", "rank_motivation")
+EDITED_TEXTS = ("overall", "hearing", "conditions", "rank_motivation")
 TEXT_KEYS = {"overall": "m", "hearing": "h", "conditions": "c", "rank_motivation": "w"}
 
 
@@ -101,7 +101,7 @@ class DetailScreen(ChairScreen):
             yield Static(id="amount-note", markup=False)
             yield Static(id="decision-texts")
             yield EditorArea(t("chair.ui.detail.overall_placeholder"), id="overall", classes="decision-text")
-            for field in DECISION_TEXTS[1:]:
+            for field in EDITED_TEXTS[1:]:
                 yield EditorArea(t(view.TEXT_PLACEHOLDERS[field]), id=field, classes="decision-text")
         with PanelScroll(id="eligibility-panel"):
             yield Static(id="eligibility-full")
@@ -111,7 +111,7 @@ class DetailScreen(ChairScreen):
         self.query_one("#motivation", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
         self.query_one("#minority", EditorArea).border_title = t("chair.ui.detail.minority_title")
         self.query_one("#minority", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
-        for field in DECISION_TEXTS:
+        for field in EDITED_TEXTS:
             self.query_one(f"#{field}", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
         super().on_mount()
 
@@ -318,7 +318,7 @@ class DetailScreen(ChairScreen):
             style = "bold reverse $accent" if field == self.decision_text else ("$text-warning" if stale else "$text-muted")
             parts += [(label, style), " "]
         self.query_one("#decision-texts", Static).update(Content.assemble(*parts))
-        for field in DECISION_TEXTS:
+        for field in EDITED_TEXTS:
             area = self.query_one(f"#{field}", EditorArea)
             area.display = field == self.decision_text
             if field == "overall":
@@ -334,13 +334,13 @@ class DetailScreen(ChairScreen):
     def _areas_for_page(self) -> dict[str, tuple[str, str | None, str]]:
         aid = self.application_id
         if self.on_decision_page:
-            return {field: (aid, None, field) for field in DECISION_TEXTS}
+            return {field: (aid, None, field) for field in EDITED_TEXTS}
         return {"motivation": (aid, self.criterion_id, "motivation"), "minority": (aid, self.criterion_id, "minority_view")}
 
     def _load_texts(self) -> None:
         """Point the text boxes at the current page and load what the store has (unless being typed in)."""
         wanted = self._areas_for_page()
-        for area_id in ("motivation", "minority", *DECISION_TEXTS):
+        for area_id in ("motivation", "minority", *EDITED_TEXTS):
             area = self.query_one(f"#{area_id}", EditorArea)
             target = wanted.get(area_id)
             if target is None:

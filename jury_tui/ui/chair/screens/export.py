@@ -12,8 +12,8 @@ Enter starts; the export runs in a thread worker so the screen stays responsive,
 follows the PDF's sections. Each output then shows its absolute path (with pages or rows) or the
 one-line reason it was not written. Esc closes, and cancels a running export at its next step.
 
-The outputs are independent: in strict mode an incomplete advice refuses the advice PDF (with the
-CLI's line: both call write_advice_pdf), the score data is still written. Files go where the CLI puts them by default:
+In strict mode an incomplete advice refuses every output (with the CLI's line: both call
+advice_pdf.refusal): the score data carries the advice too. Files go where the CLI puts them by default:
 the data directory's exports/ folder. The export modules (and so reportlab, openpyxl, numpy) are
 imported inside the workers only, never when the app starts.
 """
@@ -222,7 +222,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             widget.update(Content.styled(t("chair.ui.export.checking"), "$text-muted"))
         else:
             missing = self.missing
-            refused = self.strict and self.chosen["pdf"]
+            refused = self.strict
             parts: list[Content | str | tuple[str, str]] = []
             if not missing.applications:
                 parts.append((t("chair.ui.export.complete"), "$text-success"))
@@ -401,6 +401,11 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         try:
             if path.is_dir():
                 raise JuryError(t("submission.out_exists_dir", path=shown))
+            if choices.strict:
+                from jury_tui.reports.advice_pdf import refusal
+
+                if (message := refusal(data)) is not None:
+                    raise JuryError(message)
             if kind == "pdf":
                 from jury_tui.reports.advice_pdf import write_advice_pdf
 
