@@ -38,6 +38,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, visible(line.rstrip("\n")) + "\n")  # an argument may hold control characters
 
 
+def _named_path(text: str) -> Path:
+    """A path typed on the command line; an empty one is refused (Path("") would be the current folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(t("cli.empty_path"))
+    return Path(text)
+
+
 def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument("--data-dir", type=Path, default=default, metavar=t("cli.metavar.folder"), help=t("cli.help.data_dir"))
     parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=default, help=t("cli.help.lang"))
@@ -66,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--filled", action="store_true", help=f"{t('cli.demo.filled')} {t('cli.demo.filled_advice')}")
     demo.add_argument("--chair", action="store_true", help=t("cli.demo.chair"))
     demo.add_argument("--path-2021", dest="path_2021", action="store_true", help=t("cli.demo.path_2021"))
-    demo.add_argument("--out", type=Path, metavar=t("cli.metavar.folder"), help=t("cli.demo.out"))
+    demo.add_argument("--out", type=_named_path, metavar=t("cli.metavar.folder"), help=t("cli.demo.out"))
 
     new = command("new")
     new.add_argument("session_id", metavar=session, help=t("cli.new.session_id"))
@@ -87,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     package = command("package")
     package.add_argument("session_id", metavar=session)
     package.add_argument("--for", dest="juror", required=True, metavar=juror, help=t("cli.open.as"))
-    package.add_argument("--out", type=Path, required=True, metavar=file, help=t("cli.package.out"))
+    package.add_argument("--out", type=_named_path, required=True, metavar=file, help=t("cli.package.out"))
 
     unpack = command("unpack")
     unpack.add_argument("file", type=Path, metavar=file, help=t("cli.unpack.file"))
@@ -102,13 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     submit = command("submit")
     submit.add_argument("session_id", metavar=session)
     submit.add_argument("--as", dest="juror", required=True, metavar=juror)
-    submit.add_argument("--out", type=Path, metavar=file, help=t("cli.submit.out"))
+    submit.add_argument("--out", type=_named_path, metavar=file, help=t("cli.submit.out"))
     submit.add_argument("--incomplete", action="store_true", help=t("cli.submit.incomplete"))
 
     template = command("template")
     template.add_argument("session_id", metavar=session)
     template.add_argument("--as", dest="juror", required=True, metavar=juror)
-    template.add_argument("--out", type=Path, required=True, metavar=csv_file)
+    template.add_argument("--out", type=_named_path, required=True, metavar=csv_file)
     template.add_argument("--sep", choices=SEPARATORS, default=DEFAULT_SEPARATOR, help=t("cli.template.sep"))
 
     imp = command("import-scores")
@@ -137,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     letters = command("letters")
     letters.add_argument("session_id", metavar=session)
-    letters.add_argument("--out", type=Path, metavar=t("cli.metavar.folder"), help=t("cli.letters.out"))
+    letters.add_argument("--out", type=_named_path, metavar=t("cli.metavar.folder"), help=t("cli.letters.out"))
 
     check = command("check")
     check.add_argument("files", type=Path, nargs="+", metavar=file)
@@ -658,6 +665,8 @@ def cmd_chair(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    import dataclasses
+
     from jury_tui.formats.atomic_file import check_target
     from jury_tui.reports.advice_pdf import refusal, write_advice_pdf
     from jury_tui.reports.data_export import build_advice_data, write_csv, write_xlsx
@@ -682,11 +691,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         check_target(path)  # a target that cannot be written is refused before anything is
     store = ChairStore(data_dir, session)
     submissions, decisions = store.submissions(), store.decisions()
-    letters = letters_for_export(data_dir, session, args.names)  # the same in every export of the session
-    data = build_advice_data(session, submissions, decisions, letters=letters,
-                             deliberation=store.deliberation(), government=store.government())
+    data = build_advice_data(session, submissions, decisions, deliberation=store.deliberation(), government=store.government())
     if args.strict and (message := refusal(data)) is not None:
-        raise JuryError(message)  # nothing leaves: the data files carry the advice too
+        raise JuryError(message)  # nothing leaves (the data files carry the advice too), and nothing is written
+    # The letters are dealt and kept by the first export that is written: the same in every later one.
+    if (letters := letters_for_export(data_dir, session, args.names)) is not None:
+        data = dataclasses.replace(data, letters=letters)
     if "pdf" in targets:
         summary = write_advice_pdf(data, targets["pdf"], names=args.names, individual=args.individual)
         _out(t("export.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))

@@ -70,7 +70,7 @@ def format_percent(share: float | None, lang: str | None = None) -> str:
     return f"{format_compact(share * 100, 1, lang)} %"
 
 
-_AMOUNT = re.compile(r"^\d+([.,]\d+)*$")
+_AMOUNT = re.compile(r"^[0-9]+([.,][0-9]+)*$")  # ASCII digits only: \d would take ٧ or ７ as well
 
 
 def parse_amount(text: str) -> float | None:
@@ -108,6 +108,8 @@ def _amount_as_typed(text: str) -> float | None:
     groups = cleaned.split(mark)
     if len(groups) > 2 or len(groups[1]) == 3:
         if any(len(group) != 3 for group in groups[1:]) or len(groups[0]) > 3:  # 750000.000: which was meant?
+            raise ValueError(text)
+        if groups[0].startswith("0"):  # 0,001 or 0.500: a decimal mark, not a thousand
             raise ValueError(text)
         return float("".join(groups))
     if len(groups[1]) > 2:

@@ -101,7 +101,7 @@ def test_strict_refuses_an_amount_with_niet_selecteren(chaired, tmp_path):
     _, _, chair, data = chaired
     antwerpen = changed(chair, data, ANTWERPEN, recommendation=Recommendation.REJECT, advised_amount=750_000.0,
                         motivation_for=Recommendation.REJECT)
-    assert refused(antwerpen, tmp_path) == "advies niet geëxporteerd: Antwerpen (wvc21-01): bedrag bij 'niet selecteren'"
+    assert refused(antwerpen, tmp_path) == "advies niet geëxporteerd: Antwerpen (wvc21-01): bedrag zonder aanbeveling 'selecteren' of 'reserve'"
 
 
 def test_strict_refuses_a_motivation_written_for_another_recommendation(chaired, tmp_path):

@@ -172,7 +172,7 @@ def test_decide_sets_recommendation_amount_and_texts(capsys, data_dir):
 
 @pytest.mark.parametrize(("typed", "euros"), [
     ("750000", 750_000), ("750.000", 750_000), ("750 000", 750_000), ("750000,50", 750_000.5), ("750.000,50", 750_000.5),
-    ("€ 750.000", 750_000), ("1.000", 1_000), ("0", 0),
+    ("€ 750.000", 750_000), ("1.000", 1_000),
 ])
 def test_decide_reads_amounts_as_a_flemish_reader_writes_them(capsys, data_dir, typed, euros):
     code, _, err = run(capsys, "decide", DEMO, "wvc21-15", "--recommendation", "reserve", "--amount", typed)
@@ -180,7 +180,15 @@ def test_decide_reads_amounts_as_a_flemish_reader_writes_them(capsys, data_dir, 
     assert store(data_dir).decision("wvc21-15").advised_amount == euros
 
 
-@pytest.mark.parametrize("typed", ["750000.000", "-5", "nan", "inf", "1e6", "zeven", "7,5,0", ""])
+def test_decide_refuses_an_amount_of_nothing(capsys, data_dir):
+    """An application that gets nothing is 'niet selecteren', not 'selecteren' for 0 euro."""
+    before = tree_snapshot(data_dir)
+    line = refused(capsys, "decide", DEMO, "wvc21-15", "--recommendation", "selecteren", "--amount", "0")
+    assert line == "wvc21-15: een geadviseerd bedrag is groter dan 0 euro; wie niets krijgt, krijgt 'niet selecteren'"
+    assert tree_snapshot(data_dir) == before
+
+
+@pytest.mark.parametrize("typed", ["750000.000", "-5", "nan", "inf", "1e6", "zeven", "7,5,0", "", "0,001", "٧٥٠٠٠٠"])
 def test_decide_refuses_what_is_no_amount(capsys, data_dir, typed):
     before = tree_snapshot(data_dir)
     line = refused(capsys, "decide", DEMO, "wvc21-15", "--recommendation", "selecteren", "--amount", typed)

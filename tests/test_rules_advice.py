@@ -115,7 +115,7 @@ def test_too_few_votes_only_for_an_advice_to_fund():
     assert gaps(complete(recommendation=SELECT), row_=row("a1", 1, 10.0, 100.0)) == []
 
 
-def test_a_tie_is_open_only_when_the_recommendations_differ_and_no_order_is_set():
+def test_a_tie_is_open_only_when_its_order_decides_an_outcome_and_no_order_is_set():
     s = session([application(f"a{i}", 100_000.0) for i in (1, 2, 3)], criteria())
     decisions = {
         "a1": complete("a1", SELECT),
@@ -132,6 +132,11 @@ def test_a_tie_is_open_only_when_the_recommendations_differ_and_no_order_is_set(
     # The same recommendation: the tie decides nothing, nothing open.
     same = {**decisions, "a2": complete("a2", SELECT)}
     assert advice_gaps(s, same, RECORDED, rank(s, same)).complete
+    # Both on the reserve list: the order says who is funded first if money frees up. Open.
+    reserves = {**decisions, "a1": complete("a1", RESERVE)}
+    found = advice_gaps(s, reserves, RECORDED, rank(s, reserves))
+    assert found.applications == {"a1": [OpenPoint(Gap.TIE_UNORDERED, related=("a2",))],
+                                  "a2": [OpenPoint(Gap.TIE_UNORDERED, related=("a1",))]}
     # The chair's order: nothing open.
     order = TieOrder(application_ids=["a2", "a1"], motivation="a2 eerst")
     deliberation = Deliberation(meeting=MEETING, tie_orders=[order])

@@ -372,8 +372,9 @@ def test_by_rank_is_the_rank_greedy_selection(items, units):
         fits = r.selectable and spent + r.amount <= budget
         assert (r.application_id in chosen) == fits
         spent += r.amount if fits else 0.0
-    lowest = max((i for i, r in enumerate(ranking) if r.application_id in chosen), default=-1)
-    assert proposal.passed_over == [r.application_id for r in ranking[:lowest] if r.selectable and r.application_id not in chosen]
+    lowest = max((r.rank for r in ranking if r.application_id in chosen), default=0)  # ex aequo is not "higher"
+    assert proposal.passed_over == [r.application_id for r in ranking
+                                    if r.selectable and r.application_id not in chosen and r.rank < lowest]
     assert proposal.selected == [r.application_id for r in ranking if r.application_id in chosen]
 
 

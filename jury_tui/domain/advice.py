@@ -6,8 +6,8 @@ An application's decision is complete when every criterion has its consensus sco
 motivation, the recommendation is set, and the overall motivation is written for that
 recommendation. It is consistent when an amount comes only with selecteren or reserve, an advice to
 fund meets the call's rules at the advised amount, it has the minimum of voting scores (or the
-chair's motivated choice to rank it anyway), and a tie that decides an outcome has the chair's
-order. The session is open while the funded amounts exceed the budget or the meeting is not on
+chair's motivated choice to rank it anyway), and a tie that decides an outcome (different advice,
+or a place on the reserve list) has the chair's order. The session is open while the funded amounts exceed the budget or the meeting is not on
 record (date, chair, attendees).
 """
 
@@ -128,7 +128,9 @@ def application_gaps(
             points.append(OpenPoint(Gap.TOO_FEW_VOTES))
         if row.ex_aequo and tie_recommendations is not None:
             others = tuple(aid for aid in row.tied_with if aid != decision.application_id)
-            if any(tie_recommendations.get(aid) != recommendation for aid in others):
+            # The order decides an outcome when the tied get different advice, or when they are on the
+            # reserve list: its order says who is funded first if money frees up.
+            if recommendation is Recommendation.RESERVE or any(tie_recommendations.get(aid) != recommendation for aid in others):
                 points.append(OpenPoint(Gap.TIE_UNORDERED, related=others))
     return points
 

@@ -46,9 +46,11 @@ SIZE_LIMITS = {
     "session": 128 * MB,  # session.json
     "store": 128 * MB,  # a juror's or the chair's stored files (the journal holds a whole import)
     "key": 1 * MB,  # a juror's private key (65 bytes as written)
+    "government": 1 * MB,  # the government's decision TOML
 }
 _KIND_NAMES = {
     "criteria": "size.kind.criteria",
+    "government": "size.kind.government",
     "jurors": "size.kind.jurors",
     "application": "size.kind.application",
     "scores": "size.kind.scores",

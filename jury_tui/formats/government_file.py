@@ -23,6 +23,7 @@ from typing import Annotated, ClassVar
 from pydantic import Field, Strict, StrictBool
 
 from jury_tui.domain.assessment import StoredId
+from jury_tui.domain.consensus import amount_cap
 from jury_tui.domain.criteria import STRICT
 from jury_tui.domain.deliberation import GovernmentDecision, GrantedContract
 from jury_tui.domain.limits import MAX_APPLICATIONS, MAX_TITLE
@@ -31,6 +32,7 @@ from jury_tui.domain.text import Line, Motivation
 from jury_tui.errors import JuryError, display_path
 from jury_tui.formats.files import read_toml
 from jury_tui.formats.validation import validate
+from jury_tui.formatting import format_amount
 from jury_tui.i18n import t
 
 _Euros = Annotated[float, Strict(), Field(ge=0, le=1e13, allow_inf_nan=False)]
@@ -62,7 +64,7 @@ def _field_problem(path: Path, name: str, problem: str) -> JuryError:
 
 def load_government(path: Path, session: SessionDefinition) -> GovernmentDecision:
     """The decision in `path` for `session`, or one JuryError naming the file and the field."""
-    data = read_toml(path)
+    data = read_toml(path, "government")
     day = data.get("decided_on")
     if day is not None and (not isinstance(day, dt.date) or isinstance(day, dt.datetime)):  # "2021-12-17" quoted
         raise _field_problem(path, "decided_on", t("government.date"))
@@ -77,6 +79,18 @@ def load_government(path: Path, session: SessionDefinition) -> GovernmentDecisio
         if entry.application in seen:
             raise _field_problem(path, name, t("government.duplicate", application=entry.application))
         seen.add(entry.application)
+        if entry.amount is not None:
+            field = f"selected[{index}].amount"
+            if round(entry.amount * 100) != entry.amount * 100:
+                raise _field_problem(path, field, t("government.cents"))
+            cap = amount_cap(session.application(entry.application), session.criteria)
+            if entry.amount > cap:
+                raise _field_problem(path, field, t("government.over_cap", amount=format_amount(entry.amount),
+                                                    cap=format_amount(cap)))
+    amounts = [entry.amount for entry in read.selected if entry.amount is not None]
+    if read.budget is not None and sum(round(a * 100) for a in amounts) > round(read.budget * 100):
+        raise _field_problem(path, "budget", t("government.over_budget", total=format_amount(sum(amounts)),
+                                               budget=format_amount(read.budget)))
     return GovernmentDecision(
         decided_on=read.decided_on,
         reference=read.reference.strip(),

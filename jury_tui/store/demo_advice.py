@@ -140,7 +140,7 @@ def _settle_ranking(store: ChairStore, session: SessionDefinition, aggregates, r
                     filled: list[str]) -> None:
     """What the ranking asks of the applications the demo decided: the chair's motivated choice to
     rank one with too few voting scores (a juror who kept real work submitted nothing), and the
-    chair's order of a tie between applications with different recommendations."""
+    chair's order of a tie whose order decides an outcome (different recommendations, or reserves)."""
     decisions = store.decisions()
     ranking = rank(session, decisions, votes=voting_counts(aggregates))
     mine = set(filled)
@@ -152,7 +152,8 @@ def _settle_ranking(store: ChairStore, session: SessionDefinition, aggregates, r
     for row in ranking:
         if not row.ex_aequo or not set(row.tied_with) <= mine or row.application_id != min(row.tied_with):
             continue
-        if len({decisions[aid].recommendation for aid in row.tied_with}) > 1:
+        recommendations = {decisions[aid].recommendation for aid in row.tied_with}
+        if len(recommendations) > 1 or recommendations == {Recommendation.RESERVE}:  # domain/advice.py: the order matters
             order = sorted(row.tied_with, key=lambda aid: rank_order.get(aid, len(rank_order)))
             store.set_tie_order(order, t("demo.advice.tie"))
 

@@ -145,6 +145,8 @@ def application(c: Context, index: int, application_id: str) -> list[Flowable]:
     for field, key in (("rank_motivation", "export.app.rank_motivation"), ("hearing", "export.app.hearing"),
                        ("conditions", "export.app.conditions")):
         text = getattr(decision, field)
+        if field == "conditions" and not (decision.recommendation is not None and decision.recommendation.funded):
+            continue  # conditions belong to a contract: none for an application advised not to select
         if text.strip():
             heading = t(key, minimum=c.criteria.ranking.minimum_votes, votes=row.votes)
             story += [*c.text_heading(heading), *text_paragraphs(text, c.s["body"])]
