@@ -918,10 +918,9 @@ def _print_scenarios(store, budgets: list[float]) -> None:
     if provisional:
         _out(t("cli.budget.provisional"))
     weights = [criterion.weight for criterion in session.criteria.criteria]
-    from jury_tui.domain.consensus import Recommendation
+    from jury_tui.domain.consensus import rejected
 
-    rejected = [aid for aid, decision in data.decisions.items() if decision.recommendation is Recommendation.REJECT]
-    scenarios = [scenario(ranking, budget, weights, rejected) for budget in budgets]
+    scenarios = [scenario(ranking, budget, weights, rejected(data.decisions)) for budget in budgets]
     # Side by side first: one column per budget.
     width = max(16, *(len(format_amount(s.budget)) + 2 for s in scenarios))
     label_width = max(len(t("cli.budget.row_by_rank")), len(t("cli.budget.row_best_fit")), len(t("cli.budget.row_reserve")))
@@ -1122,9 +1121,11 @@ def cmd_advice(args: argparse.Namespace) -> int:
     _out(t("cli.advice.selected", count=len(data.selection), total=format_amount(selected_total)))
     ranking, provisional = _scenario_ranking(data)
     if provisional:  # before every consensus is set: where the line would fall on the suggested scores
+        from jury_tui.domain.consensus import rejected
         from jury_tui.domain.ranking import propose_by_rank
 
-        line = propose_by_rank(ranking, data.budget)
+        excluded = set(rejected(data.decisions))
+        line = propose_by_rank([row for row in ranking if row.application_id not in excluded], data.budget)
         _out(t("cli.advice.provisional_line", count=len(line.selected), total=format_amount(line.total_amount),
                names=_names(session, line.selected)))
     _out("")

@@ -465,3 +465,17 @@ def test_provisional_decisions_fill_only_missing_scores_with_the_suggested_media
     assert filled["a2"].application_id == "a2" and filled["a2"].get("c2").score is None
     assert decisions["a1"].get("c1").score is None  # the chair's own decisions are unchanged
     assert set(filled) == {"a1", "a2"}
+
+
+def test_proposals_never_overturn_an_explicit_niet_selecteren():
+    """x1 (rejected by the chair) would be taken first by rank; the proposals leave it out, and it is
+    not "passed over" either: the jury decided on it. Budget 300: by rank x2 (100) + x3 (150) = 250."""
+    from jury_tui.domain.ranking import proposals, scenario
+
+    ranking = rows((30, 200.0), (25, 100.0), (20, 150.0), (10, 100.0))
+    by_rank, best_fit = proposals(ranking, 300.0, [1.0], excluded=["x1"])
+    assert by_rank.selected == ["x2", "x3"] and by_rank.passed_over == []
+    assert "x1" not in best_fit.selected and "x1" not in best_fit.passed_over
+    assert [entry.application_id for entry in scenario(ranking, 300.0, [1.0], ["x1"]).reserve] == ["x4"]
+    # Without the exclusion the same budget takes x1 first (200) and then x2 (100): 300, an exact fit.
+    assert proposals(ranking, 300.0, [1.0])[0].selected == ["x1", "x2"]

@@ -97,6 +97,11 @@ def selection(application_ids: Iterable[str], decisions: Mapping[str, Applicatio
     ]
 
 
+def rejected(decisions: Mapping[str, ApplicationDecision]) -> list[str]:
+    """The applications the chair advised not to select: never proposed, never on a reserve list."""
+    return [application_id for application_id, decision in decisions.items() if decision.recommendation is Recommendation.REJECT]
+
+
 def missing_consensus(
     criteria: CriteriaSet, application_ids: list[str], decisions: dict[str, ApplicationDecision]
 ) -> dict[str, list[tuple[str, list[str]]]]:

@@ -288,14 +288,23 @@ def scenario(
 ) -> Scenario:
     """Both proposals and the reserve list at one budget: budgets side by side, nothing stored. The
     reserve list leaves out `excluded` (advised not to select), as the advice's does."""
-    by_rank = propose_by_rank(ranking, budget)
+    by_rank, best_fit = proposals(ranking, budget, weights, excluded)
     amounts = {row.application_id: row.amount for row in ranking}
     return Scenario(
         budget=float(budget),
         by_rank=by_rank,
-        best_fit=propose_best_fit(ranking, budget, weights),
+        best_fit=best_fit,
         reserve=reserve_list(ranking, by_rank.selected, amounts, excluded),
     )
+
+
+def proposals(
+    ranking: Sequence[RankedApplication], budget: float, weights: Sequence[float], excluded: Collection[str] = ()
+) -> tuple[Proposal, Proposal]:
+    """(by rank, best fit) within `budget`, never proposing what the jury advised not to select
+    (`excluded`): a proposal the chair adopts must not overturn an explicit "niet selecteren"."""
+    candidates = [row for row in ranking if row.application_id not in set(excluded)]
+    return propose_by_rank(candidates, budget), propose_best_fit(candidates, budget, weights)
 
 
 def provisional_decisions(

@@ -6,15 +6,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import Flowable
 
-from jury_tui.domain.consensus import Recommendation
+from jury_tui.domain.consensus import Recommendation, rejected
 from jury_tui.domain.eligibility import Outcome
 from jury_tui.domain.ranking import (
     RankedApplication,
-    propose_best_fit,
-    propose_by_rank,
     reserve_list,
     ties,
 )
+from jury_tui.domain.ranking import proposals as propose
 from jury_tui.i18n import t
 from jury_tui.reports.advice_pdf.charts import budget_chart, totals_chart
 from jury_tui.reports.advice_pdf.context import Context
@@ -76,8 +75,7 @@ def reserve(c: Context) -> list[Flowable]:
     cumulative amount each would need on top of the selection."""
     data = c.data
     amounts = {row.application_id: data.advised_amount(row.application_id) or row.amount for row in data.ranking}
-    rejected = [aid for aid, decision in data.decisions.items() if decision.recommendation is Recommendation.REJECT]
-    entries = reserve_list(data.ranking, data.funded, amounts, rejected)
+    entries = reserve_list(data.ranking, data.funded, amounts, rejected(data.decisions))
     story: list[Flowable] = [c.text(t("export.ranking.reserve"), "h3")]
     if not entries:
         return [*story, c.text(t("export.ranking.reserve_none"), "body")]
@@ -110,10 +108,10 @@ def proposals(c: Context) -> list[Flowable]:
     budget = data.budget
     weights = [criterion.weight for criterion in c.criteria.criteria]
     story: list[Flowable] = [c.text(t("export.ranking.proposals"), "h3")]
+    by_rank, best_fit = propose(data.ranking, budget, weights, rejected(data.decisions))
     for key, passed_key, proposal in (
-        ("export.ranking.proposal_by_rank", "export.ranking.passed_over_by_rank", propose_by_rank(data.ranking, budget)),
-        ("export.ranking.proposal_best_fit", "export.ranking.passed_over_best_fit",
-         propose_best_fit(data.ranking, budget, weights)),
+        ("export.ranking.proposal_by_rank", "export.ranking.passed_over_by_rank", by_rank),
+        ("export.ranking.proposal_best_fit", "export.ranking.passed_over_best_fit", best_fit),
     ):
         text = t(key, applications=names(c, proposal.selected) or t("export.none"), amount=format_amount(proposal.total_amount))
         if proposal.passed_over:

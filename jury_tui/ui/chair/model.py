@@ -42,6 +42,7 @@ from jury_tui.domain.consensus import (
     Recommendation,
     amount_cap,
     default_amount,
+    rejected,
     selection,
 )
 from jury_tui.domain.deliberation import Deliberation
@@ -199,15 +200,11 @@ class ChairModel:
 
     @property
     def proposals(self) -> tuple[Proposal, Proposal]:
-        """(by rank, best fit) within the session budget."""
+        """(by rank, best fit) within the budget in force, without what the chair advised not to select."""
         if self._proposals is None:
-            from jury_tui.domain.ranking import propose_best_fit, propose_by_rank
+            from jury_tui.domain.ranking import proposals
 
-            weights = [criterion.weight for criterion in self.criteria.criteria]
-            self._proposals = (
-                propose_by_rank(self.ranking, self.budget),
-                propose_best_fit(self.ranking, self.budget, weights),
-            )
+            self._proposals = proposals(self.ranking, self.budget, self.weights(), self.rejected())
         return self._proposals
 
     @property
@@ -335,7 +332,7 @@ class ChairModel:
 
     def rejected(self) -> list[str]:
         """The applications the chair advised not to select (never on a reserve list)."""
-        return [aid for aid, decision in self.decisions.items() if decision.recommendation is Recommendation.REJECT]
+        return rejected(self.decisions)
 
     def reserve(self):
         """The reserve list past the chair's selection (past the by-rank proposal while nothing is selected),
@@ -371,7 +368,8 @@ class ChairModel:
         def compute():
             from jury_tui.domain.ranking import propose_by_rank
 
-            return propose_by_rank(self.provisional_ranking(), self.budget)
+            return propose_by_rank([row for row in self.provisional_ranking() if row.application_id not in self.rejected()],
+                                   self.budget)
         return self._cached("provisional_line", compute)
 
     def scenarios(self, budgets: list[float]):
