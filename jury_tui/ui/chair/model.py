@@ -136,16 +136,31 @@ class ChairModel:
 
     @property
     def display_rank(self) -> dict[str, int | None]:
+        """The rank the overview shows: the advice's (domain/ranking.rank: tie-break criteria, ex aequo,
+        the chair's tie orders, the minimum of votes) once any application has its consensus; before
+        that, the position by mean total, as a guide."""
         if self._display_rank is None:
-            self._display_rank = positions({aid: self.display_total(aid)[0] for aid in self.file_order}, self.file_order)
+            ranked = {row.application_id: row.rank for row in self.ranking}
+            if any(rank is not None for rank in ranked.values()):
+                self._display_rank = ranked
+            else:
+                self._display_rank = positions({aid: self.display_total(aid)[0] for aid in self.file_order}, self.file_order)
         return self._display_rank
+
+    def rank_label(self, application_id: str) -> str:
+        """'4', '4=' for ex aequo (the advice's mark), '' when unranked."""
+        rank = self.display_rank.get(application_id)
+        if rank is None:
+            return ""
+        row = self.ranked(application_id)
+        return f"{rank}=" if row is not None and row.rank == rank and row.ex_aequo else str(rank)
 
     def order(self) -> list[str]:
         """The overview's order: the file's, or by displayed total (highest first)."""
         if not self.sort_by_total:
             return list(self.file_order)
         ranks = self.display_rank
-        index = {aid: position for position, aid in enumerate(self.file_order)}
+        index = {row.application_id: position for position, row in enumerate(self.ranking)}  # ties: as the advice lists them
         return sorted(self.file_order, key=lambda aid: (ranks[aid] is None, ranks[aid] or 0, index[aid]))
 
     def open_flags(self, application_id: str) -> list[str]:
@@ -178,7 +193,8 @@ class ChairModel:
         return self._ranking
 
     def ranked(self, application_id: str) -> RankedApplication | None:
-        return next((row for row in self.ranking if row.application_id == application_id), None)
+        rows = self._cached("ranked_by_id", lambda: {row.application_id: row for row in self.ranking})
+        return rows.get(application_id)
 
     @property
     def gaps(self) -> AdviceGaps:

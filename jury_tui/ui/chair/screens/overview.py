@@ -93,8 +93,7 @@ class OverviewScreen(ChairScreen):
             cells.append(Text(fmt.compact(total), style=STYLE_CONSENSUS, justify="right"))
         else:
             cells.append(Text(fmt.number(total), justify="right"))
-        rank = self.model.display_rank[application_id]
-        cells.append(Text(str(rank) if rank else "", justify="right"))
+        cells.append(Text(self.model.rank_label(application_id), justify="right"))
         return cells
 
     def _advice_cell(self, application_id: str) -> Text:
