@@ -420,3 +420,25 @@ async def test_before_every_consensus_the_funding_line_is_provisional(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert text_of(app.screen.query_one("#scenario-basis")) == t("chair.ui.scenarios.provisional")
+
+
+async def test_a_change_from_another_terminal_shows_and_a_stale_proposal_is_not_adopted(filled):
+    """The chair's app is open on the budget screen; the secretariat runs `jury-tui budget … 7600000`
+    in another terminal. Within the app's disk check the screen shows the new budget, and adopting a
+    proposal that was computed at the old budget is refused with one line, the screen then redrawn."""
+    data_dir, session = filled
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await open_ranking(app, pilot)
+        assert app.model.budget == 4_000_000
+        ChairStore(data_dir, session).set_budget(7_600_000)  # another process's store
+        app._check_disk()  # what the app's timer does every DISK_CHECK_SECONDS
+        await pilot.pause()
+        assert app.model.budget == 7_600_000
+        assert fmt.euro(7_600_000) in text_of(screen.query_one("#budget-line"))
+        stale = app.model.proposals[0].selected
+        ChairStore(data_dir, session).set_budget(4_000_000)
+        with pytest.raises(JuryError):
+            app.model.adopt(stale)  # the model sees the change first and refuses
+        assert app.model.budget == 4_000_000
+        assert ChairStore(data_dir, session).selection() == []  # nothing adopted

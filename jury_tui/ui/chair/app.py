@@ -56,6 +56,9 @@ def _screen_class(mode: str) -> type[ChairScreen]:
     return CalibrationScreen
 
 
+DISK_CHECK_SECONDS = 2.0  # how often the app looks whether the chair's files changed elsewhere
+
+
 class ChairApp(JuryBaseApp):
     # The overview is the app's first screen itself, not switched to over an empty one: the app
     # builds, styles and lays out one screen before it first paints, not two.
@@ -96,6 +99,23 @@ class ChairApp(JuryBaseApp):
         screen = _screen_class(mode)(self.model)
         self._chair_screens.append(screen)
         return screen
+
+    def on_mount(self) -> None:
+        # A `jury-tui decide`, `budget` or `government` in another terminal shows within seconds.
+        self.set_interval(DISK_CHECK_SECONDS, self._check_disk)
+
+    def _check_disk(self) -> None:
+        if self.model is None:
+            return
+        try:
+            changed = self.model.refresh_if_changed()
+        except (JuryError, OSError) as error:
+            self.report_error(str(error))
+            return
+        if changed:
+            for screen in self.screen_stack:
+                if isinstance(screen, ChairScreen):
+                    screen.redraw_if_stale()
 
     # --- the screens ---------------------------------------------------------------------------
     def chair_screens(self) -> list[ChairScreen]:

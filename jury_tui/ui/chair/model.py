@@ -54,6 +54,8 @@ from jury_tui.domain.eligibility import (
 )
 from jury_tui.domain.ranking import RankedApplication, rank, voting_counts
 from jury_tui.domain.session import SessionDefinition
+from jury_tui.errors import JuryError
+from jury_tui.i18n import t
 from jury_tui.store.chair_store import DECISION_TEXTS, ChairStore, ImportResult
 
 if TYPE_CHECKING:
@@ -107,7 +109,36 @@ class ChairModel:
         self.eligibility: dict[str, list[EligibilityCheck]] = eligibility_at_advice(self.session, self.decisions)
         self.eligibility_outcome: dict[str, Outcome] = {aid: overall_outcome(checks) for aid, checks in self.eligibility.items()}
         self._calibration: Calibration | None = None
+        self._seen_on_disk = self._chair_files_signature()
         self._decisions_changed()
+
+    def _chair_files_signature(self) -> tuple:
+        """Size and time of every file holding the chair's decisions: another process (a `jury-tui
+        decide`, `budget` or `government` in another terminal) changes it."""
+        folder = self.store.chair_folder
+        found = []
+        for path in [folder / "deliberation.json", folder / "government.json", *sorted((folder / "decisions").glob("*.json"))]:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            found.append((path.name, stat.st_size, stat.st_mtime_ns))
+        return tuple(found)
+
+    def refresh_if_changed(self) -> bool:
+        """Read the chair's decisions again when another process changed them since we last read or
+        wrote: the app never shows, nor writes over, a state that is no longer on disk."""
+        signature = self._chair_files_signature()
+        if signature == self._seen_on_disk:
+            return False
+        self.decisions = self.store.decisions()
+        self.deliberation = self.store.deliberation()
+        self.selection = selection(self.file_order, self.decisions)
+        self.eligibility = eligibility_at_advice(self.session, self.decisions)
+        self.eligibility_outcome = {aid: overall_outcome(checks) for aid, checks in self.eligibility.items()}
+        self._seen_on_disk = signature
+        self._decisions_changed()
+        return True
 
     def deliberation_changed(self) -> None:
         """The session's decisions (budget, meeting, tie orders) changed in the store: read them again."""
@@ -244,6 +275,7 @@ class ChairModel:
 
     # --- changes (each saved at once by the store; JuryError when refused) -------------------
     def _decided(self, decision: ApplicationDecision) -> None:
+        self._seen_on_disk = self._chair_files_signature()  # our own write
         aid = decision.application_id
         self.decisions[aid] = decision
         application = self.application(aid)
@@ -253,6 +285,7 @@ class ChairModel:
         self._decisions_changed()
 
     def set_score(self, application_id: str, criterion_id: str, score: int | None) -> None:
+        self.refresh_if_changed()  # never a change on top of a state that is no longer on disk
         if score is None:
             self._decided(self.store.clear_consensus_score(application_id, criterion_id))
         else:
@@ -261,6 +294,7 @@ class ChairModel:
     def set_text(self, application_id: str, criterion_id: str | None, field: str, text: str) -> None:
         """field: 'motivation' or 'minority_view' of a criterion; 'overall', 'hearing', 'conditions' or
         'rank_motivation' (criterion None)."""
+        self.refresh_if_changed()  # never a change on top of a state that is no longer on disk
         if field == "overall":
             self._decided(self.store.set_overall(application_id, text))
         elif field in DECISION_TEXTS:
@@ -281,6 +315,7 @@ class ChairModel:
         return getattr(decision.get(criterion_id), field)
 
     def set_amount(self, application_id: str, amount: float | None) -> None:
+        self.refresh_if_changed()  # never a change on top of a state that is no longer on disk
         self._decided(self.store.set_amount(application_id, amount))
 
     def _selection_changed(self) -> None:
@@ -290,6 +325,7 @@ class ChairModel:
             self._decisions_changed()
 
     def set_recommendation(self, application_id: str, recommendation: Recommendation | None) -> None:
+        self.refresh_if_changed()  # never a change on top of a state that is no longer on disk
         self._decided(self.store.set_recommendation(application_id, recommendation))
         self._selection_changed()
 
@@ -302,6 +338,7 @@ class ChairModel:
     def undo(self, application_id: str) -> tuple[ApplicationDecision, ApplicationDecision] | None:
         """Undo the last change of this application (again: the one before); (before, after), or None
         when there is nothing left to undo."""
+        self.refresh_if_changed()  # never a change on top of a state that is no longer on disk
         before = self.decision(application_id)
         restored = self.store.undo(application_id)
         if restored is None:
@@ -311,7 +348,10 @@ class ChairModel:
         return before, restored
 
     def adopt(self, selected: list[str]) -> None:
-        """Make a proposal the chair's selection; the advice follows."""
+        """Make a proposal the chair's selection; the advice follows. Refused when the decisions changed
+        on disk since the proposal was shown (it may no longer be the proposal)."""
+        if self.refresh_if_changed():
+            raise JuryError(t("chair.changed_on_disk"))
         self.store.set_selection(selected)
         for aid in self.file_order:
             self._decided(self.store.decision(aid))
@@ -326,6 +366,7 @@ class ChairModel:
     # scenarios at other budgets (nothing stored), the provisional line before every consensus is
     # set, the meeting, the government's decision beside the advice, and what is still open.
     def _deliberated(self, deliberation: Deliberation) -> None:
+        self._seen_on_disk = self._chair_files_signature()  # our own write
         self.deliberation = deliberation
         self._decisions_changed()
 
@@ -399,12 +440,15 @@ class ChairModel:
 
     def set_budget(self, budget: float | None) -> None:
         """The chair's budget (None: the session's again). No juror submits again."""
+        self.refresh_if_changed()  # never a change on top of a state that is no longer on disk
         self._deliberated(self.store.set_budget(budget))
 
     def set_tie_order(self, application_ids: list[str], motivation: str | None) -> None:
+        self.refresh_if_changed()  # never a change on top of a state that is no longer on disk
         self._deliberated(self.store.set_tie_order(application_ids, motivation))
 
     def set_meeting(self, meeting) -> None:
+        self.refresh_if_changed()  # never a change on top of a state that is no longer on disk
         self._deliberated(self.store.set_meeting(meeting))
 
     def government(self):

@@ -87,6 +87,7 @@ class ChairScreen(SpecBindings, Screen[None]):
         self.redraw_if_stale()
 
     def on_screen_resume(self) -> None:
+        self.model.refresh_if_changed()  # a change from another terminal shows when the screen does
         self.redraw_if_stale()
         self.chair_app.show_status_on(self)
 

@@ -259,6 +259,7 @@ class RankingScreen(ChairScreen):
             self.model.adopt(proposal.selected)
         except (JuryError, OSError) as error:
             self.chair_app.report_error(str(error))
+            self.redraw_if_stale()  # a change from elsewhere: show the state it was refused on
             return
         self.notify(t("chair.ui.ranking.adopted", name=name, count=len(proposal.selected)))
         self.changed()
