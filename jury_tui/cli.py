@@ -768,6 +768,8 @@ def _motivation(option: str, value: str | None) -> str | None:
 
     if value is not None and (problem := motivation_problem(value)) is not None:
         raise _option_problem(option, problem)
+    if value is not None and not value.strip():
+        return ""  # only spaces: the text is cleared, never stored as if something were written
     return value
 
 
@@ -1014,6 +1016,8 @@ def cmd_meeting(args: argparse.Namespace) -> int:
             except ValueError:
                 raise _option_problem("--date", t("cli.date_invalid", text=args.date)) from None
             if len(args.date.strip()) != 10:  # 20211130 is read as a date too: only the written-out form
+                raise _option_problem("--date", t("cli.date_invalid", text=args.date))
+            if not 2000 <= changes["held_on"].year <= 2099:  # domain/deliberation.EventDate: a typing error
                 raise _option_problem("--date", t("cli.date_invalid", text=args.date))
     if args.chair is not None:
         changes["chair"] = _name("--chair", args.chair)

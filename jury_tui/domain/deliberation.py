@@ -27,6 +27,8 @@ from jury_tui.domain.text import Line, Motivation
 Budget = Annotated[float, Field(gt=0, le=MAX_AMOUNT, allow_inf_nan=False)]
 Euros = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
 PersonName = Annotated[Line, Field(min_length=1, max_length=MAX_NAME)]
+# A date of this century: year 1 or 9999 is a typing error, not a jury meeting or a decision.
+EventDate = Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2099, 12, 31))]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,7 +47,7 @@ class Meeting:
 
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    held_on: dt.date | None = None
+    held_on: EventDate | None = None
     chair: Annotated[Line, Field(max_length=MAX_NAME)] = ""
     attendees: Annotated[list[StoredId], Field(max_length=MAX_JURORS)] = field(default_factory=list)  # juror ids
     others: Annotated[list[PersonName], Field(max_length=MAX_JURORS)] = field(default_factory=list)  # e.g. the secretariat
@@ -92,7 +94,7 @@ class GovernmentDecision:
 
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    decided_on: dt.date
+    decided_on: EventDate
     reference: Annotated[Line, Field(min_length=1, max_length=MAX_TITLE)]
     budget: Budget | None = None  # the total the government released, when it says so
     selected: Annotated[list[GrantedContract], Field(max_length=MAX_APPLICATIONS)] = field(default_factory=list)

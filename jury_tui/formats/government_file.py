@@ -25,7 +25,7 @@ from pydantic import Field, Strict, StrictBool
 from jury_tui.domain.assessment import StoredId
 from jury_tui.domain.consensus import amount_cap
 from jury_tui.domain.criteria import STRICT
-from jury_tui.domain.deliberation import GovernmentDecision, GrantedContract
+from jury_tui.domain.deliberation import EventDate, GovernmentDecision, GrantedContract
 from jury_tui.domain.limits import MAX_APPLICATIONS, MAX_TITLE
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.text import Line, Motivation
@@ -51,7 +51,7 @@ class _SelectedEntry:
 class _GovernmentFile:
     __pydantic_config__: ClassVar[dict] = STRICT
 
-    decided_on: Annotated[dt.date, Strict()]
+    decided_on: Annotated[EventDate, Strict()]
     reference: Annotated[Line, Field(min_length=1, max_length=MAX_TITLE)]
     budget: Annotated[float, Strict(), Field(gt=0, le=1e13, allow_inf_nan=False)] | None = None
     note: Motivation = ""

@@ -462,6 +462,9 @@ class ChairStore:
         """The chair's budget (None: back to the session's). No juror submits again for it."""
         if budget is not None and (not math.isfinite(budget) or budget <= 0):
             raise JuryError(t("session.budget"))
+        smallest = min(application.requested_subsidy for application in self.session.applications)
+        if budget is not None and budget < smallest:  # "7,6" read as 7,60 euro: meant 7.6 million?
+            raise JuryError(t("chair.budget_too_small", budget=format_amount(budget), smallest=format_amount(smallest)))
         current = self.deliberation()
         return self._save_deliberation(dataclasses.replace(current, budget=budget), current)
 
@@ -515,6 +518,9 @@ class ChairStore:
         the history)."""
         for contract in decision.selected:
             self._require_application(contract.application_id)
+        held_on = self.deliberation().meeting.held_on
+        if held_on is not None and decision.decided_on < held_on:  # a decision on an advice not yet given
+            raise JuryError(t("government.before_meeting", decided=decision.decided_on.isoformat(), held=held_on.isoformat()))
         record = json_form(decision)
         validate(GovernmentDecision, record, self._government_file.path)  # what is stored must read back
         previous = self._government_file.single("decision")
