@@ -442,3 +442,26 @@ async def test_a_change_from_another_terminal_shows_and_a_stale_proposal_is_not_
             app.model.adopt(stale)  # the model sees the change first and refuses
         assert app.model.budget == 4_000_000
         assert ChairStore(data_dir, session).selection() == []  # nothing adopted
+
+
+async def test_quitting_with_a_typed_meeting_asks_first(filled):
+    """ctrl+q while the meeting dialog holds typed text: the app asks before the text is lost; 'n'
+    keeps the dialog and the text."""
+    from jury_tui.ui.screens.dialogs import ConfirmDialog
+
+    data_dir, session = filled
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_ranking(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, MeetingDialog)
+        await pilot.press("tab")
+        await type_text(pilot, "An Voorzitter")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and app.is_running
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is dialog and dialog.unsaved()

@@ -213,7 +213,7 @@ class ChairApp(JuryBaseApp):
     async def action_quit(self) -> None:
         """Save what is being typed and stop; when something typed cannot be saved (the reason is
         shown), ask first: stopping throws it away."""
-        unsaved = False
+        unsaved = bool(getattr(self.screen, "unsaved", lambda: False)())  # a dialog with typed text (meeting, tie)
         for screen in self.chair_screens():
             try:
                 unsaved = screen.flush() is False or unsaved

@@ -311,7 +311,18 @@ class TieDialog(SpecBindings, ModalScreen[bool]):
             return
         self._apply(None)
 
+    def unsaved(self) -> bool:
+        """Whether a typed motivation would be lost by closing (the app asks before quitting too)."""
+        return self.query_one("#tie-motivation", Input).value != (self.existing.motivation if self.existing else "")
+
     def action_close(self) -> None:
-        self.dismiss(False)
+        """Esc: a typed motivation is never thrown away without asking."""
+        if not self.unsaved():
+            self.dismiss(False)
+            return
+        from jury_tui.ui.screens.dialogs import ConfirmDialog
+
+        self.app.push_screen(ConfirmDialog(t("chair.ui.meeting.discard_title"), t("chair.ui.meeting.discard_body")),
+                             lambda confirmed: self.dismiss(False) if confirmed else None)
 
 

@@ -141,12 +141,15 @@ class MeetingDialog(SpecBindings, ModalScreen[bool]):
         self.app.notify(t("chair.ui.meeting.saved"))
         self.dismiss(True)
 
-    def action_close(self) -> None:
+    def unsaved(self) -> bool:
+        """Whether something typed here would be lost by closing (the app asks before quitting too)."""
         try:
-            unchanged = self.typed() == self.meeting
+            return self.typed() != self.meeting
         except JuryError:
-            unchanged = False
-        if unchanged:
+            return True
+
+    def action_close(self) -> None:
+        if not self.unsaved():
             self.dismiss(False)
             return
         from jury_tui.ui.screens.dialogs import ConfirmDialog
