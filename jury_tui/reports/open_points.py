@@ -32,6 +32,9 @@ def application_name(session: SessionDefinition, application_id: str) -> str:
     return f"{session.application(application_id).municipality} ({application_id})"
 
 
+SPELLED_OUT = 3  # criteria named one by one in a line of open points; more are counted
+
+
 def application_line(session: SessionDefinition, application_id: str, points: list[OpenPoint], votes: int = 0) -> str:
     """'Boom (wvc21-03): aanbeveling, algemene motivering'; every criterion missing both its score
     and motivation is said once ("alle criteria (score, motivering)")."""
@@ -44,6 +47,8 @@ def application_line(session: SessionDefinition, application_id: str, points: li
     if len(scores) == count and (not motivations or len(motivations) == count):
         what = [t("export.col.score")] + ([t("export.col.motivation")] if motivations else [])
         phrases.append(t("export.missing_all", what=", ".join(what)))
+    elif len(scores | motivations) > SPELLED_OUT:  # one line stays readable: the detail names them
+        phrases.append(t("advice.gap.criteria", count=len(scores | motivations), total=count))
     else:
         phrases.extend(point_text(session, p) for p in per_criterion)
     phrases.extend(point_text(session, p, votes) for p in others)
