@@ -138,6 +138,8 @@ def export_keys() -> list[KeySpec]:
         KeySpec("toggle('individual')", "i", "i", "chair.key.export_individual", "chair.key.export_individual.help"),
         KeySpec("toggle('strict')", "s", "s", "chair.key.export_strict", "chair.key.export_strict.help"),
         KeySpec("meeting", "m", "m", "chair.key.meeting", "chair.key.meeting.help", show=False),
+        KeySpec("scroll_open(1)", "pagedown", "PgDn PgUp", None, "chair.key.export_scroll.help", show=False),
+        KeySpec("scroll_open(-1)", "pageup", "PgUp", None, None, show=False),
         KeySpec("start", "enter", "⏎", "chair.key.export_start", "chair.key.export_start.help"),
         KeySpec("close", "escape", "Esc", "ui.key.close", "chair.key.export_close.help"),
     ]

@@ -214,6 +214,14 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         self.query_one("#export-options", Static).update(Content.assemble(*parts))
         self._draw_missing()
 
+    def action_scroll_open(self, direction: int) -> None:
+        """PgDn/PgUp: the list of what is still open, when it is longer than its room."""
+        scroll = self.query_one("#export-open", VerticalScroll)
+        if direction > 0:
+            scroll.scroll_page_down(animate=False)
+        else:
+            scroll.scroll_page_up(animate=False)
+
     def _draw_missing(self) -> None:
         widget = self.query_one("#export-missing", Static)
         if self.check_error is not None:
