@@ -259,14 +259,14 @@ async def test_overview_keeps_the_application_column_when_scrolled_sideways(chai
         await pilot.pause()
         assert table.cursor_coordinate.column == columns - 1 and table.scroll_x > 0
         header, first = table.render_line(0).text, table.render_line(1).text
-        assert header.startswith(f" {t('chair.ui.ranking.column_application'):<15} ") and header.rstrip().endswith("#")
-        assert first.startswith(f" {session.applications[0].label[:14]}…")
+        assert header.startswith(f" {t('chair.ui.ranking.column_application'):<14} ") and header.rstrip().endswith("#")
+        assert first.startswith(f" {session.applications[0].label[:13]}…")
         scored = table.render_line(1 + table.get_row_index(APP)).text  # the one application with a rank
         assert scored.startswith(" Boom – KaDRie ") and scored.rstrip().endswith("  1")
         await pilot.press(*["left"] * columns)
         await pilot.pause()
         assert table.cursor_coordinate.column == 0 and table.scroll_x == 0
-        assert table.render_line(0).text.startswith(f" {t('chair.ui.ranking.column_application'):<15}  ")
+        assert table.render_line(0).text.startswith(f" {t('chair.ui.ranking.column_application'):<14}  ")
 
 
 async def test_overview_keys_and_clicks_move_the_cursor_and_open_the_detail(chair_setup):

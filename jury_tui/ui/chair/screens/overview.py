@@ -18,7 +18,7 @@ from jury_tui.ui.chair.keys import KeySpec, bindings_for, overview_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.chair.widgets import ChairTable
 
-LABEL_WIDTH = 15
+LABEL_WIDTH = 14
 CELL_WIDTH = 4
 
 STYLE_FLAGGED = "bold white on dark_red"
@@ -63,7 +63,7 @@ class OverviewScreen(ChairScreen):
         table.add_column(Text(t("chair.ui.overview.column_open")), key="open", width=2)
         table.add_column(Text(t("chair.ui.overview.column_advice")), key="advice", width=3)
         table.add_column(Text(t("chair.ui.overview.column_total")), key="total", width=6)
-        table.add_column(Text(t("chair.ui.ranking.column_rank")), key="rank", width=2)
+        table.add_column(Text(t("chair.ui.ranking.column_rank")), key="rank", width=3)  # "15=": ex aequo
         table.focus()
         super().on_mount()
 
