@@ -28,6 +28,7 @@ from jury_tui.ui.chair.keys import (
     bindings_for,
     tie_keys,
 )
+from jury_tui.ui.chair.screens.dialogs import AsksBeforeDiscarding
 from jury_tui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -220,7 +221,7 @@ class ScenarioDialog(AmountDialog):
         return [scenario_text(self.model, scenario).plain for scenario in self.shown]
 
 
-class TieDialog(SpecBindings, ModalScreen[bool]):
+class TieDialog(AsksBeforeDiscarding, SpecBindings, ModalScreen[bool]):
     """The order of one tie: ⇧↑ ⇧↓ move the highlighted application, a motivation is required, ^s
     saves; ^o takes an order set before away (they are ex aequo again)."""
 
@@ -315,14 +316,5 @@ class TieDialog(SpecBindings, ModalScreen[bool]):
         """Whether a typed motivation would be lost by closing (the app asks before quitting too)."""
         return self.query_one("#tie-motivation", Input).value != (self.existing.motivation if self.existing else "")
 
-    def action_close(self) -> None:
-        """Esc: a typed motivation is never thrown away without asking."""
-        if not self.unsaved():
-            self.dismiss(False)
-            return
-        from jury_tui.ui.screens.dialogs import ConfirmDialog
-
-        self.app.push_screen(ConfirmDialog(t("chair.ui.meeting.discard_title"), t("chair.ui.meeting.discard_body")),
-                             lambda confirmed: self.dismiss(False) if confirmed else None)
 
 

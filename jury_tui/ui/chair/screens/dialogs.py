@@ -48,6 +48,23 @@ def expand(paths: list[str]) -> tuple[list[Path], list[str]]:
     return files, problems
 
 
+class AsksBeforeDiscarding:
+    """A dialog whose typed text is never thrown away without asking: Esc (`action_close`) asks when
+    `unsaved()`, and the app asks before quitting over it (ChairApp.action_quit)."""
+
+    def unsaved(self) -> bool:
+        raise NotImplementedError
+
+    def action_close(self) -> None:
+        if not self.unsaved():
+            self.dismiss(False)
+            return
+        from jury_tui.ui.screens.dialogs import ConfirmDialog
+
+        self.app.push_screen(ConfirmDialog(t("chair.ui.meeting.discard_title"), t("chair.ui.meeting.discard_body")),
+                             lambda confirmed: self.dismiss(False) if confirmed else None)
+
+
 class ImportDialog(SpecBindings, ModalScreen[bool]):
     """Type paths, Enter imports them: one result line per file. Esc closes; dismissed with whether
     anything was imported (new or replaced), so the app knows to recompute."""

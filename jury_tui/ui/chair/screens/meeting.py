@@ -20,6 +20,7 @@ from jury_tui.domain.deliberation import Meeting
 from jury_tui.errors import JuryError, os_problem
 from jury_tui.i18n import t
 from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for, meeting_keys
+from jury_tui.ui.chair.screens.dialogs import AsksBeforeDiscarding
 from jury_tui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def split_names(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]", text) if part.strip()]
 
 
-class MeetingDialog(SpecBindings, ModalScreen[bool]):
+class MeetingDialog(AsksBeforeDiscarding, SpecBindings, ModalScreen[bool]):
     AUTO_FOCUS = "#meeting-date"
     BINDINGS = bindings_for(meeting_keys())
     DEFAULT_CSS = """
@@ -148,11 +149,3 @@ class MeetingDialog(SpecBindings, ModalScreen[bool]):
         except JuryError:
             return True
 
-    def action_close(self) -> None:
-        if not self.unsaved():
-            self.dismiss(False)
-            return
-        from jury_tui.ui.screens.dialogs import ConfirmDialog
-
-        self.app.push_screen(ConfirmDialog(t("chair.ui.meeting.discard_title"), t("chair.ui.meeting.discard_body")),
-                             lambda confirmed: self.dismiss(False) if confirmed else None)
