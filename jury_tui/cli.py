@@ -1151,8 +1151,9 @@ def cmd_advice(args: argparse.Namespace) -> int:
         if (reason := _unranked_reason(session, row)) is not None:
             line += f"  ({reason})"
         _out(line)
-    for order in data.deliberation.tie_orders:
-        _out(t("cli.advice.tie_order", order=" > ".join(order.application_ids), motivation=_short(order.motivation)))
+    for order in data.deliberation.tie_orders:  # only the orders in force: one whose tie changed is ignored
+        if any(row.tie_order == order for row in data.ranking):
+            _out(t("cli.advice.tie_order", order=" > ".join(order.application_ids), motivation=_short(order.motivation)))
     _out("")
     if data.gaps.complete:
         _out(t("cli.advice.complete"))

@@ -129,3 +129,19 @@ def test_the_letters_command(chaired, tmp_path, capsys):
     assert main(["--data-dir", str(data_dir), "letters", session.id, "--out", str(blocker)]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "is een bestand, geen map" in err
+
+
+def test_letters_are_dutch_whatever_language_the_secretariat_works_in(letters, tmp_path):
+    """The issue: one Dutch PDF per application. A secretariat working in English gets Dutch letters
+    and keeps its English afterwards."""
+    from jury_tui.i18n import language, set_language
+
+    data, _ = letters
+    set_language("en")
+    try:
+        paths = write_letters(data, tmp_path / "brieven")
+        assert language() == "en"
+        text = pdf_text(paths[0])
+        assert "Evaluatieverslag van uw aanvraag" in text and "Evaluation" not in text
+    finally:
+        set_language("nl")

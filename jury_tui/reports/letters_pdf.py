@@ -27,7 +27,7 @@ from jury_tui import __version__
 from jury_tui.domain.consensus import Recommendation
 from jury_tui.errors import JuryError
 from jury_tui.formats.atomic_file import write_atomic
-from jury_tui.i18n import t
+from jury_tui.i18n import language, set_language, t
 from jury_tui.reports.advice_pdf import refusal, register_fonts
 from jury_tui.reports.advice_pdf.applications import band
 from jury_tui.reports.advice_pdf.context import Context
@@ -67,15 +67,20 @@ def write_letters(
     register_fonts()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    c = Context(data, names=False, individual=False)
-    written = []
-    count = len(data.session.applications)
-    for done, application in enumerate(data.session.applications, start=1):
-        path = out_dir / letter_name(application.id, application.municipality)
-        write_atomic(path, letter_bytes(c, application.id))
-        written.append(path)
-        if progress is not None:
-            progress(done, count)
+    asked = language()
+    set_language("nl")  # a letter to a Flemish municipality is Dutch, whatever language the secretariat works in
+    try:
+        c = Context(data, names=False, individual=False)
+        written = []
+        count = len(data.session.applications)
+        for done, application in enumerate(data.session.applications, start=1):
+            path = out_dir / letter_name(application.id, application.municipality)
+            write_atomic(path, letter_bytes(c, application.id))
+            written.append(path)
+            if progress is not None:
+                progress(done, count)
+    finally:
+        set_language(asked)
     return written
 
 
