@@ -148,6 +148,9 @@ def test_a_meeting_date_is_read_day_first():
     assert parse_date("") is None
     with pytest.raises(JuryError, match="geen datum"):
         parse_date("31-02-2021")
+    for typo in ("01-01-0001", "9999-12-31"):  # a typing error, refused at the field (not by the store)
+        with pytest.raises(JuryError, match="geen datum"):
+            parse_date(typo)
 
 
 # --- the budget ---------------------------------------------------------------------------------

@@ -38,9 +38,12 @@ def parse_date(text: str) -> dt.date | None:
         return None
     for pattern in DATE_FORMATS:
         try:
-            return dt.datetime.strptime(text, pattern).date()
+            day = dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
+        if 2000 <= day.year <= 2099:  # domain/deliberation.EventDate: year 1 or 9999 is a typing error
+            return day
+        break
     raise JuryError(t("chair.ui.meeting.bad_date", text=text))
 
 
