@@ -325,8 +325,10 @@ def _demo_path_2021(data_dir: Path, session, out: Path | None) -> int:
     from jury_tui.store.sessions import exports_dir
 
     folder = out if out is not None else exports_dir(data_dir)
+    store = ChairStore(data_dir, session)
+    raised = store.deliberation().budget or BUDGET_2021  # a budget the chair set differently is kept (step 2)
     first = folder / f"advies-{session.id}-budget-{session.budget:.0f}.pdf"
-    second = folder / f"advies-{session.id}-budget-{BUDGET_2021}-regering.pdf"
+    second = folder / f"advies-{session.id}-budget-{raised:.0f}-regering.pdf"
     letters_folder = folder / f"brieven-{session.id}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -334,7 +336,6 @@ def _demo_path_2021(data_dir: Path, session, out: Path | None) -> int:
         raise JuryError(os_problem(error, folder)) from None
     for path in (first, second):
         check_target(path)  # a target that cannot be written is refused before anything is
-    store = ChairStore(data_dir, session)
     government = demo_government(session)
     letters = letters_for_export(data_dir, session, False)
 
@@ -833,7 +834,8 @@ def cmd_consensus(args: argparse.Namespace) -> int:
     if not session.has_application(args.application_id):
         raise JuryError(t("score.unknown_application", application=args.application_id))
     if args.criterion_id not in session.criteria.criterion_ids:
-        raise JuryError(t("score.unknown_criterion", criterion=args.criterion_id))
+        raise JuryError(t("score.unknown_criterion_of", criterion=args.criterion_id,
+                          choices=", ".join(session.criteria.criterion_ids)))
     scale = session.criteria.scale
     if args.score is not None and not scale.contains(args.score):
         raise JuryError(t("score.off_scale", score=args.score, min=scale.min, max=scale.max))

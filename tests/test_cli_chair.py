@@ -140,7 +140,9 @@ def test_consensus_clear_score_keeps_the_motivation(capsys, data_dir):
 
 @pytest.mark.parametrize(("argv", "expected"), [
     (["wvc21-99", "maatwerk", "--score", "3"], "onbekende aanvraag 'wvc21-99'"),
-    (["wvc21-03", "schoonheid", "--score", "3"], "schoonheid"),
+    (["wvc21-03", "schoonheid", "--score", "3"],
+     "onbekend criterium 'schoonheid'; kies uit: maatwerk, vernieuwend, geintegreerd, stakeholders, haalbaarheid, meetbaar, "
+     "kennisdeling"),
     (["wvc21-03", "maatwerk", "--score", "6"], "score 6 ligt buiten de schaal 0–5"),
     (["wvc21-03", "maatwerk", "--score", "-1"], "score -1 ligt buiten de schaal 0–5"),
     (["wvc21-03", "maatwerk", "--score", "drie"], "drie"),

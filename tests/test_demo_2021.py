@@ -224,10 +224,12 @@ def test_path_2021_keeps_the_chairs_own_budget_and_government_record(tmp_path, c
     store.set_budget(5_000_000)
     own = GovernmentDecision(decided_on=dt.date(2021, 12, 20), reference="eigen")
     store.set_government(own)
-    _, out = _path(tmp_path, capsys)
+    out_dir, out = _path(tmp_path, capsys)
     assert store.budget() == 5_000_000 and store.government() == own
     assert "het budget dat de voorzitter koos (5.000.000 euro) blijft" in out
     assert "die blijft zoals ze is" in out
+    # The second advice is named after the budget it was written at, the chair's own.
+    assert (out_dir / "advies-wvc-2021-demo-budget-5000000-regering.pdf").is_file()
 
 
 def test_path_2021_refuses_an_out_that_is_a_file(tmp_path):

@@ -333,7 +333,7 @@ class ChairStore:
                       minority_view: str | None = None) -> ApplicationDecision:
         criteria = self.session.criteria
         if criterion_id not in criteria.criterion_ids:
-            raise JuryError(t("score.unknown_criterion", criterion=criterion_id))
+            raise JuryError(t("score.unknown_criterion_of", criterion=criterion_id, choices=", ".join(criteria.criterion_ids)))
         if score is not None and not criteria.scale.contains(score):
             raise JuryError(t("score.off_scale", score=score, min=criteria.scale.min, max=criteria.scale.max))
         decision = self.decision(application_id)
