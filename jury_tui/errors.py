@@ -109,6 +109,16 @@ def os_problem(error: OSError, path: Path | str | None = None) -> str:
     return t("file.problem", file=display_path(shown), problem=os_reason(error))
 
 
+
+def problem_line(error: BaseException) -> str:
+    """What a user reads when something fails: a JuryError's message, an OS error in Dutch with its
+    file (os_problem), anything else in one line; never English from the OS, never a traceback."""
+    if isinstance(error, JuryError):
+        return error.message
+    if isinstance(error, OSError):
+        return os_problem(error)
+    return t("cli.unexpected", detail=f"{type(error).__name__}: {error}")
+
 def _field_name(loc: tuple) -> str:
     parts: list[str] = []
     for item in loc:

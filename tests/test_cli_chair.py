@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import tree_snapshot
+from test_cli import in_tmp_path  # noqa: F401 (autouse: every command runs from an empty folder, in Dutch)
 
 from jury_tui.cli import main
 from jury_tui.domain.consensus import ApplicationDecision, amount_cap
@@ -53,15 +54,6 @@ def built_demo(tmp_path_factory):
     assert all(d == ApplicationDecision(application_id=d.application_id) for d in chair.decisions().values())
     assert chair.deliberation() == Deliberation()
     return data_dir
-
-
-@pytest.fixture(autouse=True)
-def in_tmp_path(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("JURY_DATA_DIR", raising=False)
-    set_language("nl")
-    yield
-    set_language("nl")
 
 
 @pytest.fixture

@@ -805,3 +805,13 @@ async def test_too_few_votes_is_flagged_in_the_detail_until_the_chair_motivates_
         await pilot.press("o")
         await pilot.pause()
         assert app.screen.query_one("#matrix", ChairTable).get_cell(first, "advice").plain != "0/3"
+
+
+def test_a_failed_change_is_reported_in_dutch_not_in_the_os_words(tmp_path):
+    """A disk that is full while the chair saves: the status line and the notification say so in
+    Dutch with the file (errors.problem_line), never the operating system's English."""
+    from jury_tui.errors import problem_line
+
+    error = OSError(28, "No space left on device", str(tmp_path / "chair.json"))
+    line = problem_line(error)
+    assert "No space" not in line and "chair.json" in line and "\n" not in line

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, TextArea
 
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.errors import JuryError
+from jury_tui.errors import JuryError, problem_line
 from jury_tui.i18n import t
 from jury_tui.ui.base_app import JuryBaseApp
 from jury_tui.ui.chair import formatting as fmt
@@ -110,7 +110,7 @@ class ChairApp(JuryBaseApp):
         try:
             changed = self.model.refresh_if_changed()
         except (JuryError, OSError) as error:
-            self.report_error(str(error))
+            self.report_error(error)
             return
         if changed:
             for screen in self.screen_stack:
@@ -153,7 +153,9 @@ class ChairApp(JuryBaseApp):
         self._status = (t("ui.saved_at", time=fmt.clock()), False)
         self.show_status_on(self.screen)
 
-    def report_error(self, message: str) -> None:
+    def report_error(self, problem: str | BaseException) -> None:
+        """A change that failed: in the status line and a notification, in one Dutch line."""
+        message = problem if isinstance(problem, str) else problem_line(problem)
         self._status = (t("ui.not_saved", error=message), True)
         self.show_status_on(self.screen)
         self.notify(message, title=t("chair.ui.not_saved_title"), severity="error", markup=False)
@@ -192,7 +194,7 @@ class ChairApp(JuryBaseApp):
         try:
             self.model.reload()
         except (JuryError, OSError) as error:
-            self.report_error(str(error))
+            self.report_error(error)
             return
         for screen in self.screen_stack:
             if isinstance(screen, ChairScreen):

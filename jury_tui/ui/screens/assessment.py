@@ -30,7 +30,7 @@ from jury_tui.domain.assessment import (
     criterion_is_complete,
     progress,
 )
-from jury_tui.errors import JuryError
+from jury_tui.errors import JuryError, problem_line
 from jury_tui.i18n import language, t
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.ui.commands import ScreenCommands
@@ -249,7 +249,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         except (JuryError, OSError) as error:
             status.update(Content.assemble((t("ui.not_saved", error=str(error)), "bold $error")))
             status.add_class("-error")
-            self.notify(str(error), title=t("ui.not_saved", error="").rstrip(": "), severity="error", markup=False)
+            self.notify(problem_line(error), title=t("ui.not_saved", error="").rstrip(": "), severity="error", markup=False)
             self._show_what_is_on_disk(application_id)
             return False
         self._mark_saved()

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 
-from jury_tui.errors import JuryError
+from jury_tui.errors import JuryError, problem_line
 from jury_tui.formatting import parse_amount
 from jury_tui.i18n import t
 from jury_tui.ui.chair import formatting as fmt
@@ -125,13 +125,8 @@ class BudgetDialog(AmountDialog):
             if budget is not None and round(budget * 100) == round(self.model.session.budget * 100):
                 budget = None  # the session's own budget: nothing of the chair's to keep
             self.model.set_budget(budget)
-        except JuryError as error:
-            self.show_problem(error.message)
-            return
-        except OSError as error:
-            from jury_tui.errors import os_problem
-
-            self.show_problem(os_problem(error))
+        except (JuryError, OSError) as error:
+            self.show_problem(problem_line(error))
             return
         self.dismiss(True)
 

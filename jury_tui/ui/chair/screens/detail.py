@@ -369,7 +369,7 @@ class DetailScreen(ChairScreen):
         try:
             self.model.set_text(*target, text)
         except (JuryError, OSError) as error:
-            self.chair_app.report_error(str(error))
+            self.chair_app.report_error(error)
             return False
         self._baselines[area_id] = text
         self.chair_app.report_saved()
@@ -529,7 +529,7 @@ class DetailScreen(ChairScreen):
         try:
             undone = self.model.undo(self.application_id)
         except (JuryError, OSError) as error:
-            self.chair_app.report_error(str(error))
+            self.chair_app.report_error(error)
             return
         if undone is None:
             self.notify(t("chair.ui.undo.none", application=label))
@@ -557,7 +557,7 @@ class DetailScreen(ChairScreen):
         try:
             self.model.set_score(self.application_id, self.criterion_id, value)
         except (JuryError, OSError) as error:
-            self.chair_app.report_error(str(error))
+            self.chair_app.report_error(error)
             return
         self.changed()
 
@@ -656,7 +656,7 @@ class DetailScreen(ChairScreen):
         try:
             self.model.set_recommendation(aid, recommendation)
         except (JuryError, OSError) as error:
-            self.chair_app.report_error(str(error))
+            self.chair_app.report_error(error)
             return
         note = amount_cleared_note(before, self.model.decision(aid))
         if note:
@@ -706,7 +706,7 @@ class DetailScreen(ChairScreen):
         try:
             self.model.set_amount(self.application_id, amount)
         except (JuryError, OSError) as error:
-            self.chair_app.report_error(str(error))
+            self.chair_app.report_error(error)
             return False
         self._amount_notes.pop(self.application_id, None)
         if self.model.eligibility_outcome[self.application_id] is Outcome.NOT_MET:

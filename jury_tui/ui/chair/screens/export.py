@@ -36,7 +36,7 @@ from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.errors import JuryError, os_problem
+from jury_tui.errors import JuryError, problem_line
 from jury_tui.i18n import t
 from jury_tui.store.sessions import exports_dir
 from jury_tui.ui.chair import formatting as fmt
@@ -65,16 +65,6 @@ def default_targets(data_dir: Path, session: SessionDefinition) -> dict[str, Pat
         "csv": folder / f"scores-{session.id}.csv",
         "xlsx": folder / f"scores-{session.id}.xlsx",
     }
-
-
-def one_line(error: BaseException) -> str:
-    """What the chair reads when something fails: the JuryError's message, an OS error with its file,
-    anything else in one line (never a traceback)."""
-    if isinstance(error, JuryError):
-        return error.message
-    if isinstance(error, OSError):
-        return os_problem(error)
-    return t("cli.unexpected", detail=f"{type(error).__name__}: {error}")
 
 
 @dataclass(frozen=True)
@@ -282,7 +272,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
                 data = self._advice_data(names=False)
             found = open_points(data)
         except Exception as error:  # noqa: BLE001 - shown in one line, never a traceback
-            error_line = one_line(error)
+            error_line = problem_line(error)
         try:
             self._to_ui(self._show_missing, found, error_line)
         except ExportCancelled:
@@ -389,7 +379,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         except ExportCancelled:
             return
         except Exception as error:  # noqa: BLE001 - one line, never a traceback
-            self._finish_safely(None, one_line(error), started)
+            self._finish_safely(None, problem_line(error), started)
             return
         done = 1
         try:
@@ -442,7 +432,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
                 done += len(self.session.applications)
             else:
                 done += 1
-            return (False, one_line(error)), done
+            return (False, problem_line(error)), done
 
     def _finish_safely(self, kinds: list[str] | None, error: str | None, started: float) -> None:
         try:

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, SelectionList, Static, TextArea
 
 from jury_tui.domain.deliberation import Meeting
-from jury_tui.errors import JuryError, os_problem
+from jury_tui.errors import JuryError, problem_line
 from jury_tui.i18n import t
 from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for, meeting_keys
 from jury_tui.ui.chair.screens.dialogs import AsksBeforeDiscarding
@@ -133,11 +133,8 @@ class MeetingDialog(AsksBeforeDiscarding, SpecBindings, ModalScreen[bool]):
         try:
             meeting = self.typed()
             self.save(meeting)
-        except JuryError as error:
-            self._problem(error.message)
-            return
-        except OSError as error:
-            self._problem(os_problem(error))
+        except (JuryError, OSError) as error:
+            self._problem(problem_line(error))
             return
         except ValueError as error:  # a field over its limit (the record's own rules)
             self._problem(t("chair.ui.meeting.invalid", detail=str(error).splitlines()[0]))

@@ -230,7 +230,7 @@ class RankingScreen(ChairScreen):
         try:
             now_selected = self.model.toggle_selected(application_id)
         except (JuryError, OSError) as error:
-            self.chair_app.report_error(str(error))
+            self.chair_app.report_error(error)
             return
         label = self.model.application(application_id).label
         self.notify(t("chair.ui.ranking.selected" if now_selected else "chair.ui.ranking.deselected", name=label))
@@ -258,7 +258,7 @@ class RankingScreen(ChairScreen):
         try:
             self.model.adopt(proposal.selected)
         except (JuryError, OSError) as error:
-            self.chair_app.report_error(str(error))
+            self.chair_app.report_error(error)
             self.redraw_if_stale()  # a change from elsewhere: show the state it was refused on
             return
         self.notify(t("chair.ui.ranking.adopted", name=name, count=len(proposal.selected)))
