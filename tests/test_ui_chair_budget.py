@@ -142,6 +142,15 @@ def test_budgets_side_by_side_are_separated_by_spaces():
         parse_budgets("  ")
 
 
+def test_a_budget_written_with_spaces_between_thousands_is_one_budget():
+    # Groups of exactly three digits continue the number before them, as the budget field reads it.
+    assert parse_budgets("7 600 000") == [7_600_000]
+    assert parse_budgets("4 000 000 7 600 000") == [4_000_000, 7_600_000]
+    assert parse_budgets("4 000 000; 7 600 000") == [4_000_000, 7_600_000]
+    assert parse_budgets("4000000 600000") == [4_000_000, 600_000]  # six digits: a budget of its own
+    assert parse_budgets("7.600.000 4 000 000") == [7_600_000, 4_000_000]
+
+
 def test_a_meeting_date_is_read_day_first():
     assert parse_date("12-05-2021") == dt.date(2021, 5, 12)
     assert parse_date("2021-05-12") == dt.date(2021, 5, 12)

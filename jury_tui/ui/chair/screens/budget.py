@@ -56,9 +56,24 @@ def parse_budget(text: str) -> float | None:
     return amount
 
 
+def budget_parts(text: str) -> list[str]:
+    """The budgets in a typed line: separated by ';' when there is one, else by spaces, where a group
+    of exactly three digits continues the number before it ("7 600 000" is one budget, as the budget
+    field reads it)."""
+    if ";" in text:
+        return [part.strip() for part in text.split(";") if part.strip()]
+    parts: list[str] = []
+    for word in text.split():
+        if parts and re.fullmatch(r"\d{3}", word) and re.search(r"\d$", parts[-1]):
+            parts[-1] += " " + word
+        else:
+            parts.append(word)
+    return parts
+
+
 def parse_budgets(text: str) -> list[float]:
-    """One or more budgets separated by spaces or ';' ("4000000 7.600.000")."""
-    budgets = [parse_budget(part) for part in re.split(r"[\s;]+", text.strip()) if part]
+    """One or more budgets separated by spaces or ';' ("4000000 7.600.000", "4 000 000; 7 600 000")."""
+    budgets = [parse_budget(part) for part in budget_parts(text)]
     found = [budget for budget in budgets if budget is not None]
     if not found:
         raise JuryError(t("chair.ui.scenarios.none"))
