@@ -399,8 +399,8 @@ def test_import_scores_with_errors_is_one_line_naming_the_first_and_counting_the
     assert out == ""
     assert "Traceback" not in err
     # six problems (rows 3 to 8): the first as worded, then the other five counted
-    assert one_line(err) == ("scores.csv, regel 3: onbekende aanvraag 'a9'; en nog 5 andere problemen: "
-                             "niets geïmporteerd")
+    assert one_line(err) == ("scores.csv, rij 3, criterium 'inhoud' (Inhoud): onbekende aanvraag 'a9'; "
+                             "en nog 5 andere problemen: niets geïmporteerd")
     assert tree_snapshot(session) == before
 
 
@@ -413,7 +413,7 @@ def test_import_scores_problems_stay_listed_on_the_error(session, tmp_path):
     with pytest.raises(JuryError) as raised:
         import_scores(JurorStore(session, load_session(session, "klein"), "j1"), path)
     assert len(raised.value.problems) == 2
-    assert "regel 2" in raised.value.problems[0] and "regel 3" in raised.value.problems[1]
+    assert "rij 2" in raised.value.problems[0] and "rij 3" in raised.value.problems[1]
 
 
 def test_import_scores_with_two_errors_counts_one_other_problem(capsys, session, tmp_path):
@@ -421,7 +421,8 @@ def test_import_scores_with_two_errors_counts_one_other_problem(capsys, session,
     path.write_text("application_id,criterion_id,score,motivation\na9,inhoud,4,x\na1,haalbaar,9,x\n", encoding="utf-8")
     code, _, err = run(capsys, "import-scores", "klein", "--as", "j1", str(path), "--data-dir", "data")
     assert code == 2
-    assert one_line(err) == "scores.csv, regel 2: onbekende aanvraag 'a9'; en nog 1 ander probleem: niets geïmporteerd"
+    assert one_line(err) == ("scores.csv, rij 2, criterium 'inhoud' (Inhoud): onbekende aanvraag 'a9'; "
+                             "en nog 1 ander probleem: niets geïmporteerd")
 
 
 def test_import_scores_with_a_single_error(capsys, session, tmp_path):
@@ -430,7 +431,8 @@ def test_import_scores_with_a_single_error(capsys, session, tmp_path):
     path.write_text("application_id;criterion_id;score;motivation\na1;inhoud;4;ok\na1;haalbaar;3,5;x\n", encoding="utf-8")
     code, _, err = run(capsys, "import-scores", "klein", "--as", "j1", str(path), "--data-dir", "data")
     assert code == 2
-    assert "scores.csv, regel 3: score '3,5' is geen geheel getal" in one_line(err)
+    assert one_line(err) == ("scores.csv, rij 3, aanvraag 'a1' (Gent – Rabot), criterium 'haalbaar' (Haalbaarheid): "
+                             "score '3,5' is geen geheel getal")
     assert tree_snapshot(session) == before
 
 
@@ -465,7 +467,7 @@ def test_check_scores_csv_against_a_session(capsys, session, tmp_path):
     assert run(capsys, "check", str(path))[0] == 0  # without a session only the columns are checked
     code, _, err = run(capsys, "check", str(path), "--session", "klein", "--data-dir", "data")
     assert code == 2
-    assert "regel 3" in one_line(err) and "buiten de schaal" in err
+    assert "rij 3" in one_line(err) and "buiten de schaal" in err
 
 
 def test_check_missing_file(capsys):

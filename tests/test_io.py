@@ -383,13 +383,13 @@ def test_import_keeps_history_with_file_name(small_store, tmp_path):
     ("row", "problem"),
     [
         ("a9;inhoud;4;x", "onbekende aanvraag 'a9'"),
-        ("a1;schoonheid;4;x", "onbekend criterium 'schoonheid'"),
+        ("a1;schoonheid;4;x", "onbekend criterium 'schoonheid'; kies uit: inhoud, haalbaar, budget"),
         ("a1;inhoud;6;x", "score 6 ligt buiten de schaal 0–5"),
         ("a1;inhoud;-1;x", "score -1 ligt buiten de schaal 0–5"),
         ("a1;inhoud;3,5;x", "score '3,5' is geen geheel getal"),
         ("a1;inhoud;drie;x", "score 'drie' is geen geheel getal"),
-        ("a3;inhoud;4;x", "aanvraag 'a3' is gemarkeerd als belangenconflict"),
-        ("a2;haalbaar;4;dubbel", "aanvraag 'a2', criterium 'haalbaar' komt al voor op regel 3"),
+        ("a3;inhoud;4;x", "je meldde een belangenconflict met deze aanvraag"),
+        ("a2;haalbaar;4;dubbel", "staat al op rij 3: houd één rij per aanvraag en criterium"),
         ("a1;inhoud", "verwacht 4 kolommen, gevonden 2"),
         ("a1;inhoud;4;Goed; maar te kort", "verwacht 4 kolommen, gevonden 5"),
         ('a1;inhoud;4;"Sterk" voorstel', "aanhalingstekens kloppen niet"),
@@ -400,12 +400,12 @@ def test_one_bad_row_imports_nothing(small_store, small_data_dir, tmp_path, row,
     small_store.declare_conflicts(["a3"])
     small_store.set_score("a2", "budget", 1)
     before = tree_snapshot(small_data_dir)
-    # line 2 and 3 are valid; the bad row is line 4
+    # rows 2 and 3 are valid; the bad row is row 4
     path = write(tmp_path / "scores.csv", HEADER + "a1;haalbaar;5;Prima\na2;haalbaar;4;Goed\n" + row + "\n")
     with pytest.raises(JuryError) as caught:
         import_scores(small_store, path)
     assert len(caught.value.problems) == 1
-    assert f"scores.csv, regel 4: {problem}" in caught.value.problems[0]
+    assert "scores.csv, rij 4" in caught.value.problems[0] and problem in caught.value.problems[0]
     assert tree_snapshot(small_data_dir) == before
     assert small_store.assessment("a1").get("haalbaar").score is None
 
@@ -417,7 +417,7 @@ def test_unclosed_quote_does_not_swallow_the_rows_after_it(small_store, small_da
     with pytest.raises(JuryError) as caught:
         import_scores(small_store, path)
     assert caught.value.problems == [caught.value.problems[0]]
-    assert "scores.csv, regel 2: aanhalingstekens kloppen niet" in caught.value.problems[0]
+    assert "scores.csv, rij 2: aanhalingstekens kloppen niet" in caught.value.problems[0]
     assert tree_snapshot(small_data_dir) == before
 
 
@@ -427,7 +427,7 @@ def test_overlong_motivation_is_refused(small_store, tmp_path, length):
     with pytest.raises(JuryError) as caught:
         import_scores(small_store, path)
     assert caught.value.problems == [caught.value.problems[0]]
-    assert "scores.csv, regel 3: is te lang" in caught.value.problems[0]
+    assert "scores.csv, rij 3" in caught.value.problems[0] and ": is te lang" in caught.value.problems[0]
     assert small_store.assessment("a1").get("haalbaar").score is None
 
 
@@ -439,7 +439,7 @@ def test_every_problem_is_reported_on_its_own_line(small_store, small_data_dir, 
     with pytest.raises(JuryError) as caught:
         import_scores(small_store, path)
     problems = caught.value.problems
-    assert [p.split("regel ")[1].split(":")[0] for p in problems] == ["3", "4", "5", "6", "7", "8"]
+    assert [p.split("rij ")[1].split(",")[0].split(":")[0] for p in problems] == ["3", "4", "5", "6", "7", "8"]
     assert all("scores.csv" in p and "\n" not in p for p in problems)
     assert tree_snapshot(small_data_dir) == before
 
@@ -471,7 +471,7 @@ def test_parse_scores_checks_against_the_session(small_session, tmp_path):
     path = write(tmp_path / "scores.csv", HEADER + "a1;inhoud;4;x\na2;inhoud;9;x\n")
     parsed = parse_scores_csv(path, small_session, frozenset())
     assert len(parsed.changes) == 1
-    assert len(parsed.problems) == 1 and "regel 3" in parsed.problems[0]
+    assert len(parsed.problems) == 1 and "rij 3" in parsed.problems[0]
 
 
 # --- building a session -------------------------------------------------------------------

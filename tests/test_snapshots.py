@@ -34,6 +34,8 @@ JUROR_SCREENS = {
     "assessment": (),  # a juror who declared the conflicts before comes back to the first application
     "help": ("question_mark",),
     "submit": ("s",),  # nothing scored yet: the dialog asks first
+    "editor": ("e",),  # the first criterion's motivation on the whole screen, still empty
+    "notes": ("a",),  # the private note on the first application, still empty
 }
 CHAIR_SCREENS = {
     "overview": (),

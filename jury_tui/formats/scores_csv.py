@@ -30,7 +30,7 @@ from jury_tui.formats.spreadsheet import (
     write_csv_file,
 )
 from jury_tui.formats.validation import motivation_problem
-from jury_tui.i18n import t
+from jury_tui.i18n import language, t
 
 REQUIRED_COLUMNS = ("application_id", "criterion_id", "score", "motivation")
 TEMPLATE_COLUMNS = ("application_id", "municipality", "criterion_id", "criterion", "scale", *REQUIRED_COLUMNS[2:])
@@ -94,79 +94,107 @@ def _shown(raw: str) -> str:
     return raw if len(raw) <= 40 else raw[:37] + "..."
 
 
+def _cell(session: SessionDefinition, application_id: str | None, criterion_id: str | None) -> str:
+    """The row's cell as the juror knows it from the template: the application's id and label, the
+    criterion's id and name (in the juror's language); only what the session knows."""
+    lang = language()
+    parts = []
+    if application_id is not None and session.has_application(application_id):
+        label = session.application(application_id).label
+        parts.append(t("csv.where.application", id=application_id, label=label))
+    if criterion_id is not None and criterion_id in session.criteria.criterion_ids:
+        name = session.criteria.criterion(criterion_id).name.get(lang)
+        parts.append(t("csv.where.criterion", id=criterion_id, name=name))
+    return ", ".join(parts)
+
+
 def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozenset[str]) -> ParsedScores:
-    """Read and check every row; problems are collected, one line each, so the juror fixes all at once."""
+    """Read and check every row; problems are collected, one line each, so the juror fixes all at once.
+
+    A problem names the spreadsheet's row, counted in records as Excel and LibreOffice number them
+    (row 1 is the header; a motivation with line breaks inside quotes is one row, however many text
+    lines it takes), and the application and criterion of that row by id and by name."""
     text = read_text(path, "scores")
     shown = display_path(path)
     # strict: an unclosed quote is an error, not a motivation that silently swallows the rows after it
     reader = csv.reader(io.StringIO(text), delimiter=sniff_dialect(text), strict=True)
+
+    def row_problem(row: int, message: str, cell: str = "") -> str:
+        if cell:
+            return t("csv.row_cell_problem", file=shown, row=row, cell=cell, problem=message)
+        return t("csv.row_problem", file=shown, row=row, problem=message)
+
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except StopIteration:
         raise file_error(path, t("file.empty")) from None
     except csv.Error:
-        raise JuryError(t("file.line_problem", file=shown, line=1, problem=t("csv.quote"))) from None
+        raise JuryError(row_problem(1, t("csv.quote"))) from None
     if not set(REQUIRED_COLUMNS) <= set(header):
         raise file_error(path, t("csv.header"))
     if duplicate_column(header):
-        raise JuryError(t("file.line_problem", file=shown, line=1, problem=t("csv.duplicate_column", column=duplicate_column(header))))
+        raise JuryError(row_problem(1, t("csv.duplicate_column", column=duplicate_column(header))))
     index = {name: header.index(name) for name in REQUIRED_COLUMNS}
     criteria = session.criteria
     changes: list[ScoreChange] = []
     problems: list[str] = []
     seen: dict[tuple[str, str], int] = {}
+    record = 1  # the header; every row the reader gives (an empty one too) is the spreadsheet's next row
 
-    def problem(line: int, message: str) -> None:
-        problems.append(t("file.line_problem", file=shown, line=line, problem=message))
+    def problem(message: str, application_id: str | None = None, criterion_id: str | None = None) -> None:
+        problems.append(row_problem(record, message, _cell(session, application_id, criterion_id)))
 
-    next_row_line = reader.line_num + 1
     try:
         for row in reader:
-            line = reader.line_num
-            next_row_line = line + 1
+            record += 1
             if not any(cell.strip() for cell in row):
                 continue
+            # The ids as far as the row has them: a problem with the row's shape still says whose row it is.
+            application_id = read_cell(row[index["application_id"]].strip()) if index["application_id"] < len(row) else None
+            criterion_id = read_cell(row[index["criterion_id"]].strip()) if index["criterion_id"] < len(row) else None
             # More filled cells than the header has columns: an unquoted separator inside a
             # motivation; importing the row would silently cut the motivation short.
             if len(row) < len(header) or any(cell.strip() for cell in row[len(header) :]):
-                problem(line, t("csv.columns", expected=len(header), found=len(row)))
+                problem(t("csv.columns", expected=len(header), found=len(row)), application_id, criterion_id)
                 continue
-            application_id = read_cell(row[index["application_id"]].strip())
-            criterion_id = read_cell(row[index["criterion_id"]].strip())
+            assert application_id is not None and criterion_id is not None
             # A score is a number: a leading apostrophe (a spreadsheet's "this is text" mark) is dropped.
             score = _parse_score(row[index["score"]].strip().removeprefix("'"))
             motivation = read_cell(row[index["motivation"]].strip()).strip()
             if not session.has_application(application_id):
-                problem(line, t("score.unknown_application", application=application_id))
+                problem(t("score.unknown_application", application=_shown(application_id)), None, criterion_id)
                 continue
             if criterion_id not in criteria.criterion_ids:
-                problem(line, t("score.unknown_criterion", criterion=criterion_id))
+                choices = ", ".join(criteria.criterion_ids)
+                problem(t("score.unknown_criterion_of", criterion=_shown(criterion_id), choices=choices), application_id)
                 continue
             key = (application_id, criterion_id)
             if key in seen:
-                problem(line, t("score.duplicate_row", application=application_id, criterion=criterion_id, line=seen[key]))
+                problem(t("csv.duplicate_row", row=seen[key]), application_id, criterion_id)
                 continue
-            seen[key] = line
+            seen[key] = record
             if score is None and not motivation:
                 continue
             if application_id in conflicts:
-                problem(line, t("score.conflict", application=application_id))
+                problem(t("csv.conflict"), application_id, criterion_id)
                 continue
             if isinstance(score, str):
-                problem(line, t("score.not_a_number", score=_shown(score)))
+                problem(t("score.not_a_number", score=_shown(score)), application_id, criterion_id)
                 continue
             if score is not None and not criteria.scale.contains(score):
-                problem(line, t("score.off_scale", score=_shown(str(score)), min=criteria.scale.min, max=criteria.scale.max))
+                off_scale = t("score.off_scale", score=_shown(str(score)), min=criteria.scale.min, max=criteria.scale.max)
+                problem(off_scale, application_id, criterion_id)
                 continue
             if is_spreadsheet_error(motivation):
-                problem(line, t("csv.spreadsheet_error", value=_shown(motivation)))
+                problem(t("csv.spreadsheet_error", value=_shown(motivation)), application_id, criterion_id)
                 continue
             if (refused := motivation_problem(motivation)) is not None:
-                problem(line, refused)
+                problem(refused, application_id, criterion_id)
                 continue
             changes.append(ScoreChange(application_id, criterion_id, score, motivation))
     except csv.Error as error:
-        problem(next_row_line, t("field.too_long") if "field larger" in str(error) else t("csv.quote"))
+        record += 1  # the row the reader could not finish
+        problem(t("field.too_long") if "field larger" in str(error) else t("csv.quote"))
     if not changes and not problems:
         problems.append(t("file.problem", file=shown, problem=t("csv.no_rows")))
     return ParsedScores(changes, problems)

@@ -51,12 +51,17 @@ class JuryApp(JuryBaseApp):
         self.title = t("ui.app_title")
 
     def flush_all(self) -> bool:
-        """Write any motivation still being typed, on every assessment screen. False: something was not saved."""
+        """Write any text still being typed: a motivation or note on the whole screen first (it passes
+        what it saved to the box below), then the motivation box of every assessment screen. False:
+        something was not saved."""
         from jury_tui.ui.screens.assessment import AssessmentScreen
+        from jury_tui.ui.screens.motivation_editor import WritingScreen
 
         saved = True
-        for screen in self.screen_stack:
-            if isinstance(screen, AssessmentScreen):
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, WritingScreen):
+                saved = screen.flush() and saved
+            elif isinstance(screen, AssessmentScreen):
                 saved = screen.flush_motivation() and saved
         return saved
 

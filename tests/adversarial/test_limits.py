@@ -164,7 +164,7 @@ def test_a_motivation_in_a_score_csv_up_to_the_limit(capsys, session, length):
     if length <= limits.MAX_MOTIVATION:
         assert "1 scores en motivaties" in accepted(capsys, *argv)
         return
-    assert "regel 2" in refused(capsys, *argv)
+    assert "rij 2" in refused(capsys, *argv)
 
 
 def test_the_stored_motivation_limit_is_the_csv_limit():

@@ -35,21 +35,22 @@ def _csv(tmp_path: Path, rows: str, name: str = "scores.csv") -> Path:
 def test_2999_duplicate_rows_are_one_line_naming_the_first_and_counting_2998(capsys, session, tmp_path):
     path = _csv(tmp_path, "a1;inhoud;4;ok\n" * 3000)  # line 2 is kept; lines 3 to 3001 repeat it
     line = refused(capsys, "import-scores", "klein", "--as", "j1", path, "--data-dir", session, watch=(session, tmp_path))
-    assert line.startswith("scores.csv, regel 3: ")
-    assert "regel 2" in line  # the first problem as worded today: where the row was first
+    assert line.startswith("scores.csv, rij 3, aanvraag 'a1' (Gent – Rabot), criterium 'inhoud' (Inhoud): ")
+    assert "staat al op rij 2" in line  # the first problem as worded: where the row was first
     assert line.endswith("; en nog 2998 andere problemen: niets geïmporteerd")
 
 
 def test_two_problems_count_one_other_problem_in_the_singular(capsys, session, tmp_path):
     path = _csv(tmp_path, "a9;inhoud;4;x\na1;haalbaar;9;x\n")
     line = refused(capsys, "import-scores", "klein", "--as", "j1", path, "--data-dir", session, watch=(session, tmp_path))
-    assert line == "scores.csv, regel 2: onbekende aanvraag 'a9'; en nog 1 ander probleem: niets geïmporteerd"
+    assert line == ("scores.csv, rij 2, criterium 'inhoud' (Inhoud): onbekende aanvraag 'a9'; "
+                    "en nog 1 ander probleem: niets geïmporteerd")
 
 
 def test_a_single_problem_is_shown_alone(capsys, session, tmp_path):
     path = _csv(tmp_path, "a1;inhoud;4;ok\na1;haalbaar;9;x\n")
     line = refused(capsys, "import-scores", "klein", "--as", "j1", path, "--data-dir", session, watch=(session, tmp_path))
-    assert "regel 3" in line and "buiten de schaal" in line
+    assert "rij 3" in line and "buiten de schaal" in line
     assert "en nog" not in line
 
 
@@ -89,7 +90,7 @@ def test_check_front_matter_with_ten_unknown_keys_is_one_line(capsys, tmp_path):
 def test_check_a_scores_csv_with_2999_problems_is_one_line(capsys, session, tmp_path):
     path = _csv(tmp_path, "a1;inhoud;4;ok\n" * 3000)
     line = refused(capsys, "check", path, "--session", "klein", "--data-dir", session, watch=(session, tmp_path))
-    assert "scores.csv, regel 3" in line and line.endswith("; en nog 2998 andere problemen")
+    assert "scores.csv, rij 3" in line and line.endswith("; en nog 2998 andere problemen")
 
 
 def test_check_several_files_gives_one_line_per_failing_file_and_the_summary(capsys, inputs, tmp_path):

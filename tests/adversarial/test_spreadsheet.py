@@ -168,7 +168,7 @@ def test_signed_scores_in_a_draft_are_numbers(capsys, session, tmp_path):
     assert (assessment.get("inhoud").score, assessment.get("haalbaar").score) == (3, 4)
     minus = write_draft(tmp_path / "m.csv", [("a2", "inhoud", "'-1", "te laag")])
     line = refused(capsys, "import-scores", "klein", "--as", "j1", minus, "--data-dir", session, watch=(session,))
-    assert "-1" in line and "regel 2" in line  # off the 0-5 scale, named as the number it is
+    assert "-1" in line and "rij 2" in line  # off the 0-5 scale, named as the number it is
 
 
 @pytest.mark.parametrize("error", ["#NAME?", "#NAAM?", "#WAARDE!", "#N/B"])
@@ -176,7 +176,7 @@ def test_a_motivation_a_spreadsheet_turned_into_an_error_is_refused(capsys, sess
     draft = write_draft(tmp_path / "d.csv", [("a1", "inhoud", "4", "goed"), ("a1", "haalbaar", "3", error)])
     juror(session)  # the juror's folder exists, as after any earlier command
     line = refused(capsys, "import-scores", "klein", "--as", "j1", draft, "--data-dir", session, watch=(session, tmp_path))
-    assert error in line and "regel 3" in line and "formule" in line
+    assert error in line and "rij 3" in line and "formule" in line
     assert motivation_of(session, "a1", "inhoud") == ""  # nothing imported
 
 

@@ -86,6 +86,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         self._motivation_baseline = ""
         self._save_timer: Timer | None = None
         self._area: MotivationArea | None = None
+        self._noted: set[str] | None = None  # applications with a private note (read when first shown)
 
     # --- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -182,6 +183,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         ]
         if self.has_class("-text-max") or self.has_class("-info-max"):
             parts.append((t("ui.maximised_hint") + " · ", "$text-muted"))
+        parts.extend(self._note_mark())
         parts.append((self.current.label, "bold"))
         self.query_one("#app-heading", Static).update(Content.assemble(*parts))
 
@@ -477,6 +479,79 @@ class AssessmentScreen(SpecBindings, Screen[None]):
     def action_help_while_editing(self) -> None:
         self.flush_motivation()
         self.action_help()
+
+    # --- actions: writing (the motivation on the whole screen, private notes) ----------------------
+    def action_full_editor(self) -> None:
+        """The motivation of this criterion on the whole screen (e; F2 while typing in the box)."""
+        from jury_tui.ui.screens.motivation_editor import MotivationEditor
+
+        self._panel_visible()
+        if self._refuse_if_conflicted() or self.app.screen is not self or not self.flush_motivation():
+            return
+        application, criterion = self.current, self.criteria.criteria[self.crit_index]
+        target = (application.id, criterion.id)
+        self.set_focus(None)
+        editor = MotivationEditor(
+            application, criterion, self.crit_index + 1, len(self.criteria.criteria), self.query_one(MotivationArea).text,
+            write=lambda text: self.store.set_motivation(*target, text),
+            on_saved=partial(self._editor_saved, target),
+        )
+        self.app.push_screen(editor, partial(self._after_full_editor, target))
+
+    def action_full_editor_while_editing(self) -> None:
+        self.action_full_editor()
+
+    def _editor_saved(self, target: tuple[str, str], text: str) -> None:
+        """The editor saved `text`: the box below holds it too, and the list and progress show it."""
+        self._mark_saved()
+        if self._motivation_target == target:
+            self._motivation_baseline = text
+            self.query_one(MotivationArea).load_text(text)
+        self._refresh_application(target[0])
+
+    def _after_full_editor(self, target: tuple[str, str], text: str | None) -> None:
+        """Back from the editor: the text in the box, shown from its start. A text the editor could not
+        save stays in the box unsaved, so the box's own saving tries again."""
+        area = self.query_one(MotivationArea)
+        if text is not None and self._motivation_target == target and area.text != text:
+            area.load_text(text)
+        area.move_cursor((0, 0))
+        area.scroll_home(animate=False)
+
+    def action_notes(self) -> None:
+        """The juror's private note on this application (a): kept on this laptop only."""
+        from jury_tui.store.notes import JurorNotes
+        from jury_tui.ui.screens.notes import NotesScreen
+
+        if self.app.screen is not self or not self.flush_motivation():
+            return
+        application = self.current
+        try:
+            notes = JurorNotes(self.store)
+            text = notes.note(application.id)
+        except (JuryError, OSError) as error:
+            self.notify(problem_line(error), severity="error", markup=False, timeout=10)
+            return
+        self.set_focus(None)
+        screen = NotesScreen(application, text, write=lambda text: notes.set_note(application.id, text),
+                             on_saved=partial(self._note_saved, application.id))
+        self.app.push_screen(screen)
+
+    def _note_saved(self, application_id: str, text: str) -> None:
+        self._mark_saved()
+        self._noted = (self._noted or set()) - {application_id} | ({application_id} if text else set())
+        self._update_heading()
+
+    def _note_mark(self) -> list:
+        """The heading's quiet mark when the current application has a private note."""
+        if self._noted is None:
+            from jury_tui.store.notes import JurorNotes
+
+            try:
+                self._noted = set(JurorNotes(self.store).all())
+            except (JuryError, OSError):
+                self._noted = set()  # a damaged notes file is reported when the juror opens a note (a)
+        return [(t("ui.notes.mark") + " ", "$text-muted")] if self.current.id in self._noted else []
 
     # --- actions: conflicts and submission ------------------------------------------------------
     def action_conflicts(self) -> None:
