@@ -103,7 +103,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
             with Vertical(id="main"):
                 yield Static(id="app-heading")
                 with TextScroll(id="text-scroll"):
-                    yield ApplicationText(id="app-text")
+                    yield ApplicationText(self.criteria.eligibility, id="app-text")
                 yield ScoringPanel(self.criteria, id="scoring")
         yield KeyFooter()
 
