@@ -87,6 +87,15 @@ class ApplicationText(Markdown):
         """`rules`: the session's eligibility rules, shown per application as information (the juror's app)."""
         super().__init__(open_links=False, **kwargs)
         self.rules = tuple(rules)
+        self.shown = 0  # how many times a text was shown: a search knows when its matches are stale
+        self.rendering: AwaitComplete | None = None  # Markdown lays the text out off the event loop
 
     def show(self, application: Application) -> AwaitComplete:
-        return self.update(reading_markdown(application, self.rules))
+        self.shown += 1
+        self.rendering = self.update(reading_markdown(application, self.rules))
+        return self.rendering
+
+    @property
+    def laid_out(self) -> bool:
+        """The last text shown is in its blocks (a search can read them)."""
+        return self.rendering is None or self.rendering.is_done
