@@ -34,6 +34,8 @@ JUROR_SCREENS = {
     "assessment": (),  # a juror who declared the conflicts before comes back to the first application
     "help": ("question_mark",),
     "submit": ("s",),  # nothing scored yet: the dialog asks first
+    "search": ("slash", *"wijk", "enter"),  # the first of the matches in the text, the others marked
+    "conflict_hides_scores": ("3", "c", "space", "enter"),  # a conflict on the scored application: asked first
 }
 CHAIR_SCREENS = {
     "overview": (),

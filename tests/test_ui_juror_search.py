@@ -194,3 +194,16 @@ async def test_search_first_match_is_after_what_the_juror_reads(demo_data_dir, s
         bar = screen.query_one(SearchBar)
         assert bar.current > 0
         assert bar._line_of(bar.matches[bar.current]) >= top > bar._line_of(bar.matches[bar.current - 1])
+
+
+async def test_while_searching_pagedown_scrolls_the_text_and_the_footer_shows_the_fields_keys(demo_data_dir, session):
+    app = JurorApp(demo_data_dir, session, JUROR)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_app(pilot)
+        scroll = screen.query_one(TextScroll)
+        await pilot.press("slash", "pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y > 0 and isinstance(app.focused, SearchInput)
+        shown = {binding.action for _, binding, enabled, _ in screen.active_bindings.values() if enabled and binding.show}
+        assert {"match_next", "match_previous", "close_search"} <= shown
+        assert not shown & {"submit", "next_application", "score", "edit_motivation"}  # those letters are typed

@@ -55,7 +55,7 @@ TALL_SCREEN = 34  # rows from which the panel shows more of the criterion and th
 
 
 # The screen's keys that still work while the search field is open (the field takes the others).
-SEARCH_KEEPS = {"search_next", "search_previous", "scroll_text_down", "scroll_text_up", "help"}
+SEARCH_KEEPS = {"search_next", "search_previous", "help"}
 
 
 class TextScroll(VerticalScroll, can_focus=False):

@@ -66,13 +66,14 @@ class Match:
 
 
 class SearchInput(Input):
-    """The search field. Its keys are its own, so the screen's never see them while it is open;
-    Enter is the Input's own (Submitted)."""
+    """The search field. Its keys are its own, so the screen's never see them while it is open."""
 
     BINDINGS = bindings_for([
-        KeySpec("match_next", "down,f3", "↓", None),
+        KeySpec("match_next", "enter,down,f3", "⏎", None),  # Enter: not the Input's "submit" (the screen's s)
         KeySpec("match_previous", "up,shift+enter,shift+f3", "↑", None),
         KeySpec("close_search", "escape", "Esc", None),
+        KeySpec("page_text(1)", "pagedown", "PgDn", None),  # the text, not the one-line field
+        KeySpec("page_text(-1)", "pageup", "PgUp", None),
     ])
 
     def action_match_next(self) -> None:
@@ -83,6 +84,13 @@ class SearchInput(Input):
 
     def action_close_search(self) -> None:
         self.parent_bar.close()
+
+    def action_page_text(self, direction: int) -> None:
+        scroll = self.parent_bar.scroll
+        if direction > 0:
+            scroll.scroll_page_down()
+        else:
+            scroll.scroll_page_up()
 
     @property
     def parent_bar(self) -> SearchBar:
@@ -151,11 +159,6 @@ class SearchBar(Horizontal):
         self.matches = []
         self.current = None
         self._say("")
-
-    @on(Input.Submitted, "#search-input")
-    def _entered(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.step(1)
 
     def step(self, direction: int) -> None:
         """To the next (1) or previous (-1) match, searching first when the text or the words changed."""
