@@ -32,6 +32,7 @@ def test_folding_drops_case_and_accents_and_keeps_positions():
     assert folded("Crèche Één") == ("creche een", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     assert folded("Straße")[0] == "strasse"  # one letter, two folded: both point back at it
     assert folded("a\nb")[0] == "a b"
+    assert folded("Deurne-Noord  –  Oost") == ("deurne noord oost", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 17, 18, 19, 20])
 
 
 @pytest.mark.parametrize(
@@ -45,6 +46,9 @@ def test_folding_drops_case_and_accents_and_keeps_positions():
         ("Straße", "strasse", [(0, 6)]),
         ("Deurne-Noord", "  noord ", [(7, 12)]),  # spaces around the words do not count
         ("Deurne-Noord", "Zuid", []),
+        ("in Deurne-Noord.", "deurne noord", [(3, 15)]),
+        ("in Deurne Noord.", "DEURNE-NOORD", [(3, 15)]),
+        ("in Deurne\n   Noord.", "deurne noord", [(3, 18)]),
         ("Deurne-Noord", "   ", []),
     ],
 )

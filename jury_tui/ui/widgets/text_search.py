@@ -1,7 +1,8 @@
 """Search in the application's text: `/` opens a field above the text; Enter (or ↓, F3) finds the
 next match after the current position, ↑ (shift+Enter, shift+F3) the previous one, wrapping at the
 ends; every match is highlighted, the current one more strongly, and the text scrolls to it.
-Case and accents do not count ("molenbeek" finds "Molenbeek", "creche" finds "crèche").
+Case and accents do not count ("molenbeek" finds "Molenbeek", "creche" finds "crèche"), nor
+hyphens against spaces ("deurne noord" finds "Deurne-Noord").
 
 The field is the only place the search types into: it is hidden and unfocused once closed (Esc),
 so the juror's keys are theirs again, and it never writes into the motivation."""
@@ -27,13 +28,18 @@ OTHER_STYLE = "underline $warning"  # the other matches, less strongly
 CONTEXT_LINES = 2  # lines of text shown above the match
 
 
+SPACES = set("-‐‑‒–—")  # a hyphen or dash matches a space: "deurne noord" finds "Deurne-Noord"
+
+
 def folded(text: str) -> tuple[str, list[int]]:
-    """`text` without case and accents ('Crèche' -> 'creche'), whitespace as single spaces kept in
-    place, and for each character of the result the position in `text` it comes from."""
+    """`text` without case and accents ('Crèche' -> 'creche'), every run of whitespace, hyphens and
+    dashes as one space, and for each character of the result the position in `text` it comes from."""
     chars: list[str] = []
     origin: list[int] = []
     for position, char in enumerate(text):
-        if char.isspace():
+        if char.isspace() or char in SPACES:
+            if chars and chars[-1] == " ":
+                continue
             char = " "
         for part in unicodedata.normalize("NFD", char):
             if unicodedata.combining(part):
