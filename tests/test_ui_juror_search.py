@@ -15,7 +15,14 @@ from jury_tui.ui.app import JurorApp
 from jury_tui.ui.screens.assessment import AssessmentScreen, TextScroll
 from jury_tui.ui.widgets.application_text import ApplicationText
 from jury_tui.ui.widgets.scoring_panel import MotivationArea
-from jury_tui.ui.widgets.text_search import CURRENT_STYLE, OTHER_STYLE, SearchBar, SearchInput, find_all, folded
+from jury_tui.ui.widgets.text_search import (
+    CURRENT_STYLE,
+    OTHER_STYLE,
+    SearchBar,
+    SearchInput,
+    find_all,
+    folded,
+)
 
 SIZE = (80, 24)
 SESSION_ID = "wvc-2021-demo"

@@ -47,8 +47,8 @@ from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
 from jury_tui.ui.widgets.key_footer import KeyFooter
 from jury_tui.ui.widgets.scoring_panel import InfoScroll, MotivationArea, ScoringPanel
-from jury_tui.ui.widgets.text_search import SearchBar, SearchInput
 from jury_tui.ui.widgets.status import MARKERS, STYLES, status_text
+from jury_tui.ui.widgets.text_search import SearchBar, SearchInput
 
 MOTIVATION_SAVE_DELAY = 0.4
 TALL_SCREEN = 34  # rows from which the panel shows more of the criterion and the motivation
