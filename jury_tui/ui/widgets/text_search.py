@@ -132,10 +132,6 @@ class SearchBar(Horizontal):
         yield SearchInput(placeholder=t("ui.search.placeholder"), compact=True, id="search-input")
         yield Static(id="search-count", markup=False)
 
-    @property
-    def is_open(self) -> bool:
-        return self.display
-
     def open(self) -> None:
         self._forget_if_changed()
         self.display = True
