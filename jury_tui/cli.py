@@ -513,6 +513,8 @@ def cmd_package(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
+    from jury_tui.store.conflicts import hidden_work
+
     writes = args.set is not None or args.none
     store = _open_store(_data_dir(args), args.session_id, args.juror, read_only=not writes)
     if writes:
@@ -521,9 +523,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             if not store.session.has_application(application_id):
                 raise JuryError(t("score.unknown_application", application=application_id))
         store.declare_conflicts(chosen)
-        for application_id in chosen:
-            if not store.assessment(application_id).scores == {}:
-                _err(t("conflicts.scored", application=application_id))
+        for hidden in hidden_work(store, chosen):  # the same warning as the app's conflicts screen
+            _err(hidden.line)
     if not store.conflicts_declared:
         _out(t("conflicts.undeclared", juror=args.juror))
     elif store.conflicts:

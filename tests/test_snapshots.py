@@ -36,6 +36,8 @@ JUROR_SCREENS = {
     "submit": ("s",),  # nothing scored yet: the dialog asks first
     "editor": ("e",),  # the first criterion's motivation on the whole screen, still empty
     "notes": ("a",),  # the private note on the first application, still empty
+    "search": ("slash", *"wijk", "enter"),  # the first of the matches in the text, the others marked
+    "conflict_hides_scores": ("3", "c", "space", "enter"),  # a conflict on the scored application: asked first
 }
 CHAIR_SCREENS = {
     "overview": (),

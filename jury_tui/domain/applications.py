@@ -13,6 +13,7 @@ from jury_tui.domain.criteria import STRICT, Identifier
 from jury_tui.domain.limits import (
     MAX_ID,
     MAX_NAME,
+    MAX_PARTNERS,
     MAX_SECTION,
     MAX_SECTIONS,
     MAX_TEXT,
@@ -55,6 +56,9 @@ class Application:
     submitted_at: dt.datetime | None = None
     approved_by: Approval | None = None
     other_flemish_subsidy: bool | None = None
+    # Partner organisations named in the application: what a juror checks their conflicts of interest against.
+    partners: Annotated[list[Annotated[Line, Field(min_length=1, max_length=MAX_NAME)]], Field(max_length=MAX_PARTNERS)] = field(
+        default_factory=list)
     illustrative: Annotated[list[Annotated[Line, Field(max_length=MAX_ID)]], Field(max_length=MAX_SECTIONS)] = field(
         default_factory=list)
     summary: Annotated[Text, Field(max_length=MAX_TEXT)] = ""

@@ -15,6 +15,7 @@ MAX_GUIDANCE = 50  # guidance lines per criterion
 MAX_APPLICATIONS = 2_000  # applications in a session
 MAX_JURORS = 100  # jurors in a session
 MAX_SECTIONS = 100  # sections (## headings) in one application
+MAX_PARTNERS = 100  # partner organisations named in one application
 MAX_NAME = 200  # names: jurors, municipalities, neighbourhoods, section headings (characters)
 MAX_TITLE = 500  # titles of a session and of an application (characters)
 MAX_TEXT = 10_000  # texts of the criteria set (names, descriptions, guidance, labels) and summaries

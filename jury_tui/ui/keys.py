@@ -98,6 +98,13 @@ def assessment_keys(scale: Scale | None = None) -> list[KeySpec]:
         KeySpec("scroll_text_up", "pageup", "PgUp", None, None, show=False),
         KeySpec("scroll_text_home", "home", "Home End", None, "ui.key.scroll_text_ends.help", show=False),
         KeySpec("scroll_text_end", "end", "End", None, None, show=False),
+        KeySpec("search_open", "slash", "/", "ui.key.search", "ui.key.search.help", True, show=False),
+        KeySpec("search_next", "f3", "F3 ⇧F3", None, "ui.key.search_next.help", show=False),
+        KeySpec("search_previous", "shift+f3", "⇧F3", None, None, show=False),
+        # Bound on the open search field (widgets/text_search.py), listed for its footer.
+        KeySpec("match_next", "", "⏎ ↓", "ui.key.search_next", None),
+        KeySpec("match_previous", "", "↑", "ui.key.search_previous", None),
+        KeySpec("close_search", "", "Esc", "ui.key.close", None),
         KeySpec("conflicts", "c", "c", "ui.key.conflicts", "ui.key.conflicts.help", True, show=False),
         KeySpec("submit", "s", "s", "ui.key.submit", "ui.key.submit.help", True),
         KeySpec("help", "question_mark,f1", "? F1", "ui.key.help", "ui.key.help.help", True),

@@ -48,9 +48,14 @@ from jury_tui.ui.widgets.application_text import ApplicationText
 from jury_tui.ui.widgets.key_footer import KeyFooter
 from jury_tui.ui.widgets.scoring_panel import InfoScroll, MotivationArea, ScoringPanel
 from jury_tui.ui.widgets.status import MARKERS, STYLES, status_text
+from jury_tui.ui.widgets.text_search import SearchBar, SearchInput
 
 MOTIVATION_SAVE_DELAY = 0.4
 TALL_SCREEN = 34  # rows from which the panel shows more of the criterion and the motivation
+
+
+# The screen's keys that still work while the search field is open (the field takes the others).
+SEARCH_KEEPS = {"search_next", "search_previous", "help"}
 
 
 class TextScroll(VerticalScroll, can_focus=False):
@@ -103,8 +108,9 @@ class AssessmentScreen(SpecBindings, Screen[None]):
                 yield ApplicationList(self.applications, self._statuses, id="app-list", compact=True)
             with Vertical(id="main"):
                 yield Static(id="app-heading")
+                yield SearchBar(text="#app-text", scroll="#text-scroll", id="search-bar")
                 with TextScroll(id="text-scroll"):
-                    yield ApplicationText(id="app-text")
+                    yield ApplicationText(self.criteria.eligibility, id="app-text")
                 yield ScoringPanel(self.criteria, id="scoring")
         yield KeyFooter()
 
@@ -319,6 +325,8 @@ class AssessmentScreen(SpecBindings, Screen[None]):
             return False  # a digit outside the scale: neither shown nor done
         if mode is None:
             return True
+        if isinstance(self.focused, SearchInput):  # the search field takes the typing
+            return action in SEARCH_KEEPS
         if action == "restore_layout":
             return not self.editing and (self.has_class("-text-max") or self.has_class("-info-max"))
         return (mode == EDITING) == self.editing
@@ -470,6 +478,18 @@ class AssessmentScreen(SpecBindings, Screen[None]):
 
     def action_scroll_text_end(self) -> None:
         self._scrolled().scroll_end()
+
+    # --- actions: search in the text (widgets/text_search.py) -------------------------------------
+    def action_search_open(self) -> None:
+        if self.has_class("-info-max"):  # the text is what is searched: show it
+            self._set_layout(None)
+        self.query_one(SearchBar).open()
+
+    def action_search_next(self) -> None:
+        self.query_one(SearchBar).step(1)
+
+    def action_search_previous(self) -> None:
+        self.query_one(SearchBar).step(-1)
 
     def action_help(self) -> None:
         from jury_tui.ui.screens.help import HelpScreen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 from textual.app import ComposeResult
@@ -12,18 +13,41 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from jury_tui.domain.applications import Application
-from jury_tui.errors import JuryError
+from jury_tui.errors import JuryError, problem_line
 from jury_tui.i18n import t
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for
 from jury_tui.ui.widgets.key_footer import KeyFooter
 
+MAX_WARNED = 3  # applications named in the warning; the rest are counted (the dialog fits 80×24)
 
-def conflict_prompt(application: Application, marked: bool) -> Content:
+
+INDENT = "    "  # under the check box: the rest of the title and the partner organisations
+
+
+def _lines(text: str, width: int | None, first: str, rest: str) -> list[str]:
+    """`text` wrapped to `width` columns with a hanging indent (one line when the width is not known yet)."""
+    if width is None:
+        return [first + text]
+    return textwrap.wrap(text, max(width, 20), initial_indent=first, subsequent_indent=rest,
+                         break_on_hyphens=False) or [first]
+
+
+def conflict_prompt(application: Application, marked: bool, width: int | None = None) -> Content:
+    """The application with its check box and, under it, its partner organisations (what a conflict
+    of interest is about), wrapped to `width` with the box's indent kept."""
     label = f"{application.municipality} – {application.neighbourhood} – {application.title}"
+    box, box_style, label_style = ("[ ] ", "$text-muted", "")
     if marked:
-        return Content.assemble(("[⊘] ", "bold $text-error"), (label, "$text-error"), (f"  ({t('status.conflict')})", "bold $text-error"))
-    return Content.assemble(("[ ] ", "$text-muted"), label)
+        label += f"  ({t('status.conflict')})"
+        box, box_style, label_style = ("[⊘] ", "bold $text-error", "$text-error")
+    lines = _lines(label, width, box, INDENT)
+    parts: list[tuple[str, str] | str] = [(box, box_style), (lines[0][len(box):], label_style)]
+    parts += [("\n" + line, label_style) for line in lines[1:]]
+    if application.partners:
+        partners = t("ui.facts.partners", names=" · ".join(application.partners))
+        parts += [("\n" + line, "$text-muted") for line in _lines(partners, width, INDENT, INDENT + "  ")]
+    return Content.assemble(*parts)
 
 
 class ConflictList(OptionList):
@@ -41,18 +65,29 @@ class ConflictList(OptionList):
     def __init__(self, applications: list[Application], marked: frozenset[str], **kwargs) -> None:
         self.applications = applications
         self.marked = set(marked)
+        self.wrap_width: int | None = None  # the prompts' width, once the list knows its size
         super().__init__(
             *(Option(conflict_prompt(application, application.id in self.marked), id=application.id) for application in applications),
             **kwargs,
         )
 
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width and width != self.wrap_width:
+            self.wrap_width = width
+            for index in range(len(self.applications)):
+                self._show_prompt(index)
+
+    def _show_prompt(self, index: int) -> None:
+        application = self.applications[index]
+        self.replace_option_prompt_at_index(index, conflict_prompt(application, application.id in self.marked, self.wrap_width))
+
     def action_toggle_highlighted(self) -> None:
         self.toggle_highlighted()
 
     def toggle(self, index: int) -> None:
-        application = self.applications[index]
-        self.marked ^= {application.id}
-        self.replace_option_prompt_at_index(index, conflict_prompt(application, application.id in self.marked))
+        self.marked ^= {self.applications[index].id}
+        self._show_prompt(index)
 
     def toggle_highlighted(self) -> None:
         if self.highlighted is not None:
@@ -100,11 +135,32 @@ class ConflictsScreen(SpecBindings, Screen[bool]):
         return True
 
     def action_confirm(self) -> None:
-        marked = self.query_one(ConflictList).marked
+        """Save the marks; first, when a newly marked application already has the juror's scores or
+        motivations, say which and how many stay out of the submission, and ask (the CLI's warning)."""
+        from jury_tui.store.conflicts import hidden_work
+        from jury_tui.ui.screens.dialogs import ConfirmDialog
+
+        marked = frozenset(self.query_one(ConflictList).marked)
+        try:
+            hidden = hidden_work(self.store, marked - self.store.conflicts)
+        except (JuryError, OSError) as error:
+            self.notify(problem_line(error), severity="error", markup=False)
+            return
+        if not hidden:
+            self._save(marked)
+            return
+        lines = [item.line for item in hidden[:MAX_WARNED]]
+        if len(hidden) > MAX_WARNED:
+            lines.append(t("ui.conflicts.hides_more", count=len(hidden) - MAX_WARNED))
+        body = "\n".join(lines) + "\n\n" + t("ui.conflicts.hides_question")
+        self.app.push_screen(ConfirmDialog(t("ui.conflicts.hides_title"), body),
+                             lambda confirmed: self._save(marked) if confirmed else None)
+
+    def _save(self, marked: frozenset[str]) -> None:
         try:
             self.store.declare_conflicts(sorted(marked))
-        except JuryError as error:
-            self.notify(str(error), severity="error", markup=False)
+        except (JuryError, OSError) as error:
+            self.notify(problem_line(error), severity="error", markup=False)
             return
         if self.next_screen is not None:
             try:

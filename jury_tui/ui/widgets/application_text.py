@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from textual.await_complete import AwaitComplete
 from textual.widgets import Markdown
 
 from jury_tui.domain.applications import Application
+from jury_tui.domain.criteria import EligibilityRule
+from jury_tui.domain.eligibility import Outcome, check_eligibility
 from jury_tui.formatting import format_euro as euro
 from jury_tui.i18n import t
+from jury_tui.ui.chair.formatting import check_line
+
+HARD_BREAK = "\\\n"  # a line break inside a Markdown paragraph
 
 # CommonMark lets any ASCII punctuation be escaped with a backslash: text that is not Markdown
 # (the title, the figures, the headings of the form) is shown as typed.
@@ -37,10 +43,34 @@ def key_figures(application: Application) -> str:
     return line
 
 
-def reading_markdown(application: Application) -> str:
-    """The text as the juror reads it: the title (bold), the key figures, the summary (italic),
-    then each section under its heading. Only the summary and the section bodies are Markdown."""
-    parts = [f"**{literal(application.title)}**", literal(key_figures(application))]
+def eligibility_lines(application: Application, rules: Sequence[EligibilityRule]) -> list[str]:
+    """The session's eligibility rules on the request, as information for the juror, in the chair's
+    words: a line per rule not met or unknown ('ℹ niet voldaan: subsidie € 850.000 (max. € 800.000)')
+    and a line saying it is information only; one quiet line when every rule is met; none without rules."""
+    if not rules:
+        return []
+    checks = check_eligibility(application, list(rules))
+    open_checks = [check for check in checks if check.outcome is not Outcome.MET]
+    if not open_checks:
+        return ["✓ " + t("ui.eligibility.all_met", count=len(checks))]
+    lines = [f"ℹ {t(f'export.outcome.{check.outcome.value}')}: {check_line(check)}" for check in open_checks]
+    return [*lines, t("ui.eligibility.info_only")]
+
+
+def heading_markdown(application: Application, rules: Sequence[EligibilityRule] = ()) -> str:
+    """The lines under the title: the key figures, the partner organisations, the eligibility lines."""
+    lines = [key_figures(application)]
+    if application.partners:
+        lines.append(t("ui.facts.partners", names=" · ".join(application.partners)))
+    lines += eligibility_lines(application, rules)
+    return HARD_BREAK.join(literal(line) for line in lines)
+
+
+def reading_markdown(application: Application, rules: Sequence[EligibilityRule] = ()) -> str:
+    """The text as the juror reads it: the title (bold), the key figures, the partner organisations
+    and the eligibility information (with `rules`), the summary (italic), then each section under
+    its heading. Only the summary and the section bodies are Markdown."""
+    parts = [f"**{literal(application.title)}**", heading_markdown(application, rules)]
     if application.summary.strip():
         parts.append(f"*{' '.join(application.summary.split())}*")
     for section in application.sections:
@@ -53,8 +83,19 @@ class ApplicationText(Markdown):
     """The application's text, laid out by Textual's Markdown widget (headings, lists, emphasis,
     tables). Text from a file is Markdown at most, never Textual markup; links are not followed."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, rules: Sequence[EligibilityRule] = (), **kwargs) -> None:
+        """`rules`: the session's eligibility rules, shown per application as information (the juror's app)."""
         super().__init__(open_links=False, **kwargs)
+        self.rules = tuple(rules)
+        self.shown = 0  # how many times a text was shown: a search knows when its matches are stale
+        self.rendering: AwaitComplete | None = None  # Markdown lays the text out off the event loop
 
     def show(self, application: Application) -> AwaitComplete:
-        return self.update(reading_markdown(application))
+        self.shown += 1
+        self.rendering = self.update(reading_markdown(application, self.rules))
+        return self.rendering
+
+    @property
+    def laid_out(self) -> bool:
+        """The last text shown is in its blocks (a search can read them)."""
+        return self.rendering is None or self.rendering.is_done
