@@ -104,7 +104,7 @@ async def test_my_scores_shows_scores_marks_totals_and_conflicts(demo_data_dir, 
         line = screen.cell_words()
         assert "Vernieuwend instrumentarium: 4 (" in line and "motivatie ontbreekt" in line
         status = str(screen.query_one("#my-scores-status").render())
-        assert status.startswith(f"1 van {len(session.applications) - 1} beoordeeld")
+        assert status.startswith(f"2 van {len(session.applications) - 1} beoordeeld")
         assert "4! motivatie ontbreekt" in status
         await pilot.press("escape")
         assert app.screen is assessment
@@ -177,6 +177,8 @@ async def test_my_scores_in_english_at_120_columns(demo_data_dir, session):
         assert "motivation missing" in screen.cell_words()
         # more room: more of the label and the title
         assert cell(screen, session.applications[0].id, "application") == "● Antwerpen – Deurne-Noord · Veilig en leefbaar Deurne-Noord"
+        assert cell(screen, session.applications[1].id, "application").endswith("…")
+        assert len(cell(screen, session.applications[1].id, "application")) == 60
 
 
 # --- undo -------------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ NO_MOTIVATION = "!"  # after a score whose motivation the criteria still require
 CONFLICT = MARKERS[Status.CONFLICT]
 DESCENDING, ASCENDING = "▼", "▲"
 MIN_LABEL_WIDTH = 12
+MAX_LABEL_WIDTH = 60  # wider, and the scores would sit far from their application
 CELL_PADDING = 1  # DataTable's default: one column each side of every cell
 SCROLLBAR = 1  # see jury.tcss: the table's vertical scroll bar
 
@@ -193,7 +194,7 @@ class MyScoresScreen(SpecBindings, Screen[tuple[int, int | None] | None]):
     def _label_width_for(self, width: int) -> int:
         others = sum(self._score_width(cid) for cid in self.criteria.criterion_ids) + self._total_width()
         padding = 2 * CELL_PADDING * (len(self.criteria.criteria) + 2)
-        return max(MIN_LABEL_WIDTH, width - others - padding - SCROLLBAR)
+        return max(MIN_LABEL_WIDTH, min(MAX_LABEL_WIDTH, width - others - padding - SCROLLBAR))
 
     def _header(self, column: str, text: str) -> Text:
         if self.order.column == column or (column == LABEL and self.order.column is None):
