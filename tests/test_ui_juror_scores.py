@@ -213,7 +213,7 @@ async def test_undo_takes_back_score_changes_one_by_one_across_applications(demo
         await pilot.press("u")
         assert store.assessment(first).get(c0.id).score is None
         await pilot.press("u")
-        assert notifications(app).count("Geen scorewijziging om ongedaan te maken (sinds de app openging).") == 2
+        assert notifications(app)[-1] == "Geen scorewijziging om ongedaan te maken (sinds de app openging)."
         # every undo is a change like any other: in the history
         assert [(entry.old, entry.new) for entry in store.history(first)] == [(None, 3), (3, 4), (4, 3), (3, None)]
 
