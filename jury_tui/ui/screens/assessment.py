@@ -580,8 +580,9 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         if self._refuse_if_conflicted():
             return
         now = self._assessments[change.application_id].get(change.criterion_id).score
-        if now == change.before:
-            return self.action_undo_score()  # (changed back by hand since): nothing left of this change
+        if now == change.before:  # already back (an import in another terminal): the change before it
+            self.action_undo_score()
+            return
         if not self._save(change.application_id,
                           lambda: self.store.set_score(change.application_id, change.criterion_id, change.before)):
             self._score_changes.append(change)
