@@ -38,6 +38,7 @@ JUROR_SCREENS = {
     "notes": ("a",),  # the private note on the first application, still empty
     "search": ("slash", *"wijk", "enter"),  # the first of the matches in the text, the others marked
     "conflict_hides_scores": ("3", "c", "space", "enter"),  # a conflict on the scored application: asked first
+    "my_scores": ("o",),  # with the scores of save_some_scores
 }
 CHAIR_SCREENS = {
     "overview": (),
@@ -57,6 +58,19 @@ CHAIR_SCREENS = {
 CHAIR_DATA = "demo-data-in-a-folder-whose-name-fills-the-export-dialogs-folder-line"
 
 
+def save_some_scores(store: JurorStore) -> None:
+    """For "my_scores": two applications complete, one with a motivation missing, one with a score
+    missing, one conflicted, the rest not started."""
+    from jury_tui.domain.assessment import ScoreChange
+
+    applications, criteria = store.session.applications, store.session.criteria.criteria
+    store.declare_conflicts([applications[3].id])
+    rows = {0: [3, 4, 2, 3, 4, 3, 3], 1: [5, 4, 4, 5, 4, 5, 4], 2: [2, 3, 3, 2, 1, 2, 2], 4: [4, 4, 3, None, 4, 3, 4]}
+    store.apply_batch([ScoreChange(applications[index].id, criterion.id, score, "" if (index, number) == (2, 1) else "m")
+                       for index, row in rows.items() for number, (criterion, score) in enumerate(zip(criteria, row))
+                       if score is not None], reason="")
+
+
 @pytest.fixture(params=LANGUAGES)
 def lang(request) -> str:
     """The language of every text, set before the data are made (the demo motivations are written in it)."""
@@ -73,7 +87,9 @@ sizes = pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
 @pytest.mark.parametrize("screen", list(JUROR_SCREENS))
 def test_juror_screen(screen, size, lang, demo_data_dir, snap_compare):
     session = load_session(demo_data_dir, DEMO)
-    if screen != "conflicts":
+    if screen == "my_scores":
+        save_some_scores(JurorStore(demo_data_dir, session, JUROR))
+    elif screen != "conflicts":
         JurorStore(demo_data_dir, session, JUROR).declare_conflicts([])
 
     async def run_before(pilot) -> None:

@@ -106,6 +106,8 @@ def assessment_keys(scale: Scale | None = None) -> list[KeySpec]:
         KeySpec("match_previous", "", "↑", "ui.key.search_previous", None),
         KeySpec("close_search", "", "Esc", "ui.key.close", None),
         KeySpec("conflicts", "c", "c", "ui.key.conflicts", "ui.key.conflicts.help", True, show=False),
+        KeySpec("my_scores", "o", "o", "ui.key.my_scores", "ui.key.my_scores.help", True, show=False),
+        KeySpec("undo_score", "u,ctrl+z", "u ^z", "ui.key.undo_score", "ui.key.undo_score.help", True, show=False),
         KeySpec("submit", "s", "s", "ui.key.submit", "ui.key.submit.help", True),
         KeySpec("help", "question_mark,f1", "? F1", "ui.key.help", "ui.key.help.help", True),
         KeySpec("help_while_editing", "f1", "F1", "ui.key.help", None, mode=EDITING),

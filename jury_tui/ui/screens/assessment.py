@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from jury_tui.domain.assessment import (
     progress,
 )
 from jury_tui.errors import JuryError, problem_line
+from jury_tui.formatting import DASH
 from jury_tui.i18n import language, t
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.ui.commands import ScreenCommands
@@ -92,6 +94,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         self._save_timer: Timer | None = None
         self._area: MotivationArea | None = None
         self._noted: set[str] | None = None  # applications with a private note (read when first shown)
+        self._score_changes: list[ScoreChangeMade] = []  # this session's score changes, for undo (u)
 
     # --- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -368,10 +371,14 @@ class AssessmentScreen(SpecBindings, Screen[None]):
     def action_next_application(self) -> None:
         if self.app_index + 1 < len(self.applications):
             self.action_go_to(self.app_index + 1)
+        else:
+            self._say_at_the_end("ui.edge.last")
 
     def action_previous_application(self) -> None:
         if self.app_index > 0:
             self.action_go_to(self.app_index - 1)
+        else:
+            self._say_at_the_end("ui.edge.first")
 
     @on(OptionList.OptionSelected, "#app-list")
     def _clicked_application(self, event: OptionList.OptionSelected) -> None:
@@ -407,7 +414,9 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         current = self._assessments[application_id].get(criterion_id).score
         if current == value:
             return
-        self._save(application_id, lambda: self.store.set_score(application_id, criterion_id, value))
+        if self._save(application_id, lambda: self.store.set_score(application_id, criterion_id, value)):
+            self._score_changes.append(ScoreChangeMade(application_id, criterion_id, current, value))
+            del self._score_changes[:-UNDO_LEVELS]
 
     def action_score(self, value: int) -> None:
         self._set_score(value)
@@ -621,6 +630,84 @@ class AssessmentScreen(SpecBindings, Screen[None]):
                 t("ui.submit.done_body", state=state, path=str(path.resolve()), checksum=checksum),
             )
         )
+
+    # --- actions: my scores, undo, the ends of the list (issue 14) ------------------------------
+    def action_my_scores(self) -> None:
+        from jury_tui.ui.screens.my_scores import MyScoresScreen
+
+        if not self.flush_motivation():
+            return
+        self.app.push_screen(
+            MyScoresScreen(self.criteria, self.applications, self._assessments, self._conflicts, self._statuses,
+                           start=(self.current.id, self.current_criterion_id)),
+            self._after_my_scores,
+        )
+
+    def _after_my_scores(self, cell: tuple[int, int | None] | None) -> None:
+        if cell is not None:
+            self._jump_to(*cell)
+
+    def _jump_to(self, app_index: int, crit_index: int | None) -> bool:
+        """Show this application at this criterion (None: where the juror would start on it).
+        False: the motivation being typed could not be saved, so the screen stayed where it was."""
+        self._panel_visible()
+        if app_index != self.app_index:
+            self.action_go_to(app_index)
+            if self.app_index != app_index:
+                return False
+        if crit_index is not None and crit_index != self.crit_index:
+            self._go_to_criterion(crit_index)
+            return self.crit_index == crit_index
+        return True
+
+    def action_undo_score(self) -> None:
+        """Put back the score as it was before the juror's last score change in this app (several
+        levels); the screen goes to that application and criterion first. Motivations are not
+        undone here: while typing, the text box's own ctrl+z undoes the text."""
+        if not self._score_changes:
+            self.notify(t("ui.undo.nothing"))
+            return
+        change = self._score_changes[-1]
+        app_index = next(index for index, app in enumerate(self.applications) if app.id == change.application_id)
+        if not self._jump_to(app_index, self.criteria.criterion_ids.index(change.criterion_id)):
+            return
+        self._score_changes.pop()
+        if self._refuse_if_conflicted():
+            return
+        now = self._assessments[change.application_id].get(change.criterion_id).score
+        if now == change.before:  # already back (an import in another terminal): the change before it
+            self.action_undo_score()
+            return
+        if not self._save(change.application_id,
+                          lambda: self.store.set_score(change.application_id, change.criterion_id, change.before)):
+            self._score_changes.append(change)
+            return
+        self.notify(t("ui.undo.done",
+                      criterion=self.criteria.criterion(change.criterion_id).name.get(self.lang),
+                      application=self.current.label,
+                      now=DASH if now is None else now,
+                      before=DASH if change.before is None else change.before))
+
+    def _say_at_the_end(self, key: str) -> None:
+        """n on the last application, p on the first: say so, and how many are still open."""
+        summary = self.progress
+        still_open = summary.in_progress + summary.not_started
+        where = t(key, number=self.app_index + 1, total=len(self.applications))
+        rest = t("ui.edge.open", count=still_open) if still_open else t("ui.edge.none_open")
+        self.notify(f"{where} {rest}")
+
+
+@dataclass(frozen=True)
+class ScoreChangeMade:
+    """A score the juror changed in this app, from `before` to `after` (None: no score)."""
+
+    application_id: str
+    criterion_id: str
+    before: int | None
+    after: int | None
+
+
+UNDO_LEVELS = 100
 
 
 def _conflicts_screen(store: JurorStore, first_visit: bool):
