@@ -472,7 +472,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
     def action_help(self) -> None:
         from jury_tui.ui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.help_rows()))
+        self.app.push_screen(HelpScreen(self.help_rows(), self.criteria))
 
     def action_help_while_editing(self) -> None:
         self.flush_motivation()
