@@ -31,8 +31,8 @@ def criterion_abbreviation(criterion: Criterion, lang: str) -> str:
 
 
 def shortened(name: str, letters: int) -> str:
-    """The name itself when it has at most `letters` characters, else its first `letters` and "…"."""
-    return name if len(name) <= letters else name[:letters].rstrip() + "…"
+    """The name itself when cutting saves nothing, else its first `letters` and "…"."""
+    return name if len(name) <= letters + 1 else name[:letters].rstrip() + "…"
 
 
 def criteria_strip_tiers(criteria: CriteriaSet, assessment: ApplicationAssessment, current: int, lang: str) -> list[list[Item]]:
@@ -76,12 +76,12 @@ def strip_style(complete: bool, empty: bool) -> str:
 
 class TieredLine(PackedLine):
     """A PackedLine given several versions of its items, most readable first: it shows the first
-    version that fits on one line at its width, else the last one, wrapped."""
+    version that fits in the lines its max-height allows (jury.tcss; one without), else the last one."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.tiers: list[list[Item]] = []
-        self._chosen: tuple[int, list[Item]] | None = None
+        self._chosen: tuple[tuple[int, int], list[Item]] | None = None
 
     def set_tiers(self, tiers: list[list[Item]]) -> None:
         if tiers != self.tiers:
@@ -91,9 +91,10 @@ class TieredLine(PackedLine):
             self.refresh(layout=True)
 
     def chosen(self, width: int) -> list[Item]:
-        if self._chosen is None or self._chosen[0] != width:
-            fitting = next((tier for tier in self.tiers if len(pack(tier, width, self.separator)) == 1), None)
-            self._chosen = (width, fitting if fitting is not None else (self.tiers[-1] if self.tiers else []))
+        key = (width, line_budget(self.styles) or 1)
+        if self._chosen is None or self._chosen[0] != key:
+            fitting = next((tier for tier in self.tiers if len(pack(tier, width, self.separator)) <= key[1]), None)
+            self._chosen = (key, fitting if fitting is not None else (self.tiers[-1] if self.tiers else []))
         return self._chosen[1]
 
     @property
@@ -124,7 +125,8 @@ def scale_items(scale: Scale, chosen: int | None, lang: str) -> list[Item]:
 
 def scale_tiers(scale: Scale, chosen: int | None, lang: str, compact: bool) -> list[list[Item]]:
     """Every step with its label; with `compact` (the criteria say what each level means, under the
-    scale) also the numbers with only the chosen step's label, for when the labels do not fit one line."""
+    scale) also the numbers with only the chosen step's label, for when the labels do not fit the
+    lines the scale has (one while the motivation is written: no score changes then)."""
     full = scale_items(scale, chosen, lang)
     if not compact:
         return [full]
@@ -145,22 +147,25 @@ class Info(NamedTuple):
     points: tuple[str, ...] = ()
     levels_heading: str = ""  # above the levels (none without levels)
     levels: tuple[tuple[str, str], ...] = ()  # ("3 Voldoende", what it means)
+    chosen: int = -1  # the index in `levels` of the chosen score, which stands out (-1: none)
 
 
-def criterion_info(criterion: Criterion, lang: str, scale: Scale | None = None, source: str = "") -> Info:
+def criterion_info(criterion: Criterion, lang: str, scale: Scale | None = None, source: str = "",
+                   chosen: int | None = None) -> Info:
     """The description, the guidance heading and points (no heading without points), and the
-    meaning of each level of `scale` the criterion describes, headed by whose guidance it is."""
+    meaning of each level of `scale` the criterion describes, headed by whose guidance it is; the
+    `chosen` score's level stands out."""
     points = tuple(point.get(lang) for point in criterion.guidance)
-    levels: tuple[tuple[str, str], ...] = ()
-    if scale is not None:
-        levels = tuple(
-            (f"{step.value} {step.label.get(lang)}", meaning)
-            for step in sorted(scale.steps, key=lambda step: step.value)
-            if (meaning := criterion.level(step.value, lang)) is not None
-        )
+    described = [] if scale is None else [
+        (step.value, f"{step.value} {step.label.get(lang)}", meaning)
+        for step in sorted(scale.steps, key=lambda step: step.value)
+        if (meaning := criterion.level(step.value, lang)) is not None
+    ]
+    levels = tuple((label, meaning) for _, label, meaning in described)
+    marked = next((index for index, (value, _, _) in enumerate(described) if value == chosen), -1)
     levels_heading = (t("ui.score.levels_heading", source=source) if source else t("ui.score.levels_heading_plain")) if levels else ""
     return Info(criterion.description.get(lang), t("ui.score.guidance_heading") if points else "", points,
-                levels_heading, levels)
+                levels_heading, levels, marked)
 
 
 BULLET = "•"
@@ -169,13 +174,14 @@ GUIDANCE_HEADING_STYLE = "italic dim"
 
 
 LEVEL_STYLE = "bold"
+CHOSEN_LEVEL_STYLE = "bold reverse $text-accent"  # as the chosen step on the scale
 HINT_STYLE = "italic $text-muted"
 
 
 def info_lines(info: tuple, width: int) -> list[Content]:
     """The description, then the guidance points as a list whose lines wrap under their own text,
     then each level ("3 Voldoende") with what it means, wrapped under the meaning."""
-    description, heading, points, levels_heading, levels = Info(*info)
+    description, heading, points, levels_heading, levels, chosen = Info(*info)
     width = max(width, 1)
     lines = Content(description).wrap(width)
     if points:
@@ -188,13 +194,14 @@ def info_lines(info: tuple, width: int) -> list[Content]:
     if levels:
         lines.extend(Content.styled(levels_heading, GUIDANCE_HEADING_STYLE).wrap(width))
         indent = min(max(cell_len(label) for label, _ in levels) + 1, width // 2)
-        for label, meaning in levels:
+        for index, (label, meaning) in enumerate(levels):
+            style = CHOSEN_LEVEL_STYLE if index == chosen else LEVEL_STYLE
             wrapped = Content(meaning).wrap(max(width - indent, 1))
             if cell_len(label) >= indent:  # a label too long for the column: the meaning under it
-                lines.extend(Content.styled(label, LEVEL_STYLE).wrap(width))
+                lines.extend(Content.styled(label, style).wrap(width))
                 lines.extend(Content.assemble(" " * indent, line) for line in wrapped)
                 continue
-            lines.append(Content.assemble((label.ljust(indent), LEVEL_STYLE), wrapped[0]))
+            lines.append(Content.assemble((label, style), " " * (indent - cell_len(label)), wrapped[0]))
             lines.extend(Content.assemble(" " * indent, line) for line in wrapped[1:])
     return lines
 
@@ -308,6 +315,9 @@ class LevelMeaning(Widget):
     LevelMeaning {
         height: auto;
     }
+    LevelMeaning.-none {
+        display: none;
+    }
     """
 
     def __init__(self, **kwargs) -> None:
@@ -359,7 +369,8 @@ class ScoringPanel(Vertical):
         with InfoScroll(id="criterion-info"):
             yield CriterionInfo(id="criterion-description")
         yield TieredLine(separator="", id="scale")
-        yield LevelMeaning(id="level-meaning")
+        # (a criteria file without levels: no line for them)
+        yield LevelMeaning(id="level-meaning", classes="" if self.has_levels else "-none")
         yield MotivationArea(id="motivation")
         yield Static(id="conflict-note")
 
@@ -392,12 +403,11 @@ class ScoringPanel(Vertical):
         )
         self.query_one("#criterion-heading", Static).update(heading)
         description = self.query_one("#criterion-description", CriterionInfo)
-        description.update(criterion_info(criterion, self.lang, self.criteria.scale, self.levels_source))
+        description.update(criterion_info(criterion, self.lang, self.criteria.scale, self.levels_source, entry.score))
         self.query_one("#criterion-info", InfoScroll).scroll_home(animate=False)
         scale = self.criteria.scale
         self.query_one("#scale", TieredLine).set_tiers(scale_tiers(scale, entry.score, self.lang, self.has_levels))
         meaning = self.query_one("#level-meaning", LevelMeaning)
-        meaning.display = self.has_levels
         meaning.update(level_meaning(criterion, scale, entry.score, self.lang))
         area = self.motivation
         area.border_title = t("ui.score.motivation_required" if criterion.motivation_required else "ui.key.edit_motivation")
