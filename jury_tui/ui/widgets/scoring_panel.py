@@ -225,7 +225,11 @@ def clipped(lines: list[Content], width: int, budget: int | None, hint: str) -> 
     if room < 2:  # too narrow for text and hint: the hint alone
         kept[-1] = mark.truncate(width, ellipsis=True)
         return kept
-    last = kept[-1].rstrip().truncate(room - 1) + "…"
+    last = kept[-1].rstrip().truncate(room - 1)
+    space = last.plain.rfind(" ")
+    if space > (room - 1) // 2 and last.cell_length == room - 1:  # a word cut in two: end before it
+        last = last.truncate(space)
+    last = last.rstrip() + "…"
     kept[-1] = Content.assemble(last, " " * (width - last.cell_length - mark.cell_length), mark)
     return kept
 
