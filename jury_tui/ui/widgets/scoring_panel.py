@@ -225,7 +225,10 @@ def clipped(lines: list[Content], width: int, budget: int | None, hint: str) -> 
     if room < 2:  # too narrow for text and hint: the hint alone
         kept[-1] = mark.truncate(width, ellipsis=True)
         return kept
-    last = kept[-1].rstrip().truncate(room - 1)
+    # The last line shown runs on into the next one (without its indent), so it is filled to the hint.
+    following = lines[budget]
+    indent = len(following.plain) - len(following.plain.lstrip(" "))
+    last = Content.assemble(kept[-1].rstrip(), " ", following[indent:]).truncate(room - 1)
     space = last.plain.rfind(" ")
     if space > (room - 1) // 2 and last.cell_length == room - 1:  # a word cut in two: end before it
         last = last.truncate(space)
