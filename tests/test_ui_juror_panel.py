@@ -158,12 +158,10 @@ def test_the_strip_shows_full_names_when_they_fit_else_shortened_ones_else_abbre
         assert len(strip_at(width)) <= width
 
 
-def test_the_scale_keeps_its_labels_without_levels_and_goes_compact_with_them(session):
-    scale = session.criteria.scale
-    assert len(scale_tiers(scale, 3, "nl", compact=False)) == 1
-    full, compact = scale_tiers(scale, 3, "nl", compact=True)
+def test_the_scale_has_its_labels_and_a_compact_form_with_only_the_chosen_one(session):
+    full, compact = scale_tiers(session.criteria.scale, 3, "nl")
     assert "".join(text for text, _ in compact) == " 0  1  2 ▶3 Voldoende◀ 4  5 "
-    assert "".join(text for text, _ in full).startswith(" 0 Ontbreekt  1 Zeer zwak ")
+    assert "".join(text for text, _ in full) == " 0 Ontbreekt  1 Zeer zwak  2 Zwak ▶3 Voldoende◀ 4 Goed  5 Uitstekend "
 
 
 async def test_at_80x24_the_panel_fits_with_and_without_the_motivation_open(demo_data_dir, session):
@@ -234,3 +232,18 @@ async def test_help_explains_the_strips_colours_and_names(demo_data_dir, session
         # in the strip's own colours
         styles = {str(span.style) for span in legend.spans}
         assert {"$text-success", "$text-warning", "$text-muted"} <= styles
+
+
+async def test_a_criteria_file_without_levels_has_no_line_for_them(small_data_dir, small_session):
+    JurorStore(small_data_dir, small_session, "j1").declare_conflicts([])
+    async with JurorApp(small_data_dir, small_session, "j1").run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert screen.query_one("#level-meaning").region.area == 0
+        scale = screen.query_one("#scale", TieredLine).plain
+        assert all(f"{step.value} {step.label.nl}" in scale for step in small_session.criteria.scale.steps)
+        info = screen.query_one("#criterion-description", CriterionInfo)
+        await pilot.press("i")
+        await pilot.pause()
+        assert not any("betekent" in line for line in shown(info))

@@ -123,20 +123,17 @@ def scale_items(scale: Scale, chosen: int | None, lang: str) -> list[Item]:
     return items
 
 
-def scale_tiers(scale: Scale, chosen: int | None, lang: str, compact: bool) -> list[list[Item]]:
-    """Every step with its label; with `compact` (the criteria say what each level means, under the
-    scale) also the numbers with only the chosen step's label, for when the labels do not fit the
-    lines the scale has (one while the motivation is written: no score changes then)."""
-    full = scale_items(scale, chosen, lang)
-    if not compact:
-        return [full]
+def scale_tiers(scale: Scale, chosen: int | None, lang: str) -> list[list[Item]]:
+    """Every step with its label; then the numbers with only the chosen step's label, for when the
+    labels do not fit the lines the scale has (one while the motivation is written: no score
+    changes then; every label is in `i` when the criteria say what each level means)."""
     numbers: list[Item] = []
     for step in sorted(scale.steps, key=lambda step: step.value):
         if step.value == chosen:
             numbers.append((f"▶{step.value} {step.label.get(lang)}◀", "bold reverse $text-accent"))
         else:
             numbers.append((f" {step.value} ", ""))
-    return [full, numbers]
+    return [scale_items(scale, chosen, lang), numbers]
 
 
 class Info(NamedTuple):
@@ -413,7 +410,7 @@ class ScoringPanel(Vertical):
         description.update(criterion_info(criterion, self.lang, self.criteria.scale, self.levels_source, entry.score))
         self.query_one("#criterion-info", InfoScroll).scroll_home(animate=False)
         scale = self.criteria.scale
-        self.query_one("#scale", TieredLine).set_tiers(scale_tiers(scale, entry.score, self.lang, self.has_levels))
+        self.query_one("#scale", TieredLine).set_tiers(scale_tiers(scale, entry.score, self.lang))
         meaning = self.query_one("#level-meaning", LevelMeaning)
         meaning.update(level_meaning(criterion, scale, entry.score, self.lang))
         area = self.motivation
