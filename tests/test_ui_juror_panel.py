@@ -247,3 +247,18 @@ async def test_a_criteria_file_without_levels_has_no_line_for_them(small_data_di
         await pilot.press("i")
         await pilot.pause()
         assert not any("betekent" in line for line in shown(info))
+
+
+async def test_the_palettes_scores_say_what_they_mean_for_the_current_criterion(demo_data_dir, session):
+    from textual.widgets import OptionList
+
+    async with JurorApp(demo_data_dir, session, JUROR).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"voldoende")
+        hits = pilot.app.screen.query_one(OptionList)
+        wanted = "Score 3: Voldoende – Een onderbouwde analyse; de meeste maatregelen volgen er herkenbaar uit."
+        await wait_until(pilot, lambda: hits.option_count and wanted in str(hits.get_option_at_index(0).prompt),
+                         "the palette to offer score 3 with its meaning")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert " ".join(shown(pilot.app.screen.query_one("#level-meaning", LevelMeaning))) == MEANING_3

@@ -336,8 +336,11 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         for spec in self.own_keys:
             if spec.palette and spec.help:
                 commands.append((t(spec.help), spec.display, partial(self.run_action, spec.action)))
+        criterion = self.criteria.criterion(self.current_criterion_id)
         for step in self.criteria.scale.steps:
             title = f"{t('ui.key.score')} {step.value}: {step.label.get(self.lang)}"
+            if (meaning := criterion.level(step.value, self.lang)) is not None:  # what it means for this criterion
+                title += f" – {meaning}"
             commands.append((title, str(step.value) if 0 <= step.value <= 9 else "", partial(self.run_action, f"score({step.value})")))
         for index, application in enumerate(self.applications):
             commands.append((f"→ {application.label}: {application.title}", application.id, partial(self.action_go_to, index)))
