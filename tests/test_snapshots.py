@@ -39,6 +39,17 @@ JUROR_SCREENS = {
     "search": ("slash", *"wijk", "enter"),  # the first of the matches in the text, the others marked
     "conflict_hides_scores": ("3", "c", "space", "enter"),  # a conflict on the scored application: asked first
     "my_scores": ("o",),  # with the scores of save_some_scores
+    # With SCORED_FIRST (below): back up to the scored criterion, its meaning under the scale and a long
+    # motivation shown from its start; then with i the whole question and every level's meaning.
+    "scored": ("up",),
+    "info": ("up", "i"),
+}
+# Screens that start with the first application's first criterion scored 3 with a long motivation
+# (through the store, before the app starts: no clock on the screen).
+SCORED_FIRST = {"scored", "info"}
+LONG_MOTIVATION = {
+    "nl": "De analyse van de wijk steunt op cijfers en op gesprekken met bewoners. " * 6,
+    "en": "The analysis of the neighbourhood rests on figures and on talks with residents. " * 6,
 }
 CHAIR_SCREENS = {
     "overview": (),
@@ -91,6 +102,11 @@ def test_juror_screen(screen, size, lang, demo_data_dir, snap_compare):
         save_some_scores(JurorStore(demo_data_dir, session, JUROR))
     elif screen != "conflicts":
         JurorStore(demo_data_dir, session, JUROR).declare_conflicts([])
+    if screen in SCORED_FIRST:
+        store = JurorStore(demo_data_dir, session, JUROR)
+        first = session.applications[0].id
+        store.set_score(first, "maatwerk", 3)
+        store.set_motivation(first, "maatwerk", LONG_MOTIVATION[lang].strip())
 
     async def run_before(pilot) -> None:
         await pilot.press(*JUROR_SCREENS[screen])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, ClassVar
@@ -48,6 +49,19 @@ def _plain_text(value: object) -> object:
 
 
 Text = Annotated[LocalizedText, BeforeValidator(_plain_text)]
+_LEVEL = re.compile(r"-?(0|[1-9][0-9]{0,5})")  # a level of the scale as a TOML key: "0", "5", "-1" (no "05", no "+5")
+
+
+def _level_key(value: str) -> str:
+    if not _LEVEL.fullmatch(value):
+        raise InvalidValue("criteria.level_key", level=value[:20])
+    return value
+
+
+LevelKey = Annotated[str, AfterValidator(_level_key)]
+# Fields added after sessions were made are left out of the JSON form while empty, so a session made
+# before them keeps its fingerprint (domain/session.py) and its jurors' submissions stay valid.
+_LEFT_OUT_WHILE_EMPTY = Field(exclude_if=lambda value: not value)
 STRICT: dict = {"extra": "forbid"}  # pydantic's settings for every record: unknown fields are an error
 
 
@@ -97,6 +111,18 @@ class Criterion:
     weight: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1.0
     motivation_required: bool = True
     minimum_score: int | None = None
+    # What a score means for this criterion, per level of the scale ("0", "1", ...): the jury's own
+    # guidance (CriteriaSet.levels_source says whose). Not every level needs one.
+    levels: Annotated[
+        dict[LevelKey, Text],
+        Field(max_length=MAX_SCALE_STEPS),
+        _LEFT_OUT_WHILE_EMPTY,
+    ] = field(default_factory=dict)
+
+    def level(self, value: int, lang: str = "nl") -> str | None:
+        """What `value` means for this criterion, or None when the criteria file does not say."""
+        text = self.levels.get(str(value))
+        return None if text is None else text.get(lang)
 
 
 class RuleKind(StrEnum):
@@ -164,6 +190,9 @@ class CriteriaSet:
     ranking: Ranking = field(default_factory=Ranking)
     disagreement_threshold: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 2.0
     addressee: Text | None = None  # to whom the advice is addressed, e.g. "de Vlaamse Regering"
+    # Whose guidance the criteria's `levels` are (e.g. "Leidraad van de jury, geen tekst uit de oproep"):
+    # required as soon as one criterion describes its levels.
+    levels_source: Annotated[Text | None, _LEFT_OUT_WHILE_EMPTY] = None
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
@@ -174,6 +203,12 @@ class CriteriaSet:
             if criterion.minimum_score is not None and not self.scale.contains(criterion.minimum_score):
                 raise InvalidValue("criteria.threshold_scale", value=criterion.minimum_score, min=self.scale.min,
                                    max=self.scale.max)
+            for level in criterion.levels:
+                if not self.scale.contains(int(level)):
+                    raise InvalidValue("criteria.level_off_scale", id=criterion.id, level=level, min=self.scale.min,
+                                       max=self.scale.max)
+        if self.levels_source is None and any(criterion.levels for criterion in self.criteria):
+            raise InvalidValue("criteria.levels_source_missing")
         for criterion_id in self.ranking.tie_break:
             if criterion_id not in seen:
                 raise InvalidValue("criteria.tie_break_unknown", id=criterion_id)

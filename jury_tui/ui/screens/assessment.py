@@ -349,8 +349,11 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         for spec in self.own_keys:
             if spec.palette and spec.help:
                 commands.append((t(spec.help), spec.display, partial(self.run_action, spec.action)))
+        criterion = self.criteria.criterion(self.current_criterion_id)
         for step in self.criteria.scale.steps:
             title = f"{t('ui.key.score')} {step.value}: {step.label.get(self.lang)}"
+            if (meaning := criterion.level(step.value, self.lang)) is not None:  # what it means for this criterion
+                title += f" – {meaning}"
             commands.append((title, str(step.value) if 0 <= step.value <= 9 else "", partial(self.run_action, f"score({step.value})")))
         for index, application in enumerate(self.applications):
             commands.append((f"→ {application.label}: {application.title}", application.id, partial(self.action_go_to, index)))
@@ -503,7 +506,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
     def action_help(self) -> None:
         from jury_tui.ui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.help_rows()))
+        self.app.push_screen(HelpScreen(self.help_rows(), self.criteria))
 
     def action_help_while_editing(self) -> None:
         self.flush_motivation()
