@@ -31,7 +31,7 @@ from jury_tui.domain.assessment import (
     progress,
 )
 from jury_tui.domain.submission import assessment_digest, combined_digest
-from jury_tui.errors import JuryError, problem_line
+from jury_tui.errors import JuryError, display_path, problem_line
 from jury_tui.i18n import language, t
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.submitting import SubmissionState, submission_state
@@ -94,6 +94,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         # "changed since submitting" costs one application's digest per save (see _show_submission_state).
         self._digests = {a.id: assessment_digest(self.criteria, self._assessments[a.id]) for a in self.applications}
         self._submission = self._read_submission_state()
+        self._submission_shown: tuple[str, bool, bool] | None = None
 
     # --- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -524,15 +525,19 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         state = self._submission
         if state is not None and state.work_digest is not None:
             state = self._submission = state.against(self._work_digest())
-        widget.set_class(state is None, "-none")
-        widget.set_class(bool(state and state.changed), "-changed")
         if state is None:
-            widget.update("")
+            text = ""
         elif state.changed:
-            wide = self.size.width >= WIDE_TOPBAR
-            widget.update(t("ui.submitted.changed" if wide else "ui.submitted.changed_short"))
+            text = t("ui.submitted.changed" if self.size.width >= WIDE_TOPBAR else "ui.submitted.changed_short")
         else:
-            widget.update(state_line(state))
+            text = state_line(state)
+        shown = (text, state is None, bool(state and state.changed))
+        if shown == self._submission_shown:
+            return  # most saves change nothing here: leave the top bar's layout alone
+        self._submission_shown = shown
+        widget.set_class(shown[1], "-none")
+        widget.set_class(shown[2], "-changed")
+        widget.update(text)
 
     # --- submitting -------------------------------------------------------------------------------
     def action_submit(self) -> None:
@@ -545,7 +550,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         summary = self.progress
         missing = missing_work(self.criteria, self.applications, self._assessments, self._statuses)
         conflicts = [a for a in self.applications if a.id in self._conflicts]
-        path = default_submission_path(self.data_dir, self.session.id, self.store.juror_id).resolve()
+        path = display_path(default_submission_path(self.data_dir, self.session.id, self.store.juror_id))
         self._show_submission_state()
         rows = review_rows(summary.complete, summary.to_assess, missing, conflicts, self._submission, path)
         self.app.push_screen(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -94,30 +93,15 @@ def review_rows(
     missing: list[Missing],
     conflicts: list[Application],
     state: SubmissionState | None,
-    path: Path,
+    path: str,
 ) -> list[Row]:
-    """The review's rows: counts, what is missing by name, conflicts, the last submission, the file."""
+    """The review's rows: the counts, the last submission, the file and the conflicts first (short,
+    always in view), then what is missing by name (it can be long: the review scrolls)."""
     rows: list[Row] = []
     if missing:
         rows.append((t("ui.review.incomplete", done=done, total=total, missing=len(missing)), "bold $text-warning", 0))
-        for item in missing:
-            if not item.motivations and len(item.scores) == item.application_criteria:
-                rows.append((f"• {item.application.label}: {t('ui.review.nothing_yet')}", "", 2))
-                continue
-            rows.append((f"• {item.application.label}", "bold", 2))
-            if item.scores:
-                rows.append((t("ui.review.missing_score", criteria=", ".join(item.scores)), "", 4))
-            if item.motivations:
-                rows.append((t("ui.review.missing_motivation", criteria=", ".join(item.motivations)), "", 4))
     else:
         rows.append((t("ui.review.complete", total=total), "bold $text-success", 0))
-    rows.append(("", "", 0))
-    if conflicts:
-        rows.append((t("ui.review.conflicts", count=len(conflicts)), "bold", 0))
-        rows.extend((f"• {application.label}", "", 2) for application in conflicts)
-    else:
-        rows.append((t("ui.review.no_conflicts"), "", 0))
-    rows.append(("", "", 0))
     last = state_line(state)
     if state is not None and state.changed:
         last += " · " + t("ui.review.changed_since")
@@ -125,7 +109,24 @@ def review_rows(
         last += " · " + t("ui.review.unchanged_since")
     rows.append((t("ui.review.last", state=last), "", 0))
     rows.append((t("ui.review.file"), "", 0))
-    rows.append((str(path), "", 2))
+    rows.append((path, "", 2))
+    if conflicts:
+        rows.append((t("ui.review.conflicts", count=len(conflicts)), "", 0))
+        rows.extend((f"• {application.label}", "", 2) for application in conflicts)
+    else:
+        rows.append((t("ui.review.no_conflicts"), "", 0))
+    if missing:
+        rows.append(("", "", 0))
+        rows.append((t("ui.review.missing_title"), "bold", 0))
+    for item in missing:
+        if not item.motivations and len(item.scores) == item.application_criteria:
+            rows.append((f"• {item.application.label}: {t('ui.review.nothing_yet')}", "", 2))
+            continue
+        rows.append((f"• {item.application.label}", "bold", 2))
+        if item.scores:
+            rows.append((t("ui.review.missing_score", criteria=", ".join(item.scores)), "", 4))
+        if item.motivations:
+            rows.append((t("ui.review.missing_motivation", criteria=", ".join(item.motivations)), "", 4))
     return rows
 
 
