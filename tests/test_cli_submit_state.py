@@ -113,7 +113,7 @@ def test_show_follows_a_juror_who_submits_changes_submits_again_and_changes_back
     first = juror_json(capsys)
     assert submitted(first) == (1, False)
     moment = dt.datetime.fromisoformat(first["submitted_at"])
-    assert moment.tzinfo is not None and abs(dt.datetime.now(dt.timezone.utc) - moment) < dt.timedelta(minutes=5)
+    assert moment.tzinfo is not None and abs(dt.datetime.now(dt.UTC) - moment) < dt.timedelta(minutes=5)
     line = juror_line(capsys)
     assert f"ingediend {moment.astimezone().strftime('%d-%m-%Y %H:%M')}, nr. 1" in line
     assert "gewijzigd" not in line
@@ -166,7 +166,7 @@ def test_a_counter_of_an_older_version_shows_the_number_and_no_change_state(caps
 
 
 def test_a_submission_whose_file_cannot_be_written_is_not_remembered_as_submitted(capsys, data, tmp_path, monkeypatch):
-    import jury_tui.store.submitting as submitting
+    from jury_tui.store import submitting
 
     score_all(data)
     assert run(capsys, "submit", "klein", "--as", "j1")[0] == 0
@@ -189,7 +189,7 @@ def test_english_show(capsys, data):
     score_all(data)
     assert run(capsys, "submit", "klein", "--as", "j1")[0] == 0
     store_of(data).set_score("a1", "inhoud", 1)
-    code, out, _ = run(capsys, "show", "klein", "--lang", "en")
+    _, out, _ = run(capsys, "show", "klein", "--lang", "en")
     line = next(line for line in out.splitlines() if " j1 " in line)
     assert ", no. 1" in line and "changed since submitting" in line
 
@@ -225,8 +225,8 @@ def test_a_writer_is_refused_with_one_line_naming_its_file_while_the_app_is_open
         code, out, err = run(capsys, *argv)
         assert code == 2 and out == ""
         assert err.strip().splitlines() == [
-            f"{file}: jury-tui {argv[0]} schrijft niet terwijl de app van jurylid j1 open is op sessie klein; "
-            "sluit de app eerst en probeer dan opnieuw (er is niets gewijzigd)"
+            (f"{file}: jury-tui {argv[0]} schrijft niet terwijl de app van jurylid j1 open is op sessie klein; "
+             "sluit de app eerst en probeer dan opnieuw (er is niets gewijzigd)")
         ]
         assert tree_snapshot(tmp_path) == before  # nothing written, no file created, the counter untouched
     finally:

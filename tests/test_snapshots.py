@@ -60,8 +60,8 @@ def frozen_clock(monkeypatch, data_dir: Path) -> None:
     past, so the date shows), and paths are shown from the data folder's parent (as a juror's own folder)."""
     import datetime as dt
 
-    import jury_tui.store.submitting as submitting
-    import jury_tui.ui.screens.assessment as assessment
+    from jury_tui.store import submitting
+    from jury_tui.ui.screens import assessment
 
     moment = dt.datetime(2026, 3, 4, 14, 32, 5).astimezone()
 

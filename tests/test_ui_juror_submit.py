@@ -88,7 +88,7 @@ async def test_a_juror_submits_changes_submits_again_and_changes_back(demo_data_
         assert isinstance(app.screen, SubmitReview)
         text = review_text(app)
         assert "Alle 19 aanvragen zijn af." in text
-        assert f"Conflicten gemeld (1)" in text and session.applications[1].label in text
+        assert "Conflicten gemeld (1)" in text and session.applications[1].label in text
         assert "Vorige keer: nog niet ingediend" in text
         assert display_path(path) in text.replace("\n", "")
         await pilot.press("s")  # a second s does not submit
@@ -161,7 +161,7 @@ async def test_the_review_names_what_is_missing_and_incomplete_work_takes_the_le
         assert isinstance(app.screen, SubmitReview)
         text = review_text(app)
         assert "17 van 20 aanvragen af; 3 nog niet af." in text
-        name = lambda criterion: criterion.name.get("nl")  # noqa: E731
+        name = lambda criterion: criterion.name.get("nl")
         assert f"• {apps[0].label}\nscore ontbreekt: {name(criteria[1])}, {name(criteria[2])}" in text
         assert f"• {apps[2].label}\nmotivatie ontbreekt: {name(criteria[0])}" in text
         assert f"• {apps[3].label}: nog niets ingevuld" in text
@@ -249,7 +249,7 @@ async def test_a_damaged_counter_does_not_stop_the_work_and_submitting_says_why(
 
 
 def test_the_state_line_gives_the_date_when_not_today():
-    moment = dt.datetime(2026, 3, 4, 9, 5, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2026, 3, 4, 9, 5, tzinfo=dt.UTC)
     local = moment.astimezone()
     assert state_line(SubmissionState(2, moment, False), today=local.date()) == f"ingediend om {local:%H:%M} (nr. 2)"
     later = local.date() + dt.timedelta(days=1)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from jury_tui.domain.assessment import progress, statuses_for
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.errors import JuryError
 from jury_tui.domain.submission import work_digest
+from jury_tui.errors import JuryError
 from jury_tui.store.juror_store import JurorStore
-from jury_tui.store.submitting import SubmissionState, submission_state
 from jury_tui.store.sessions import session_dir
+from jury_tui.store.submitting import SubmissionState, submission_state
 
 
 @dataclass(frozen=True)

@@ -45,11 +45,16 @@ from jury_tui.ui.keys import (
     bindings_for,
     help_rows,
 )
+from jury_tui.ui.screens.submit_review import (
+    SubmitReview,
+    missing_work,
+    review_rows,
+    state_line,
+)
 from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
 from jury_tui.ui.widgets.key_footer import KeyFooter
 from jury_tui.ui.widgets.scoring_panel import InfoScroll, MotivationArea, ScoringPanel
-from jury_tui.ui.screens.submit_review import state_line
 from jury_tui.ui.widgets.status import MARKERS, STYLES, status_text
 
 MOTIVATION_SAVE_DELAY = 0.4
@@ -543,7 +548,6 @@ class AssessmentScreen(SpecBindings, Screen[None]):
     def action_submit(self) -> None:
         """Always a review first (ui/screens/submit_review.py); the file is written only on its yes."""
         from jury_tui.store.sessions import default_submission_path
-        from jury_tui.ui.screens.submit_review import SubmitReview, missing_work, review_rows
 
         if not self.flush_motivation():
             return

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -19,7 +20,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from jury_tui.domain.applications import Application
-from jury_tui.domain.assessment import ApplicationAssessment, Status, criterion_is_complete
+from jury_tui.domain.assessment import (
+    ApplicationAssessment,
+    Status,
+    criterion_is_complete,
+)
 from jury_tui.domain.criteria import CriteriaSet
 from jury_tui.i18n import language, t
 from jury_tui.store.submitting import SubmissionState
@@ -133,7 +138,7 @@ def review_rows(
 class SubmitReview(Dialog):
     """The summary before submitting. Dismisses with True (submit) or False (back)."""
 
-    KEYS = [
+    KEYS: ClassVar[list[KeySpec]] = [
         KeySpec("submit", "j,y", "j", "ui.key.submit_now"),
         KeySpec("submit_enter", "enter", "⏎", None, show=False),
         KeySpec("back", "n,escape", "n", "ui.key.back"),
