@@ -254,6 +254,7 @@ def test_the_state_line_gives_the_date_when_not_today():
     assert state_line(SubmissionState(2, moment, False), today=local.date()) == f"ingediend om {local:%H:%M} (nr. 2)"
     later = local.date() + dt.timedelta(days=1)
     assert state_line(SubmissionState(2, moment, True), today=later) == f"ingediend op {local:%d-%m-%Y %H:%M} (nr. 2)"
+    assert state_line(SubmissionState(2, moment, True), today=later, short=True) == f"ingediend op {local:%d-%m-%Y} (nr. 2)"
     assert state_line(SubmissionState(7, None, None)) == "ingediend (nr. 7)"
     assert state_line(None) == "nog niet ingediend"
 

@@ -530,12 +530,13 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         state = self._submission
         if state is not None and state.work_digest is not None:
             state = self._submission = state.against(self._work_digest())
+        wide = self.size.width >= WIDE_TOPBAR
         if state is None:
             text = ""
         elif state.changed:
-            text = t("ui.submitted.changed" if self.size.width >= WIDE_TOPBAR else "ui.submitted.changed_short")
+            text = t("ui.submitted.changed" if wide else "ui.submitted.changed_short")
         else:
-            text = state_line(state)
+            text = state_line(state, short=not wide)
         shown = (text, state is None, bool(state and state.changed))
         if shown == self._submission_shown:
             return  # most saves change nothing here: leave the top bar's layout alone

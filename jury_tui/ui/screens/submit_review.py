@@ -67,25 +67,19 @@ def missing_work(
     return found
 
 
-def submitted_when(moment: dt.datetime | None, today: dt.date | None = None) -> str:
-    """'14:32' today, the date and time on another day, '' when unknown (in the local time)."""
-    if moment is None:
-        return ""
-    local = moment.astimezone()
-    if local.date() == (today or dt.date.today()):
-        return local.strftime("%H:%M")
-    return local.strftime(t("format.datetime"))
-
-
-def state_line(state: SubmissionState | None, today: dt.date | None = None) -> str:
-    """'ingediend om 14:32 (nr. 2)' — the juror's last submission, as the top bar and the review say it."""
+def state_line(state: SubmissionState | None, today: dt.date | None = None, short: bool = False) -> str:
+    """'ingediend om 14:32 (nr. 2)' — the juror's last submission, as the top bar and the review say it.
+    On another day the date and time; `short` (a narrow top bar): the date only."""
     if state is None:
         return t("ui.submitted.never")
-    when = submitted_when(state.submitted_at, today)
-    if not when:
+    if state.submitted_at is None:
         return t("ui.submitted.number", sequence=state.sequence)
-    same_day = state.submitted_at is not None and state.submitted_at.astimezone().date() == (today or dt.date.today())
-    return t("ui.submitted.at" if same_day else "ui.submitted.on", time=when, sequence=state.sequence)
+    local = state.submitted_at.astimezone()
+    if local.date() == (today or dt.date.today()):
+        return t("ui.submitted.at", time=local.strftime("%H:%M"), sequence=state.sequence)
+    if short:
+        return t("ui.submitted.on_date", date=local.strftime(t("format.date")), sequence=state.sequence)
+    return t("ui.submitted.on", time=local.strftime(t("format.datetime")), sequence=state.sequence)
 
 
 # One row of the review: its text, its style, how far a wrapped line is indented.
