@@ -6,11 +6,12 @@ Every failure is one clear line on stderr and exit code 2; never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gettext
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from jury_tui import __version__
@@ -241,6 +242,19 @@ def _open_store(data_dir: Path, session_id: str, juror_id: str, read_only: bool 
     return JurorStore(data_dir, session, juror_id, read_only=read_only)
 
 
+@contextlib.contextmanager
+def _refused_while_app_open(store, command: str, file: Path) -> Iterator[None]:
+    """A write refused because the juror's app holds the store: one line naming the command's file
+    (the CSV read, the submission to write, the juror's file) and that nothing changed."""
+    from jury_tui.store.juror_store import StoreHeld
+
+    try:
+        yield
+    except StoreHeld:
+        raise JuryError(t("cli.app_open", file=display_path(file), command=command, juror=store.juror_id,
+                          session=store.session.id)) from None
+
+
 def _run_app(app) -> int:
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise JuryError(t("cli.no_tty"))
@@ -456,9 +470,23 @@ def cmd_show(args: argparse.Namespace) -> int:
             extra.append(t("cli.show.conflicts", count=len(j["conflicts"])))
         if not j["conflicts_declared"]:
             extra.append(t("cli.show.undeclared"))
+        if j["submitted_sequence"] is not None:
+            extra.append(_submitted_text(j["submitted_sequence"], j["submitted_at"]))
+            if j["changed_since_submitted"]:
+                extra.append(t("cli.show.changed_since"))
         mark = "✓" if j["finished"] and j["conflicts_declared"] else " "
         _out(f" {mark} {j['id']:<12} {role:<15} {state}" + (f"  ({'; '.join(extra)})" if extra else ""))
     return _report_problems(problems)
+
+
+def _submitted_text(sequence: int, submitted_at: str | None) -> str:
+    """'ingediend 05-12-2026 14:32 (nr. 2)', in the local time."""
+    import datetime as dt
+
+    if submitted_at is None:
+        return t("cli.show.submitted_number", sequence=sequence)
+    moment = dt.datetime.fromisoformat(submitted_at).astimezone()
+    return t("cli.show.submitted", time=moment.strftime(t("format.datetime")), sequence=sequence)
 
 
 def _report_problems(problems: list[str]) -> int:
@@ -522,7 +550,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         for application_id in chosen:
             if not store.session.has_application(application_id):
                 raise JuryError(t("score.unknown_application", application=application_id))
-        store.declare_conflicts(chosen)
+        with _refused_while_app_open(store, "conflicts", store.folder / "juror.json"):
+            store.declare_conflicts(chosen)
         for hidden in hidden_work(store, chosen):  # the same warning as the app's conflicts screen
             _err(hidden.line)
     if not store.conflicts_declared:
@@ -541,7 +570,8 @@ def cmd_submit(args: argparse.Namespace) -> int:
     data_dir = _data_dir(args)
     store = _open_store(data_dir, args.session_id, args.juror)
     out = args.out or default_submission_path(data_dir, args.session_id, args.juror)
-    submission = write_submission(store, out, allow_incomplete=args.incomplete)
+    with _refused_while_app_open(store, "submit", out):
+        submission = write_submission(store, out, allow_incomplete=args.incomplete)
     state = t("status.complete") if submission.complete else t("submission.partial")
     _out(t("submission.written", path=display_path(out), state=state, checksum=submission.checksum[:12]))
     return 0
@@ -569,7 +599,8 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
 
     store = _open_store(_data_dir(args), args.session_id, args.juror)
     try:
-        count, changed = import_scores(store, args.file)
+        with _refused_while_app_open(store, "import-scores", args.file):
+            count, changed = import_scores(store, args.file)
     except JuryError as error:
         if len(error.problems) > 1:  # one line: the first problem and how many more (the list stays on the error)
             _err(t("csv.nothing_imported_more", problems=_first_and_more(error.problems)))

@@ -601,7 +601,7 @@ def transaction_round(data_dir: Path, model: CrashModel, summary: TxSummary, fai
         if failure == "enospc":
             ok = ok and fired
         if failure == "app":
-            ok = ok and "is open op sessie" in err
+            ok = ok and "open is op sessie" in err  # the app holds the store: refused (cli.app_open)
     summary.imports_as_promised += ok
     if not ok:
         problems.append(f"{label}: the import ended with {importer.returncode}: {out[-300:]!r} {err[-600:]!r}")

@@ -33,7 +33,9 @@ JUROR_SCREENS = {
     "conflicts": ("down", "space"),  # the first visit, one application marked
     "assessment": (),  # a juror who declared the conflicts before comes back to the first application
     "help": ("question_mark",),
-    "submit": ("s",),  # nothing scored yet: the dialog asks first
+    "submit": ("s",),  # nothing scored yet: the review lists all 20 (scrolls), Enter does not submit
+    "submitted": ("5", "s", "j", "enter"),  # the top bar: "ingediend op … (nr. 1)" (a fixed clock, see frozen_clock)
+    "submitted_then_changed": ("5", "s", "j", "enter", "4"),  # the top bar warns: changed since submitting
     "editor": ("e",),  # the first criterion's motivation on the whole screen, still empty
     "notes": ("a",),  # the private note on the first application, still empty
     "search": ("slash", *"wijk", "enter"),  # the first of the matches in the text, the others marked
@@ -80,6 +82,24 @@ def save_some_scores(store: JurorStore) -> None:
     store.apply_batch([ScoreChange(applications[index].id, criterion.id, score, "" if (index, number) == (2, 1) else "m")
                        for index, row in rows.items() for number, (criterion, score) in enumerate(zip(criteria, row))
                        if score is not None], reason="")
+def frozen_clock(monkeypatch, data_dir: Path) -> None:
+    """The juror's screens after a save or a submission: the clock they show is fixed (a day long
+    past, so the date shows), and paths are shown from the data folder's parent (as a juror's own folder)."""
+    import datetime as dt
+
+    from jury_tui.store import submitting
+    from jury_tui.ui.screens import assessment
+
+    moment = dt.datetime(2026, 3, 4, 14, 32, 5).astimezone()
+
+    class FixedDatetime(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return moment if tz is None else moment.astimezone(tz)
+
+    monkeypatch.setattr(submitting, "now", lambda: moment)
+    monkeypatch.setattr(assessment, "dt", type("dt", (), {"datetime": FixedDatetime}))
+    monkeypatch.chdir(data_dir.parent)
 
 
 @pytest.fixture(params=LANGUAGES)
@@ -96,7 +116,8 @@ sizes = pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
 
 @sizes
 @pytest.mark.parametrize("screen", list(JUROR_SCREENS))
-def test_juror_screen(screen, size, lang, demo_data_dir, snap_compare):
+def test_juror_screen(screen, size, lang, demo_data_dir, snap_compare, monkeypatch):
+    frozen_clock(monkeypatch, demo_data_dir)
     session = load_session(demo_data_dir, DEMO)
     if screen == "my_scores":
         save_some_scores(JurorStore(demo_data_dir, session, JUROR))

@@ -23,8 +23,9 @@ from jury_tui.store.sessions import default_submission_path, load_session, write
 from jury_tui.ui.app import JurorApp, PickerApp
 from jury_tui.ui.screens.assessment import AssessmentScreen
 from jury_tui.ui.screens.conflicts import ConflictList, ConflictsScreen
-from jury_tui.ui.screens.dialogs import ConfirmDialog, ErrorScreen, MessageDialog
+from jury_tui.ui.screens.dialogs import ErrorScreen, MessageDialog
 from jury_tui.ui.screens.help import HelpScreen
+from jury_tui.ui.screens.submit_review import SubmitReview
 from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
 from jury_tui.ui.widgets.packed import PackedLine
@@ -245,11 +246,11 @@ async def test_submit_incomplete_asks_first_and_writes_a_verified_file(demo_data
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await declare_conflict_on_second(pilot)
         await pilot.press("4", "s")
-        assert isinstance(app.screen, ConfirmDialog)
-        body = app.screen.query_one(".dialog-body", Static)
+        assert isinstance(app.screen, SubmitReview)
+        body = " ".join(visible_text(row) for row in app.screen.query(".review-row"))
         total = len(session.applications) - 1
-        assert f"0 van {total} aanvragen volledig" in visible_text(body).replace("\n", " ")
-        assert "ONVOLLEDIG" in visible_text(body)
+        assert f"0 van {total} aanvragen af" in body
+        assert "ONVOLLEDIG" in visible_text(app.screen.query_one("#review-keys", Static))
         await pilot.press("n")
         assert isinstance(app.screen, AssessmentScreen)
         assert not path.exists()
@@ -269,7 +270,7 @@ async def test_submit_incomplete_asks_first_and_writes_a_verified_file(demo_data
     assert data["applications_complete"] == 0
 
 
-async def test_submit_complete_needs_no_confirmation(demo_data_dir, session):
+async def test_submit_complete_is_reviewed_then_enter_submits(demo_data_dir, session):
     store = JurorStore(demo_data_dir, session, JUROR)
     store.declare_conflicts([session.applications[0].id])
     for application in session.applications[1:]:
@@ -281,6 +282,8 @@ async def test_submit_complete_needs_no_confirmation(demo_data_dir, session):
         total = len(session.applications) - 1
         assert visible_text(app.screen.query_one("#progress")) == f"{total} van {total} beoordeeld"
         await pilot.press("s")
+        assert isinstance(app.screen, SubmitReview)  # always a review first; complete work: Enter submits
+        await pilot.press("enter")
         assert isinstance(app.screen, MessageDialog)
         assert "volledig" in visible_text(app.screen.query_one(".dialog-body", Static))
     submission = load_submission(default_submission_path(demo_data_dir, SESSION_ID, JUROR))

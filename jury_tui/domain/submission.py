@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Annotated, ClassVar
 
@@ -21,7 +21,7 @@ from jury_tui.domain.assessment import (
     statuses_for,
 )
 from jury_tui.domain.canonical import json_form
-from jury_tui.domain.criteria import STRICT, Identifier
+from jury_tui.domain.criteria import STRICT, CriteriaSet, Identifier
 from jury_tui.domain.limits import MAX_APPLICATIONS, MAX_CRITERIA
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.text import Motivation
@@ -218,3 +218,64 @@ def build_submission(
 ) -> Submission:
     """The submission of build_sealed_submission, without its file bytes."""
     return build_sealed_submission(session, juror_id, assessments, conflicts, submitted_at, sequence, private_key)[0]
+
+
+# --- the work a submission carries, as one digest ------------------------------------------------
+# What the juror submitted, without when or as which number: the conflicts and, per application
+# they assess, the scores and motivations. Equal digests: nothing a chair would see has changed
+# (also after a change and its undoing). Built per application, so a screen that keeps one digest
+# per application recomputes only the one a save touched.
+
+
+def application_digest(application_id: str, entries: Iterable[tuple[str, int | None, str]]) -> bytes:
+    """One application's part of the work digest: (criterion id, score, motivation) in the criteria's order."""
+    rows = [application_id, [[criterion_id, score, motivation] for criterion_id, score, motivation in entries]]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).digest()
+
+
+def assessment_digest(criteria: CriteriaSet, assessment: ApplicationAssessment) -> bytes:
+    """application_digest of an assessment as a submission would carry it (every criterion, in order)."""
+    entries = ((criterion.id, *_score_and_motivation(assessment, criterion.id)) for criterion in criteria.criteria)
+    return application_digest(assessment.application_id, entries)
+
+
+def _score_and_motivation(assessment: ApplicationAssessment, criterion_id: str) -> tuple[int | None, str]:
+    entry = assessment.get(criterion_id)
+    return entry.score, entry.motivation
+
+
+def combined_digest(conflicts: Iterable[str], application_digests: Iterable[bytes]) -> str:
+    """The work digest (64 hex digits) of the conflicts and the assessed applications' digests, in the session's order."""
+    digest = hashlib.sha256(b"jury-tui/work-digest/v1\n")
+    digest.update(json.dumps(sorted(conflicts), ensure_ascii=False).encode("utf-8") + b"\n")
+    for part in application_digests:
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def work_digest(
+    criteria: CriteriaSet,
+    application_ids: Iterable[str],
+    assessments: Mapping[str, ApplicationAssessment],
+    conflicts: frozenset[str],
+) -> str:
+    """The digest a submission of this work would have (see submission_digest)."""
+    return combined_digest(
+        conflicts,
+        (
+            assessment_digest(criteria, assessments.get(application_id) or ApplicationAssessment(application_id=application_id))
+            for application_id in application_ids
+            if application_id not in conflicts
+        ),
+    )
+
+
+def submission_digest(submission: Submission) -> str:
+    """The digest of the work a submission carries: equal to work_digest of the work it was built from."""
+    return combined_digest(
+        submission.conflicts,
+        (
+            application_digest(item.application_id, ((s.criterion_id, s.score, s.motivation) for s in item.scores))
+            for item in submission.assessments
+        ),
+    )

@@ -71,6 +71,10 @@ class _JurorRecord:
     conflicts: list[StrictStr] = field(default_factory=list)
 
 
+class StoreHeld(StoreError):
+    """A writer refused because the juror's app in another process holds the store; nothing was written."""
+
+
 def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).astimezone()
 
@@ -140,7 +144,7 @@ class JurorStore:
             try:
                 if self._depth == 1:
                     if self._hold is None and held_elsewhere(self.folder):
-                        raise StoreError(t("store.app_open", juror=self.juror_id, session=self.session.id))
+                        raise StoreHeld(t("store.app_open", juror=self.juror_id, session=self.session.id))
                     self._prepare()
                 yield
             finally:

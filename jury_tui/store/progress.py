@@ -8,9 +8,11 @@ from pathlib import Path
 
 from jury_tui.domain.assessment import progress, statuses_for
 from jury_tui.domain.session import SessionDefinition
+from jury_tui.domain.submission import work_digest
 from jury_tui.errors import JuryError
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import session_dir
+from jury_tui.store.submitting import SubmissionState, submission_state
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,12 @@ class JurorProgress:
     not_started: int
     to_assess: int
     finished: bool
+    # The last submission written by the juror's store (None: none yet): its number, its time (ISO
+    # 8601 with offset; None from a counter of an older version) and whether the work changed since
+    # (None: unknown, the counter of an older version has no digest).
+    submitted_sequence: int | None = None
+    submitted_at: str | None = None
+    changed_since_submitted: bool | None = None
 
 
 def jurors_progress(data_dir: Path, session: SessionDefinition) -> tuple[list[JurorProgress], list[str]]:
@@ -36,10 +44,13 @@ def jurors_progress(data_dir: Path, session: SessionDefinition) -> tuple[list[Ju
     for juror in session.jurors:
         started = (session_dir(data_dir, session.id) / "jurors" / juror.id).is_dir()
         declared, conflicts, assessments = False, frozenset[str](), {}
+        submitted: SubmissionState | None = None
         if started:
             try:
                 store = JurorStore(data_dir, session, juror.id, read_only=True)
                 declared, conflicts, assessments = store.conflicts_declared, store.conflicts, store.all_assessments()
+                digest = work_digest(session.criteria, application_ids, assessments, conflicts)
+                submitted = submission_state(store, digest)
             except JuryError as error:
                 problems.append(error.message)
                 continue
@@ -48,5 +59,8 @@ def jurors_progress(data_dir: Path, session: SessionDefinition) -> tuple[list[Ju
             id=juror.id, name=juror.name, role=juror.role.value, conflicts_declared=declared,
             conflicts=sorted(conflicts), complete=summary.complete, in_progress=summary.in_progress,
             not_started=summary.not_started, to_assess=summary.to_assess, finished=summary.is_complete,
+            submitted_sequence=submitted.sequence if submitted else None,
+            submitted_at=submitted.submitted_at.isoformat() if submitted and submitted.submitted_at else None,
+            changed_since_submitted=submitted.changed if submitted else None,
         ))
     return found, problems

@@ -3,7 +3,10 @@
 The key is the juror's own (`jurors/<juror id>/juror.key`, from the juror package) or, on the
 secretariat's machine, the copy in the session's `keys/`. The juror's store counts submissions in
 `jurors/<juror id>/submissions.json`: each submit takes the next number, covered by the signature,
-so the chair can tell the newer of two submissions without trusting any clock.
+so the chair can tell the newer of two submissions without trusting any clock. The same file
+remembers the last submission written: its number, its time and the digest of the work it carries
+(domain.submission.submission_digest), so the juror can see whether anything changed since.
+Counters written before these fields existed are read as they are (the "changed since" is then unknown).
 """
 
 from __future__ import annotations
@@ -13,11 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, StrictStr
+from pydantic import AwareDatetime, Field, StrictStr
 
 from jury_tui.domain.assessment import progress, statuses_for
 from jury_tui.domain.signing import public_key
-from jury_tui.domain.submission import MAX_SEQUENCE, Submission, build_sealed_submission
+from jury_tui.domain.submission import (
+    MAX_SEQUENCE,
+    Digest,
+    Submission,
+    build_sealed_submission,
+    submission_digest,
+    work_digest,
+)
 from jury_tui.errors import JuryError, display_path
 from jury_tui.formats.atomic_file import (
     check_target,
@@ -40,6 +50,27 @@ class _Counter:
     session_id: StrictStr
     juror_id: StrictStr
     last_sequence: Annotated[int, Field(strict=True, ge=0, le=MAX_SEQUENCE)]
+    # The last submission whose file was written (absent in counters of older versions, and while
+    # none was written): its number, time and work digest.
+    submitted_sequence: Annotated[int, Field(strict=True, ge=1, le=MAX_SEQUENCE)] | None = None
+    submitted_at: AwareDatetime | None = None
+    work_digest: Digest | None = None
+
+
+@dataclass(frozen=True)
+class SubmissionState:
+    """The juror's last submission: its number and time (None: a counter of an older version does not
+    say) and whether the work changed since (None: unknown, the counter has no digest)."""
+
+    sequence: int
+    submitted_at: dt.datetime | None
+    changed: bool | None
+    work_digest: str | None = None
+
+    def against(self, digest: str) -> SubmissionState:
+        """This state for work whose digest is `digest`."""
+        changed = None if self.work_digest is None else digest != self.work_digest
+        return SubmissionState(self.sequence, self.submitted_at, changed, self.work_digest)
 
 
 def juror_private_key(store: JurorStore) -> bytes:
@@ -58,21 +89,44 @@ def juror_private_key(store: JurorStore) -> bytes:
     raise JuryError(t("key.missing", juror=juror_id, session=session.id))
 
 
-def last_sequence(store: JurorStore) -> int:
-    """How many submissions this juror's store has written (0: none yet)."""
+def _counter(store: JurorStore) -> _Counter | None:
     path = store.folder / COUNTER_FILE
     if not path.exists():
-        return 0
+        return None
     record = stored_records(_Counter, read_json_file(path), path, "counter")
     if (record.kind, record.session_id, record.juror_id) != (COUNTER_KIND, store.session.id, store.juror_id):
         raise JuryError(t("store.foreign", file=display_path(path), detail=COUNTER_KIND))
-    return record.last_sequence
+    return record
+
+
+def last_sequence(store: JurorStore) -> int:
+    """How many submissions this juror's store has written (0: none yet)."""
+    record = _counter(store)
+    return 0 if record is None else record.last_sequence
+
+
+def submission_state(store: JurorStore, digest: str | None = None) -> SubmissionState | None:
+    """The juror's last submission, None when there is none. `digest`: the work digest of the work as
+    it is now, when the caller has it (the app keeps it); else it is computed from the store."""
+    record = _counter(store)
+    if record is None or record.last_sequence == 0:
+        return None
+    if record.submitted_sequence is None:  # a counter of an older version: the number only
+        return SubmissionState(record.last_sequence, None, None)
+    state = SubmissionState(record.submitted_sequence, record.submitted_at, None, record.work_digest)
+    if record.work_digest is None:
+        return state
+    if digest is None:
+        session = store.session
+        digest = work_digest(session.criteria, [a.id for a in session.applications], store.all_assessments(), store.conflicts)
+    return state.against(digest)
 
 
 def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submitted_at: dt.datetime | None = None) -> Submission:
     """Seal and sign the juror's current assessment into `out`, with the next sequence number.
-    Refuses an incomplete one unless confirmed. The counter is written before the file: a failed
-    write leaves a gap in the numbers (harmless), never one number for two contents."""
+    Refuses an incomplete one unless confirmed. The counter takes the number before the file is
+    written: a failed write leaves a gap in the numbers (harmless), never one number for two
+    contents. Once the file is written the counter remembers it as the last submission."""
     if out.is_dir():
         raise JuryError(t("submission.out_exists_dir", path=display_path(out)))
     check_target(out)  # before the counter takes a number
@@ -87,13 +141,21 @@ def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submi
         )
         if not summary.is_complete and not allow_incomplete:
             raise JuryError(t("submission.incomplete", done=summary.complete, total=summary.to_assess))
-        sequence = last_sequence(store) + 1
+        counter = _counter(store)
+        sequence = (0 if counter is None else counter.last_sequence) + 1
         submission, file_bytes = build_sealed_submission(
             store.session, store.juror_id, assessments, conflicts, submitted_at or now(), sequence, key
         )
-        write_json_atomic(
-            store.folder / COUNTER_FILE,
-            {"kind": COUNTER_KIND, "session_id": store.session.id, "juror_id": store.juror_id, "last_sequence": sequence},
-        )
-    write_atomic(out, file_bytes)
+        owner = {"kind": COUNTER_KIND, "session_id": store.session.id, "juror_id": store.juror_id}
+        previous = {} if counter is None or counter.submitted_sequence is None else {
+            "submitted_sequence": counter.submitted_sequence,
+            "submitted_at": counter.submitted_at.isoformat() if counter.submitted_at else None,
+            "work_digest": counter.work_digest,
+        }
+        write_json_atomic(store.folder / COUNTER_FILE, {**owner, "last_sequence": sequence, **previous})
+        write_atomic(out, file_bytes)
+        write_json_atomic(store.folder / COUNTER_FILE, {
+            **owner, "last_sequence": sequence, "submitted_sequence": sequence,
+            "submitted_at": submission.submitted_at.isoformat(), "work_digest": submission_digest(submission),
+        })
     return submission

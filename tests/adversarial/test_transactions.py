@@ -218,7 +218,8 @@ def test_import_on_a_disk_that_stays_full_never_lands_later(capsys, scored, tmp_
 def test_import_while_the_app_is_open_is_refused_with_one_line(capsys, scored, tmp_path, app_open):
     csv = scores_csv(tmp_path, IMPORT_ROWS)
     line = refused(capsys, *import_argv(scored, csv), watch=(scored, tmp_path / "invoer"))
-    assert line == "de app van jurylid j1 is open op sessie klein; sluit de app eerst en probeer dan opnieuw (er is niets gewijzigd)"
+    assert line == ("scores.csv: jury-tui import-scores schrijft niet terwijl de app van jurylid j1 open is op sessie klein; "
+                    "sluit de app eerst en probeer dan opnieuw (er is niets gewijzigd)")
     app_open.close()
     result = run(capsys, *import_argv(scored, csv))  # the app closed: the same import goes through
     assert (result.code, result.err) == (0, "")
@@ -228,7 +229,8 @@ def test_import_while_the_app_is_open_is_refused_with_one_line(capsys, scored, t
 def test_setting_conflicts_while_the_app_is_open_is_refused_in_english_too(capsys, scored, app_open):
     line = refused(capsys, "conflicts", SESSION, "--as", JUROR, "--set", "a2", "--data-dir", scored, "--lang", "en",
                    watch=(scored,))
-    assert line == "the app of juror j1 is open on session klein; close the app first, then try again (nothing was changed)"
+    assert line.endswith("juror.json: jury-tui conflicts does not write while the app of juror j1 is open on session klein; "
+                         "close the app first, then try again (nothing was changed)")
 
 
 def test_reading_while_the_app_is_open_works_and_writes_nothing(capsys, scored, app_open):
@@ -268,7 +270,7 @@ async def test_the_real_app_holds_the_store_and_a_second_app_does_not_open(capsy
         other = subprocess.run([sys.executable, "-m", "jury_tui", *import_argv(scored, csv)], cwd=tmp_path,
                                env=ENV, capture_output=True, text=True, timeout=120, check=False)
         assert (other.returncode, other.stderr.count("\n"), other.stdout) == (2, 1, "")
-        assert "de app van jurylid j1 is open op sessie klein" in other.stderr
+        assert "de app van jurylid j1 open is op sessie klein" in other.stderr
         assert snapshot(scored) == before
         second = JurorApp(scored, session, JUROR)
         async with second.run_test(size=(80, 24)):

@@ -31,10 +31,12 @@ from jury_tui.domain.assessment import (
     criterion_is_complete,
     progress,
 )
-from jury_tui.errors import JuryError, problem_line
+from jury_tui.domain.submission import assessment_digest, combined_digest
+from jury_tui.errors import JuryError, display_path, problem_line
 from jury_tui.formatting import DASH
 from jury_tui.i18n import language, t
 from jury_tui.store.juror_store import JurorStore
+from jury_tui.store.submitting import SubmissionState, submission_state
 from jury_tui.ui.commands import ScreenCommands
 from jury_tui.ui.keys import (
     EDITING,
@@ -45,6 +47,12 @@ from jury_tui.ui.keys import (
     bindings_for,
     help_rows,
 )
+from jury_tui.ui.screens.submit_review import (
+    SubmitReview,
+    missing_work,
+    review_rows,
+    state_line,
+)
 from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
 from jury_tui.ui.widgets.key_footer import KeyFooter
@@ -54,6 +62,7 @@ from jury_tui.ui.widgets.text_search import SearchBar, SearchInput
 
 MOTIVATION_SAVE_DELAY = 0.4
 TALL_SCREEN = 34  # rows from which the panel shows more of the criterion and the motivation
+WIDE_TOPBAR = 100  # columns from which the top bar says "changed since submitting" in full
 
 
 # The screen's keys that still work while the search field is open (the field takes the others).
@@ -95,6 +104,11 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         self._area: MotivationArea | None = None
         self._noted: set[str] | None = None  # applications with a private note (read when first shown)
         self._score_changes: list[ScoreChangeMade] = []  # this session's score changes, for undo (u)
+        # The last submission and, per application, the digest of the work as it would be submitted:
+        # "changed since submitting" costs one application's digest per save (see _show_submission_state).
+        self._digests = {a.id: assessment_digest(self.criteria, self._assessments[a.id]) for a in self.applications}
+        self._submission = self._read_submission_state()
+        self._submission_shown: tuple[str, bool, bool] | None = None
 
     # --- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -104,6 +118,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
                 Content(t("ui.juror_line", name=juror.name, role=t(f"role.{juror.role.value}")) + f" · {self.session.title}"),
                 id="session-line",
             )
+            yield Static(id="submit-status")
             yield Static(t("ui.nothing_saved_yet"), id="save-status")
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
@@ -122,6 +137,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         self.crit_index = self._first_incomplete_criterion(self.current.id)
         self._show_application()
         self._update_progress()
+        self._show_submission_state()
         if self._announce_conflicts:
             self._mark_saved()
             self.notify(t("ui.conflicts.saved", count=len(self._conflicts)))
@@ -131,6 +147,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
     def on_resize(self, event) -> None:
         # No media queries in Textual CSS: a class for terminals with room to spare.
         self.set_class(self.size.height >= TALL_SCREEN, "-tall")
+        self._show_submission_state()  # its short or long form
 
     # --- state helpers ----------------------------------------------------------------------------
     @property
@@ -227,6 +244,8 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         status = self._compute_status(application_id)
         became_complete = status is Status.COMPLETE and self._statuses[application_id] is not Status.COMPLETE
         self._statuses[application_id] = status
+        self._digests[application_id] = assessment_digest(self.criteria, self._assessments[application_id])
+        self._show_submission_state()
         application = self.session.application(application_id)
         self.query_one(ApplicationList).set_status(application, status)
         self._update_progress()
@@ -246,7 +265,9 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         for application in self.applications:
             status = self._compute_status(application.id)
             self._statuses[application.id] = status
+            self._digests[application.id] = assessment_digest(self.criteria, self._assessments[application.id])
             app_list.set_status(application, status)
+        self._show_submission_state()
         self._update_progress()
         self._update_heading()
         self._show_criterion()
@@ -597,20 +618,55 @@ class AssessmentScreen(SpecBindings, Screen[None]):
             self._mark_saved()
             self.notify(t("ui.conflicts.saved", count=len(self._conflicts)))
 
+    # --- the last submission (top bar) -----------------------------------------------------------
+    def _work_digest(self) -> str:
+        """The digest of the work as shown (domain.submission.work_digest, from the kept per-application digests)."""
+        return combined_digest(self._conflicts, (self._digests[a.id] for a in self.applications if a.id not in self._conflicts))
+
+    def _read_submission_state(self) -> SubmissionState | None:
+        try:
+            return submission_state(self.store, self._work_digest())
+        except (JuryError, OSError):  # a damaged counter: the next submission says so; the work goes on
+            return None
+
+    def _show_submission_state(self) -> None:
+        """'ingediend om 14:32 (nr. 2)', or in the warning colour that the work changed since (short at 80 columns)."""
+        if not self.is_mounted:
+            return
+        widget = self.query_one("#submit-status", Static)
+        state = self._submission
+        if state is not None and state.work_digest is not None:
+            state = self._submission = state.against(self._work_digest())
+        wide = self.size.width >= WIDE_TOPBAR
+        if state is None:
+            text = ""
+        elif state.changed:
+            text = t("ui.submitted.changed" if wide else "ui.submitted.changed_short")
+        else:
+            text = state_line(state, short=not wide)
+        shown = (text, state is None, bool(state and state.changed))
+        if shown == self._submission_shown:
+            return  # most saves change nothing here: leave the top bar's layout alone
+        self._submission_shown = shown
+        widget.set_class(shown[1], "-none")
+        widget.set_class(shown[2], "-changed")
+        widget.update(text)
+
+    # --- submitting -------------------------------------------------------------------------------
     def action_submit(self) -> None:
-        from jury_tui.ui.screens.dialogs import ConfirmDialog
+        """Always a review first (ui/screens/submit_review.py); the file is written only on its yes."""
+        from jury_tui.store.sessions import default_submission_path
 
         if not self.flush_motivation():
             return
         summary = self.progress
-        if summary.is_complete:
-            self._write_submission(allow_incomplete=False)
-            return
+        missing = missing_work(self.criteria, self.applications, self._assessments, self._statuses)
+        conflicts = [a for a in self.applications if a.id in self._conflicts]
+        path = display_path(default_submission_path(self.data_dir, self.session.id, self.store.juror_id))
+        self._show_submission_state()
+        rows = review_rows(summary.complete, summary.to_assess, missing, conflicts, self._submission, path)
         self.app.push_screen(
-            ConfirmDialog(
-                t("ui.submit.confirm_title"),
-                t("ui.submit.confirm_body", done=summary.complete, total=summary.to_assess),
-            ),
+            SubmitReview(rows, summary.is_complete),
             lambda confirmed: self._write_submission(allow_incomplete=True) if confirmed else None,
         )
 
@@ -624,7 +680,11 @@ class AssessmentScreen(SpecBindings, Screen[None]):
             submission = write_submission(self.store, path, allow_incomplete=allow_incomplete)
         except (JuryError, OSError) as error:
             self.notify(t("ui.submit.failed", error=str(error)), severity="error", markup=False)
+            self._submission = self._read_submission_state()
+            self._show_submission_state()
             return
+        self._submission = self._read_submission_state()
+        self._show_submission_state()
         state = t("status.complete" if submission.complete else "submission.partial")
         checksum = submission.checksum[:12]
         self.app.push_screen(
