@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 from jury_tui.domain.criteria import CriteriaSet
@@ -69,7 +69,11 @@ class HelpScreen(Dialog):
 
 def strip_legend(criteria: CriteriaSet, lang: str) -> Content:
     """What the criteria strip's colours and names mean, in the strip's own styles."""
-    from jury_tui.ui.widgets.scoring_panel import CURRENT_STYLE, criterion_abbreviation, strip_style
+    from jury_tui.ui.widgets.scoring_panel import (
+        CURRENT_STYLE,
+        criterion_abbreviation,
+        strip_style,
+    )
 
     first = criteria.criteria[0]
     sample = criterion_abbreviation(first, lang)

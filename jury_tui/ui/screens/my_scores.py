@@ -23,14 +23,18 @@ from rich.cells import cell_len
 from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.style import Style
 from textual.widgets import DataTable, Static
 
 from jury_tui.domain.aggregation import weighted_total
 from jury_tui.domain.applications import Application
-from jury_tui.domain.assessment import ApplicationAssessment, Status, criterion_is_complete, progress
+from jury_tui.domain.assessment import (
+    ApplicationAssessment,
+    Status,
+    criterion_is_complete,
+    progress,
+)
 from jury_tui.domain.criteria import CriteriaSet
 from jury_tui.formatting import DASH, format_compact
 from jury_tui.i18n import language, t

@@ -22,7 +22,6 @@ from jury_tui.domain.criteria import CriteriaSet, Criterion, Scale
 from jury_tui.i18n import language, t
 from jury_tui.ui.widgets.packed import Item, PackedLine, pack
 
-
 ABBREVIATION = 3  # letters of a criterion's name on the strip when not even shortened names fit
 
 
