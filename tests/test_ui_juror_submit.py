@@ -128,7 +128,7 @@ async def test_a_juror_submits_changes_submits_again_and_changes_back(demo_data_
 
         await pilot.press("m", *"extra", "escape")  # a motivation counts as well (saved on leaving the box)
         assert topbar(app)[0] == "⚠ gewijzigd na indienen (s)"
-        await pilot.press("c", "down", "down", "space", "enter")  # and the conflicts
+        await pilot.press("c", "down", "down", "space", "enter", "j")  # and the conflicts (j: yes, hide its scores)
         assert topbar(app)[0] == "⚠ gewijzigd na indienen (s)"
     assert shown_state(demo_data_dir, session) == (2, True)
 
@@ -164,7 +164,7 @@ async def test_the_review_names_what_is_missing_and_incomplete_work_takes_the_le
         name = lambda criterion: criterion.name.get("nl")
         assert f"• {apps[0].label}\nscore ontbreekt: {name(criteria[1])}, {name(criteria[2])}" in text
         assert f"• {apps[2].label}\nmotivatie ontbreekt: {name(criteria[0])}" in text
-        assert f"• {apps[3].label}: nog niets ingevuld" in text
+        assert f"• {apps[3].label}: nog niets gescoord of gemotiveerd" in text
         assert apps[1].label not in text  # complete: not listed
         assert "Geen conflicten gemeld." in text
         assert "ONVOLLEDIG" in text_of(app.screen.query_one("#review-keys"))
@@ -194,7 +194,7 @@ async def test_a_long_review_scrolls_and_keeps_its_keys_on_screen(demo_data_dir,
         await pilot.press("end")
         assert scroll.scroll_y == scroll.max_scroll_y
         last = list(review.query(".review-row"))[-1]
-        assert text_of(last) == f"• {session.applications[-1].label}: nog niets ingevuld"
+        assert text_of(last) == f"• {session.applications[-1].label}: nog niets gescoord of gemotiveerd"
         assert scroll.region.contains_region(last.region)
         await pilot.press("home")  # the counts, the last submission and the file come first
         assert text_of(review.query_one(".review-row")) == "0 van 20 aanvragen af; 20 nog niet af."
