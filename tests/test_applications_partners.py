@@ -69,3 +69,27 @@ def test_every_demo_application_names_its_partners_as_illustrative():
     for application in load_applications(demo_data_dir() / "applications"):
         assert len(application.partners) >= 3, application.id
         assert "partners" in application.illustrative, application.id
+
+
+def test_a_partner_is_read_without_surrounding_blanks_and_blanks_only_or_twice_are_refused(tmp_path):
+    assert load(tmp_path, 'partners: [" Huis van het Kind "]\n').partners == ["Huis van het Kind"]
+    assert "een partner zonder naam (alleen spaties)" in refusal(tmp_path, 'partners: [OCMW, "   "]\n')
+    assert "partner 'Huis' staat er twee keer in" in refusal(tmp_path, "partners: [Huis, OCMW, Huis]\n")
+
+
+def test_a_session_made_before_partners_and_levels_keeps_its_fingerprint():
+    # The demo as built at a6eb612 (before partners and the criteria's levels) had this fingerprint;
+    # the same definition without them must still have it, or every older session and its
+    # submissions would be refused as changed.
+    import dataclasses
+
+    from jury_tui.formats.session_builder import build_demo_session
+
+    session = build_demo_session()
+    applications = [dataclasses.replace(a, partners=[], illustrative=[k for k in a.illustrative if k != "partners"])
+                    for a in session.applications]
+    criteria = dataclasses.replace(session.criteria, levels_source=None,
+                                   criteria=[dataclasses.replace(c, levels={}) for c in session.criteria.criteria])
+    before = dataclasses.replace(session, applications=applications, criteria=criteria)
+    assert before.fingerprint == "631bff931ab23e479a01f890f5c800ab53eef88b1b674f5dfec5fcd4e2122e60"
+    assert session.fingerprint != before.fingerprint  # the partners and levels themselves are covered

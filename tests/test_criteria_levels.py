@@ -77,6 +77,8 @@ def test_a_criteria_set_without_levels_keeps_its_json_form():
          "criterium 'maatwerk': levels.-1 ligt buiten de schaal 0–5"),
         (lambda t: t.replace(MAATWERK_0, MAATWERK_0.replace("0 =", "05 =")),
          "veld 'criteria[1].levels.05.[key]' '05' is geen niveau van de schaal: schrijf een geheel getal zoals 0 of 5"),
+        (lambda t: t.replace(MAATWERK_0, MAATWERK_0.replace("0 =", '"-0" =')),
+         "'-0' is geen niveau van de schaal"),
         (lambda t: t.replace(MAATWERK_0, MAATWERK_0.replace("0 =", "goed =")),
          "'goed' is geen niveau van de schaal"),
         (lambda t: t.replace(MAATWERK_0 + ", ", "0 = { "),

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
+from jury_tui.domain.canonical import LEFT_OUT_WHILE_EMPTY
 from jury_tui.domain.criteria import STRICT, Identifier
 from jury_tui.domain.limits import (
     MAX_ID,
@@ -19,10 +20,31 @@ from jury_tui.domain.limits import (
     MAX_TEXT,
     MAX_TITLE,
 )
-from jury_tui.domain.text import Line, Text
+from jury_tui.domain.text import InvalidValue, Line, Text
 
 Name = Annotated[Line, Field(min_length=1, max_length=MAX_NAME)]  # also a juror's name
 Amount = Annotated[float, Field(ge=0, le=1e12)]
+
+
+def _trimmed(name: str) -> str:
+    """A partner's name without surrounding blanks; a name of blanks only is no name."""
+    name = name.strip()
+    if not name:
+        raise InvalidValue("application.partner_blank")
+    return name
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """A partner named twice is a slip in the file, said rather than kept."""
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise InvalidValue("application.partner_twice", name=name)
+        seen.add(name)
+    return names
+
+
+Partner = Annotated[Line, Field(min_length=1, max_length=MAX_NAME), AfterValidator(_trimmed)]
 
 
 class Approval(StrEnum):
@@ -57,7 +79,8 @@ class Application:
     approved_by: Approval | None = None
     other_flemish_subsidy: bool | None = None
     # Partner organisations named in the application: what a juror checks their conflicts of interest against.
-    partners: Annotated[list[Annotated[Line, Field(min_length=1, max_length=MAX_NAME)]], Field(max_length=MAX_PARTNERS)] = field(
+    # Left out of the JSON form while empty: sessions made before partners existed keep their fingerprint.
+    partners: Annotated[list[Partner], Field(max_length=MAX_PARTNERS), AfterValidator(_distinct), LEFT_OUT_WHILE_EMPTY] = field(
         default_factory=list)
     illustrative: Annotated[list[Annotated[Line, Field(max_length=MAX_ID)]], Field(max_length=MAX_SECTIONS)] = field(
         default_factory=list)

@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
 
+from jury_tui.domain.canonical import LEFT_OUT_WHILE_EMPTY
 from jury_tui.domain.limits import (
     MAX_CRITERIA,
     MAX_ELIGIBILITY_RULES,
@@ -49,7 +50,7 @@ def _plain_text(value: object) -> object:
 
 
 Text = Annotated[LocalizedText, BeforeValidator(_plain_text)]
-_LEVEL = re.compile(r"-?(0|[1-9][0-9]{0,5})")  # a level of the scale as a TOML key: "0", "5", "-1" (no "05", no "+5")
+_LEVEL = re.compile(r"0|-?[1-9][0-9]{0,5}")  # a level of the scale as a TOML key: "0", "5", "-1" (no "05", "+5" or "-0")
 
 
 def _level_key(value: str) -> str:
@@ -59,9 +60,6 @@ def _level_key(value: str) -> str:
 
 
 LevelKey = Annotated[str, AfterValidator(_level_key)]
-# Fields added after sessions were made are left out of the JSON form while empty, so a session made
-# before them keeps its fingerprint (domain/session.py) and its jurors' submissions stay valid.
-_LEFT_OUT_WHILE_EMPTY = Field(exclude_if=lambda value: not value)
 STRICT: dict = {"extra": "forbid"}  # pydantic's settings for every record: unknown fields are an error
 
 
@@ -116,7 +114,7 @@ class Criterion:
     levels: Annotated[
         dict[LevelKey, Text],
         Field(max_length=MAX_SCALE_STEPS),
-        _LEFT_OUT_WHILE_EMPTY,
+        LEFT_OUT_WHILE_EMPTY,
     ] = field(default_factory=dict)
 
     def level(self, value: int, lang: str = "nl") -> str | None:
@@ -192,7 +190,7 @@ class CriteriaSet:
     addressee: Text | None = None  # to whom the advice is addressed, e.g. "de Vlaamse Regering"
     # Whose guidance the criteria's `levels` are (e.g. "Leidraad van de jury, geen tekst uit de oproep"):
     # required as soon as one criterion describes its levels.
-    levels_source: Annotated[Text | None, _LEFT_OUT_WHILE_EMPTY] = None
+    levels_source: Annotated[Text | None, LEFT_OUT_WHILE_EMPTY] = None
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
