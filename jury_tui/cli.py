@@ -439,7 +439,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             "scale": {"min": session.criteria.scale.min, "max": session.criteria.scale.max},
             "applications": [
                 {"id": a.id, "municipality": a.municipality, "neighbourhood": a.neighbourhood, "title": a.title,
-                 "requested_subsidy": a.requested_subsidy}
+                 "requested_subsidy": a.requested_subsidy, "partners": list(a.partners)}
                 for a in session.applications
             ],
             "jurors": jurors,
@@ -470,7 +470,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             extra.append(t("cli.show.conflicts", count=len(j["conflicts"])))
         if not j["conflicts_declared"]:
             extra.append(t("cli.show.undeclared"))
-        if j["submitted_sequence"] is not None:
+        if j["submission_unknown"]:
+            extra.append(t("cli.show.submission_unknown"))
+        elif j["submitted_sequence"] is not None:
             extra.append(_submitted_text(j["submitted_sequence"], j["submitted_at"]))
             if j["changed_since_submitted"]:
                 extra.append(t("cli.show.changed_since"))
@@ -550,9 +552,11 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         for application_id in chosen:
             if not store.session.has_application(application_id):
                 raise JuryError(t("score.unknown_application", application=application_id))
+        before = store.conflicts
         with _refused_while_app_open(store, "conflicts", store.folder / "juror.json"):
             store.declare_conflicts(chosen)
-        for hidden in hidden_work(store, chosen):  # the same warning as the app's conflicts screen
+        # The same warning as the app's conflicts screen, for the conflicts declared now (not those already standing).
+        for hidden in hidden_work(store, set(chosen) - before):
             _err(hidden.line)
     if not store.conflicts_declared:
         _out(t("conflicts.undeclared", juror=args.juror))

@@ -185,6 +185,61 @@ def test_a_submission_whose_file_cannot_be_written_is_not_remembered_as_submitte
     assert submitted(juror_json(capsys)) == (3, False)  # number 2 was taken by the failed write: a harmless gap
 
 
+def test_a_first_submission_whose_file_cannot_be_written_is_no_submission(capsys, data, monkeypatch):
+    from jury_tui.store import submitting
+
+    score_all(data)
+
+    def full_disk(path, content):
+        raise OSError(28, "No space left on device", str(path))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(submitting, "write_atomic", full_disk)
+        assert run(capsys, "submit", "klein", "--as", "j1")[0] == 2
+    state = juror_json(capsys)
+    assert submitted(state) == (None, None) and state["submitted_at"] is None  # the number was taken, nothing sent
+    assert "ingediend" not in juror_line(capsys)
+    assert submission_state(store_of(data, read_only=True)) is None
+
+
+def counter_path(data: Path, juror: str = "j1") -> Path:
+    return data / "sessions" / "klein" / "jurors" / juror / COUNTER_FILE
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"last_sequence": "1"}, "veld 'last_sequence'"),
+        ({"submitted_at": 1764945000}, "veld 'submitted_at'"),
+        ({"submitted_at": "2026-12-05T14:32:00"}, "veld 'submitted_at'"),  # no offset
+        ({"work_digest": "xyz"}, "veld 'work_digest'"),
+        ({"session_id": "ander"}, "session_id = 'ander', verwacht 'klein'"),
+        ({"last_sequence": 1, "submitted_sequence": 5}, "laatste nummer 1, laatst ingediend nr. 5"),
+        ({"last_sequence": 0}, "laatste nummer 0, laatst ingediend nr. 1"),
+        ({"work_digest": None}, "de nummers spreken elkaar tegen"),  # half a submission remembered
+        ({"onbekend": 1}, "veld 'onbekend'"),
+    ],
+)
+def test_a_damaged_register_is_said_on_its_juror_and_hides_no_one(capsys, data, change, expected):
+    score_all(data)
+    score_all(data, "j2")
+    assert run(capsys, "submit", "klein", "--as", "j1")[0] == 0
+    path = counter_path(data)
+    record = {**json.loads(path.read_text(encoding="utf-8")), **change}
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    before = path.read_bytes()
+    code, out, err = run(capsys, "show", "klein", "--json")
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert COUNTER_FILE in err and expected in err, err
+    jurors = {j["id"]: j for j in json.loads(out)["jurors"]}
+    assert {"j1", "j2"} <= set(jurors) and jurors["j1"]["submission_unknown"] and jurors["j1"]["complete"] == 3
+    assert not jurors["j2"]["submission_unknown"]
+    code, out, _ = run(capsys, "show", "klein")
+    assert code == 2 and "inzendingen onbekend: register beschadigd" in next(line for line in out.splitlines() if " j1 " in line)
+    assert run(capsys, "submit", "klein", "--as", "j1")[0] == 2  # never a number taken from a register it cannot trust
+    assert path.read_bytes() == before
+
+
 def test_english_show(capsys, data):
     score_all(data)
     assert run(capsys, "submit", "klein", "--as", "j1")[0] == 0

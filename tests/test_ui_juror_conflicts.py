@@ -41,6 +41,18 @@ def small(tmp_path, monkeypatch) -> Path:
     return tmp_path / "data"
 
 
+def test_cli_warns_only_of_the_conflicts_declared_now(small, capsys):
+    store = JurorStore(small, load_session(small, "klein"), "j1")
+    store.declare_conflicts([])
+    store.set_score("a1", "inhoud", 3)
+    store.set_score("a2", "inhoud", 4)
+    assert main(["conflicts", "klein", "--as", "j1", "--set", "a1", "--data-dir", "data"]) == 0
+    assert [line.split(" (")[0] for line in capsys.readouterr().err.splitlines()] == ["aanvraag a1"]
+    # a1 stood already: declaring a2 as well warns of a2 only, as the app's conflicts screen does
+    assert main(["conflicts", "klein", "--as", "j1", "--set", "a1", "a2", "--data-dir", "data"]) == 0
+    assert [line.split(" (")[0] for line in capsys.readouterr().err.splitlines()] == ["aanvraag a2"]
+
+
 def test_cli_names_each_application_with_how_many_scores_and_motivations_it_hides(small, capsys):
     store = JurorStore(small, load_session(small, "klein"), "j1")
     store.declare_conflicts([])

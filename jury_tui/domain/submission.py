@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Annotated, ClassVar
 
@@ -260,14 +260,21 @@ def work_digest(
     conflicts: frozenset[str],
 ) -> str:
     """The digest a submission of this work would have (see submission_digest)."""
-    return combined_digest(
+    return kept_work_digest(
+        application_ids,
         conflicts,
-        (
-            assessment_digest(criteria, assessments.get(application_id) or ApplicationAssessment(application_id=application_id))
-            for application_id in application_ids
-            if application_id not in conflicts
+        lambda application_id: assessment_digest(
+            criteria, assessments.get(application_id) or ApplicationAssessment(application_id=application_id)
         ),
     )
+
+
+def kept_work_digest(application_ids: Iterable[str], conflicts: Iterable[str], digest_of: Callable[[str], bytes]) -> str:
+    """The work digest from per-application digests (`digest_of(application id)`, e.g. kept by a
+    screen that updates one per save): what a submission carries — the conflicts, and the
+    applications not in conflict, in the session's order."""
+    conflicts = frozenset(conflicts)
+    return combined_digest(conflicts, (digest_of(a) for a in application_ids if a not in conflicts))
 
 
 def submission_digest(submission: Submission) -> str:

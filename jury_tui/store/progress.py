@@ -33,6 +33,9 @@ class JurorProgress:
     submitted_sequence: int | None = None
     submitted_at: str | None = None
     changed_since_submitted: bool | None = None
+    # The juror's submissions register (submissions.json) could not be read: the line above is
+    # unknown, not "never submitted" (the problem is reported on its own line).
+    submission_unknown: bool = False
 
 
 def jurors_progress(data_dir: Path, session: SessionDefinition) -> tuple[list[JurorProgress], list[str]]:
@@ -45,15 +48,19 @@ def jurors_progress(data_dir: Path, session: SessionDefinition) -> tuple[list[Ju
         started = (session_dir(data_dir, session.id) / "jurors" / juror.id).is_dir()
         declared, conflicts, assessments = False, frozenset[str](), {}
         submitted: SubmissionState | None = None
+        unknown = False
         if started:
             try:
                 store = JurorStore(data_dir, session, juror.id, read_only=True)
                 declared, conflicts, assessments = store.conflicts_declared, store.conflicts, store.all_assessments()
-                digest = work_digest(session.criteria, application_ids, assessments, conflicts)
-                submitted = submission_state(store, digest)
             except JuryError as error:
                 problems.append(error.message)
                 continue
+            try:  # a damaged register must not hide the juror's progress
+                submitted = submission_state(store, lambda: work_digest(session.criteria, application_ids, assessments, conflicts))
+            except JuryError as error:
+                problems.append(error.message)
+                unknown = True
         summary = progress(statuses_for(session.criteria, application_ids, assessments, conflicts).values())
         found.append(JurorProgress(
             id=juror.id, name=juror.name, role=juror.role.value, conflicts_declared=declared,
@@ -62,5 +69,6 @@ def jurors_progress(data_dir: Path, session: SessionDefinition) -> tuple[list[Ju
             submitted_sequence=submitted.sequence if submitted else None,
             submitted_at=submitted.submitted_at.isoformat() if submitted and submitted.submitted_at else None,
             changed_since_submitted=submitted.changed if submitted else None,
+            submission_unknown=unknown,
         ))
     return found, problems

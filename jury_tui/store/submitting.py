@@ -12,13 +12,15 @@ Counters written before these fields existed are read as they are (the "changed 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import AwareDatetime, Field, StrictStr
+from pydantic import AwareDatetime, BeforeValidator, Field, StrictStr
 
 from jury_tui.domain.assessment import progress, statuses_for
+from jury_tui.domain.criteria import STRICT
 from jury_tui.domain.signing import public_key
 from jury_tui.domain.submission import (
     MAX_SEQUENCE,
@@ -35,25 +37,38 @@ from jury_tui.formats.atomic_file import (
     write_atomic,
     write_json_atomic,
 )
+from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
 from jury_tui.store.juror_store import JurorStore, now
 from jury_tui.store.sessions import JUROR_KEY_FILE, KEYS_FOLDER, read_private_key
-from jury_tui.store.tinyfile import stored_records
 
 COUNTER_FILE = "submissions.json"
 COUNTER_KIND = "submission-counter"
 
 
+COUNTER_VERSION = 2  # 2: remembers the last submission written (submitted_*, work_digest)
+
+
+def _text_only(value: object) -> object:
+    """A stored time is ISO 8601 text, as written; pydantic would also take a number."""
+    if not isinstance(value, str):
+        raise ValueError("not text")
+    return value
+
+
 @dataclass(frozen=True)
 class _Counter:
+    __pydantic_config__: ClassVar[dict] = STRICT
+
     kind: StrictStr
     session_id: StrictStr
     juror_id: StrictStr
     last_sequence: Annotated[int, Field(strict=True, ge=0, le=MAX_SEQUENCE)]
-    # The last submission whose file was written (absent in counters of older versions, and while
-    # none was written): its number, time and work digest.
+    # Absent in counters of the first version (the number only).
+    counter_version: Literal[2] | None = None
+    # The last submission whose file was written (absent while none was): its number, time and work digest.
     submitted_sequence: Annotated[int, Field(strict=True, ge=1, le=MAX_SEQUENCE)] | None = None
-    submitted_at: AwareDatetime | None = None
+    submitted_at: Annotated[AwareDatetime, BeforeValidator(_text_only)] | None = None
     work_digest: Digest | None = None
 
 
@@ -90,35 +105,48 @@ def juror_private_key(store: JurorStore) -> bytes:
 
 
 def _counter(store: JurorStore) -> _Counter | None:
+    """The juror's counter, read strictly: a damaged, foreign or self-contradicting one is refused
+    with one line naming the file and the field (and is never written over by a reader)."""
     path = store.folder / COUNTER_FILE
     if not path.exists():
         return None
-    record = stored_records(_Counter, read_json_file(path), path, "counter")
-    if (record.kind, record.session_id, record.juror_id) != (COUNTER_KIND, store.session.id, store.juror_id):
-        raise JuryError(t("store.foreign", file=display_path(path), detail=COUNTER_KIND))
+    record = validate(_Counter, read_json_file(path), path)
+    for name, expected in (("kind", COUNTER_KIND), ("session_id", store.session.id), ("juror_id", store.juror_id)):
+        found = getattr(record, name)
+        if found != expected:
+            detail = t("store.foreign_detail", field=name, found=repr(found)[:40], expected=repr(expected))
+            raise JuryError(t("store.foreign", file=display_path(path), detail=detail))
+    submitted = (record.submitted_sequence, record.submitted_at, record.work_digest)
+    consistent = (
+        all(value is None for value in submitted)
+        if record.counter_version is None
+        else all(value is None for value in submitted)
+        or (all(value is not None for value in submitted) and record.submitted_sequence <= record.last_sequence)
+    )
+    if not consistent:
+        raise JuryError(t("store.counter_inconsistent", file=display_path(path), last=record.last_sequence,
+                          submitted=record.submitted_sequence))
     return record
 
 
-def last_sequence(store: JurorStore) -> int:
-    """How many submissions this juror's store has written (0: none yet)."""
-    record = _counter(store)
-    return 0 if record is None else record.last_sequence
-
-
-def submission_state(store: JurorStore, digest: str | None = None) -> SubmissionState | None:
+def submission_state(store: JurorStore, digest: str | Callable[[], str] | None = None) -> SubmissionState | None:
     """The juror's last submission, None when there is none. `digest`: the work digest of the work as
     it is now, when the caller has it (the app keeps it); else it is computed from the store."""
     record = _counter(store)
     if record is None or record.last_sequence == 0:
         return None
-    if record.submitted_sequence is None:  # a counter of an older version: the number only
+    if record.counter_version is None:  # a counter of the first version: the number only
         return SubmissionState(record.last_sequence, None, None)
+    if record.submitted_sequence is None:  # a number was taken, but no file was written
+        return None
     state = SubmissionState(record.submitted_sequence, record.submitted_at, None, record.work_digest)
     if record.work_digest is None:
         return state
     if digest is None:
         session = store.session
         digest = work_digest(session.criteria, [a.id for a in session.applications], store.all_assessments(), store.conflicts)
+    elif callable(digest):  # computed only when there is something to compare it with
+        digest = digest()
     return state.against(digest)
 
 
@@ -146,7 +174,8 @@ def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submi
         submission, file_bytes = build_sealed_submission(
             store.session, store.juror_id, assessments, conflicts, submitted_at or now(), sequence, key
         )
-        owner = {"kind": COUNTER_KIND, "session_id": store.session.id, "juror_id": store.juror_id}
+        owner = {"kind": COUNTER_KIND, "session_id": store.session.id, "juror_id": store.juror_id,
+                 "counter_version": COUNTER_VERSION}
         previous = {} if counter is None or counter.submitted_sequence is None else {
             "submitted_sequence": counter.submitted_sequence,
             "submitted_at": counter.submitted_at.isoformat() if counter.submitted_at else None,

@@ -31,7 +31,7 @@ from jury_tui.domain.assessment import (
     criterion_is_complete,
     progress,
 )
-from jury_tui.domain.submission import assessment_digest, combined_digest
+from jury_tui.domain.submission import assessment_digest, kept_work_digest
 from jury_tui.errors import JuryError, display_path, problem_line
 from jury_tui.formatting import DASH
 from jury_tui.i18n import language, t
@@ -621,7 +621,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
     # --- the last submission (top bar) -----------------------------------------------------------
     def _work_digest(self) -> str:
         """The digest of the work as shown (domain.submission.work_digest, from the kept per-application digests)."""
-        return combined_digest(self._conflicts, (self._digests[a.id] for a in self.applications if a.id not in self._conflicts))
+        return kept_work_digest((a.id for a in self.applications), self._conflicts, self._digests.__getitem__)
 
     def _read_submission_state(self) -> SubmissionState | None:
         try:
