@@ -222,6 +222,18 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return args.data_dir if args.data_dir is not None else default_data_dir()
 
 
+OUTPUT_OPTIONS = ("out", "pdf", "csv", "xlsx")  # every option naming a file or folder a command writes
+
+
+def _refuse_outputs_in_store(args: argparse.Namespace) -> None:
+    from jury_tui.store.sessions import refuse_output_in_store
+
+    for option in OUTPUT_OPTIONS:
+        value = getattr(args, option, None)
+        if isinstance(value, Path):
+            refuse_output_in_store(_data_dir(args), value)
+
+
 def _out(line: str) -> None:
     """One line on stdout, shown and never acted on: a text or path may hold control characters."""
     print(visible(line))
@@ -1285,6 +1297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "lang", None):  # --lang=en, or --lang after the subcommand
         set_language(args.lang)
     try:
+        _refuse_outputs_in_store(args)
         return COMMANDS[args.command](args)
     except JuryError as error:
         _err(error.message)

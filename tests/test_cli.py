@@ -552,3 +552,32 @@ def test_english_is_chosen_however_lang_is_written(capsys, tmp_path, args):
         assert err.startswith("session 'nope' not found")
     finally:
         set_language("nl")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("template", "klein", "--as", "j1", "--out", "data/sessions/klein/jurors/j1/applications/a1.json"),
+        ("package", "klein", "--for", "j1", "--out", "data/sessions/klein/session.json"),
+        ("submit", "klein", "--as", "j1", "--incomplete", "--out", "data/sessions/klein/jurors/j1/juror.json"),
+        ("submit", "klein", "--as", "j1", "--incomplete", "--out", "data/sessions/klein/jurors/j1/notes.json"),
+        ("export", "klein", "--csv", "data/sessions/klein/chair/chair.json"),
+        ("letters", "klein", "--out", "data/sessions"),
+        ("package", "klein", "--for", "j1", "--out", "data/sessions/../sessions/klein/nieuw.jurypakket"),
+    ],
+)
+def test_no_output_is_written_into_the_store(capsys, session, argv):
+    # Each of these would replace a file of the store (scores, definition, conflicts, notes, the chair's)
+    # without a backup; refused before anything is written.
+    score_all(session, "j1")
+    before = tree_snapshot(session)
+    code, _, err = run(capsys, *argv, "--data-dir", "data")
+    line = one_line(err)
+    assert code == 2 and "ligt in de eigen bestanden van jury-tui" in line and "er is niets geschreven" in line
+    assert tree_snapshot(session) == before
+
+
+def test_an_output_beside_the_store_is_written(capsys, session):
+    score_all(session, "j1")
+    assert run(capsys, "template", "klein", "--as", "j1", "--out", "data/scores.csv", "--data-dir", "data")[0] == 0
+    assert (session / "scores.csv").exists()

@@ -43,6 +43,16 @@ def sessions_root(data_dir: Path) -> Path:
     return data_dir / "sessions"
 
 
+def refuse_output_in_store(data_dir: Path, path: Path) -> None:
+    """An output (a template, a package, a submission, an export) is never written into the session
+    folders: there it would replace the store's own files (scores, definition, notes) without a
+    backup. JuryError naming the path; nothing is written."""
+    root = os.path.normcase(os.path.abspath(sessions_root(data_dir).resolve()))
+    target = os.path.normcase(os.path.abspath(path.resolve()))
+    if target == root or target.startswith(root + os.sep):
+        raise JuryError(t("file.output_in_store", file=display_path(path), folder=display_path(sessions_root(data_dir))))
+
+
 def exports_dir(data_dir: Path) -> Path:
     return data_dir / "exports"
 
