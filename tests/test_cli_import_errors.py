@@ -119,3 +119,32 @@ def test_the_full_list_names_every_row(conflicted, tmp_path):
         import_scores(JurorStore(conflicted, load_session(conflicted, "klein"), "j1"), path)
     rows = [problem.split(", ")[1] for problem in raised.value.problems]
     assert rows == ["rij 3", "rij 4", "rij 5", "rij 6", "rij 7"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "row_text", "expected"),
+    [
+        # A byte that is no UTF-8 (é saved as Latin-1) in the motivation of row 4, after a row of three text lines
+        (b"caf\xe9", "a2;inhoud;3;Het {} is goed\n",
+         "scores.csv, rij 4, aanvraag 'a2' (Brugge – Sint-Pieters), criterium 'inhoud' (Inhoud): "
+         "is geen UTF-8-tekst (bewaar het bestand als UTF-8)"),
+        # A control character (a bell) in the motivation
+        (b"bel\x07", "a2;haalbaar;3;Een {}\n",
+         "scores.csv, rij 4, aanvraag 'a2' (Brugge – Sint-Pieters), criterium 'haalbaar' (Haalbaarheid): "
+         "bevat stuurtekens die in tekst niet thuishoren"),
+        # In the application's own cell: only the row is certain
+        (b"a\x002", "{};inhoud;3;Goed\n", "scores.csv, rij 4: bevat stuurtekens die in tekst niet thuishoren"),
+        # In the header: row 1
+        (b"motiva\xefion", "", "scores.csv, rij 1: is geen UTF-8-tekst (bewaar het bestand als UTF-8)"),
+    ],
+)
+def test_a_byte_that_is_no_text_is_named_by_its_spreadsheet_row(capsys, conflicted, tmp_path, bad, row_text, expected):
+    if row_text:
+        content = (HEADER + MULTI_LINE + "a1;haalbaar;2;Zwak\n").encode("utf-8") + row_text.encode("utf-8").replace(b"{}", bad)
+    else:
+        content = HEADER.replace("motivation", "{}").encode("utf-8").replace(b"{}", bad) + MULTI_LINE.encode("utf-8")
+    (tmp_path / "scores.csv").write_bytes(content)
+    before = tree_snapshot(conflicted)
+    code, _, err = run(capsys, "import-scores", "klein", "--as", "j1", "scores.csv", "--data-dir", "data")
+    assert (code, one_line(err)) == (2, expected)
+    assert tree_snapshot(conflicted) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -166,6 +167,20 @@ def checked_text(raw: bytes, path: Path) -> str:
         line = normalize_text(text[: control.start()]).count("\n") + 1
         raise line_error(path, line, t("file.control_chars"))
     return text
+
+
+def text_fault(raw: bytes) -> tuple[str, str] | None:
+    """The first thing checked_text refuses in `raw`: (the text before it, what is wrong), for a
+    reader that names the place in its own terms (a spreadsheet's row); None when there is none."""
+    body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return body[: error.start].decode("utf-8"), t("file.not_utf8")
+    control = _CONTROL_CHARS.search(text)
+    if control:
+        return text[: control.start()], t("file.control_chars")
+    return None
 
 
 def line_error(path: Path, line: int, problem: str) -> JuryError:

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jury_tui.domain.assessment import ApplicationAssessment, ScoreChange
+from jury_tui.domain.canonical import normalize_text
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError, display_path, file_error
-from jury_tui.formats.files import read_text
+from jury_tui.formats.files import decode_text, read_bytes, text_fault
 from jury_tui.formats.jurors_file import duplicate_column, sniff_dialect
 from jury_tui.formats.spreadsheet import (
     DEFAULT_SEPARATOR,
@@ -108,21 +109,47 @@ def _cell(session: SessionDefinition, application_id: str | None, criterion_id: 
     return ", ".join(parts)
 
 
+def _row_at(before: str) -> tuple[int, str | None, str | None]:
+    """The spreadsheet's row (counted in records) of the text that follows `before`, and the
+    application and criterion ids of that row when its cells before that point name them."""
+    rows = list(csv.reader(io.StringIO(before + "x"), delimiter=sniff_dialect(before)))  # "x": the row being read
+    if len(rows) < 2:
+        return max(len(rows), 1), None, None
+    header = [cell.strip().lower() for cell in rows[0]]
+    complete = rows[-1][:-1]  # the last cell is cut off where the fault is
+
+    def cell(column: str) -> str | None:
+        position = header.index(column) if column in header else len(complete)
+        return complete[position].strip() if position < len(complete) else None
+
+    return len(rows), cell("application_id"), cell("criterion_id")
+
+
 def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozenset[str]) -> ParsedScores:
     """Read and check every row; problems are collected, one line each, so the juror fixes all at once.
 
     A problem names the spreadsheet's row, counted in records as Excel and LibreOffice number them
     (row 1 is the header; a motivation with line breaks inside quotes is one row, however many text
     lines it takes), and the application and criterion of that row by id and by name."""
-    text = read_text(path, "scores")
     shown = display_path(path)
-    # strict: an unclosed quote is an error, not a motivation that silently swallows the rows after it
-    reader = csv.reader(io.StringIO(text), delimiter=sniff_dialect(text), strict=True)
 
     def row_problem(row: int, message: str, cell: str = "") -> str:
         if cell:
             return t("csv.row_cell_problem", file=shown, row=row, cell=cell, problem=message)
         return t("csv.row_problem", file=shown, row=row, problem=message)
+
+    raw = read_bytes(path, "scores")
+    try:
+        text = decode_text(raw, path)
+    except JuryError:
+        fault = text_fault(raw)
+        if fault is None:  # an empty file: said as it is
+            raise
+        before, message = fault
+        row, application_id, criterion_id = _row_at(normalize_text(before))
+        raise JuryError(row_problem(row, message, _cell(session, application_id, criterion_id))) from None
+    # strict: an unclosed quote is an error, not a motivation that silently swallows the rows after it
+    reader = csv.reader(io.StringIO(text), delimiter=sniff_dialect(text), strict=True)
 
     try:
         header = [cell.strip().lower() for cell in next(reader)]
