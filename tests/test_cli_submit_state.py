@@ -202,6 +202,19 @@ def test_a_first_submission_whose_file_cannot_be_written_is_no_submission(capsys
     assert submission_state(store_of(data, read_only=True)) is None
 
 
+def test_a_register_that_remembers_a_submission_without_a_version_is_read(capsys, data):
+    # As written by a build between the first version and counter_version 2: the submission it names stands.
+    score_all(data)
+    assert run(capsys, "submit", "klein", "--as", "j1")[0] == 0
+    path = counter_path(data)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    del record["counter_version"]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert submitted(juror_json(capsys)) == (1, False)
+    assert run(capsys, "submit", "klein", "--as", "j1")[0] == 0
+    assert submitted(juror_json(capsys)) == (2, False)
+
+
 def counter_path(data: Path, juror: str = "j1") -> Path:
     return data / "sessions" / "klein" / "jurors" / juror / COUNTER_FILE
 

@@ -117,11 +117,8 @@ def _counter(store: JurorStore) -> _Counter | None:
             detail = t("store.foreign_detail", field=name, found=repr(found)[:40], expected=repr(expected))
             raise JuryError(t("store.foreign", file=display_path(path), detail=detail))
     submitted = (record.submitted_sequence, record.submitted_at, record.work_digest)
-    consistent = (
-        all(value is None for value in submitted)
-        if record.counter_version is None
-        else all(value is None for value in submitted)
-        or (all(value is not None for value in submitted) and record.submitted_sequence <= record.last_sequence)
+    consistent = all(value is None for value in submitted) or (
+        all(value is not None for value in submitted) and record.submitted_sequence <= record.last_sequence
     )
     if not consistent:
         raise JuryError(t("store.counter_inconsistent", file=display_path(path), last=record.last_sequence,
@@ -135,10 +132,10 @@ def submission_state(store: JurorStore, digest: str | Callable[[], str] | None =
     record = _counter(store)
     if record is None or record.last_sequence == 0:
         return None
-    if record.counter_version is None:  # a counter of the first version: the number only
-        return SubmissionState(record.last_sequence, None, None)
-    if record.submitted_sequence is None:  # a number was taken, but no file was written
-        return None
+    if record.submitted_sequence is None:
+        if record.counter_version is None:  # a counter of the first version: the number only
+            return SubmissionState(record.last_sequence, None, None)
+        return None  # a number was taken, but no file was written
     state = SubmissionState(record.submitted_sequence, record.submitted_at, None, record.work_digest)
     if record.work_digest is None:
         return state
