@@ -241,8 +241,13 @@ async def test_a_damaged_counter_does_not_stop_the_work_and_submitting_says_why(
     app = JurorApp(demo_data_dir, session, JUROR)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         assert isinstance(app.screen, AssessmentScreen)
+        assert topbar(app)[0] == "⚠ inzendingen onbekend"  # unknown, never "not submitted"
         await pilot.press("1")  # scoring works
-        await pilot.press("s", "j")
+        await pilot.press("s")
+        text = review_text(app)
+        assert "Vorige keer: ⚠ inzendingen onbekend" in text and COUNTER_FILE in text
+        assert "nog niet ingediend" not in text
+        await pilot.press("j")
         assert isinstance(app.screen, AssessmentScreen)
         assert any(COUNTER_FILE in n.message for n in app._notifications)
     assert counter.read_text(encoding="utf-8") == "{kapot"

@@ -624,9 +624,13 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         return kept_work_digest((a.id for a in self.applications), self._conflicts, self._digests.__getitem__)
 
     def _read_submission_state(self) -> SubmissionState | None:
+        """The last submission; a register that cannot be read is kept as its problem (shown as
+        unknown, never as "not submitted"), and the work goes on."""
+        self._submission_problem = None
         try:
             return submission_state(self.store, self._work_digest())
-        except (JuryError, OSError):  # a damaged counter: the next submission says so; the work goes on
+        except (JuryError, OSError) as error:
+            self._submission_problem = problem_line(error)
             return None
 
     def _show_submission_state(self) -> None:
@@ -638,13 +642,15 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         if state is not None and state.work_digest is not None:
             state = self._submission = state.against(self._work_digest())
         wide = self.size.width >= WIDE_TOPBAR
-        if state is None:
+        if state is None and self._submission_problem:
+            text = t("ui.submitted.unknown")
+        elif state is None:
             text = ""
         elif state.changed:
             text = t("ui.submitted.changed" if wide else "ui.submitted.changed_short")
         else:
             text = state_line(state, short=not wide)
-        shown = (text, state is None, bool(state and state.changed))
+        shown = (text, not text, bool(state and state.changed) or bool(self._submission_problem))
         if shown == self._submission_shown:
             return  # most saves change nothing here: leave the top bar's layout alone
         self._submission_shown = shown
@@ -664,7 +670,8 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         conflicts = [a for a in self.applications if a.id in self._conflicts]
         path = display_path(default_submission_path(self.data_dir, self.session.id, self.store.juror_id))
         self._show_submission_state()
-        rows = review_rows(summary.complete, summary.to_assess, missing, conflicts, self._submission, path)
+        rows = review_rows(summary.complete, summary.to_assess, missing, conflicts, self._submission, path,
+                           unknown=self._submission_problem)
         self.app.push_screen(
             SubmitReview(rows, summary.is_complete),
             lambda confirmed: self._write_submission(allow_incomplete=True) if confirmed else None,

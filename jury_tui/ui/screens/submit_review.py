@@ -93,6 +93,7 @@ def review_rows(
     conflicts: list[Application],
     state: SubmissionState | None,
     path: str,
+    unknown: str | None = None,
 ) -> list[Row]:
     """The review's rows: the counts, the last submission, the file and the conflicts first (short,
     always in view), then what is missing by name (it can be long: the review scrolls)."""
@@ -106,7 +107,11 @@ def review_rows(
         last += " · " + t("ui.review.changed_since")
     elif state is not None and state.changed is False:
         last += " · " + t("ui.review.unchanged_since")
-    rows.append((t("ui.review.last", state=last), "", 0))
+    if unknown:  # the register could not be read: unknown, not "not submitted yet"
+        rows.append((t("ui.review.last", state=t("ui.submitted.unknown")), "bold $text-warning", 0))
+        rows.append((unknown, "$text-warning", 2))
+    else:
+        rows.append((t("ui.review.last", state=last), "", 0))
     rows.append((t("ui.review.file"), "", 0))
     rows.append((path, "", 2))
     if conflicts:
