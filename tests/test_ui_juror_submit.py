@@ -210,6 +210,8 @@ async def test_an_english_review(demo_data_dir, session):
             text = review_text(app)
             assert "19 of 20 applications complete; 1 not yet." in text
             assert f"score missing: {session.criteria.criteria[0].name.get('en')}" in text
+            await pilot.press("j", "j")  # "next criterion" to an English juror's fingers: not a yes here
+            assert isinstance(app.screen, SubmitReview) and not default_submission_path(demo_data_dir, SESSION_ID, JUROR).exists()
             await pilot.press("y")
             await pilot.press("enter")
             assert topbar(app)[0].startswith("submitted at ")

@@ -138,7 +138,9 @@ class SubmitReview(Dialog):
     """The summary before submitting. Dismisses with True (submit) or False (back)."""
 
     KEYS: ClassVar[list[KeySpec]] = [
-        KeySpec("submit", "j,y", "j", "ui.key.submit_now"),
+        # Only the yes of the juror's language: in English `j` is "next criterion" to a juror's fingers.
+        KeySpec("submit('j')", "j", "j", "ui.key.submit_now"),
+        KeySpec("submit('y')", "y", "y", "ui.key.submit_now"),
         KeySpec("submit_enter", "enter", "⏎", None, show=False),
         KeySpec("back", "n,escape", "n", "ui.key.back"),
     ]
@@ -166,8 +168,13 @@ class SubmitReview(Dialog):
         self.complete = complete
 
     def key_specs(self) -> list[KeySpec]:
-        submit, enter, back = self.KEYS
-        return [replace(submit, display=t("ui.dialog.yes_key")), enter, replace(back, display="n Esc")]
+        yes_nl, yes_en, enter, back = self.KEYS
+        return [yes_nl, yes_en, enter, replace(back, display="n Esc")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit":
+            return parameters[0] == t("ui.dialog.yes_key")
+        return True
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -185,7 +192,7 @@ class SubmitReview(Dialog):
         # The summary scrolls when it is longer than the screen leaves it (Textual CSS has no calc()).
         self.query_one(".dialog-scroll").styles.max_height = max(3, self.size.height - self.FRAME_ROWS)
 
-    def action_submit(self) -> None:
+    def action_submit(self, key: str) -> None:
         self.dismiss(True)
 
     def action_submit_enter(self) -> None:
