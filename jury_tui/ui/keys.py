@@ -100,7 +100,7 @@ def assessment_keys(scale: Scale | None = None) -> list[KeySpec]:
         KeySpec("scroll_text_end", "end", "End", None, None, show=False),
         KeySpec("search_open", "slash", "/", "ui.key.search", "ui.key.search.help", True, show=False),
         KeySpec("search_next", "f3", "F3 ⇧F3", None, "ui.key.search_next.help", show=False),
-        KeySpec("search_previous", "shift+f3", "⇧F3", None, None, show=False),
+        KeySpec("search_previous", "shift+f3,f15", "⇧F3", None, None, show=False),
         # Bound on the open search field (widgets/text_search.py), listed for its footer.
         KeySpec("match_next", "", "⏎ ↓", "ui.key.search_next", None),
         KeySpec("match_previous", "", "↑", "ui.key.search_previous", None),

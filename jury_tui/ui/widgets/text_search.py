@@ -76,7 +76,7 @@ class SearchInput(Input):
 
     BINDINGS = bindings_for([
         KeySpec("match_next", "enter,down,f3", "⏎", None),  # Enter: not the Input's "submit" (the screen's s)
-        KeySpec("match_previous", "up,shift+enter,shift+f3", "↑", None),
+        KeySpec("match_previous", "up,shift+enter,shift+f3,f15", "↑", None),
         KeySpec("close_search", "escape", "Esc", None),
         KeySpec("page_text(1)", "pagedown", "PgDn", None),  # the text, not the one-line field
         KeySpec("page_text(-1)", "pageup", "PgUp", None),
