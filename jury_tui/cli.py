@@ -471,7 +471,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     _out("")
     _out(t("cli.show.applications", count=len(session.applications)))
     for a in session.applications:
-        _out(f"  {a.id:<12} {a.municipality:<16} {a.title[:60]}")
+        _out(f"  {a.id:<12} {a.municipality:<16} {_short(a.title)}")
     _out("")
     _out(t("cli.show.jurors"))
     for j in jurors:

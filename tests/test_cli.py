@@ -581,3 +581,13 @@ def test_an_output_beside_the_store_is_written(capsys, session):
     score_all(session, "j1")
     assert run(capsys, "template", "klein", "--as", "j1", "--out", "data/scores.csv", "--data-dir", "data")[0] == 0
     assert (session / "scores.csv").exists()
+
+
+def test_show_marks_a_title_it_cuts(capsys):
+    from jury_tui.formats.session_builder import build_demo_session
+
+    long = next(a for a in build_demo_session().applications if len(a.title) > 60)
+    assert run(capsys, "demo", "--no-open", "--data-dir", "data")[0] == 0
+    _, out, _ = run(capsys, "show", DEMO, "--data-dir", "data")
+    line = next(line for line in out.splitlines() if line.strip().startswith(long.id))
+    assert line.endswith("…") and long.title[:59] in line
