@@ -243,13 +243,14 @@ async def test_n_on_the_last_and_p_on_the_first_application_say_so(demo_data_dir
         await pilot.press("p", "p")
         assert screen.app_index == 0
         assert f"Dit is de eerste aanvraag (1/{total}). Nog niet volledig beoordeeld: {total - 3}. " \
-               "o toont het overzicht van uw scores." in notifications(app)
+               "o toont het overzicht van je scores." in notifications(app)
         await pilot.press(*["n"] * (total - 1))
         assert screen.app_index == total - 1
-        await pilot.press("n")
+        await pilot.press("n", "n", "n", "n")
         assert screen.app_index == total - 1
+        assert sum("Dit is de laatste aanvraag" in text for text in notifications(app)) == 1  # one toast, not four
         assert f"Dit is de laatste aanvraag ({total}/{total}). Nog niet volledig beoordeeld: {total - 3}. " \
-               "o toont het overzicht van uw scores." in notifications(app)
+               "o toont het overzicht van je scores." in notifications(app)
 
 
 async def test_the_new_keys_are_in_the_help(demo_data_dir, session):

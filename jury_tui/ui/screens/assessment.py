@@ -9,6 +9,7 @@ always when leaving the text box, changing criterion or application, submitting 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -108,6 +109,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         # "changed since submitting" costs one application's digest per save (see _show_submission_state).
         self._digests = {a.id: assessment_digest(self.criteria, self._assessments[a.id]) for a in self.applications}
         self._submission = self._read_submission_state()
+        self._edge_said, self._edge_said_at = "", 0.0  # the last "first/last application" toast (not repeated while shown)
         self._submission_shown: tuple[str, bool, bool] | None = None
 
     # --- layout ---------------------------------------------------------------------------------
@@ -764,7 +766,13 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         still_open = summary.in_progress + summary.not_started
         where = t(key, number=self.app_index + 1, total=len(self.applications))
         rest = t("ui.edge.open", count=still_open) if still_open else t("ui.edge.none_open")
-        self.notify(f"{where} {rest}")
+        message = f"{where} {rest}"
+        # Pressed again while it is still shown: one toast, not a stack of the same over the screen.
+        now = time.monotonic()
+        if self._edge_said == message and now - self._edge_said_at < self.app.NOTIFICATION_TIMEOUT:
+            return
+        self._edge_said, self._edge_said_at = message, now
+        self.notify(message)
 
 
 @dataclass(frozen=True)
