@@ -56,6 +56,19 @@ def shown(widget) -> list[str]:
 # --- what each score means ------------------------------------------------------------------------
 
 
+async def test_a_conflicted_application_shows_no_score_meaning(demo_data_dir, session):
+    store = JurorStore(demo_data_dir, session, JUROR)
+    store.set_score(session.applications[0].id, "maatwerk", 3)
+    store.declare_conflicts([session.applications[0].id])
+    async with JurorApp(demo_data_dir, session, JUROR).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        screen.action_go_to(0)
+        await pilot.pause()
+        assert screen.is_conflicted
+        assert not screen.query_one("#level-meaning", LevelMeaning).display  # only the conflict note, no "3 Voldoende: …"
+
+
 async def test_the_chosen_score_says_what_it_means_for_this_criterion(demo_data_dir, session):
     async with JurorApp(demo_data_dir, session, JUROR).run_test(size=SIZE) as pilot:
         await pilot.pause()
