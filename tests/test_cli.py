@@ -356,11 +356,11 @@ def test_template_and_import_round_trip(capsys, session, tmp_path):
     assert (code, err) == (0, "")
     assert "6 regels" in out
     lines = template.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "application_id;municipality;criterion_id;criterion;scale;score;motivation"
+    assert lines[0] == "application_id;municipality;criterion_id;criterion;scale;basis;score;motivation"
     filled = [lines[0]]
     for number, line in enumerate(lines[1:]):
         cells = line.split(";")
-        cells[5], cells[6] = str(number % 6), f"Motivatie {number}"
+        cells[6], cells[7] = str(number % 6), f"Motivatie {number}"
         filled.append(";".join(cells))
     template.write_text("\n".join(filled) + "\n", encoding="utf-8")
 
@@ -376,7 +376,57 @@ def test_template_and_import_round_trip(capsys, session, tmp_path):
 
     # the template now comes back filled in
     run(capsys, "template", "klein", "--as", "j1", "--out", str(template), "--sep", ",", "--data-dir", "data")
-    assert "a2,Brugge – Sint-Pieters,budget,Begroting,0-5,5,Motivatie 5" in template.read_text(encoding="utf-8-sig")
+    from jury_tui.formats.scores_csv import cell_basis
+
+    basis = cell_basis(5, "Motivatie 5")
+    assert f"a2,Brugge – Sint-Pieters,budget,Begroting,0-5,{basis},5,Motivatie 5" in template.read_text(encoding="utf-8-sig")
+
+
+def test_an_import_leaves_what_the_app_changed_since_the_template_and_refuses_a_cell_changed_on_both_sides(
+        capsys, session, tmp_path):
+    score_all(session, "j1")  # every cell: score and "Motivatie …" — the template carries them with their basis
+    template = tmp_path / "concept.csv"
+    assert run(capsys, "template", "klein", "--as", "j1", "--out", str(template), "--data-dir", "data")[0] == 0
+    store = JurorStore(session, load_session(session, "klein"), "j1")
+    store.set_motivation("a1", "inhoud", "Later in de app herschreven, langer en beter.")  # the app, after the template
+    lines = template.read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0].split(";")
+    score_at, motivation_at = header.index("score"), header.index("motivation")
+
+    def edited(changes: dict[tuple[str, str], str]) -> None:
+        rows = [lines[0]]
+        for line in lines[1:]:
+            cells = line.split(";")
+            if (cells[0], cells[2]) in changes:
+                cells[motivation_at] = changes[(cells[0], cells[2])]
+            rows.append(";".join(cells))
+        template.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    # The spreadsheet changed another cell only: that one lands, the app's newer text stands.
+    edited({("a2", "budget"): "In het rekenblad aangevuld."})
+    code, out, err = run(capsys, "import-scores", "klein", "--as", "j1", str(template), "--data-dir", "data")
+    assert (code, err) == (0, "") and "(1 gewijzigd)" in out
+    store = JurorStore(session, load_session(session, "klein"), "j1")
+    assert store.assessment("a1").get("inhoud").motivation == "Later in de app herschreven, langer en beter."
+    assert store.assessment("a2").get("budget").motivation == "In het rekenblad aangevuld."
+    assert store.assessment("a1").get("inhoud").score == int(lines[1].split(";")[score_at])
+
+    # The same cell changed in both: refused, nothing imported, the app's text kept.
+    edited({("a1", "inhoud"): "Ook in het rekenblad herschreven.", ("a3", "budget"): "Nog iets."})
+    before = tree_snapshot(session)
+    code, out, err = run(capsys, "import-scores", "klein", "--as", "j1", str(template), "--data-dir", "data")
+    assert code == 2 and one_line(err) == (
+        f"{template.name}, rij 2, aanvraag 'a1' (Gent – Rabot), criterium 'inhoud' (Inhoud): in het rekenblad "
+        "gewijzigd én in de app sinds dit sjabloon gemaakt werd: kies zelf — neem de tekst uit de app over, of maak "
+        "de cel 'basis' leeg om het rekenblad te laten winnen (er is niets ingelezen)")
+    assert tree_snapshot(session) == before
+
+    # The basis emptied: the spreadsheet wins, as the message says.
+    lines[1] = ";".join(cell if position != header.index("basis") else "" for position, cell in enumerate(lines[1].split(";")))
+    edited({("a1", "inhoud"): "Ook in het rekenblad herschreven."})
+    assert run(capsys, "import-scores", "klein", "--as", "j1", str(template), "--data-dir", "data")[0] == 0
+    store = JurorStore(session, load_session(session, "klein"), "j1")
+    assert store.assessment("a1").get("inhoud").motivation == "Ook in het rekenblad herschreven."
 
 
 def test_import_scores_with_errors_is_one_line_naming_the_first_and_counting_the_rest(capsys, session, tmp_path):

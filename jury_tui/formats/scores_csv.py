@@ -12,7 +12,9 @@ juror meant it, and refuses a motivation that a spreadsheet replaced by its erro
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +36,17 @@ from jury_tui.formats.validation import motivation_problem
 from jury_tui.i18n import language, t
 
 REQUIRED_COLUMNS = ("application_id", "criterion_id", "score", "motivation")
-TEMPLATE_COLUMNS = ("application_id", "municipality", "criterion_id", "criterion", "scale", *REQUIRED_COLUMNS[2:])
+# `basis`: what the juror's store held when the template was written (see cell_basis); the import
+# leaves the rows the spreadsheet did not change to the store, and refuses a cell changed on both sides.
+BASIS_COLUMN = "basis"
+# Before the two cells the juror fills in, so that score and motivation stay the last columns.
+TEMPLATE_COLUMNS = ("application_id", "municipality", "criterion_id", "criterion", "scale", BASIS_COLUMN, *REQUIRED_COLUMNS[2:])
+
+
+def cell_basis(score: int | None, motivation: str) -> str:
+    """A short fingerprint of one cell's score and motivation (blanks around the text do not count)."""
+    content = json.dumps([score, normalize_text(motivation).strip()], ensure_ascii=False)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:12]
 
 
 def write_template(
@@ -55,6 +67,7 @@ def write_template(
             criterion.id,
             criterion.name.get(lang),
             scale_hint,
+            cell_basis(entry.score, entry.motivation),
             entry.score,  # a number: never taken for a formula, whatever its sign
             entry.motivation,
         ]
@@ -72,6 +85,7 @@ def write_template(
 class ParsedScores:
     changes: list[ScoreChange]
     problems: list[str]
+    unchanged: int = 0  # rows left as the template wrote them (see parse_scores_csv)
 
 
 # Digits 0-9 only, with an optional decimal part ("4", "4,0", "4.0"): Python's float() would also take
@@ -125,12 +139,21 @@ def _row_at(before: str) -> tuple[int, str | None, str | None]:
     return len(rows), cell("application_id"), cell("criterion_id")
 
 
-def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozenset[str]) -> ParsedScores:
+def parse_scores_csv(
+    path: Path,
+    session: SessionDefinition,
+    conflicts: frozenset[str],
+    assessment_of: Callable[[str], ApplicationAssessment] | None = None,
+) -> ParsedScores:
     """Read and check every row; problems are collected, one line each, so the juror fixes all at once.
 
     A problem names the spreadsheet's row, counted in records as Excel and LibreOffice number them
     (row 1 is the header; a motivation with line breaks inside quotes is one row, however many text
-    lines it takes), and the application and criterion of that row by id and by name."""
+    lines it takes), and the application and criterion of that row by id and by name.
+
+    With `assessment_of` (what the store holds now) and a `basis` column (a template's): a row the
+    spreadsheet left as the template wrote it changes nothing, so a score or motivation changed in
+    the app since then stands; a cell changed in the spreadsheet and in the app is refused."""
     shown = display_path(path)
 
     def row_problem(row: int, message: str, cell: str = "") -> str:
@@ -162,6 +185,8 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
     if duplicate_column(header):
         raise JuryError(row_problem(1, t("csv.duplicate_column", column=duplicate_column(header))))
     index = {name: header.index(name) for name in REQUIRED_COLUMNS}
+    index_of_basis = header.index(BASIS_COLUMN) if BASIS_COLUMN in header else None
+    unchanged = 0
     criteria = session.criteria
     changes: list[ScoreChange] = []
     problems: list[str] = []
@@ -218,10 +243,19 @@ def parse_scores_csv(path: Path, session: SessionDefinition, conflicts: frozense
             if (refused := motivation_problem(motivation)) is not None:
                 problem(refused, application_id, criterion_id)
                 continue
+            basis = row[index_of_basis].strip() if index_of_basis is not None and index_of_basis < len(row) else ""
+            if basis and assessment_of is not None and cell_basis(score, motivation) == basis:
+                unchanged += 1
+                continue  # as the template wrote it: whatever the store holds now stands
+            if basis and assessment_of is not None:
+                now = assessment_of(application_id).get(criterion_id)
+                if cell_basis(now.score, now.motivation) != basis and cell_basis(now.score, now.motivation) != cell_basis(score, motivation):
+                    problem(t("csv.changed_on_both_sides"), application_id, criterion_id)
+                    continue
             changes.append(ScoreChange(application_id, criterion_id, score, motivation))
     except csv.Error as error:
         record += 1  # the row the reader could not finish
         problem(t("field.too_long") if "field larger" in str(error) else t("csv.quote"))
-    if not changes and not problems:
+    if not changes and not problems and not unchanged:
         problems.append(t("file.problem", file=shown, problem=t("csv.no_rows")))
-    return ParsedScores(changes, problems)
+    return ParsedScores(changes, problems, unchanged)

@@ -457,8 +457,8 @@ class JurorStore:
 
 def import_scores(store: JurorStore, path: Path) -> tuple[int, int]:
     """All rows or none. Returns (rows imported, values changed)."""
-    parsed = parse_scores_csv(path, store.session, store.conflicts)
+    parsed = parse_scores_csv(path, store.session, store.conflicts, store.assessment)
     if parsed.problems:
         raise JuryError(parsed.problems[0], parsed.problems)
-    changed = store.apply_batch(parsed.changes, reason=f"CSV-import {visible(path.name)}")
-    return len(parsed.changes), changed
+    changed = store.apply_batch(parsed.changes, reason=f"CSV-import {visible(path.name)}") if parsed.changes else 0
+    return len(parsed.changes) + parsed.unchanged, changed

@@ -101,6 +101,6 @@ def filled_csv(capsys, path: Path, score: str = "4", motivation: str = "Sterk pl
     as a juror fills it in."""
     assert run(capsys, "template", "klein", "--as", "j1", "--out", path, "--data-dir", "data").code == 0
     lines = path.read_text(encoding="utf-8-sig").splitlines()
-    rows = [lines[0]] + [";".join([*line.split(";")[:5], score, motivation]) for line in lines[1:]]
+    rows = [lines[0]] + [";".join([*line.split(";")[:6], score, motivation]) for line in lines[1:]]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path

@@ -55,7 +55,7 @@ def ok(capsys, *argv) -> None:
 def juror_csv(capsys, path: Path, score: int) -> Path:
     ok(capsys, "template", "klein", "--as", "j1", "--out", path, "--data-dir", "data/deep/er")
     lines = path.read_text(encoding="utf-8-sig").splitlines()
-    path.write_text("\n".join([lines[0]] + [";".join([*line.split(";")[:5], str(score), "Kan beter."]) for line in lines[1:]]),
+    path.write_text("\n".join([lines[0]] + [";".join([*line.split(";")[:6], str(score), "Kan beter."]) for line in lines[1:]]),
                     encoding="utf-8")
     return path
 

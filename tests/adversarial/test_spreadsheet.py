@@ -61,9 +61,16 @@ def test_the_template_guards_a_prefilled_motivation_and_reads_it_back(capsys, se
     row = next(row for row in rows if row[0] == "a1" and row[2] == "inhoud")
     assert row[-1] == "'" + text and row[-2] == "3"
     assert not any(cell.startswith(tuple(DANGEROUS) + ("\r",)) for row in rows for cell in row)
-    # the template as it is, imported: the motivation is what the juror wrote (import trims blanks)
+    # the template as it is, imported: nothing changes (its rows are as the template wrote them)
     result = run(capsys, "import-scores", "klein", "--as", "j1", "sjabloon.csv", "--data-dir", session)
     assert result.code == 0, result.err
+    assert motivation_of(session, "a1", "inhoud") == text
+    # and without the basis column (a draft of the juror's own): read back as the juror meant it (blanks trimmed)
+    rows = cells(Path("sjabloon.csv"))
+    header = rows[0].index("basis")
+    write_draft(Path("eigen.csv"), [(row[0], row[2], row[-2], row[-1]) for row in rows[1:]])
+    result = run(capsys, "import-scores", "klein", "--as", "j1", "eigen.csv", "--data-dir", session)
+    assert result.code == 0, result.err and header
     assert motivation_of(session, "a1", "inhoud") == text.strip()
 
 
@@ -98,7 +105,7 @@ def test_the_template_guards_criterion_names_labels_and_a_negative_scale(capsys,
     assert {row[1] for row in rows if row[0] == "a1"} == {"'=Gent – Rabot"}
     assert {row[4] for row in rows[1:]} == {"'-2-2"}  # the scale hint "-2-2" would be a sum
     scored = next(row for row in rows if row[0] == "a2" and row[2] == "budget")
-    assert scored[5:] == ["-1", "'+ duidelijk"]  # a number is a number: no apostrophe
+    assert scored[6:] == ["-1", "'+ duidelijk"]  # a number is a number: no apostrophe
     assert run(capsys, "import-scores", "klein", "--as", "j1", "s.csv", "--data-dir", data).code == 0
     entry = juror(data).assessment("a2").get("budget")
     assert (entry.score, entry.motivation) == (-1, "+ duidelijk")
