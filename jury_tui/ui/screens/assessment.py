@@ -47,6 +47,7 @@ from jury_tui.ui.keys import (
     bindings_for,
     help_rows,
 )
+from jury_tui.ui.layout import TALL_SCREEN
 from jury_tui.ui.screens.submit_review import (
     SubmitReview,
     missing_work,
@@ -61,7 +62,6 @@ from jury_tui.ui.widgets.status import MARKERS, STYLES, status_text
 from jury_tui.ui.widgets.text_search import SearchBar, SearchInput
 
 MOTIVATION_SAVE_DELAY = 0.4
-TALL_SCREEN = 34  # rows from which the panel shows more of the criterion and the motivation
 WIDE_TOPBAR = 100  # columns from which the top bar says "changed since submitting" in full
 
 
@@ -439,7 +439,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         if current == value:
             return
         if self._save(application_id, lambda: self.store.set_score(application_id, criterion_id, value)):
-            self._score_changes.append(ScoreChangeMade(application_id, criterion_id, current, value))
+            self._score_changes.append(ScoreChangeMade(application_id, criterion_id, current))
             del self._score_changes[:-UNDO_LEVELS]
 
     def action_score(self, value: int) -> None:
@@ -734,9 +734,9 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         app_index = next(index for index, app in enumerate(self.applications) if app.id == change.application_id)
         if not self._jump_to(app_index, self.criteria.criterion_ids.index(change.criterion_id)):
             return
-        self._score_changes.pop()
-        if self._refuse_if_conflicted():
+        if self._refuse_if_conflicted():  # the change stays: undone once the conflict is lifted
             return
+        self._score_changes.pop()
         now = self._assessments[change.application_id].get(change.criterion_id).score
         if now == change.before:  # already back (an import in another terminal): the change before it
             self.action_undo_score()
@@ -762,12 +762,11 @@ class AssessmentScreen(SpecBindings, Screen[None]):
 
 @dataclass(frozen=True)
 class ScoreChangeMade:
-    """A score the juror changed in this app, from `before` to `after` (None: no score)."""
+    """A score the juror changed in this app; `before` is what undo puts back (None: no score)."""
 
     application_id: str
     criterion_id: str
     before: int | None
-    after: int | None
 
 
 UNDO_LEVELS = 100
