@@ -5,11 +5,14 @@ line never cut without a mark, undo kept while a conflict refuses it, and the mo
 from __future__ import annotations
 
 import ast
+import dataclasses
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.widgets import DataTable
 
+from jury_tui.domain.assessment import Status
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import load_session
@@ -75,6 +78,21 @@ async def test_sorting_my_scores_sorts_the_rows_in_place(demo_data_dir, session,
         monkeypatch.setattr(DataTable, "clear", no_rebuild)
         await pilot.press("t", "t", "home", "s")
         assert [str(row.key.value) for row in screen.table.ordered_rows] == [a.id for a in session.applications]
+
+
+async def test_the_cell_line_under_my_scores_shows_a_long_title_to_its_end(demo_data_dir, session):
+    long_title = " ".join(["Een wijk die samen sterker wordt"] * 5) + " Slotwoord"
+    applications = [dataclasses.replace(session.applications[0], title=long_title), *session.applications[1:]]
+    app = JurorApp(demo_data_dir, session, JUROR)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = MyScoresScreen(session.criteria, applications, {}, frozenset(),
+                                {a.id: Status.NOT_STARTED for a in applications})
+        await app.push_screen(screen)
+        await pilot.pause()
+        line = screen.query_one("#my-scores-cell")
+        wrapped = Content(screen.cell_words()).wrap(line.content_region.width)
+        assert "Slotwoord" in wrapped[-1].plain and len(wrapped) == 3  # at 80 columns
+        assert line.content_region.height == len(wrapped)  # every line shown, none cut off
 
 
 # --- undo -----------------------------------------------------------------------------------------
