@@ -116,3 +116,61 @@ async def test_undo_refused_by_a_conflict_keeps_the_change_for_later(demo_data_d
         assert app.screen is screen and not screen.is_conflicted
         await pilot.press("u")  # the change is still there to undo
         assert store_of(demo_data_dir, session).assessment(first).get(criterion).score is None
+
+
+# --- saving as it is typed: one helper for the box and the whole screen --------------------------------
+class FakeOwner:
+    """Counts the timers DebouncedSave starts instead of waiting for them."""
+
+    def __init__(self) -> None:
+        self.timers: list = []
+
+    def set_timer(self, delay, callback):
+        from unittest.mock import Mock
+
+        timer = Mock()
+        self.timers.append((delay, callback, timer))
+        return timer
+
+
+def test_debounced_save_waits_saves_once_and_keeps_a_failed_text_for_the_next_try():
+    from jury_tui.errors import JuryError
+    from jury_tui.ui.widgets.debounced_save import SAVE_DELAY, DebouncedSave
+
+    box = {"text": "oud"}
+    written, saved, failed = [], [], []
+    fail = {"now": False}
+
+    def write(text):
+        if fail["now"]:
+            raise JuryError("schijf vol")
+        written.append(text)
+
+    owner = FakeOwner()
+    saving = DebouncedSave(owner, lambda: box["text"], write, saved.append, failed.append, baseline="oud")
+    box["text"] = "nieuw"
+    saving.changed()
+    saving.changed()
+    assert [delay for delay, _, _ in owner.timers] == [SAVE_DELAY, SAVE_DELAY] == [0.4, 0.4]
+    assert owner.timers[0][2].stop.called  # the second keystroke restarts the wait
+    owner.timers[-1][1]()  # the wait is over
+    assert written == ["nieuw"] and saved == ["nieuw"] and not saving.pending
+    assert saving.flush() and written == ["nieuw"]  # nothing new: nothing written
+
+    box["text"] = "nieuwer"
+    fail["now"] = True
+    assert not saving.flush()
+    assert [str(error) for error in failed] == ["schijf vol"] and saving.pending and box["text"] == "nieuwer"
+    fail["now"] = False
+    assert saving.flush() and written == ["nieuw", "nieuwer"]
+
+    box["text"] = "stil"
+    fail["now"] = True
+    saving.save_quietly()  # the app closes: no error escapes, nothing shown
+    assert len(failed) == 1
+
+
+def test_both_screens_save_through_the_one_helper():
+    for name in ("ui/screens/assessment.py", "ui/screens/motivation_editor.py"):
+        source = (PACKAGE / name).read_text(encoding="utf-8")
+        assert "DebouncedSave(" in source and "set_timer(" not in source and "SAVE_DELAY =" not in source, name
