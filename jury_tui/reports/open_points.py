@@ -1,13 +1,24 @@
 """What is still open in an advice (domain/advice.py), in the user's words: one place for the
-export's refusal, the export dialog, the overview's status line and the CLI."""
+export's refusal, the export dialog, the overview's status line and the CLI. Also the wording of an
+eligibility check ("cofinanciering 15,1 % (min. 20 %)"), for the chair's detail and the juror's
+application text alike."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from jury_tui.domain.advice import AdviceGaps, Gap, OpenPoint
+from jury_tui.domain.criteria import RuleKind
+from jury_tui.domain.eligibility import EligibilityCheck
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.formatting import DASH, format_amount
+from jury_tui.formatting import (
+    DASH,
+    format_amount,
+    format_compact,
+    format_euro,
+    format_percent,
+)
 from jury_tui.i18n import language, t
 
 
@@ -140,3 +151,62 @@ def deliberation_changes(before, after) -> list[str]:
     if before.tie_orders != after.tie_orders:
         changes.append(t("cli.changed.tie_orders"))
     return changes
+
+
+# --- eligibility checks: one wording for the chair's detail and the juror's application text -----------
+def rule_short_name(check: EligibilityCheck) -> str:
+    return t(f"chair.ui.rule.{check.kind.value}")
+
+
+def _date(value: str | None) -> str:
+    if not value:
+        return t("export.outcome.unknown")
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if len(value) == 10:  # a date without a time (the contract's end)
+        return moment.strftime(t("format.date"))
+    return moment.strftime(t("format.datetime"))
+
+
+def check_figures(check: EligibilityCheck) -> str:
+    """The figures a check rests on: '15,1 % (min. 20 %)', '€ 850.000 (max. € 800.000)'."""
+    kind, value, limit = check.kind, check.value, check.limit
+    unknown = t("export.outcome.unknown")
+    if kind is RuleKind.MAX_SUBSIDY:
+        shown = format_euro(value) if isinstance(value, (int, float)) else unknown
+        return t("chair.ui.figure.at_most", value=shown, limit=format_euro(limit if isinstance(limit, (int, float)) else None))
+    if kind is RuleKind.MIN_CO_FINANCING_SHARE:
+        shown = format_percent(value) if isinstance(value, (int, float)) else unknown
+        return t("chair.ui.figure.at_least", value=shown, limit=format_percent(limit if isinstance(limit, (int, float)) else None))
+    if kind is RuleKind.MAX_INFRASTRUCTURE_SHARE:
+        shown = format_percent(value) if isinstance(value, (int, float)) else unknown
+        return t("chair.ui.figure.at_most", value=shown, limit=format_percent(limit if isinstance(limit, (int, float)) else None))
+    if kind is RuleKind.MAX_DURATION_MONTHS:
+        shown = t("chair.ui.figure.months", value=format_compact(value, 1)) if isinstance(value, (int, float)) else unknown
+        return t("chair.ui.figure.at_most", value=shown, limit=format_compact(limit if isinstance(limit, (int, float)) else None, 1))
+    if kind is RuleKind.SUBMISSION_DEADLINE:
+        return t("chair.ui.figure.deadline", value=_date(value if isinstance(value, str) else None),
+                 limit=_date(limit if isinstance(limit, str) else None))
+    if kind is RuleKind.CONTRACT_END:
+        return t("chair.ui.figure.deadline", value=_date(value if isinstance(value, str) else None),
+                 limit=_date(limit if isinstance(limit, str) else None))
+    if kind is RuleKind.NO_DOUBLE_SUBSIDY:
+        if value is None:
+            return unknown
+        return t("chair.ui.figure.yes") if value == "yes" else t("chair.ui.figure.no")
+    if kind is RuleKind.APPROVED_BY_COUNCIL:
+        if value is None:
+            return unknown
+        key = f"chair.ui.figure.approval.{value}"
+        try:
+            return t(key)
+        except KeyError:
+            return str(value)
+    return unknown if value is None else str(value)  # pragma: no cover - RuleKind is exhaustive
+
+
+def check_line(check: EligibilityCheck) -> str:
+    """'cofinanciering 15,1 % (min. 20 %)'."""
+    return f"{rule_short_name(check)} {check_figures(check)}"

@@ -31,7 +31,7 @@ TABLE = "notes"
 class _Note:
     application_id: StrictStr
     text: Motivation
-    updated_at: StrictStr = ""
+    updated_at: StrictStr = ""  # when the note was last changed: for a person reading notes.json; the app does not read it
 
 
 class JurorNotes:
@@ -41,10 +41,6 @@ class JurorNotes:
         self.store = store
         owner = {"session_id": store.session.id, "juror_id": store.juror_id}
         self._file = TinyFile(store.folder / NOTES_FILE, NOTES_KIND, owner)
-
-    @property
-    def path(self):
-        return self._file.path
 
     def all(self) -> dict[str, str]:
         """Application id -> note, for every application with a note."""

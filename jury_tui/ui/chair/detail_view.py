@@ -19,7 +19,7 @@ from jury_tui.domain.criteria import CriteriaSet, Scale
 from jury_tui.domain.eligibility import EligibilityCheck, Outcome
 from jury_tui.domain.session import Role
 from jury_tui.i18n import t
-from jury_tui.reports.open_points import decision_changes
+from jury_tui.reports.open_points import check_figures, check_line, decision_changes
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.model import ChairModel
 from jury_tui.ui.chair.widgets import JurorRow
@@ -48,7 +48,7 @@ def eligibility_summary(checks: Sequence[EligibilityCheck]) -> Content:
         if check.outcome is Outcome.MET:
             continue
         mark, style = OUTCOME_MARKS[check.outcome]
-        parts += [" ", (mark, style), " ", fmt.check_line(check)]
+        parts += [" ", (mark, style), " ", check_line(check)]
     return Content.assemble(*parts)
 
 def eligibility_full(checks: Sequence[EligibilityCheck], criteria: CriteriaSet, lang: str,
@@ -64,7 +64,7 @@ def eligibility_full(checks: Sequence[EligibilityCheck], criteria: CriteriaSet, 
     for check in checks:
         mark, style = OUTCOME_MARKS[check.outcome]
         parts += ["\n", (mark, style), " ", (t(f"export.outcome.{check.outcome.value}"), style), ": ",
-                  rules[check.rule_id].name.get(lang), (" – " + fmt.check_figures(check), "$text-muted")]
+                  rules[check.rule_id].name.get(lang), (" – " + check_figures(check), "$text-muted")]
     return Content.assemble(*parts)
 
 def criteria_strip(model: ChairModel, application_id: str, page: int, lang: str) -> Content:

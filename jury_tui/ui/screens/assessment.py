@@ -20,7 +20,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 
 from jury_tui.domain.applications import Application
@@ -48,6 +47,7 @@ from jury_tui.ui.keys import (
     bindings_for,
     help_rows,
 )
+from jury_tui.ui.layout import TALL_SCREEN
 from jury_tui.ui.screens.submit_review import (
     SubmitReview,
     missing_work,
@@ -56,13 +56,12 @@ from jury_tui.ui.screens.submit_review import (
 )
 from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
+from jury_tui.ui.widgets.debounced_save import DebouncedSave
 from jury_tui.ui.widgets.key_footer import KeyFooter
 from jury_tui.ui.widgets.scoring_panel import InfoScroll, MotivationArea, ScoringPanel
 from jury_tui.ui.widgets.status import MARKERS, STYLES, status_text
 from jury_tui.ui.widgets.text_search import SearchBar, SearchInput
 
-MOTIVATION_SAVE_DELAY = 0.4
-TALL_SCREEN = 34  # rows from which the panel shows more of the criterion and the motivation
 WIDE_TOPBAR = 100  # columns from which the top bar says "changed since submitting" in full
 
 
@@ -98,11 +97,11 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         }
         self.app_index = self._first_unfinished()
         self.crit_index = 0
-        # The motivation text box edits (application id, criterion id); `baseline` is what the store has.
+        # The motivation text box edits (application id, criterion id), None on a conflicted application.
         self._motivation_target: tuple[str, str] | None = None
-        self._motivation_baseline = ""
-        self._save_timer: Timer | None = None
         self._area: MotivationArea | None = None
+        self._motivation = DebouncedSave(self, self._typed_motivation, self._write_motivation,
+                                         on_saved=self._motivation_saved, on_failed=self._motivation_failed)
         self._noted: set[str] | None = None  # applications with a private note (read when first shown)
         self._score_changes: list[ScoreChangeMade] = []  # this session's score changes, for undo (u)
         # The last submission and, per application, the digest of the work as it would be submitted:
@@ -223,14 +222,14 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         area = panel.motivation
         if conflicted:
             self._motivation_target = None
-            self._motivation_baseline = ""
+            self._motivation.reset("")
             area.load_text("")
             area.disabled = True
             return
         area.disabled = False
         text = self._assessments[application.id].get(self.current_criterion_id).motivation
         self._motivation_target = (application.id, self.current_criterion_id)
-        self._motivation_baseline = text
+        self._motivation.reset(text)
         if area.text != text:
             area.load_text(text)
 
@@ -277,18 +276,21 @@ class AssessmentScreen(SpecBindings, Screen[None]):
     # --- saving -----------------------------------------------------------------------------------
     def _save(self, application_id: str, change: Callable[[], object]) -> bool:
         """Run one store change; say on screen whether it was saved."""
-        status = self.query_one("#save-status", Static)
         try:
             change()
         except (JuryError, OSError) as error:
-            status.update(Content.assemble((t("ui.not_saved", error=str(error)), "bold $error")))
-            status.add_class("-error")
-            self.notify(problem_line(error), title=t("ui.not_saved", error="").rstrip(": "), severity="error", markup=False)
-            self._show_what_is_on_disk(application_id)
+            self._save_failed(application_id, error)
             return False
         self._mark_saved()
         self._refresh_application(application_id)
         return True
+
+    def _save_failed(self, application_id: str, error: JuryError | OSError) -> None:
+        status = self.query_one("#save-status", Static)
+        status.update(Content.assemble((t("ui.not_saved", error=str(error)), "bold $error")))
+        status.add_class("-error")
+        self.notify(problem_line(error), title=t("ui.not_saved", error="").rstrip(": "), severity="error", markup=False)
+        self._show_what_is_on_disk(application_id)
 
     def _show_what_is_on_disk(self, application_id: str) -> None:
         """After a failed write: the store has forgotten the change (TinyFile.commit), so this shows
@@ -303,45 +305,36 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         status.remove_class("-error")
         status.update(t("ui.saved_at", time=dt.datetime.now().strftime("%H:%M:%S")))
 
+    # --- the motivation box: saved as it is typed (ui/widgets/debounced_save.py) --------------------
     def flush_motivation(self) -> bool:
         """Save the text box now if it differs from what the store has. False: it could not be saved."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        target = self._motivation_target
-        if target is None:
-            return True
-        text = self.query_one(MotivationArea).text
-        if text == self._motivation_baseline:
-            return True
-        application_id, criterion_id = target
-        if self._save(application_id, lambda: self.store.set_motivation(application_id, criterion_id, text)):
-            self._motivation_baseline = text
-            return True
-        return False
+        return self._motivation_target is None or self._motivation.flush()
+
+    def _typed_motivation(self) -> str:
+        return (self._area or self.query_one(MotivationArea)).text
+
+    def _write_motivation(self, text: str) -> None:
+        if self._motivation_target is not None:
+            self.store.set_motivation(*self._motivation_target, text)
+
+    def _motivation_saved(self, text: str) -> None:
+        self._mark_saved()
+        if self._motivation_target is not None:
+            self._refresh_application(self._motivation_target[0])
+
+    def _motivation_failed(self, error: JuryError | OSError) -> None:
+        if self._motivation_target is not None:
+            self._save_failed(self._motivation_target[0], error)
 
     @on(TextArea.Changed, "#motivation")
-    def _motivation_changed(self, event: TextArea.Changed) -> None:
-        if self._motivation_target is None or event.text_area.text == self._motivation_baseline:
-            return
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(MOTIVATION_SAVE_DELAY, self.flush_motivation)
+    def _motivation_changed(self) -> None:
+        if self._motivation_target is not None:
+            self._motivation.changed()
 
     def on_unmount(self) -> None:
         # Last resort (the app is closing without going through its quit action): store only, no UI.
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        target = self._motivation_target
-        if target is None:
-            return
-        text = self._area.text if self._area is not None else None
-        if text is not None and text != self._motivation_baseline:
-            try:
-                self.store.set_motivation(target[0], target[1], text)
-                self._motivation_baseline = text
-            except (JuryError, OSError):
-                pass
+        if self._motivation_target is not None:
+            self._motivation.save_quietly()
 
     # --- bindings ---------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -441,7 +434,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         if current == value:
             return
         if self._save(application_id, lambda: self.store.set_score(application_id, criterion_id, value)):
-            self._score_changes.append(ScoreChangeMade(application_id, criterion_id, current, value))
+            self._score_changes.append(ScoreChangeMade(application_id, criterion_id, current))
             del self._score_changes[:-UNDO_LEVELS]
 
     def action_score(self, value: int) -> None:
@@ -560,7 +553,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         """The editor saved `text`: the box below holds it too, and the list and progress show it."""
         self._mark_saved()
         if self._motivation_target == target:
-            self._motivation_baseline = text
+            self._motivation.reset(text)
             self.query_one(MotivationArea).load_text(text)
         self._refresh_application(target[0])
 
@@ -743,9 +736,9 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         app_index = next(index for index, app in enumerate(self.applications) if app.id == change.application_id)
         if not self._jump_to(app_index, self.criteria.criterion_ids.index(change.criterion_id)):
             return
-        self._score_changes.pop()
-        if self._refuse_if_conflicted():
+        if self._refuse_if_conflicted():  # the change stays: undone once the conflict is lifted
             return
+        self._score_changes.pop()
         now = self._assessments[change.application_id].get(change.criterion_id).score
         if now == change.before:  # already back (an import in another terminal): the change before it
             self.action_undo_score()
@@ -777,12 +770,11 @@ class AssessmentScreen(SpecBindings, Screen[None]):
 
 @dataclass(frozen=True)
 class ScoreChangeMade:
-    """A score the juror changed in this app, from `before` to `after` (None: no score)."""
+    """A score the juror changed in this app; `before` is what undo puts back (None: no score)."""
 
     application_id: str
     criterion_id: str
     before: int | None
-    after: int | None
 
 
 UNDO_LEVELS = 100

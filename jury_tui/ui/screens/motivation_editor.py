@@ -1,10 +1,11 @@
 """Writing a long text on the whole screen: the motivation of one criterion (`e`, or F2 while typing
 in the motivation box), and, built on the same screen, the juror's private note (ui/screens/notes.py).
 
-The text is saved as in the scoring panel: 0.4 s after the last keystroke, and always when the
-juror leaves (Esc or F2) or quits (ctrl+q: JuryApp.flush_all). The screen only edits: what it
-writes goes through the `write` callable it is given (a store call), and `on_saved` tells the
-screen below that it was saved. A write that fails is said at once, and the text stays on screen.
+The text is saved as in the scoring panel (ui/widgets/debounced_save.py): SAVE_DELAY after the last
+keystroke, and always when the juror leaves (Esc or F2) or quits (ctrl+q: JuryApp.flush_all). The
+screen only edits: what it writes goes through the `write` callable it is given (a store call), and
+`on_saved` tells the screen below that it was saved. A write that fails is said at once, and the
+text stays on screen.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from jury_tui.domain.applications import Application
@@ -28,9 +28,8 @@ from jury_tui.errors import JuryError, problem_line
 from jury_tui.formatting import format_number
 from jury_tui.i18n import language, t
 from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for
+from jury_tui.ui.widgets.debounced_save import DebouncedSave
 from jury_tui.ui.widgets.key_footer import KeyFooter
-
-SAVE_DELAY = 0.4  # as the scoring panel's motivation box (AssessmentScreen)
 
 
 class WritingHeading(VerticalScroll, can_focus=False):
@@ -52,11 +51,9 @@ class WritingScreen(SpecBindings, Screen[str]):
         super().__init__()
         self.heading = heading
         self.initial_text = text
-        self.baseline = text  # what is saved
-        self.write = write
         self.on_saved = on_saved
         self.required = required
-        self._timer: Timer | None = None
+        self.saving = DebouncedSave(self, lambda: self.area.text, write, self._saved, self._failed, baseline=text)
         self._saved_at: str | None = None
         self._error: str | None = None
         self._warned = False
@@ -83,49 +80,28 @@ class WritingScreen(SpecBindings, Screen[str]):
     # --- saving ---------------------------------------------------------------------------------
     @on(TextArea.Changed, "#writing-text")
     def _changed(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self.flush) if self.area.text != self.baseline else None
+        self.saving.changed()
         self._update_status()
 
     def flush(self) -> bool:
         """Save the text now if it differs from what is saved. False: it could not be saved."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        text = self.area.text
-        if text == self.baseline:
-            return True
-        try:
-            self.write(text)
-        except (JuryError, OSError) as error:
-            self._error = problem_line(error)
-            self.notify(self._error, title=t("ui.not_saved", error="").rstrip(": "), severity="error", markup=False)
-            self._update_status()
-            return False
-        self.baseline = text
+        return self.saving.flush()
+
+    def _saved(self, text: str) -> None:
         self._error = None
         self._warned = False
         self._saved_at = dt.datetime.now().strftime("%H:%M:%S")
         if self.on_saved is not None:
             self.on_saved(text)
         self._update_status()
-        return True
+
+    def _failed(self, error: JuryError | OSError) -> None:
+        self._error = problem_line(error)
+        self.notify(self._error, title=t("ui.not_saved", error="").rstrip(": "), severity="error", markup=False)
+        self._update_status()
 
     def on_unmount(self) -> None:
-        # Last resort (the app closes without its quit action): write what is typed, say nothing.
-        if self._timer is not None:
-            self._timer.stop()
-        try:
-            text = self.area.text
-        except Exception:  # noqa: BLE001 - the widgets are gone already: nothing left to read
-            return
-        if text != self.baseline:
-            try:
-                self.write(text)
-                self.baseline = text
-            except (JuryError, OSError):
-                pass
+        self.saving.save_quietly()  # the app closes without its quit action: write what is typed, say nothing
 
     def action_close(self) -> None:
         if not self.flush() and self.WARN_BEFORE_LEAVING_UNSAVED and not self._warned:
@@ -144,7 +120,7 @@ class WritingScreen(SpecBindings, Screen[str]):
         parts.append(" · ")
         if self._error is not None:
             parts.append((t("ui.not_saved", error=self._error), "bold $text-error"))
-        elif text != self.baseline:
+        elif text != self.saving.baseline:
             parts.append((t("ui.writing.unsaved"), "$text-muted"))
         elif self._saved_at is not None:
             parts.append((t("ui.saved_at", time=self._saved_at), "$text-success"))

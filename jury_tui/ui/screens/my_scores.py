@@ -39,6 +39,7 @@ from jury_tui.domain.criteria import CriteriaSet
 from jury_tui.formatting import DASH, format_compact
 from jury_tui.i18n import language, t
 from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for
+from jury_tui.ui.layout import TALL_SCREEN
 from jury_tui.ui.widgets.key_footer import KeyFooter
 from jury_tui.ui.widgets.scoring_panel import criterion_abbreviation
 from jury_tui.ui.widgets.status import MARKERS, STYLES
@@ -102,12 +103,13 @@ def _rich(style: str) -> RichStyle:
     return Style.parse(style).rich_style
 
 
-def _shorten(text: str, width: int) -> str:
-    if cell_len(text) <= width:
-        return text
-    while text and cell_len(text) > width - 1:
-        text = text[:-1]
-    return text.rstrip() + "…"
+class LabelCell(Text):
+    """The label cell (marker and name), knowing which application it is: the key DataTable.sort
+    sorts by."""
+
+    def __init__(self, application_id: str) -> None:
+        super().__init__()
+        self.application_id = application_id
 
 
 class MyScoresScreen(SpecBindings, Screen[tuple[int, int | None] | None]):
@@ -173,8 +175,6 @@ class MyScoresScreen(SpecBindings, Screen[tuple[int, int | None] | None]):
         self._draw_lines()
 
     def on_resize(self) -> None:
-        from jury_tui.ui.screens.assessment import TALL_SCREEN
-
         self.set_class(self.size.height >= TALL_SCREEN, "-tall")  # room for the criteria's full names
         if self._label_width_for(self.size.width) != self._label_width:
             cursor = self._cursor_cell()
@@ -200,6 +200,10 @@ class MyScoresScreen(SpecBindings, Screen[tuple[int, int | None] | None]):
         padding = 2 * CELL_PADDING * (len(self.criteria.criteria) + 2)
         return max(MIN_LABEL_WIDTH, min(MAX_LABEL_WIDTH, width - others - padding - SCROLLBAR))
 
+    def _column_names(self) -> dict[str, str]:
+        return {LABEL: t("chair.ui.ranking.column_application"), **self._abbreviations,
+                TOTAL: t("chair.ui.overview.column_total")}
+
     def _header(self, column: str, text: str) -> Text:
         if self.order.column == column or (column == LABEL and self.order.column is None):
             arrow = "" if column == LABEL else (DESCENDING if self.order.descending else ASCENDING)
@@ -211,13 +215,25 @@ class MyScoresScreen(SpecBindings, Screen[tuple[int, int | None] | None]):
         table = self.table
         self._label_width = self._label_width_for(self.size.width or 80)
         table.clear(columns=True)
-        table.add_column(self._header(LABEL, t("chair.ui.ranking.column_application")), key=LABEL, width=self._label_width)
+        names = self._column_names()
+        table.add_column(self._header(LABEL, names[LABEL]), key=LABEL, width=self._label_width)
         for criterion in self.criteria.criteria:
-            table.add_column(self._header(criterion.id, self._abbreviations[criterion.id]), key=criterion.id,
+            table.add_column(self._header(criterion.id, names[criterion.id]), key=criterion.id,
                              width=self._score_width(criterion.id))
-        table.add_column(self._header(TOTAL, t("chair.ui.overview.column_total")), key=TOTAL, width=self._total_width())
-        for application_id in sorted_ids(self.applications, self.criteria, self.assessments, self.conflicts, self.order):
-            table.add_row(*self._row(application_id), key=application_id)
+        table.add_column(self._header(TOTAL, names[TOTAL]), key=TOTAL, width=self._total_width())
+        for application in self.applications:  # the list's order: DataTable.sort keeps it for ties
+            table.add_row(*self._row(application.id), key=application.id)
+        self._sort_rows()
+
+    def _sort_rows(self) -> None:
+        """The rows and the headers' marks in the current order (the cursor stays on its cell)."""
+        table = self.table
+        names = self._column_names()
+        for key, column in table.columns.items():
+            column.label = self._header(str(key.value), names[str(key.value)])
+        rank = {application_id: index for index, application_id in enumerate(
+            sorted_ids(self.applications, self.criteria, self.assessments, self.conflicts, self.order))}
+        table.sort(LABEL, key=lambda label: rank[label.application_id])
 
     def _assessment(self, application_id: str) -> ApplicationAssessment:
         return self.assessments.get(application_id) or ApplicationAssessment(application_id)
@@ -227,7 +243,13 @@ class MyScoresScreen(SpecBindings, Screen[tuple[int, int | None] | None]):
         status = self.statuses[application_id]
         marker = MARKERS[status] + " "
         name = application.label if application.title in application.label else f"{application.label} · {application.title}"
-        label = Text.assemble((marker, _rich(STYLES[status])), _shorten(name, self._label_width - len(marker)))
+        label = LabelCell(application_id)
+        label.append(marker, _rich(STYLES[status]))
+        label.append(name)
+        if label.cell_len > self._label_width:  # cut where the column ends, marked "…" (no space before it)
+            label.truncate(self._label_width - 1)
+            label.rstrip()
+            label.append("…")
         if application_id in self.conflicts:
             muted = _rich("$text-muted")
             return [label, *(Text("", style=muted) for _ in self.criteria.criteria), Text(CONFLICT, style=_rich("bold $text-error"), justify="right")]
@@ -320,9 +342,8 @@ class MyScoresScreen(SpecBindings, Screen[tuple[int, int | None] | None]):
             self.order = Order(column, not self.order.descending)
         else:
             self.order = Order(column)
-        column_index = self.table.cursor_column
-        self._build()
-        self.table.move_cursor(row=0, column=column_index, animate=False)
+        self._sort_rows()
+        self.table.move_cursor(row=0, column=self.table.cursor_column, animate=False)
         self._draw_lines()
 
     def action_sort_column(self) -> None:

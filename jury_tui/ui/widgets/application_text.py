@@ -13,7 +13,7 @@ from jury_tui.domain.criteria import EligibilityRule
 from jury_tui.domain.eligibility import Outcome, check_eligibility
 from jury_tui.formatting import format_euro as euro
 from jury_tui.i18n import t
-from jury_tui.ui.chair.formatting import check_line
+from jury_tui.reports.open_points import check_line
 
 HARD_BREAK = "\\\n"  # a line break inside a Markdown paragraph
 

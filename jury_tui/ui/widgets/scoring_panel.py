@@ -159,7 +159,7 @@ def criterion_info(criterion: Criterion, lang: str, scale: Scale | None = None, 
     ]
     levels = tuple((label, meaning) for _, label, meaning in described)
     marked = next((index for index, (value, _, _) in enumerate(described) if value == chosen), -1)
-    levels_heading = (t("ui.score.levels_heading", source=source) if source else t("ui.score.levels_heading_plain")) if levels else ""
+    levels_heading = t("ui.score.levels_heading", source=source) if levels else ""  # criteria with levels name their source
     return Info(criterion.description.get(lang), t("ui.score.guidance_heading") if points else "", points,
                 levels_heading, levels, marked)
 
