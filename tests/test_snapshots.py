@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import wait_until
 
-from jury_tui.i18n import language, set_language
+from jury_tui.i18n import language, set_language, t
 from jury_tui.store.demo_scores import fill_demo_scores
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import load_session
@@ -28,14 +28,16 @@ JUROR = "extern-1"
 SIZES = {"80x24": (80, 24), "120x36": (120, 36)}
 LANGUAGES = ("nl", "en")
 
+# The review's yes: j in Dutch, y in English (only the yes of the language submits).
+YES = "<yes>"
 # screen -> the keys that lead there from the app's first screen
 JUROR_SCREENS = {
     "conflicts": ("down", "space"),  # the first visit, one application marked
     "assessment": (),  # a juror who declared the conflicts before comes back to the first application
     "help": ("question_mark",),
     "submit": ("s",),  # nothing scored yet: the review lists all 20 (scrolls), Enter does not submit
-    "submitted": ("5", "s", "j", "enter"),  # the top bar: "ingediend op … (nr. 1)" (a fixed clock, see frozen_clock)
-    "submitted_then_changed": ("5", "s", "j", "enter", "4"),  # the top bar warns: changed since submitting
+    "submitted": ("5", "s", YES, "enter"),  # the top bar: "ingediend op … (nr. 1)" (a fixed clock, see frozen_clock)
+    "submitted_then_changed": ("5", "s", YES, "enter", "4"),  # the top bar warns: changed since submitting
     "editor": ("e",),  # the first criterion's motivation on the whole screen, still empty
     "notes": ("a",),  # the private note on the first application, still empty
     "search": ("slash", *"wijk", "enter"),  # the first of the matches in the text, the others marked
@@ -130,7 +132,7 @@ def test_juror_screen(screen, size, lang, demo_data_dir, snap_compare, monkeypat
         store.set_motivation(first, "maatwerk", LONG_MOTIVATION[lang].strip())
 
     async def run_before(pilot) -> None:
-        await pilot.press(*JUROR_SCREENS[screen])
+        await pilot.press(*(t("ui.dialog.yes_key") if key == YES else key for key in JUROR_SCREENS[screen]))
 
     assert snap_compare(JurorApp(demo_data_dir, session, JUROR), terminal_size=size, run_before=run_before)
 
