@@ -217,3 +217,31 @@ async def test_the_note_never_leaves_the_laptop(demo_data_dir, session, tmp_path
     for path in [submission, package, tmp_path / "scores.csv", *chair_files]:
         assert secret not in path.read_bytes(), path
         assert b"GEHEIME" not in path.read_bytes(), path
+
+
+def burst(app, keys: str) -> None:
+    """Keys as a terminal delivers them typed fast (or over a slow link): all at once, none handled
+    before the next arrives (Pilot's press waits for each)."""
+    from textual import events
+
+    for character in keys:
+        app.post_message(events.Key({" ": "space"}.get(character, character), character))
+
+
+@pytest.mark.parametrize("opener", ["m", "e", "a"])
+async def test_text_typed_in_the_same_instant_as_the_key_that_opens_the_field_is_text(demo_data_dir, session, opener):
+    first = session.applications[0].id
+    app = JurorApp(demo_data_dir, session, JUROR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, opener + "5 sterk-")  # "5" would score and "-" lower it, were they taken as keys
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+        await pilot.pause(0.6)
+        assert isinstance(app.screen, AssessmentScreen)
+    store = JurorStore(demo_data_dir, session, JUROR)
+    assert store.assessment(first).get("maatwerk").score is None
+    if opener == "a":
+        assert JurorNotes(store).note(first) == "5 sterk-"
+    else:
+        assert stored_motivation(demo_data_dir, session, first, "maatwerk") == "5 sterk-"

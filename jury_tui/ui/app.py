@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.screen import Screen
 
 from jury_tui.domain.session import SessionDefinition
@@ -72,6 +73,29 @@ class JuryApp(JuryBaseApp):
             self.notify(t("ui.quit_unsaved"), severity="error", timeout=10)
             return
         self.exit()
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that reaches the app while a text field has focus was typed in the same
+        instant as the key that opened the field (m, Enter, e, a, /): the terminal delivers them
+        together, and Textual routed it before the field took focus. It is text, so it goes into
+        the field (keys typed in a field stop there and never reach the app). A writing screen not
+        yet shown gets it once it is."""
+        if not (event.is_printable and event.character):
+            return
+        from textual.widgets import Input, TextArea
+
+        from jury_tui.ui.screens.motivation_editor import WritingScreen
+
+        field = self.focused
+        if isinstance(field, TextArea) and not field.read_only:
+            field.insert(event.character)
+        elif isinstance(field, Input):
+            field.insert_text_at_cursor(event.character)
+        elif isinstance(self.screen, WritingScreen):
+            self.screen.post_message(events.Key(event.key, event.character))
+        else:
+            return
+        event.stop()
 
     def on_unmount(self) -> None:
         # After the screens have closed (and saved what was typed last): let the next writer in.

@@ -460,7 +460,9 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         if self.app.screen is not self:
             return
         area = self.query_one(MotivationArea)
-        area.focus()
+        # At once, not after the keys already waiting (Widget.focus waits its turn): what the juror
+        # types right after m or Enter goes into the text, never to the keys that score.
+        self.set_focus(area)
         area.move_cursor(area.document.end)
 
     def action_leave_motivation(self) -> None:

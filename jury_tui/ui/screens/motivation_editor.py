@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -76,6 +76,16 @@ class WritingScreen(SpecBindings, Screen[str]):
     def on_mount(self) -> None:
         self.area.move_cursor(self.area.document.end)
         self._update_status()
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed in the same instant as the key that opened this screen reach the screen itself
+        (nothing had focus when the terminal sent them): they belong in the text, not on the floor."""
+        area = self.area
+        if event.is_printable and event.character:  # (keys typed in the text box stop there)
+            if self.focused is not area:
+                self.set_focus(area)
+            area.insert(event.character)
+            event.stop()
 
     # --- saving ---------------------------------------------------------------------------------
     @on(TextArea.Changed, "#writing-text")
