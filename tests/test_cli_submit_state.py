@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 from conftest import tree_snapshot, write_small_inputs
+from test_cli import in_tmp_path  # noqa: F401 - every command from an empty folder, in Dutch (autouse)
 
 from jury_tui.cli import main
 from jury_tui.domain.submission import submission_digest, work_digest
 from jury_tui.formats.submission_file import load_submission
-from jury_tui.i18n import set_language
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import load_session
 from jury_tui.store.submitting import COUNTER_FILE, submission_state
@@ -41,15 +41,6 @@ store.claim()
 print("open", flush=True)
 sys.stdin.read()
 """
-
-
-@pytest.fixture(autouse=True)
-def in_tmp_path(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("JURY_DATA_DIR", raising=False)
-    set_language("nl")
-    yield
-    set_language("nl")
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
