@@ -245,3 +245,26 @@ async def test_text_typed_in_the_same_instant_as_the_key_that_opens_the_field_is
         assert JurorNotes(store).note(first) == "5 sterk-"
     else:
         assert stored_motivation(demo_data_dir, session, first, "maatwerk") == "5 sterk-"
+
+
+def test_two_notes_for_one_application_are_a_damaged_file_never_written_over(demo_data_dir, session):
+    import json
+
+    from jury_tui.errors import StoreError
+
+    store = JurorStore(demo_data_dir, session, JUROR)
+    first, second = session.applications[0].id, session.applications[1].id
+    JurorNotes(store).set_note(first, "a")
+    JurorNotes(store).set_note(second, "b")
+    path = store.folder / NOTES_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for record in data["notes"].values():
+        record["application_id"] = first  # as a hand edit or a foreign tool could leave it
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = path.read_bytes()
+    notes = JurorNotes(JurorStore(demo_data_dir, session, JUROR))
+    with pytest.raises(StoreError, match="beschadigd"):
+        notes.note(first)
+    with pytest.raises(StoreError, match="beschadigd"):
+        notes.set_note(first, "")  # would have silently dropped both
+    assert path.read_bytes() == before

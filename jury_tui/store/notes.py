@@ -20,7 +20,7 @@ from jury_tui.errors import JuryError
 from jury_tui.formats.validation import motivation_problem
 from jury_tui.i18n import t
 from jury_tui.store.juror_store import JurorStore, now
-from jury_tui.store.tinyfile import TinyFile, stored_records
+from jury_tui.store.tinyfile import TinyFile, damaged_records, stored_records
 
 NOTES_FILE = "notes.json"
 NOTES_KIND = "juror-notes"
@@ -46,7 +46,10 @@ class JurorNotes:
         """Application id -> note, for every application with a note."""
         records = [dict(record) for record in self._file.table(TABLE).all()]
         notes = stored_records(list[_Note], records, self._file.path, TABLE)
-        return {note.application_id: note.text for note in notes}
+        found = {note.application_id: note.text for note in notes}
+        if len(found) != len(notes):  # two notes for one application: not what this program writes
+            raise damaged_records(self._file.path, TABLE)
+        return found
 
     def note(self, application_id: str) -> str:
         return self.all().get(application_id, "")
