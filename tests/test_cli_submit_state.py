@@ -303,3 +303,24 @@ def test_the_refusal_in_english_and_reading_still_works(capsys, data, app_open):
                                 "close the app first, then try again (nothing was changed)")
     assert run(capsys, "show", "klein", "--json")[0] == 0
     assert run(capsys, "conflicts", "klein", "--as", "j1")[0] == 0
+
+
+def test_a_register_that_cannot_be_updated_after_the_file_is_written_says_the_file_is_there(capsys, data, monkeypatch):
+    from jury_tui.store import submitting
+
+    score_all(data)
+    real = submitting.write_json_atomic
+    calls = []
+
+    def second_fails(path, content):
+        calls.append(path)
+        if len(calls) == 2:  # the update after the file: the disk is full now
+            raise OSError(28, "No space left on device", str(path))
+        real(path, content)
+
+    monkeypatch.setattr(submitting, "write_json_atomic", second_fails)
+    code, _, err = run(capsys, "submit", "klein", "--as", "j1", "--out", "inzending.json")
+    line = err.strip()
+    assert code == 2 and "\n" not in line
+    assert line.startswith("inzending nr. 1 is geschreven naar inzending.json, maar kon niet als laatste inzending")
+    assert load_submission(Path("inzending.json")).sequence == 1

@@ -30,7 +30,7 @@ from jury_tui.domain.submission import (
     submission_digest,
     work_digest,
 )
-from jury_tui.errors import JuryError, display_path
+from jury_tui.errors import JuryError, display_path, problem_line
 from jury_tui.formats.atomic_file import (
     check_target,
     read_json_file,
@@ -180,8 +180,12 @@ def write_submission(store: JurorStore, out: Path, allow_incomplete: bool, submi
         }
         write_json_atomic(store.folder / COUNTER_FILE, {**owner, "last_sequence": sequence, **previous})
         write_atomic(out, file_bytes)
-        write_json_atomic(store.folder / COUNTER_FILE, {
-            **owner, "last_sequence": sequence, "submitted_sequence": sequence,
-            "submitted_at": submission.submitted_at.isoformat(), "work_digest": submission_digest(submission),
-        })
+        try:
+            write_json_atomic(store.folder / COUNTER_FILE, {
+                **owner, "last_sequence": sequence, "submitted_sequence": sequence,
+                "submitted_at": submission.submitted_at.isoformat(), "work_digest": submission_digest(submission),
+            })
+        except (JuryError, OSError) as error:  # the file is there: say so, not that submitting failed
+            raise JuryError(t("submission.written_unrecorded", path=display_path(out), sequence=sequence,
+                              detail=problem_line(error))) from None
     return submission
