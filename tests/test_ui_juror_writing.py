@@ -225,7 +225,7 @@ def burst(app, keys: str) -> None:
     from textual import events
 
     for character in keys:
-        app.post_message(events.Key({" ": "space"}.get(character, character), character))
+        app.post_message(events.Key({" ": "space", "/": "slash"}.get(character, character), character))
 
 
 @pytest.mark.parametrize("opener", ["m", "e", "a"])
@@ -268,3 +268,39 @@ def test_two_notes_for_one_application_are_a_damaged_file_never_written_over(dem
     with pytest.raises(StoreError, match="beschadigd"):
         notes.set_note(first, "")  # would have silently dropped both
     assert path.read_bytes() == before
+
+
+async def test_typed_in_the_same_instant_as_slash_is_the_search(demo_data_dir, session):
+    from jury_tui.ui.widgets.text_search import SearchInput
+
+    app = JurorApp(demo_data_dir, session, JUROR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, "/x2wijk")  # "2" would score, were it taken as a key
+        await pilot.pause(0.3)
+        assert app.screen.query_one(SearchInput).value == "x2wijk"
+    assert JurorStore(demo_data_dir, session, JUROR).assessment(session.applications[0].id).get("maatwerk").score is None
+
+
+async def test_f2_back_from_the_editor_goes_on_typing_in_the_box(demo_data_dir, session):
+    first = session.applications[0].id
+    app = JurorApp(demo_data_dir, session, JUROR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", *"begin", "f2")
+        assert isinstance(app.screen, MotivationEditor)
+        await pilot.press(*" groot", "f2")
+        assert isinstance(app.screen, AssessmentScreen) and isinstance(app.focused, MotivationArea)
+        await pilot.press(*" 5 ok", "escape")  # still typing: "5" is text, "o" does not open My scores
+        assert isinstance(app.screen, AssessmentScreen)
+        await pilot.pause(0.5)
+    assert stored_motivation(demo_data_dir, session, first, "maatwerk") == "begin groot 5 ok"
+    assert JurorStore(demo_data_dir, session, JUROR).assessment(first).get("maatwerk").score is None
+
+
+async def test_e_back_from_the_editor_leaves_the_keys_to_scoring(demo_data_dir, session):
+    app = JurorApp(demo_data_dir, session, JUROR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", *"tekst", "escape")
+        assert isinstance(app.screen, AssessmentScreen) and app.focused is None
+        await pilot.press("4")
+    assert JurorStore(demo_data_dir, session, JUROR).assessment(session.applications[0].id).get("maatwerk").score == 4

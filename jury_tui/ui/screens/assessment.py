@@ -531,8 +531,9 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         self.action_help()
 
     # --- actions: writing (the motivation on the whole screen, private notes) ----------------------
-    def action_full_editor(self) -> None:
-        """The motivation of this criterion on the whole screen (e; F2 while typing in the box)."""
+    def action_full_editor(self, resume_typing: bool = False) -> None:
+        """The motivation of this criterion on the whole screen (e; F2 while typing in the box, and
+        then back to typing in the box on return: `resume_typing`)."""
         from jury_tui.ui.screens.motivation_editor import MotivationEditor
 
         self._panel_visible()
@@ -546,10 +547,10 @@ class AssessmentScreen(SpecBindings, Screen[None]):
             write=lambda text: self.store.set_motivation(*target, text),
             on_saved=partial(self._editor_saved, target),
         )
-        self.app.push_screen(editor, partial(self._after_full_editor, target))
+        self.app.push_screen(editor, partial(self._after_full_editor, target, resume_typing))
 
     def action_full_editor_while_editing(self) -> None:
-        self.action_full_editor()
+        self.action_full_editor(resume_typing=True)
 
     def _editor_saved(self, target: tuple[str, str], text: str) -> None:
         """The editor saved `text`: the box below holds it too, and the list and progress show it."""
@@ -559,12 +560,17 @@ class AssessmentScreen(SpecBindings, Screen[None]):
             self.query_one(MotivationArea).load_text(text)
         self._refresh_application(target[0])
 
-    def _after_full_editor(self, target: tuple[str, str], text: str | None) -> None:
-        """Back from the editor: the text in the box, shown from its start. A text the editor could not
-        save stays in the box unsaved, so the box's own saving tries again."""
+    def _after_full_editor(self, target: tuple[str, str], resume_typing: bool, text: str | None) -> None:
+        """Back from the editor: the text in the box, shown from its start — or, when the editor was
+        opened while typing (F2), the box still typing at the end of the text, as the juror left it.
+        A text the editor could not save stays in the box unsaved, so the box's own saving tries again."""
         area = self.query_one(MotivationArea)
         if text is not None and self._motivation_target == target and area.text != text:
             area.load_text(text)
+        if resume_typing and self._motivation_target == target and not area.disabled:
+            self.set_focus(area)
+            area.move_cursor(area.document.end)
+            return
         area.move_cursor((0, 0))
         area.scroll_home(animate=False)
 

@@ -136,7 +136,9 @@ class SearchBar(Horizontal):
         self._forget_if_changed()
         self.display = True
         field = self.query_one(SearchInput)
-        field.focus()
+        # At once, not after the keys already waiting (Widget.focus waits its turn): what the juror
+        # types right after / is the search, never a score.
+        self.screen.set_focus(field)
         field.select_all()
 
     def close(self) -> None:
