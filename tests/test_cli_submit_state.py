@@ -235,6 +235,8 @@ def test_a_damaged_register_is_said_on_its_juror_and_hides_no_one(capsys, data, 
     code, out, err = run(capsys, "show", "klein", "--json")
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert COUNTER_FILE in err and expected in err, err
+    if expected.startswith("veld"):  # the numbers cannot be trusted: what to do
+        assert "vraag het secretariaat om raad voor je opnieuw indient" in err
     jurors = {j["id"]: j for j in json.loads(out)["jurors"]}
     assert {"j1", "j2"} <= set(jurors) and jurors["j1"]["submission_unknown"] and jurors["j1"]["complete"] == 3
     assert not jurors["j2"]["submission_unknown"]

@@ -110,7 +110,10 @@ def _counter(store: JurorStore) -> _Counter | None:
     path = store.folder / COUNTER_FILE
     if not path.exists():
         return None
-    record = validate(_Counter, read_json_file(path), path)
+    try:
+        record = validate(_Counter, read_json_file(path), path)
+    except JuryError as error:  # torn, empty, wrong types: the numbers cannot be trusted, so say what to do
+        raise JuryError(t("store.counter_damaged", problem=error.message)) from None
     for name, expected in (("kind", COUNTER_KIND), ("session_id", store.session.id), ("juror_id", store.juror_id)):
         found = getattr(record, name)
         if found != expected:
