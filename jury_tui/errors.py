@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import re
+import datetime as dt
 import reprlib
 import stat
 from pathlib import Path
@@ -155,6 +156,13 @@ _repr.maxlevel, _repr.maxlist, _repr.maxdict, _repr.maxstring, _repr.maxother = 
 
 
 def _shown_value(value: object) -> str:
+    """The value as the files spell it (TOML, YAML, JSON), not as Python does: true, null, 2021-01-01."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (dt.date, dt.time)):  # a datetime is a date too
+        return value.isoformat()
     shown = _repr.repr(value)
     return shown if len(shown) <= 40 else shown[:37] + "..."
 

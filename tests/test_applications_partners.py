@@ -93,3 +93,12 @@ def test_a_session_made_before_partners_and_levels_keeps_its_fingerprint():
     before = dataclasses.replace(session, applications=applications, criteria=criteria)
     assert before.fingerprint == "631bff931ab23e479a01f890f5c800ab53eef88b1b674f5dfec5fcd4e2122e60"
     assert session.fingerprint != before.fingerprint  # the partners and levels themselves are covered
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("true", "gevonden: true"), ("null", "gevonden: null"), ("2021-01-01", "gevonden: 2021-01-01")],
+)
+def test_a_refused_value_is_shown_as_the_file_spells_it(tmp_path, value, shown):
+    # Not as Python would ("True", "None", "datetime.date(2021, 1, 1)")
+    assert shown in refusal(tmp_path, f"partners: [OCMW, {value}]\n")
