@@ -272,5 +272,5 @@ def test_the_digest_the_screen_keeps_is_the_submitted_one(demo_data_dir, session
     store = fill(demo_data_dir, session, conflicts=(session.applications[4].id,))
     submission = write_submission(store, demo_data_dir / "x.json", allow_incomplete=True)
     screen = AssessmentScreen(store, demo_data_dir)
-    assert screen._work_digest() == submission_digest(submission)
-    assert screen._submission.changed is False
+    assert screen._submission.work_digest() == submission_digest(submission)
+    assert screen._submission.state.changed is False

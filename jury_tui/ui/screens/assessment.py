@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -31,12 +30,9 @@ from jury_tui.domain.assessment import (
     criterion_is_complete,
     progress,
 )
-from jury_tui.domain.submission import assessment_digest, kept_work_digest
-from jury_tui.errors import JuryError, display_path, problem_line
-from jury_tui.formatting import DASH
+from jury_tui.errors import JuryError, problem_line
 from jury_tui.i18n import language, t
 from jury_tui.store.juror_store import JurorStore
-from jury_tui.store.submitting import SubmissionState, submission_state
 from jury_tui.ui.commands import ScreenCommands
 from jury_tui.ui.keys import (
     EDITING,
@@ -48,12 +44,9 @@ from jury_tui.ui.keys import (
     help_rows,
 )
 from jury_tui.ui.layout import TALL_SCREEN
-from jury_tui.ui.screens.submit_review import (
-    SubmitReview,
-    missing_work,
-    review_rows,
-    state_line,
-)
+from jury_tui.ui.screens.juror_submission import JurorSubmission
+from jury_tui.ui.screens.juror_writing import JurorWriting
+from jury_tui.ui.screens.score_undo import ScoreUndo
 from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
 from jury_tui.ui.widgets.debounced_save import DebouncedSave
@@ -61,9 +54,6 @@ from jury_tui.ui.widgets.key_footer import KeyFooter
 from jury_tui.ui.widgets.scoring_panel import InfoScroll, MotivationArea, ScoringPanel
 from jury_tui.ui.widgets.status import MARKERS, STYLES, status_text
 from jury_tui.ui.widgets.text_search import SearchBar, SearchInput
-
-WIDE_TOPBAR = 100  # columns from which the top bar says "changed since submitting" in full
-
 
 # The screen's keys that still work while the search field is open (the field takes the others).
 SEARCH_KEEPS = {"search_next", "search_previous", "help"}
@@ -102,14 +92,11 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         self._area: MotivationArea | None = None
         self._motivation = DebouncedSave(self, self._typed_motivation, self._write_motivation,
                                          on_saved=self._motivation_saved, on_failed=self._motivation_failed)
-        self._noted: set[str] | None = None  # applications with a private note (read when first shown)
-        self._score_changes: list[ScoreChangeMade] = []  # this session's score changes, for undo (u)
-        # The last submission and, per application, the digest of the work as it would be submitted:
-        # "changed since submitting" costs one application's digest per save (see _show_submission_state).
-        self._digests = {a.id: assessment_digest(self.criteria, self._assessments[a.id]) for a in self.applications}
-        self._submission = self._read_submission_state()
+        self._writing = JurorWriting(self)  # the full editor (e) and the private notes (a)
+        self._undo = ScoreUndo(self)  # this session's score changes, for undo (u)
+        self._submission = JurorSubmission(self, store, data_dir, self.applications, self._assessments,
+                                           lambda: self._conflicts)  # the top bar's state, s
         self._edge_said, self._edge_said_at = "", 0.0  # the last "first/last application" toast (not repeated while shown)
-        self._submission_shown: tuple[str, bool, bool] | None = None
 
     # --- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -138,7 +125,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         self.crit_index = self._first_incomplete_criterion(self.current.id)
         self._show_application()
         self._update_progress()
-        self._show_submission_state()
+        self._submission.show()
         if self._announce_conflicts:
             self._mark_saved()
             self.notify(t("ui.conflicts.saved", count=len(self._conflicts)))
@@ -148,7 +135,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
     def on_resize(self, event) -> None:
         # No media queries in Textual CSS: a class for terminals with room to spare.
         self.set_class(self.size.height >= TALL_SCREEN, "-tall")
-        self._show_submission_state()  # its short or long form
+        self._submission.show()  # its short or long form
 
     # --- state helpers ----------------------------------------------------------------------------
     @property
@@ -210,7 +197,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         ]
         if self.has_class("-text-max") or self.has_class("-info-max"):
             parts.append((t("ui.maximised_hint") + " · ", "$text-muted"))
-        parts.extend(self._note_mark())
+        parts.extend(self._writing.note_mark())
         parts.append((self.current.label, "bold"))
         self.query_one("#app-heading", Static).update(Content.assemble(*parts))
 
@@ -245,8 +232,8 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         status = self._compute_status(application_id)
         became_complete = status is Status.COMPLETE and self._statuses[application_id] is not Status.COMPLETE
         self._statuses[application_id] = status
-        self._digests[application_id] = assessment_digest(self.criteria, self._assessments[application_id])
-        self._show_submission_state()
+        self._submission.keep(application_id, self._assessments[application_id])
+        self._submission.show()
         application = self.session.application(application_id)
         self.query_one(ApplicationList).set_status(application, status)
         self._update_progress()
@@ -266,9 +253,9 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         for application in self.applications:
             status = self._compute_status(application.id)
             self._statuses[application.id] = status
-            self._digests[application.id] = assessment_digest(self.criteria, self._assessments[application.id])
+            self._submission.keep(application.id, self._assessments[application.id])
             app_list.set_status(application, status)
-        self._show_submission_state()
+        self._submission.show()
         self._update_progress()
         self._update_heading()
         self._show_criterion()
@@ -434,8 +421,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         if current == value:
             return
         if self._save(application_id, lambda: self.store.set_score(application_id, criterion_id, value)):
-            self._score_changes.append(ScoreChangeMade(application_id, criterion_id, current))
-            del self._score_changes[:-UNDO_LEVELS]
+            self._undo.record(application_id, criterion_id, current)
 
     def action_score(self, value: int) -> None:
         self._set_score(value)
@@ -530,84 +516,15 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         self.flush_motivation()
         self.action_help()
 
-    # --- actions: writing (the motivation on the whole screen, private notes) ----------------------
+    # --- actions: writing (the motivation on the whole screen, private notes: ui/screens/juror_writing.py)
     def action_full_editor(self, resume_typing: bool = False) -> None:
-        """The motivation of this criterion on the whole screen (e; F2 while typing in the box, and
-        then back to typing in the box on return: `resume_typing`)."""
-        from jury_tui.ui.screens.motivation_editor import MotivationEditor
-
-        self._panel_visible()
-        if self._refuse_if_conflicted() or self.app.screen is not self or not self.flush_motivation():
-            return
-        application, criterion = self.current, self.criteria.criteria[self.crit_index]
-        target = (application.id, criterion.id)
-        self.set_focus(None)
-        editor = MotivationEditor(
-            application, criterion, self.crit_index + 1, len(self.criteria.criteria), self.query_one(MotivationArea).text,
-            write=lambda text: self.store.set_motivation(*target, text),
-            on_saved=partial(self._editor_saved, target),
-        )
-        self.app.push_screen(editor, partial(self._after_full_editor, target, resume_typing))
+        self._writing.full_editor(resume_typing)
 
     def action_full_editor_while_editing(self) -> None:
         self.action_full_editor(resume_typing=True)
 
-    def _editor_saved(self, target: tuple[str, str], text: str) -> None:
-        """The editor saved `text`: the box below holds it too, and the list and progress show it."""
-        self._mark_saved()
-        if self._motivation_target == target:
-            self._motivation.reset(text)
-            self.query_one(MotivationArea).load_text(text)
-        self._refresh_application(target[0])
-
-    def _after_full_editor(self, target: tuple[str, str], resume_typing: bool, text: str | None) -> None:
-        """Back from the editor: the text in the box, shown from its start — or, when the editor was
-        opened while typing (F2), the box still typing at the end of the text, as the juror left it.
-        A text the editor could not save stays in the box unsaved, so the box's own saving tries again."""
-        area = self.query_one(MotivationArea)
-        if text is not None and self._motivation_target == target and area.text != text:
-            area.load_text(text)
-        if resume_typing and self._motivation_target == target and not area.disabled:
-            self.set_focus(area)
-            area.move_cursor(area.document.end)
-            return
-        area.move_cursor((0, 0))
-        area.scroll_home(animate=False)
-
     def action_notes(self) -> None:
-        """The juror's private note on this application (a): kept on this laptop only."""
-        from jury_tui.store.notes import JurorNotes
-        from jury_tui.ui.screens.notes import NotesScreen
-
-        if self.app.screen is not self or not self.flush_motivation():
-            return
-        application = self.current
-        try:
-            notes = JurorNotes(self.store)
-            text = notes.note(application.id)
-        except (JuryError, OSError) as error:
-            self.notify(problem_line(error), severity="error", markup=False, timeout=10)
-            return
-        self.set_focus(None)
-        screen = NotesScreen(application, text, write=lambda text: notes.set_note(application.id, text),
-                             on_saved=partial(self._note_saved, application.id))
-        self.app.push_screen(screen)
-
-    def _note_saved(self, application_id: str, text: str) -> None:
-        self._mark_saved()
-        self._noted = (self._noted or set()) - {application_id} | ({application_id} if text else set())
-        self._update_heading()
-
-    def _note_mark(self) -> list:
-        """The heading's quiet mark when the current application has a private note."""
-        if self._noted is None:
-            from jury_tui.store.notes import JurorNotes
-
-            try:
-                self._noted = set(JurorNotes(self.store).all())
-            except (JuryError, OSError):
-                self._noted = set()  # a damaged notes file is reported when the juror opens a note (a)
-        return [(t("ui.notes.mark") + " ", "$text-muted")] if self.current.id in self._noted else []
+        self._writing.notes()
 
     # --- actions: conflicts and submission ------------------------------------------------------
     def action_conflicts(self) -> None:
@@ -621,88 +538,10 @@ class AssessmentScreen(SpecBindings, Screen[None]):
             self._mark_saved()
             self.notify(t("ui.conflicts.saved", count=len(self._conflicts)))
 
-    # --- the last submission (top bar) -----------------------------------------------------------
-    def _work_digest(self) -> str:
-        """The digest of the work as shown (domain.submission.work_digest, from the kept per-application digests)."""
-        return kept_work_digest((a.id for a in self.applications), self._conflicts, self._digests.__getitem__)
-
-    def _read_submission_state(self) -> SubmissionState | None:
-        """The last submission; a register that cannot be read is kept as its problem (shown as
-        unknown, never as "not submitted"), and the work goes on."""
-        self._submission_problem = None
-        try:
-            return submission_state(self.store, self._work_digest())
-        except (JuryError, OSError) as error:
-            self._submission_problem = problem_line(error)
-            return None
-
-    def _show_submission_state(self) -> None:
-        """'ingediend om 14:32 (nr. 2)', or in the warning colour that the work changed since (short at 80 columns)."""
-        if not self.is_mounted:
-            return
-        widget = self.query_one("#submit-status", Static)
-        state = self._submission
-        if state is not None and state.work_digest is not None:
-            state = self._submission = state.against(self._work_digest())
-        wide = self.size.width >= WIDE_TOPBAR
-        if state is None and self._submission_problem:
-            text = t("ui.submitted.unknown")
-        elif state is None:
-            text = ""
-        elif state.changed:
-            text = t("ui.submitted.changed" if wide else "ui.submitted.changed_short")
-        else:
-            text = state_line(state, short=not wide)
-        shown = (text, not text, bool(state and state.changed) or bool(self._submission_problem))
-        if shown == self._submission_shown:
-            return  # most saves change nothing here: leave the top bar's layout alone
-        self._submission_shown = shown
-        widget.set_class(shown[1], "-none")
-        widget.set_class(shown[2], "-changed")
-        widget.update(text)
-
-    # --- submitting -------------------------------------------------------------------------------
+    # --- submitting (ui/screens/juror_submission.py) ------------------------------------------------
     def action_submit(self) -> None:
-        """Always a review first (ui/screens/submit_review.py); the file is written only on its yes."""
-        from jury_tui.store.sessions import default_submission_path
-
-        if not self.flush_motivation():
-            return
-        summary = self.progress
-        missing = missing_work(self.criteria, self.applications, self._assessments, self._statuses)
-        conflicts = [a for a in self.applications if a.id in self._conflicts]
-        path = display_path(default_submission_path(self.data_dir, self.session.id, self.store.juror_id))
-        self._show_submission_state()
-        rows = review_rows(summary.complete, summary.to_assess, missing, conflicts, self._submission, path,
-                           unknown=self._submission_problem)
-        self.app.push_screen(
-            SubmitReview(rows, summary.is_complete),
-            lambda confirmed: self._write_submission(allow_incomplete=True) if confirmed else None,
-        )
-
-    def _write_submission(self, allow_incomplete: bool) -> None:
-        from jury_tui.store.sessions import default_submission_path
-        from jury_tui.store.submitting import write_submission
-        from jury_tui.ui.screens.dialogs import MessageDialog
-
-        path = default_submission_path(self.data_dir, self.session.id, self.store.juror_id)
-        try:
-            submission = write_submission(self.store, path, allow_incomplete=allow_incomplete)
-        except (JuryError, OSError) as error:
-            self.notify(t("ui.submit.failed", error=str(error)), severity="error", markup=False)
-            self._submission = self._read_submission_state()
-            self._show_submission_state()
-            return
-        self._submission = self._read_submission_state()
-        self._show_submission_state()
-        state = t("status.complete" if submission.complete else "submission.partial")
-        checksum = submission.checksum[:12]
-        self.app.push_screen(
-            MessageDialog(
-                t("ui.submit.done_title"),
-                t("ui.submit.done_body", state=state, path=str(path.resolve()), checksum=checksum),
-            )
-        )
+        if self.flush_motivation():
+            self._submission.review(self.progress, self._assessments, self._statuses)
 
     # --- actions: my scores, undo, the ends of the list (issue 14) ------------------------------
     def action_my_scores(self) -> None:
@@ -734,32 +573,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         return True
 
     def action_undo_score(self) -> None:
-        """Put back the score as it was before the juror's last score change in this app (several
-        levels); the screen goes to that application and criterion first. Motivations are not
-        undone here: while typing, the text box's own ctrl+z undoes the text."""
-        if not self._score_changes:
-            self.notify(t("ui.undo.nothing"))
-            return
-        change = self._score_changes[-1]
-        app_index = next(index for index, app in enumerate(self.applications) if app.id == change.application_id)
-        if not self._jump_to(app_index, self.criteria.criterion_ids.index(change.criterion_id)):
-            return
-        if self._refuse_if_conflicted():  # the change stays: undone once the conflict is lifted
-            return
-        self._score_changes.pop()
-        now = self._assessments[change.application_id].get(change.criterion_id).score
-        if now == change.before:  # already back (an import in another terminal): the change before it
-            self.action_undo_score()
-            return
-        if not self._save(change.application_id,
-                          lambda: self.store.set_score(change.application_id, change.criterion_id, change.before)):
-            self._score_changes.append(change)
-            return
-        self.notify(t("ui.undo.done",
-                      criterion=self.criteria.criterion(change.criterion_id).name.get(self.lang),
-                      application=self.current.label,
-                      now=DASH if now is None else now,
-                      before=DASH if change.before is None else change.before))
+        self._undo.undo()  # ui/screens/score_undo.py
 
     def _say_at_the_end(self, key: str) -> None:
         """n on the last application, p on the first: say so, and how many are still open."""
@@ -774,18 +588,6 @@ class AssessmentScreen(SpecBindings, Screen[None]):
             return
         self._edge_said, self._edge_said_at = message, now
         self.notify(message)
-
-
-@dataclass(frozen=True)
-class ScoreChangeMade:
-    """A score the juror changed in this app; `before` is what undo puts back (None: no score)."""
-
-    application_id: str
-    criterion_id: str
-    before: int | None
-
-
-UNDO_LEVELS = 100
 
 
 def _conflicts_screen(store: JurorStore, first_visit: bool):
