@@ -32,14 +32,47 @@ def cmd_new(args: argparse.Namespace) -> int:
         adapter(Identifier).validate_python(args.session_id)
     except ValidationError as error:
         raise JuryError(t("session.id_problem", id=args.session_id, problem=value_problem(error))) from None
-    if args.budget <= 0:
-        raise JuryError(t("session.budget"))
-    if session_exists(data_dir, args.session_id):
-        raise JuryError(t("session.exists", id=args.session_id, path=display_path(session_dir(data_dir, args.session_id))))
-    definition, private_keys = build_session(args.session_id, args.criteria, args.applications, args.jurors, args.budget, args.title)
+    if args.follow_up_of is not None:
+        definition, private_keys = _follow_up_definition(data_dir, args)
+    else:
+        missing = [option for option, value in (("--applications", args.applications), ("--jurors", args.jurors),
+                                                ("--budget", args.budget)) if value is None]
+        if missing:
+            raise JuryError(t("cli.new.needs", options=", ".join(missing)))
+        if args.reports is not None or args.year is not None:
+            raise JuryError(t("cli.new.reports_without_follow_up"))
+        if args.budget <= 0:
+            raise JuryError(t("session.budget"))
+        if session_exists(data_dir, args.session_id):
+            raise JuryError(t("session.exists", id=args.session_id, path=display_path(session_dir(data_dir, args.session_id))))
+        definition, private_keys = build_session(args.session_id, args.criteria, args.applications, args.jurors, args.budget,
+                                                 args.title)
     folder = write_session(data_dir, definition, private_keys)
     _out(t("cli.created", id=args.session_id, path=display_path(folder)))
     return 0
+
+
+def _follow_up_definition(data_dir, args: argparse.Namespace):
+    """`new --follow-up-of`: a follow-up round of a selection session whose government decision is
+    on record (domain/follow_up.py)."""
+    from jury_tui.formats.session_builder import build_follow_up_session
+    from jury_tui.store.chair_store import ChairStore
+    from jury_tui.store.sessions import load_session, session_dir, session_exists
+
+    if args.reports is None:
+        raise JuryError(t("cli.new.needs", options="--reports"))
+    if args.applications is not None or args.budget is not None:
+        raise JuryError(t("cli.new.follow_up_no_applications"))
+    if session_exists(data_dir, args.session_id):
+        raise JuryError(t("session.exists", id=args.session_id, path=display_path(session_dir(data_dir, args.session_id))))
+    selection = load_session(data_dir, args.follow_up_of)
+    if selection.follow_up is not None:
+        raise JuryError(t("cli.new.follow_up_of_follow_up", id=selection.id))
+    government = ChairStore(data_dir, selection).government()
+    if government is None:
+        raise JuryError(t("cli.new.no_government", id=selection.id))
+    return build_follow_up_session(args.session_id, selection, government, args.reports, args.criteria, args.jurors,
+                                   args.year, args.title)
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -49,6 +49,7 @@ class Gap(StrEnum):
     TIE_UNORDERED = "tie_unordered"  # tied with applications that get another recommendation, no order set
     OVER_BUDGET = "over_budget"  # session: the selected amounts exceed the budget
     MEETING = "meeting"  # session: the meeting's date, chair or attendees are not on record
+    VERDICT = "verdict"  # follow-up round: no verdict on the contract
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,8 @@ def advice_gaps(
 ) -> AdviceGaps:
     """Everything still open in the advice (empty when it may be exported). `eligibility`: as
     `eligibility_at_advice` gives it, when the caller has it already."""
+    if session.criteria.follow_up:
+        return evaluation_gaps(session, decisions, deliberation)
     checks = eligibility if eligibility is not None else eligibility_at_advice(session, decisions)
     rows = {row.application_id: row for row in ranking}
     recommendations = {
@@ -167,4 +170,26 @@ def advice_gaps(
         overall.append(OpenPoint(Gap.OVER_BUDGET))
     if not deliberation.meeting.recorded:
         overall.append(OpenPoint(Gap.MEETING))
+    return AdviceGaps(applications=found, session=overall)
+
+
+def evaluation_gaps(
+    session: SessionDefinition, decisions: Mapping[str, ApplicationDecision], deliberation: Deliberation
+) -> AdviceGaps:
+    """What is still open in a follow-up round's evaluation report: per contract the consensus per
+    criterion, a verdict of the criteria file and its motivation; for the round, the meeting on
+    record. No amounts, budget or ranking: the contracts are granted already."""
+    verdicts = {verdict.id for verdict in session.criteria.verdicts}
+    found = {}
+    for application in session.applications:
+        decision = decisions.get(application.id) or ApplicationDecision(application_id=application.id)
+        points = [point for point in application_gaps(session.criteria, decision, (), None)
+                  if point.gap in (Gap.SCORE, Gap.MOTIVATION)]
+        if decision.verdict not in verdicts:
+            points.append(OpenPoint(Gap.VERDICT))
+        if not decision.overall_motivation.strip():
+            points.append(OpenPoint(Gap.OVERALL_MOTIVATION))
+        if points:
+            found[application.id] = points
+    overall = [] if deliberation.meeting.recorded else [OpenPoint(Gap.MEETING)]
     return AdviceGaps(applications=found, session=overall)

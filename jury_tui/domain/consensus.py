@@ -58,6 +58,9 @@ class ApplicationDecision:
     conditions: Motivation = ""  # conditions or points of attention the contract starts with
     # The chair's motivated choice to rank it with fewer voting scores than the criteria file's minimum.
     rank_motivation: Motivation = ""
+    # In a follow-up round: the klankbordgroep's verdict on the contract, an id of the criteria
+    # file's verdicts (instead of a recommendation and an amount).
+    verdict: StoredId | None = None
 
     def get(self, criterion_id: str) -> CriterionConsensus:
         return self.criteria.get(criterion_id) or CriterionConsensus(criterion_id=criterion_id)

@@ -165,6 +165,18 @@ class EligibilityRule:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Verdict:
+    """A verdict the klankbordgroep can give a contract in a follow-up round (e.g. "op schema"):
+    its words come from the criteria file."""
+
+    __pydantic_config__: ClassVar[dict] = STRICT
+
+    id: Identifier
+    name: Text
+    description: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Ranking:
     __pydantic_config__: ClassVar[dict] = STRICT
 
@@ -191,6 +203,10 @@ class CriteriaSet:
     # Whose guidance the criteria's `levels` are (e.g. "Leidraad van de jury, geen tekst uit de oproep"):
     # required as soon as one criterion describes its levels.
     levels_source: Annotated[Text | None, LEFT_OUT_WHILE_EMPTY] = None
+    # A follow-up criteria set (call §5) gives verdicts per contract instead of a selection; its
+    # eligibility rules are then checked on the progress reports' figures (domain/follow_up.py).
+    verdicts: Annotated[list[Verdict], Field(max_length=MAX_CRITERIA), LEFT_OUT_WHILE_EMPTY] = field(
+        default_factory=list)
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
@@ -210,6 +226,11 @@ class CriteriaSet:
         for criterion_id in self.ranking.tie_break:
             if criterion_id not in seen:
                 raise InvalidValue("criteria.tie_break_unknown", id=criterion_id)
+        verdict_ids: set[str] = set()
+        for verdict in self.verdicts:
+            if verdict.id in verdict_ids:
+                raise InvalidValue("criteria.duplicate_verdict", id=verdict.id)
+            verdict_ids.add(verdict.id)
         rule_ids: set[str] = set()
         for rule in self.eligibility:
             if rule.id in rule_ids:
@@ -221,6 +242,17 @@ class CriteriaSet:
             if criterion.id == criterion_id:
                 return criterion
         raise KeyError(criterion_id)
+
+    @property
+    def follow_up(self) -> bool:
+        """Whether this set assesses the progress of contracts (verdicts) rather than selects them."""
+        return bool(self.verdicts)
+
+    def verdict(self, verdict_id: str) -> Verdict:
+        for verdict in self.verdicts:
+            if verdict.id == verdict_id:
+                return verdict
+        raise KeyError(verdict_id)
 
     @property
     def criterion_ids(self) -> list[str]:

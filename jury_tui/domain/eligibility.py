@@ -32,7 +32,7 @@ def _at_most(value: float | None, limit: float) -> Outcome:
     return Outcome.MET if value <= limit else Outcome.NOT_MET
 
 
-def _share(part: float | None, whole: float | None) -> float | None:
+def share(part: float | None, whole: float | None) -> float | None:
     """part / whole, rounded to 12 decimals: exactly 20 % is 0.2 whatever noise floating point adds
     (0.07 / 0.35 is 0.20000000000000004), while one cent short of 20 % of ten million (1e-9 short)
     still falls short. None when either is missing or the whole is not positive."""
@@ -52,10 +52,10 @@ def check_rule(application: Application, rule: EligibilityRule, granted: float |
         value = subsidy
         outcome = _at_most(value, rule.limit)
     elif kind is RuleKind.MIN_CO_FINANCING_SHARE:
-        value = _share(application.co_financing, application.budgeted_cost)
+        value = share(application.co_financing, application.budgeted_cost)
         outcome = Outcome.UNKNOWN if value is None else (Outcome.MET if value >= rule.limit else Outcome.NOT_MET)
     elif kind is RuleKind.MAX_INFRASTRUCTURE_SHARE:
-        value = _share(application.infrastructure_amount, subsidy)
+        value = share(application.infrastructure_amount, subsidy)
         if application.infrastructure_amount == 0:
             value = 0.0
         outcome = _at_most(value, rule.limit)

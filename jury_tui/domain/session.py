@@ -11,8 +11,9 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from jury_tui.domain.applications import Application, Name
-from jury_tui.domain.canonical import json_form, sha256_hex
+from jury_tui.domain.canonical import LEFT_OUT_WHILE_EMPTY, json_form, sha256_hex
 from jury_tui.domain.criteria import STRICT, CriteriaSet, Identifier
+from jury_tui.domain.follow_up import FollowUpRound
 from jury_tui.domain.limits import MAX_APPLICATIONS, MAX_JURORS, MAX_TITLE
 from jury_tui.domain.text import InvalidValue, Line
 
@@ -57,6 +58,9 @@ class SessionDefinition:
     criteria: CriteriaSet
     applications: Annotated[list[Application], Field(min_length=1, max_length=MAX_APPLICATIONS)]
     jurors: Annotated[list[Juror], Field(min_length=1, max_length=MAX_JURORS)]
+    # A follow-up round (domain/follow_up.py): the applications are the selected contracts. Left out
+    # of the JSON form while None: a selection session keeps its fingerprint.
+    follow_up: Annotated[FollowUpRound | None, LEFT_OUT_WHILE_EMPTY] = None
 
     def __post_init__(self) -> None:
         for kind, items in (("applications", self.applications), ("jurors", self.jurors)):
@@ -66,6 +70,14 @@ class SessionDefinition:
                     key = "applications.duplicate_id" if kind == "applications" else "jurors.duplicate_id"
                     raise InvalidValue(key, id=item.id, other=kind)
                 seen.add(item.id)
+        if self.follow_up is not None:
+            if not self.criteria.follow_up:
+                raise InvalidValue("follow_up.criteria_not_follow_up", id=self.criteria.id)
+            contracts = [contract.application_id for contract in self.follow_up.contracts]
+            if contracts != [application.id for application in self.applications]:
+                raise InvalidValue("follow_up.contracts_not_applications")
+        elif self.criteria.follow_up:
+            raise InvalidValue("follow_up.criteria_without_round", id=self.criteria.id)
 
     @cached_property
     def fingerprint(self) -> str:

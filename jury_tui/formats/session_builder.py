@@ -7,12 +7,17 @@ import datetime as dt
 from importlib import resources
 from pathlib import Path
 
+from jury_tui.domain.deliberation import GovernmentDecision
+from jury_tui.domain.follow_up import Contract, FollowUpRound
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.signing import derived_private_key, new_private_key, public_key
+from jury_tui.errors import JuryError, file_error
 from jury_tui.formats.applications_file import load_applications
 from jury_tui.formats.criteria_file import load_criteria
 from jury_tui.formats.jurors_file import load_jurors
+from jury_tui.formats.progress_report_file import load_progress_reports
 from jury_tui.formats.validation import validate
+from jury_tui.i18n import t
 
 DEMO_SESSION_ID = "wvc-2021-demo"
 DEMO_BUDGET = 4_000_000
@@ -53,6 +58,68 @@ def build_session(
         "criteria": criteria,
         "applications": applications,
         "jurors": jurors,
+    }
+    return validate(SessionDefinition, data, session_id), private_keys
+
+
+def build_follow_up_session(
+    session_id: str,
+    selection: SessionDefinition,
+    government: GovernmentDecision,
+    reports_dir: Path,
+    criteria_path: Path,
+    jurors_path: Path | None = None,
+    year: int | None = None,
+    title: str | None = None,
+    created_at: dt.datetime | None = None,
+    key_seed: str | None = None,
+) -> tuple[SessionDefinition, dict[str, bytes]]:
+    """A follow-up round of `selection` (call §5): its subjects are the contracts the government
+    selected (the selection's applications, unchanged, in the decision's order), its reports those in
+    `reports_dir` (this year's for every contract, earlier years' where given), its jurors those of
+    `jurors_path` or else the selection's jurors, with new keys (or keys derived from `key_seed`).
+    `year`: the year under review, else the latest year of the reports."""
+    criteria = load_criteria(criteria_path)
+    if not criteria.follow_up:
+        raise file_error(criteria_path, t("follow_up.criteria_not_follow_up_file"))
+    if not government.selected:
+        raise JuryError(t("follow_up.none_selected", session=selection.id))
+    reports = load_progress_reports(reports_dir)
+    jurors = load_jurors(jurors_path) if jurors_path is not None else [
+        dataclasses.replace(juror, public_key=None) for juror in selection.jurors]
+    private_keys = {
+        juror.id: derived_private_key(key_seed, juror.id) if key_seed is not None else new_private_key()
+        for juror in jurors
+    }
+    jurors = [dataclasses.replace(juror, public_key=public_key(private_keys[juror.id]).hex()) for juror in jurors]
+    contracts = []
+    applications = []
+    for granted in government.selected:
+        if not selection.has_application(granted.application_id):
+            raise JuryError(t("follow_up.contract_unknown", contract=granted.application_id, session=selection.id))
+        applications.append(selection.application(granted.application_id))
+        contracts.append(Contract(application_id=granted.application_id, subsidy=granted.amount,
+                                  illustrative=granted.illustrative))
+    round_year = year if year is not None else max(report.year for report in reports)
+    follow_up = {
+        "selection_session": selection.id,
+        "selection_fingerprint": selection.fingerprint,
+        "decision_reference": government.reference,
+        "decided_on": government.decided_on,
+        "year": round_year,
+        "contracts": contracts,
+        "reports": sorted(reports, key=lambda report: (report.contract, report.year)),
+    }
+    budget = government.total or government.budget or sum(application.requested_subsidy for application in applications)
+    data = {
+        "id": session_id,
+        "title": title or f"{criteria.title.nl} {round_year}",
+        "created_at": created_at or dt.datetime.now(dt.timezone.utc).astimezone(),
+        "budget": budget,
+        "criteria": criteria,
+        "applications": applications,
+        "jurors": jurors,
+        "follow_up": validate(FollowUpRound, follow_up, reports_dir),
     }
     return validate(SessionDefinition, data, session_id), private_keys
 
