@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from jury_tui.domain.advice import AdviceGaps, Gap, OpenPoint
 from jury_tui.domain.criteria import RuleKind
 from jury_tui.domain.eligibility import EligibilityCheck
+from jury_tui.domain.follow_up import FigureCheck
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.formatting import (
     DASH,
@@ -154,7 +155,7 @@ def deliberation_changes(before, after) -> list[str]:
 
 
 # --- eligibility checks: one wording for the chair's detail and the juror's application text -----------
-def rule_short_name(check: EligibilityCheck) -> str:
+def rule_short_name(check: EligibilityCheck | FigureCheck) -> str:
     return t(f"chair.ui.rule.{check.kind.value}")
 
 
@@ -170,7 +171,7 @@ def _date(value: str | None) -> str:
     return moment.strftime(t("format.datetime"))
 
 
-def check_figures(check: EligibilityCheck) -> str:
+def check_figures(check: EligibilityCheck | FigureCheck) -> str:
     """The figures a check rests on: '15,1 % (min. 20 %)', '€ 850.000 (max. € 800.000)'."""
     kind, value, limit = check.kind, check.value, check.limit
     unknown = t("export.outcome.unknown")
@@ -210,3 +211,13 @@ def check_figures(check: EligibilityCheck) -> str:
 def check_line(check: EligibilityCheck) -> str:
     """'cofinanciering 15,1 % (min. 20 %)'."""
     return f"{rule_short_name(check)} {check_figures(check)}"
+
+
+def figure_check_line(check: FigureCheck) -> str:
+    """A rule on a progress report's figures: 'infrastructuur, volgens plan: 23,4 % (max. 20 %) —
+    € 124.000 van € 531.000'."""
+    line = t("follow_up.check_line", rule=rule_short_name(check), basis=t(f"follow_up.basis.{check.basis.value}"),
+             figures=check_figures(check))
+    if check.part is not None and check.whole is not None:
+        line += " — " + t("follow_up.check_amounts", part=format_euro(check.part), whole=format_euro(check.whole))
+    return line
