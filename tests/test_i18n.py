@@ -42,6 +42,7 @@ DYNAMIC_KEYS = [
     r"export\.outcome\.\w+",
     r"export\.recommendation\.\w+",
     r"advice\.gap\.\w+",
+    r"follow_up\.basis\.\w+",
 ]
 
 
