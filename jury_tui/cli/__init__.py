@@ -97,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--as", dest="juror", metavar=juror, help=t("cli.demo.as"))
     demo.add_argument("--filled", action="store_true", help=f"{t('cli.demo.filled')} {t('cli.demo.filled_advice')}")
     demo.add_argument("--chair", action="store_true", help=t("cli.demo.chair"))
-    demo.add_argument("--path-2021", dest="path_2021", action="store_true", help=t("cli.demo.path_2021"))
+    path_or_follow_up = demo.add_mutually_exclusive_group()
+    path_or_follow_up.add_argument("--path-2021", dest="path_2021", action="store_true", help=t("cli.demo.path_2021"))
+    path_or_follow_up.add_argument("--follow-up", dest="follow_up", action="store_true", help=t("cli.demo.follow_up"))
     demo.add_argument("--out", type=_named_path, metavar=t("cli.metavar.folder"), help=t("cli.demo.out"))
 
     new = command("new")

@@ -1,4 +1,4 @@
-"""`jury-tui demo`: the demo session, filled in and opened, or its 2021 path."""
+"""`jury-tui demo`: the demo session, filled in and opened, its 2021 path, or its follow-up round of 2024."""
 
 from __future__ import annotations
 
@@ -14,6 +14,36 @@ from jury_tui.i18n import t
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from jury_tui.formats.session_builder import DEMO_SESSION_ID
+    from jury_tui.store.sessions import load_session
+
+    data_dir = _data_dir(args)
+    if args.path_2021 and args.out is not None and args.out.exists() and not args.out.is_dir():
+        raise JuryError(t("file.problem", file=display_path(args.out), problem=t("os.not_directory")))
+    _selection_demo(data_dir)
+    if args.follow_up:
+        return _demo_follow_up(data_dir, args, load_session(data_dir, DEMO_SESSION_ID))
+    if args.filled or args.path_2021:
+        from jury_tui.store.demo_advice import fill_demo_advice
+        from jury_tui.store.demo_scores import fill_demo_scores
+
+        session = load_session(data_dir, DEMO_SESSION_ID)
+        result = fill_demo_scores(data_dir, session)
+        _say_scores(result)
+        advice = fill_demo_advice(data_dir, session)
+        if advice.filled:
+            _out(t("demo.advice_filled", count=len(advice.filled), budget=format_amount(session.budget)))
+        if advice.kept:
+            _out(t("demo.advice_kept", applications=", ".join(advice.kept)))
+        if not advice.meeting:
+            _out(t("demo.meeting_kept"))
+    if args.path_2021:
+        return _demo_path_2021(data_dir, load_session(data_dir, DEMO_SESSION_ID), args.out)
+    return _open(data_dir, args, DEMO_SESSION_ID)
+
+
+def _selection_demo(data_dir: Path) -> None:
+    """The selection demo on disk: written when absent, else kept (a warning when it differs)."""
     from jury_tui.formats.session_builder import (
         DEMO_SESSION_ID,
         build_demo_session,
@@ -26,9 +56,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
         write_session,
     )
 
-    data_dir = _data_dir(args)
-    if args.path_2021 and args.out is not None and args.out.exists() and not args.out.is_dir():
-        raise JuryError(t("file.problem", file=display_path(args.out), problem=t("os.not_directory")))
     demo = build_demo_session()
     folder = session_dir(data_dir, DEMO_SESSION_ID)
     if session_exists(data_dir, DEMO_SESSION_ID):
@@ -39,34 +66,79 @@ def cmd_demo(args: argparse.Namespace) -> int:
     else:
         write_session(data_dir, demo, demo_private_keys(demo))
         _out(t("cli.created", id=DEMO_SESSION_ID, path=display_path(folder)))
-    if args.filled or args.path_2021:
-        from jury_tui.store.demo_advice import fill_demo_advice
-        from jury_tui.store.demo_scores import fill_demo_scores
 
-        session = load_session(data_dir, DEMO_SESSION_ID)
-        result = fill_demo_scores(data_dir, session)
-        if result.filled:
-            _out(t("demo.filled", jurors=", ".join(result.filled)))
-        if result.kept:
-            _out(t("demo.kept", jurors=", ".join(result.kept)))
-        advice = fill_demo_advice(data_dir, session)
-        if advice.filled:
-            _out(t("demo.advice_filled", count=len(advice.filled), budget=format_amount(session.budget)))
-        if advice.kept:
-            _out(t("demo.advice_kept", applications=", ".join(advice.kept)))
-        if not advice.meeting:
-            _out(t("demo.meeting_kept"))
-    if args.path_2021:
-        return _demo_path_2021(data_dir, load_session(data_dir, DEMO_SESSION_ID), args.out)
+
+def _say_scores(result) -> None:
+    if result.filled:
+        _out(t("demo.filled", jurors=", ".join(result.filled)))
+    if result.kept:
+        _out(t("demo.kept", jurors=", ".join(result.kept)))
+
+
+def _open(data_dir: Path, args: argparse.Namespace, session_id: str) -> int:
+    """Open the session as `demo` does: the picker, the juror app (--as) or the chair app (--chair)."""
     if args.no_open:
         return 0
     if args.chair:
-        return cmd_chair(argparse.Namespace(**{**vars(args), "session_id": DEMO_SESSION_ID}))
+        return cmd_chair(argparse.Namespace(**{**vars(args), "session_id": session_id}))
     if args.juror:
-        return _open_juror(data_dir, DEMO_SESSION_ID, args.juror)
+        return _open_juror(data_dir, session_id, args.juror)
     from jury_tui.ui.app import PickerApp
 
-    return _run_app(PickerApp(data_dir, session_id=DEMO_SESSION_ID))
+    return _run_app(PickerApp(data_dir, session_id=session_id))
+
+
+def _demo_follow_up(data_dir: Path, args: argparse.Namespace, selection) -> int:
+    """`demo --follow-up`: the government's decision recorded in the selection demo when none is (a
+    different one the chair recorded is kept, and the round follows it), the follow-up round of 2024
+    written when absent (else kept), with --filled the jurors' scores and the chair's evaluation,
+    then the round opened."""
+    from jury_tui.formats.session_builder import demo_private_keys
+    from jury_tui.reports.data_export import format_date
+    from jury_tui.store.chair_store import ChairStore
+    from jury_tui.store.demo_advice import demo_government
+    from jury_tui.store.demo_follow_up import (
+        DEMO_FOLLOW_UP_ID,
+        build_demo_follow_up,
+        fill_demo_follow_up,
+    )
+    from jury_tui.store.sessions import (
+        load_session,
+        session_dir,
+        session_exists,
+        write_session,
+    )
+
+    chair = ChairStore(data_dir, selection)
+    government = demo_government(selection)
+    recorded = chair.government()
+    if recorded is None:
+        chair.set_government(government)
+        _out(t("demo.follow_up.government_recorded", date=format_date(government.decided_on), id=selection.id,
+               count=len(government.selected), total=format_amount(government.total)))
+    elif recorded != government:
+        _out(t("demo.follow_up.government_kept", id=selection.id))
+        government = recorded
+    round_ = build_demo_follow_up(selection, government)
+    folder = session_dir(data_dir, DEMO_FOLLOW_UP_ID)
+    if session_exists(data_dir, DEMO_FOLLOW_UP_ID):
+        if load_session(data_dir, DEMO_FOLLOW_UP_ID).fingerprint != round_.fingerprint:
+            _err(t("demo.follow_up.changed", id=DEMO_FOLLOW_UP_ID))
+        _out(t("cli.kept", id=DEMO_FOLLOW_UP_ID, path=display_path(folder)))
+    else:
+        write_session(data_dir, round_, demo_private_keys(round_))
+        _out(t("cli.created", id=DEMO_FOLLOW_UP_ID, path=display_path(folder)))
+    if args.filled:
+        session = load_session(data_dir, DEMO_FOLLOW_UP_ID)
+        result = fill_demo_follow_up(data_dir, session)
+        _say_scores(result.scores)
+        if result.filled:
+            _out(t("demo.follow_up.filled", count=len(result.filled)))
+        if result.kept:
+            _out(t("demo.follow_up.kept", contracts=", ".join(result.kept)))
+        if not result.meeting:
+            _out(t("demo.meeting_kept"))
+    return _open(data_dir, args, DEMO_FOLLOW_UP_ID)
 
 
 # The budget the Flemish government released for the call in the end (seeds: selected-neighbourhoods-2021.txt).

@@ -8,6 +8,7 @@ never touched: a juror with any score keeps it, and an import of the same file c
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,13 +32,23 @@ def _clip(value: float, low: int, high: int) -> int:
     return max(low, min(high, int(round(value))))
 
 
-def fill_demo_scores(data_dir: Path, session: SessionDefinition, seed: int = 2021) -> FillResult:
+def fill_demo_scores(data_dir: Path, session: SessionDefinition, seed: int = 2021, *,
+                     centre: Callable[[str, str], float] | None = None, motivation_key: str = "demo.motivation",
+                     reason_key: str = "demo.reason") -> FillResult:
+    """`centre(application id, criterion id)`: the centre of every juror's scores there (default: the
+    selection demo's plan per application); `motivation_key` (criterion, label, municipality) and
+    `reason_key`: the texts of the scores (the follow-up round's: store/demo_follow_up.py)."""
     scale = session.criteria.scale
     lang = language()  # the illustrative motivations are written in the user's language
     rng = random.Random(seed)
     # The centre of every juror's scores per application: the illustrative plan of the demo's advice
     # (store/demo_advice.py), so the chair's consolidation follows from the scores.
     quality = {a.id: demo_quality(a.id, rng.uniform(scale.min + 1.5, scale.max - 0.5)) for a in session.applications}
+
+    def plan_centre(application_id: str, criterion_id: str) -> float:
+        return quality[application_id]
+
+    centre_of = centre or plan_centre
     application_ids = [a.id for a in session.applications]
     outbox = session_dir(data_dir, session.id) / "demo-inzendingen"
     chair = ChairStore(data_dir, session)
@@ -56,15 +67,16 @@ def fill_demo_scores(data_dir: Path, session: SessionDefinition, seed: int = 202
             if application.id in conflicts:
                 continue
             for criterion in session.criteria.criteria:
-                score = _clip(quality[application.id] + leniency + juror_rng.gauss(0, 0.55), scale.min, scale.max)
+                centre_here = centre_of(application.id, criterion.id)
+                score = _clip(centre_here + leniency + juror_rng.gauss(0, 0.55), scale.min, scale.max)
                 motivation = t(
-                    "demo.motivation",
+                    motivation_key,
                     criterion=criterion.name.get(lang),
                     label=scale.label(score, lang).lower(),
                     municipality=application.municipality,
                 )
                 changes.append(ScoreChange(application.id, criterion.id, score, motivation))
-        store.apply_batch(changes, reason=t("demo.reason"))
+        store.apply_batch(changes, reason=t(reason_key))
         path = outbox / f"{juror.id}.json"
         write_submission(store, path, allow_incomplete=False)
         chair.import_submission(path)
