@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jury_tui.cli.chair import cmd_chair
 from jury_tui.cli.common import _data_dir, _err, _out, _run_app
@@ -11,6 +12,10 @@ from jury_tui.cli.juror import _open_juror
 from jury_tui.errors import JuryError, display_path, os_problem
 from jury_tui.formatting import format_amount
 from jury_tui.i18n import t
+
+if TYPE_CHECKING:
+    from jury_tui.domain.session import SessionDefinition
+    from jury_tui.store.demo_scores import FillResult
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -68,7 +73,7 @@ def _selection_demo(data_dir: Path) -> None:
         _out(t("cli.created", id=DEMO_SESSION_ID, path=display_path(folder)))
 
 
-def _say_scores(result) -> None:
+def _say_scores(result: FillResult) -> None:
     if result.filled:
         _out(t("demo.filled", jurors=", ".join(result.filled)))
     if result.kept:
@@ -88,7 +93,7 @@ def _open(data_dir: Path, args: argparse.Namespace, session_id: str) -> int:
     return _run_app(PickerApp(data_dir, session_id=session_id))
 
 
-def _demo_follow_up(data_dir: Path, args: argparse.Namespace, selection) -> int:
+def _demo_follow_up(data_dir: Path, args: argparse.Namespace, selection: SessionDefinition) -> int:
     """`demo --follow-up`: the government's decision recorded in the selection demo when none is (a
     different one the chair recorded is kept, and the round follows it), the follow-up round of 2024
     written when absent (else kept), with --filled the jurors' scores and the chair's evaluation,

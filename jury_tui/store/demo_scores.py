@@ -1,4 +1,5 @@
-"""Illustrative scores for the demo session, so the chair's views have something to show.
+"""Illustrative scores for the demo sessions (the selection demo and its follow-up round), so the
+chair's views have something to show.
 
 Every juror who has not scored anything yet gets deterministic, clearly labelled demo scores
 and motivations, a submission, and that submission is imported for the chair. Real work is
