@@ -92,7 +92,37 @@ def method(c: Context) -> list[Flowable]:
     story += [c.text(text, "body") for text in texts]
 
     # 1.5 composition
-    story += c.heading("h2", "sec-composition", "1.5", t("export.sec.composition"), 1)
+    story += composition(c)
+
+    # 1.6 conflicts of interest
+    story += c.heading("h2", "sec-conflicts", "1.6", t("ui.conflicts.title"), 1)
+    conflicts = c.data.conflicts(c.names)
+    if conflicts:
+        story.append(c.text(t("export.conflicts.intro"), "body"))
+        rows = [[
+            c.text(t("export.conflicts.juror"), "cell_head"),
+            *([c.text(t("export.composition.role"), "cell_head")] if c.roles else []),
+            c.text(t("chair.ui.ranking.column_application"), "cell_head"),
+        ]]
+        for juror_id, application_id in conflicts:
+            rows.append([
+                c.text(c.labels[juror_id], "cell"),
+                *([c.text(upper_first(role_text(c.session.juror(juror_id).role)), "cell")] if c.roles else []),
+                c.text(c.app_label(application_id), "cell"),
+            ])
+        widths = [40 * mm, 35 * mm, WIDTH - 75 * mm] if c.roles else [40 * mm, WIDTH - 40 * mm]
+        story.append(c.table(rows, widths, c.grid_style()))
+    else:
+        story.append(c.text(t("export.conflicts.none"), "body"))
+    story += meeting(c)
+    story.append(PageBreak())
+    return story
+
+
+def composition(c: Context, number: str = "1.5") -> list[Flowable]:
+    """The jury's composition per role (anonymous where a role would point at one juror) and who
+    submitted; shared with the evaluation report's annex."""
+    story = c.heading("h2", "sec-composition", number, t("export.sec.composition"), 1)
     jurors = c.jurors
     voting = [juror for juror in jurors if juror.role is Role.VOTING]
     advisory = [juror for juror in jurors if juror.role is Role.ADVISORY]
@@ -131,37 +161,14 @@ def method(c: Context) -> list[Flowable]:
     else:
         text = t("export.composition.submitted_all", total=len(jurors))
     story.append(c.text(text, "body"))
-
-    # 1.6 conflicts of interest
-    story += c.heading("h2", "sec-conflicts", "1.6", t("ui.conflicts.title"), 1)
-    conflicts = c.data.conflicts(c.names)
-    if conflicts:
-        story.append(c.text(t("export.conflicts.intro"), "body"))
-        rows = [[
-            c.text(t("export.conflicts.juror"), "cell_head"),
-            *([c.text(t("export.composition.role"), "cell_head")] if c.roles else []),
-            c.text(t("chair.ui.ranking.column_application"), "cell_head"),
-        ]]
-        for juror_id, application_id in conflicts:
-            rows.append([
-                c.text(c.labels[juror_id], "cell"),
-                *([c.text(upper_first(role_text(c.session.juror(juror_id).role)), "cell")] if c.roles else []),
-                c.text(c.app_label(application_id), "cell"),
-            ])
-        widths = [40 * mm, 35 * mm, WIDTH - 75 * mm] if c.roles else [40 * mm, WIDTH - 40 * mm]
-        story.append(c.table(rows, widths, c.grid_style()))
-    else:
-        story.append(c.text(t("export.conflicts.none"), "body"))
-    story += meeting(c)
-    story.append(PageBreak())
     return story
 
 
-def meeting(c: Context) -> list[Flowable]:
+def meeting(c: Context, number: str = "1.7") -> list[Flowable]:
     """1.7 The jury meeting on record: date, chair, attendees (by label, or only counted where a
     label or role would point at one juror), others present, notes."""
     record = c.data.deliberation.meeting
-    story = c.heading("h2", "sec-meeting", "1.7", t("export.sec.meeting"), 1)
+    story = c.heading("h2", "sec-meeting", number, t("export.sec.meeting"), 1)
     if not record.recorded:
         story.append(c.text(t("advice.gap.meeting"), "missing"))
     none = t("export.none")
