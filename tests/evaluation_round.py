@@ -33,7 +33,7 @@ def reports_copy(tmp: Path, final: str | None = None) -> Path:
     folder = tmp / "reports"
     shutil.copytree(demo_data_dir() / "progress", folder)
     if final is not None:
-        latest = sorted(path for path in folder.glob("*.md") if final.split("-")[-1] in path.name)[-1]
+        latest = max(folder.glob(f"{final.split('-')[-1]}-*.md"))  # wvc21-10 -> 10-hasselt-2024.md
         text = latest.read_text(encoding="utf-8")
         assert "final: false" in text
         latest.write_text(text.replace("final: false", "final: true", 1), encoding="utf-8")

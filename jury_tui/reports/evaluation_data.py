@@ -47,7 +47,12 @@ from jury_tui.domain.submission import Submission
 from jury_tui.errors import JuryError
 from jury_tui.formats.spreadsheet import DEFAULT_SEPARATOR, write_csv_file
 from jury_tui.i18n import language, t
-from jury_tui.reports.data_export import ExportJurors, clean_text, outcome_text, write_sheets_xlsx
+from jury_tui.reports.data_export import (
+    ExportJurors,
+    clean_text,
+    outcome_text,
+    write_sheets_xlsx,
+)
 from jury_tui.reports.open_points import figure_check_line, strict_message
 
 

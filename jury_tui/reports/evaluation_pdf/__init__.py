@@ -16,14 +16,23 @@ from jury_tui.errors import JuryError
 from jury_tui.formats.atomic_file import write_atomic
 from jury_tui.i18n import t
 from jury_tui.reports.advice_pdf.front import contents
-from jury_tui.reports.advice_pdf.page import AdviceDocument, numbered_canvas, page_templates
+from jury_tui.reports.advice_pdf.page import (
+    AdviceDocument,
+    numbered_canvas,
+    page_templates,
+)
 from jury_tui.reports.advice_pdf.styles import BOTTOM, LEFT, RIGHT, TOP, register_fonts
 from jury_tui.reports.data_export import clean_text
 from jury_tui.reports.evaluation_data import EvaluationData, evaluation_refusal
 from jury_tui.reports.evaluation_pdf.annex import annex
 from jury_tui.reports.evaluation_pdf.context import EvaluationContext
 from jury_tui.reports.evaluation_pdf.contracts import contracts
-from jury_tui.reports.evaluation_pdf.front import agencies, cover, document_title, summary
+from jury_tui.reports.evaluation_pdf.front import (
+    agencies,
+    cover,
+    document_title,
+    summary,
+)
 
 __all__ = ["EvaluationSummary", "default_pdf_name", "write_evaluation_pdf"]
 

@@ -13,7 +13,7 @@ class EvaluationContext(Context):
     """The advice's Context with the evaluation data: the same headings, tables, labels and the
     shared method pieces (composition, meeting) work on it."""
 
-    def __init__(self, data: EvaluationData, names: bool) -> None:  # noqa: D107 - no selection to compute
+    def __init__(self, data: EvaluationData, names: bool) -> None:
         self.data = data  # type: ignore[assignment]
         self.session = data.session
         self.criteria = data.session.criteria

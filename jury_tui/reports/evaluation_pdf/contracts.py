@@ -5,7 +5,14 @@ indicators, milestones and changed objectives."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import Flowable
 
 from jury_tui.domain.eligibility import share
@@ -53,7 +60,7 @@ def verdict_box(c: EvaluationContext, item: ContractEvaluation) -> Table:
 
 
 def contract(c: EvaluationContext, index: int, item: ContractEvaluation) -> list[Flowable]:
-    data, session = c.evaluation, c.session
+    session = c.session
     application = session.application(item.application_id)
     report = item.report
     story = c.heading("h2", f"contract-{item.application_id}", f"3.{index}", c.app_label(item.application_id), 1)

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import (
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+)
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from jury_tui.domain.eligibility import Outcome
@@ -14,7 +20,11 @@ from jury_tui.reports.advice_pdf.styles import ACCENT, WARN_BACK, WIDTH
 from jury_tui.reports.advice_pdf.text import markup
 from jury_tui.reports.data_export import format_date, format_number, outcome_text
 from jury_tui.reports.evaluation_pdf.context import EvaluationContext
-from jury_tui.reports.open_points import application_line, figure_check_line, session_line
+from jury_tui.reports.open_points import (
+    application_line,
+    figure_check_line,
+    session_line,
+)
 
 
 def document_title(c: EvaluationContext) -> str:
