@@ -64,7 +64,7 @@ def spending_chart(c: EvaluationContext, lines: list[LineOverYears], year: int) 
     slot = plot_height / len(lines)
     for index, (plan, value) in enumerate(zip(planned, spent, strict=True)):
         for series, amount in ((0, value), (1, plan)):
-            text = t("evaluation.chart.unknown") if amount is None else format_euro(amount)
+            text = t("export.outcome.unknown") if amount is None else format_euro(amount)
             left = chart.x + chart.width * (amount or 0.0) / top + 3
             middle = chart.y + plot_height - (index + 1) * slot + GAP / 2 + BAR * series + BAR / 2
             width = stringWidth(text, FONT, BAR_LABEL)

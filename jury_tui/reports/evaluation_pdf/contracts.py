@@ -84,7 +84,7 @@ def contract(c: EvaluationContext, index: int, item: ContractEvaluation) -> list
     story.append(verdict_box(c, item))
     points = c.gaps.applications.get(item.application_id)
     if points:
-        story.append(c.text(t("evaluation.open", points=application_line(session, item.application_id, points)), "missing"))
+        story.append(c.text(t("advice.still_open", points=application_line(session, item.application_id, points)), "missing"))
     if item.decision.overall_motivation.strip():
         story += [Spacer(1, 2 * mm), *text_paragraphs(item.decision.overall_motivation, c.s["body"])]
     if report.summary.strip():
@@ -103,7 +103,7 @@ def contract(c: EvaluationContext, index: int, item: ContractEvaluation) -> list
 
 def assessment(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]:
     """The consensus score and motivation per criterion, with the jurors' spread as the advice shows it."""
-    story: list[Flowable] = [c.text(t("evaluation.sec.assessment"), "h3")]
+    story: list[Flowable] = [c.text(t("export.app.criteria"), "h3")]
     scale = c.criteria.scale
     stats_of = c.evaluation.aggregates.get(item.application_id)
     for criterion in c.criteria.criteria:
@@ -131,7 +131,7 @@ def rule_checks(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable
     story: list[Flowable] = [CondPageBreak(35 * mm), c.text(t("evaluation.sec.rules"), "h3")]
     if not item.checks:
         return [*story, c.text(t("evaluation.rules.none"), "body")]
-    rows = [[c.text(t("evaluation.col.rule"), "cell_head"), c.text(t("evaluation.col.outcome"), "cell_head")]]
+    rows = [[c.text(t("evaluation.col.rule"), "cell_head"), c.text(t("letters.outcome"), "cell_head")]]
     commands = c.grid_style()
     for index, check in enumerate(item.checks, start=1):
         rows.append([c.text(unbroken(figure_check_line(check)), "cell"), outcome_cell(c, check.outcome)])
@@ -142,7 +142,7 @@ def rule_checks(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable
 
 
 def _euro(value: float | None) -> str:
-    return format_euro(value) if value is not None else t("evaluation.chart.unknown")
+    return format_euro(value) if value is not None else t("export.outcome.unknown")
 
 
 def spending(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]:
@@ -160,22 +160,22 @@ def spending(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]:
     for line in item.spending:
         name = markup(line.name)
         if line.infrastructure:
-            name += f" <font size='7.5' color='#5b6675'>({markup(t('evaluation.infrastructure'))})</font>"
+            name += f" <font size='7.5' color='#5b6675'>({markup(t('chair.ui.rule.max_infrastructure_share'))})</font>"
         latest = line.spent.get(year)
         rows.append([
             c.para(name, "cell"),
             c.text(format_euro(line.planned), "cell_right"),
             *[c.text(_euro(line.spent.get(y)), "cell_right") for y in years],
-            c.text(format_percent(share(latest, line.planned)) if latest is not None else t("evaluation.chart.unknown"),
+            c.text(format_percent(share(latest, line.planned)) if latest is not None else t("export.outcome.unknown"),
                    "cell_right"),
         ])
     planned_total = item.report.planned_total
-    totals = [c.text(t("evaluation.total"), "cell_head"), c.text(format_euro(planned_total), "cell_head_right")]
+    totals = [c.text(t("chair.ui.overview.column_total"), "cell_head"), c.text(format_euro(planned_total), "cell_head_right")]
     for report in item.history:
         totals.append(c.text(_euro(report.spent_total), "cell_head_right"))
     spent_total = item.report.spent_total
     totals.append(c.text(format_percent(share(spent_total, planned_total)) if spent_total is not None
-                         else t("evaluation.chart.unknown"), "cell_head_right"))
+                         else t("export.outcome.unknown"), "cell_head_right"))
     rows.append(totals)
     number = 22 * mm
     widths = [WIDTH - number * (len(years) + 2), number, *[number] * len(years), number]
@@ -186,7 +186,7 @@ def spending(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]:
 
 def _figure(value: float | None, unit: str = "") -> str:
     if value is None:
-        return t("evaluation.chart.unknown")
+        return t("export.outcome.unknown")
     return format_compact(value, 2)
 
 
@@ -209,7 +209,7 @@ def indicators(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]
             c.text(_figure(indicator.baseline), "cell_right"),
             c.text(_figure(indicator.target), "cell_right"),
             *[c.text(_figure(indicator.measured.get(y)), "cell_right") for y in years],
-            c.text(format_percent(indicator.progress) if indicator.progress is not None else t("evaluation.chart.unknown"),
+            c.text(format_percent(indicator.progress) if indicator.progress is not None else t("export.outcome.unknown"),
                    "cell_right"),
         ])
     figure, year_width = 27 * mm, 16 * mm  # 'Streefwaarde' on one line
