@@ -29,6 +29,22 @@ from jury_tui.reports.evaluation_pdf.front import outcome_cell, unbroken
 from jury_tui.reports.open_points import application_line, figure_check_line
 
 
+# The report fields a progress report may mark illustrative (PROGRESS-FORMAT), in the reader's words.
+FIELD_WORDS = {
+    "reported_on": "evaluation.field.reported_on",
+    "ends_on": "evaluation.field.ends_on",
+    "co_financing_paid": "evaluation.field.co_financing_paid",
+    "budget_lines": "evaluation.field.budget_lines",
+    "budget_lines.planned": "evaluation.field.budget_lines_planned",
+    "budget_lines.spent": "evaluation.field.budget_lines_spent",
+    "indicators": "evaluation.field.indicators",
+    "milestones": "evaluation.field.milestones",
+    "objective_changes": "evaluation.col.objective_changes",
+    "obstacles": "evaluation.field.obstacles",
+    "asks": "evaluation.field.asks",
+}
+
+
 def contracts(c: EvaluationContext) -> list[Flowable]:
     story = c.heading("h1", "ch-contracts", "3", t("evaluation.ch.contracts"), 0)
     for index, item in enumerate(c.evaluation.contracts, start=1):
@@ -78,6 +94,9 @@ def contract(c: EvaluationContext, index: int, item: ContractEvaluation) -> list
         facts.append((t("evaluation.fact.final"), markup(t("evaluation.last_report"))))
     if report.source:
         facts.append((t("evaluation.fact.source"), markup(report.source)))
+    if report.illustrative:  # said up front: figures the reader must not take as reported facts
+        fields = ", ".join(t(FIELD_WORDS[name]) if name in FIELD_WORDS else name for name in report.illustrative)
+        facts.append((t("evaluation.fact.illustrative"), markup(t("evaluation.illustrative", fields=fields))))
     story += [c.facts_table(facts), Spacer(1, 4 * mm)]
 
     # The verdict and its motivation first: what the minister reads if nothing else.
@@ -96,8 +115,6 @@ def contract(c: EvaluationContext, index: int, item: ContractEvaluation) -> list
     story += indicators(c, item)
     story += milestones(c, item)
     story += objective_changes(c, item)
-    if report.illustrative:
-        story.append(c.text(t("evaluation.illustrative", fields=", ".join(report.illustrative)), "small"))
     return story
 
 
