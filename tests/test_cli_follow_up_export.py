@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from evaluation_round import HASSELT, HASSELT_MOTIVATION, ROUND, follow_up_round
+
 from jury_tui.cli import main
 from jury_tui.formats.session_builder import build_demo_session, demo_private_keys
 from jury_tui.i18n import set_language
@@ -77,7 +77,7 @@ def test_export_writes_the_evaluation_report_and_its_data(tmp_path, capsys):
 def test_strict_refuses_with_the_open_points_and_writes_nothing(tmp_path, capsys):
     data_dir = tmp_path / "data"
     follow_up_round(data_dir, tmp_path, complete=False)
-    code, out, err = run(capsys, data_dir, "export", ROUND, "--strict")
+    code, _, err = run(capsys, data_dir, "export", ROUND, "--strict")
     assert code == 2
     line = err.strip()
     assert "\n" not in line and "Traceback" not in line
@@ -101,7 +101,7 @@ def test_without_strict_an_incomplete_report_is_marked_a_draft(tmp_path, capsys)
 def test_final_is_refused_while_no_contract_sent_its_last_report(tmp_path, capsys):
     data_dir = tmp_path / "data"
     follow_up_round(data_dir, tmp_path)
-    code, out, err = run(capsys, data_dir, "export", ROUND, "--final")
+    code, _, err = run(capsys, data_dir, "export", ROUND, "--final")
     assert code == 2
     assert "Geen eindevaluatie voor opv-2024" in err and "final: true" in err
     assert not (data_dir / "exports").exists() or not any((data_dir / "exports").iterdir())
@@ -110,7 +110,7 @@ def test_final_is_refused_while_no_contract_sent_its_last_report(tmp_path, capsy
 def test_final_reports_only_the_contracts_whose_last_report_is_in(tmp_path, capsys):
     data_dir = tmp_path / "data"
     follow_up_round(data_dir, tmp_path, final=HASSELT)
-    code, out, err = run(capsys, data_dir, "export", ROUND, "--final", "--pdf", "--csv")
+    code, _, err = run(capsys, data_dir, "export", ROUND, "--final", "--pdf", "--csv")
     assert code == 0, err
     text = pdf_text(data_dir / "exports" / f"eindevaluatieverslag-{ROUND}.pdf")
     assert "Eindevaluatieverslag 2024" in text and "laatste rapport" in text
@@ -124,8 +124,8 @@ def test_a_selection_session_exports_as_before_and_refuses_final(tmp_path, capsy
     data_dir = tmp_path / "data"
     session = build_demo_session()
     write_session(data_dir, session, demo_private_keys(session))
-    code, out, err = run(capsys, data_dir, "export", session.id, "--final")
+    code, _, err = run(capsys, data_dir, "export", session.id, "--final")
     assert code == 2 and "--final geldt alleen voor een opvolgingsronde" in err
-    code, out, err = run(capsys, data_dir, "export", session.id, "--csv")
+    code, _, err = run(capsys, data_dir, "export", session.id, "--csv")
     assert code == 0, err
     assert (data_dir / "exports" / f"scores-{session.id}.csv").is_file()

@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from evaluation_round import CREATED, HASSELT, follow_up_round
 from pypdf import PdfReader
 
-from evaluation_round import CREATED, HASSELT, follow_up_round
 from jury_tui.domain.eligibility import Outcome
 from jury_tui.domain.follow_up import Basis
 from jury_tui.errors import JuryError

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 from evaluation_round import ROUND, follow_up_round
+
 from jury_tui.i18n import t
 from jury_tui.ui.chair.app import ChairApp
 from jury_tui.ui.chair.screens.export import ExportDialog

@@ -28,7 +28,6 @@ from jury_tui.reports.evaluation_pdf.context import EvaluationContext
 from jury_tui.reports.evaluation_pdf.front import outcome_cell, unbroken
 from jury_tui.reports.open_points import application_line, figure_check_line
 
-
 # The report fields a progress report may mark illustrative (PROGRESS-FORMAT), in the reader's words.
 FIELD_WORDS = {
     "reported_on": "evaluation.field.reported_on",
