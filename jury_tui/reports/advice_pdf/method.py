@@ -119,9 +119,13 @@ def method(c: Context) -> list[Flowable]:
     return story
 
 
-def composition(c: Context, number: str = "1.5") -> list[Flowable]:
+ANONYMOUS = ("export.composition.anonymous", "export.composition.anonymous_one")  # "In dit advies …"
+
+
+def composition(c: Context, number: str = "1.5", anonymous: tuple[str, str] = ANONYMOUS) -> list[Flowable]:
     """The jury's composition per role (anonymous where a role would point at one juror) and who
-    submitted; shared with the evaluation report's annex."""
+    submitted; shared with the evaluation report's annex (`anonymous`: the sentences naming the
+    document, for several jurors and for one)."""
     story = c.heading("h2", "sec-composition", number, t("export.sec.composition"), 1)
     jurors = c.jurors
     voting = [juror for juror in jurors if juror.role is Role.VOTING]
@@ -147,7 +151,7 @@ def composition(c: Context, number: str = "1.5") -> list[Flowable]:
     story.append(Spacer(1, 4))
     if not c.names:
         first, last = c.labels[jurors[0].id], c.labels[jurors[-1].id]
-        key = "export.composition.anonymous" if len(jurors) > 1 else "export.composition.anonymous_one"
+        key = anonymous[0] if len(jurors) > 1 else anonymous[1]
         text = t(key, first=first, last=last) + " " + t("export.composition.random")
         if not c.roles:
             text += " " + t("export.composition.roles_hidden")

@@ -42,6 +42,6 @@ def annex(c: EvaluationContext) -> list[Flowable]:
     for rule in criteria.eligibility:
         story.append(Paragraph(markup(rule.name.get(lang)), c.s["bullet"], bulletText="•"))
 
-    story += composition(c, "A.5")
+    story += composition(c, "A.5", ("evaluation.composition.anonymous", "evaluation.composition.anonymous_one"))
     story += meeting(c, "A.6")
     return story

@@ -43,7 +43,9 @@ def spending_chart(c: EvaluationContext, lines: list[LineOverYears], year: int) 
     group = 2 * BAR + GAP
     plot_height = len(lines) * group
     height = plot_height + 50
-    names = [clean_text(line.name) + (" " + t("evaluation.chart.infrastructure_mark") if line.infrastructure else "")
+    word = t("chair.ui.rule.max_infrastructure_share")  # a line named so needs no mark
+    names = [clean_text(line.name) + (" " + t("evaluation.chart.infrastructure_mark")
+                                      if line.infrastructure and word not in line.name.casefold() else "")
              for line in lines]
     drawing = Drawing(WIDTH, height)
     chart = bar_chart(names, plot_height, 62, top, step, axis_amount)

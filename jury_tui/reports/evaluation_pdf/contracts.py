@@ -16,7 +16,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from jury_tui.domain.eligibility import share
-from jury_tui.formatting import format_compact, format_euro, format_percent
+from jury_tui.formatting import DASH, format_compact, format_euro, format_percent
 from jury_tui.i18n import t
 from jury_tui.reports.advice_pdf.applications import band, spread_text
 from jury_tui.reports.advice_pdf.styles import ACCENT, LIGHT, WARN_BACK, WIDTH
@@ -175,7 +175,7 @@ def spending(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]:
     rows = [head]
     for line in item.spending:
         name = markup(line.name)
-        if line.infrastructure:
+        if line.infrastructure and t("chair.ui.rule.max_infrastructure_share") not in line.name.casefold():
             name += f" <font size='7.5' color='#5b6675'>({markup(t('chair.ui.rule.max_infrastructure_share'))})</font>"
         latest = line.spent.get(year)
         rows.append([
@@ -200,9 +200,10 @@ def spending(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]:
     return story
 
 
-def _figure(value: float | None, unit: str = "") -> str:
+def _figure(value: float | None, absent: str | None = None) -> str:
+    """A figure of an indicator; absent: unknown (a measurement), or a dash (no baseline or target set)."""
     if value is None:
-        return t("export.outcome.unknown")
+        return absent if absent is not None else t("export.outcome.unknown")
     return format_compact(value, 2)
 
 
@@ -222,13 +223,13 @@ def indicators(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]
             name += f" <font size='7.5' color='#5b6675'>({markup(indicator.unit)})</font>"
         rows.append([
             c.para(name, "cell"),
-            c.text(_figure(indicator.baseline), "cell_right"),
-            c.text(_figure(indicator.target), "cell_right"),
+            c.text(_figure(indicator.baseline, DASH), "cell_right"),
+            c.text(_figure(indicator.target, DASH), "cell_right"),
             *[c.text(_figure(indicator.measured.get(y)), "cell_right") for y in years],
             c.text(format_percent(indicator.progress) if indicator.progress is not None else t("export.outcome.unknown"),
                    "cell_right"),
         ])
-    figure, year_width = 27 * mm, 16 * mm  # 'Streefwaarde' on one line
+    figure, year_width = 27 * mm, 18 * mm  # 'Streefwaarde' on one line
     widths = [WIDTH - 2 * figure - year_width * len(years) - 20 * mm, figure, figure, *[year_width] * len(years), 20 * mm]
     story.append(c.table(rows, widths, c.grid_style()))
     story.append(c.text(t("evaluation.indicators.caption"), "caption"))
