@@ -74,7 +74,7 @@ def cover(c: EvaluationContext) -> list[Flowable]:
     if missing:
         key = "evaluation.cover.incomplete_one" if missing == 1 else "evaluation.cover.incomplete"
         story.append(c.text(t(key, count=missing), "warning"))
-        story += open_points(c)
+        story += [*open_points(c), Spacer(1, 4 * mm)]
     story.append(c.text(t("evaluation.cover.note"), "small"))
     story += [NextPageTemplate("body"), PageBreak()]
     return story
