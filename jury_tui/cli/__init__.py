@@ -171,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--strict", action="store_true", help=t("cli.export.strict"))
     export.add_argument("--sep", choices=SEPARATORS, default=DEFAULT_SEPARATOR, help=t("cli.export.sep"))
     export.add_argument("--without-individual", dest="individual", action="store_false", help=t("cli.export.without_individual"))
+    export.add_argument("--final", action="store_true", help=t("evaluation.cli.final"))
 
     letters = command("letters")
     letters.add_argument("session_id", metavar=session)

@@ -195,22 +195,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     import dataclasses
 
     from jury_tui.formats.atomic_file import check_target
-    from jury_tui.reports.advice_pdf import refusal, write_advice_pdf
-    from jury_tui.reports.data_export import build_advice_data, write_csv, write_xlsx
     from jury_tui.store.anonymity import letters_for_export
     from jury_tui.store.chair_store import ChairStore
     from jury_tui.store.sessions import exports_dir, load_session
 
     data_dir = _data_dir(args)
     session = load_session(data_dir, args.session_id)
+    final = getattr(args, "final", False)
+    if final and session.follow_up is None:
+        raise JuryError(t("evaluation.final_selection", id=session.id))
     wanted = {"pdf": args.pdf, "csv": args.csv, "xlsx": args.xlsx}
     if not any(wanted.values()):
         wanted = dict.fromkeys(wanted, True)
-    defaults = {
-        "pdf": exports_dir(data_dir) / f"advies-{session.id}.pdf",
-        "csv": exports_dir(data_dir) / f"scores-{session.id}.csv",
-        "xlsx": exports_dir(data_dir) / f"scores-{session.id}.xlsx",
-    }
+    if session.follow_up is not None:
+        from jury_tui.reports.evaluation_pdf import default_pdf_name
+
+        stem = f"{'eindevaluatie' if final else 'evaluatie'}-{session.id}"
+        defaults = {
+            "pdf": exports_dir(data_dir) / default_pdf_name(session.id, final),
+            "csv": exports_dir(data_dir) / f"{stem}.csv",
+            "xlsx": exports_dir(data_dir) / f"{stem}.xlsx",
+        }
+    else:
+        defaults = {
+            "pdf": exports_dir(data_dir) / f"advies-{session.id}.pdf",
+            "csv": exports_dir(data_dir) / f"scores-{session.id}.csv",
+            "xlsx": exports_dir(data_dir) / f"scores-{session.id}.xlsx",
+        }
     targets = {kind: (defaults[kind] if value is True else value) for kind, value in wanted.items() if value}
     for path in targets.values():
         if path.is_dir():
@@ -218,6 +229,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         check_target(path)  # a target that cannot be written is refused before anything is
     store = ChairStore(data_dir, session)
     submissions, decisions = store.submissions(), store.decisions()
+    if session.follow_up is not None:
+        return _export_evaluation(args, data_dir, session, store, submissions, decisions, targets, final)
+    from jury_tui.reports.advice_pdf import refusal, write_advice_pdf
+    from jury_tui.reports.data_export import build_advice_data, write_csv, write_xlsx
+
     data = build_advice_data(session, submissions, decisions, deliberation=store.deliberation(), government=store.government())
     if args.strict and (message := refusal(data)) is not None:
         raise JuryError(message)  # nothing leaves (the data files carry the advice too), and nothing is written
@@ -232,5 +248,36 @@ def cmd_export(args: argparse.Namespace) -> int:
         _out(t("export.data_written", path=display_path(targets["csv"]), rows=rows))
     if "xlsx" in targets:
         rows = write_xlsx(data, targets["xlsx"], names=args.names, individual=args.individual)
+        _out(t("export.data_written", path=display_path(targets["xlsx"]), rows=rows))
+    return 0
+
+
+def _export_evaluation(args, data_dir, session, store, submissions, decisions, targets, final: bool) -> int:
+    """`export` on a follow-up round: the klankbordgroep's evaluation report (with `--final` the final
+    evaluation of the contracts whose last report is in) and its data per contract and criterion."""
+    import dataclasses
+
+    from jury_tui.reports.evaluation_data import (
+        build_evaluation_data,
+        evaluation_refusal,
+        write_evaluation_csv,
+        write_evaluation_xlsx,
+    )
+    from jury_tui.reports.evaluation_pdf import write_evaluation_pdf
+    from jury_tui.store.anonymity import letters_for_export
+
+    data = build_evaluation_data(session, submissions, decisions, store.deliberation(), final=final)
+    if args.strict and (message := evaluation_refusal(data)) is not None:
+        raise JuryError(message)  # nothing leaves, as for the advice
+    if (letters := letters_for_export(data_dir, session, args.names)) is not None:
+        data = dataclasses.replace(data, letters=letters)
+    if "pdf" in targets:
+        summary = write_evaluation_pdf(data, targets["pdf"], names=args.names)
+        _out(t("evaluation.pdf_written", path=display_path(targets["pdf"]), pages=summary.pages, missing=summary.missing))
+    if "csv" in targets:
+        rows = write_evaluation_csv(data, targets["csv"], separator=args.sep)
+        _out(t("export.data_written", path=display_path(targets["csv"]), rows=rows))
+    if "xlsx" in targets:
+        rows = write_evaluation_xlsx(data, targets["xlsx"])
         _out(t("export.data_written", path=display_path(targets["xlsx"]), rows=rows))
     return 0

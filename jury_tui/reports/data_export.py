@@ -69,8 +69,53 @@ XLSX_CELL_LIMIT = 32_767
 # --- the data ----------------------------------------------------------------------------------
 
 
+class ExportJurors:
+    """The jurors of an export as the reader sees them (named, or by the letters kept for the
+    session), shared by the advice (AdviceData) and the evaluation report (EvaluationData). Needs
+    `session`, `letters` and `submissions`."""
+
+    def jurors_in_order(self, names: bool = False) -> list[Juror]:
+        """Every juror of the session: by id when named, else in the order of their letters (an
+        order by id would map the letters back to the jurors)."""
+        if names:
+            return sorted(self.session.jurors, key=lambda juror: juror.id)
+        return sorted(self.session.jurors, key=lambda juror: letter_order(self.letters[juror.id]))
+
+    def juror_labels(self, names: bool = False) -> dict[str, str]:
+        """'Jurylid C', … with the letters dealt for the session; the names when `names`."""
+        if names:
+            return {juror.id: clean_text(juror.name) for juror in self.session.jurors}
+        return {juror.id: t("export.juror_label", letter=self.letters[juror.id]) for juror in self.session.jurors}
+
+    def jurors_with_own_scores(self, names: bool = False) -> list[Juror]:
+        """The jurors whose own scores an export lists: all of them when named or when roles may be
+        shown; else the voting jurors only. The advice prints the voting jurors' range per criterion,
+        so an advisory juror's scores beside it would point that juror out by elimination."""
+        jurors = self.jurors_in_order(names)
+        if self.roles_shown(names):
+            return jurors
+        return [juror for juror in jurors if juror.role is Role.VOTING]
+
+    def roles_shown(self, names: bool = False) -> bool:
+        """Whether each juror's role may be printed next to them (always when named)."""
+        return names or roles_may_be_shown(self.session.jurors)
+
+    def conflicts(self, names: bool = False) -> list[tuple[str, str]]:
+        """(juror id, application id) for every declared conflict, jurors as `jurors_in_order`, applications in session order."""
+        order = {application.id: index for index, application in enumerate(self.session.applications)}
+        pairs = []
+        for juror in self.jurors_in_order(names):
+            submission = self.submissions.get(juror.id)
+            if submission is None:
+                continue
+            for application_id in sorted(submission.conflicts, key=lambda app_id: order.get(app_id, len(order))):
+                if application_id in order:
+                    pairs.append((juror.id, application_id))
+        return pairs
+
+
 @dataclass(frozen=True)
-class AdviceData:
+class AdviceData(ExportJurors):
     """The chair's consolidation and the jurors' submissions, as the exports need them."""
 
     session: SessionDefinition
@@ -134,46 +179,6 @@ class AdviceData:
 
     def maximum_total(self) -> float:
         return maximum_total(self.session.criteria)
-
-    # --- jurors -------------------------------------------------------------------------------
-    def jurors_in_order(self, names: bool = False) -> list[Juror]:
-        """Every juror of the session: by id when named, else in the order of their letters (an
-        order by id would map the letters back to the jurors)."""
-        if names:
-            return sorted(self.session.jurors, key=lambda juror: juror.id)
-        return sorted(self.session.jurors, key=lambda juror: letter_order(self.letters[juror.id]))
-
-    def juror_labels(self, names: bool = False) -> dict[str, str]:
-        """'Jurylid C', … with the letters dealt for the session; the names when `names`."""
-        if names:
-            return {juror.id: clean_text(juror.name) for juror in self.session.jurors}
-        return {juror.id: t("export.juror_label", letter=self.letters[juror.id]) for juror in self.session.jurors}
-
-    def jurors_with_own_scores(self, names: bool = False) -> list[Juror]:
-        """The jurors whose own scores an export lists: all of them when named or when roles may be
-        shown; else the voting jurors only. The advice prints the voting jurors' range per criterion,
-        so an advisory juror's scores beside it would point that juror out by elimination."""
-        jurors = self.jurors_in_order(names)
-        if self.roles_shown(names):
-            return jurors
-        return [juror for juror in jurors if juror.role is Role.VOTING]
-
-    def roles_shown(self, names: bool = False) -> bool:
-        """Whether each juror's role may be printed next to them (always when named)."""
-        return names or roles_may_be_shown(self.session.jurors)
-
-    def conflicts(self, names: bool = False) -> list[tuple[str, str]]:
-        """(juror id, application id) for every declared conflict, jurors as `jurors_in_order`, applications in session order."""
-        order = {application.id: index for index, application in enumerate(self.session.applications)}
-        pairs = []
-        for juror in self.jurors_in_order(names):
-            submission = self.submissions.get(juror.id)
-            if submission is None:
-                continue
-            for application_id in sorted(submission.conflicts, key=lambda app_id: order.get(app_id, len(order))):
-                if application_id in order:
-                    pairs.append((juror.id, application_id))
-        return pairs
 
 
 def build_advice_data(
@@ -471,3 +476,45 @@ def write_xlsx(data: AdviceData, out: Path, names: bool = False, *, individual: 
     workbook.save(buffer)
     write_atomic(Path(out), buffer.getvalue())
     return count if individual else summary_count
+
+
+def write_sheets_xlsx(out: Path, sheets: list[tuple[str, list[str], list[list[object]], list[float], list[int]]],
+                      title: str) -> None:
+    """A workbook of plain sheets (name, header, rows, column widths, indexes of amount columns), as
+    the score workbook writes its cells: text never a formula, header bold and frozen, a filter.
+    Used by the evaluation report's data export (reports/evaluation_data.py)."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    for index, (name, header, rows, widths, amounts) in enumerate(sheets):
+        sheet = workbook.active if index == 0 else workbook.create_sheet(name)
+        sheet.title = name
+        for number, values in enumerate([header, *rows], start=1):
+            for column, value in enumerate(values, start=1):
+                cell = sheet.cell(row=number, column=column)
+                if isinstance(value, str):
+                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                    if len(value) > XLSX_CELL_LIMIT:
+                        note = t("export.xlsx.truncated")
+                        value = value[: XLSX_CELL_LIMIT - len(note)] + note
+                    cell.value = value
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+                else:
+                    cell.value = value
+                    if number > 1 and column - 1 in amounts:
+                        cell.number_format = "#,##0.00"
+        for column, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(column)].width = width
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(len(rows) + 1, 1)}"
+    workbook.properties.title = title
+    workbook.properties.creator = "jury-tui"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomic(Path(out), buffer.getvalue())

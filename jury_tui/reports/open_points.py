@@ -88,10 +88,12 @@ def strict_message(
     selected_amount: float,
     budget: float,
     limit: int = 3,
+    key: str = "export.strict_missing",
 ) -> str | None:
     """The one line that refuses an incomplete or contradictory advice (`export --strict`, the
     letters): the first `limit` applications with what is open, how many more, then the session's
-    points. None when the advice is complete."""
+    points. None when the advice is complete. `key`: the sentence around them (the evaluation
+    report says what it refuses in its own words)."""
     if gaps.complete:
         return None
     items = list(gaps.applications.items())
@@ -101,7 +103,7 @@ def strict_message(
         text += t("export.strict_more", count=len(items) - limit)
     session_parts = [session_line(session, point, selected_amount, budget) for point in gaps.session]
     text = "; ".join(part for part in (text, *session_parts) if part)
-    return t("export.strict_missing", items=text)
+    return t(key, items=text)
 
 
 def score_text(score: int | None) -> str:

@@ -92,45 +92,7 @@ def method(c: Context) -> list[Flowable]:
     story += [c.text(text, "body") for text in texts]
 
     # 1.5 composition
-    story += c.heading("h2", "sec-composition", "1.5", t("export.sec.composition"), 1)
-    jurors = c.jurors
-    voting = [juror for juror in jurors if juror.role is Role.VOTING]
-    advisory = [juror for juror in jurors if juror.role is Role.ADVISORY]
-    story.append(
-        c.text(t("export.composition.intro", total=len(jurors), voting=len(voting), advisory=len(advisory)), "body")
-    )
-    # The members per role only where that cannot point at one juror (c.roles); else the count alone.
-    rows = [[
-        c.text(t("export.composition.role"), "cell_head"),
-        c.text(t("export.composition.count"), "cell_head_center"),
-        *([c.text(t("export.composition.members"), "cell_head")] if c.roles else []),
-    ]]
-    for role, members in ((Role.VOTING, voting), (Role.ADVISORY, advisory)):
-        if members:
-            rows.append([
-                c.text(upper_first(role_text(role)), "cell"),
-                c.para(str(len(members)), "cell_center"),
-                *([c.para(", ".join(markup(c.labels[juror.id]) for juror in members), "cell")] if c.roles else []),
-            ])
-    widths = [35 * mm, 18 * mm, WIDTH - 53 * mm] if c.roles else [35 * mm, 18 * mm]
-    story.append(c.table(rows, widths, c.grid_style()))
-    story.append(Spacer(1, 4))
-    if not c.names:
-        first, last = c.labels[jurors[0].id], c.labels[jurors[-1].id]
-        key = "export.composition.anonymous" if len(jurors) > 1 else "export.composition.anonymous_one"
-        text = t(key, first=first, last=last) + " " + t("export.composition.random")
-        if not c.roles:
-            text += " " + t("export.composition.roles_hidden")
-        story.append(c.text(text, "body"))
-    not_submitted = [juror for juror in jurors if juror.id not in c.data.submissions]
-    if not_submitted:
-        missing = ", ".join(
-            f"{c.labels[juror.id]} ({role_text(juror.role)})" if c.roles else c.labels[juror.id] for juror in not_submitted
-        )
-        text = t("export.composition.submitted_some", submitted=len(jurors) - len(not_submitted), total=len(jurors), missing=missing)
-    else:
-        text = t("export.composition.submitted_all", total=len(jurors))
-    story.append(c.text(text, "body"))
+    story += composition(c)
 
     # 1.6 conflicts of interest
     story += c.heading("h2", "sec-conflicts", "1.6", t("ui.conflicts.title"), 1)
@@ -157,11 +119,60 @@ def method(c: Context) -> list[Flowable]:
     return story
 
 
-def meeting(c: Context) -> list[Flowable]:
+ANONYMOUS = ("export.composition.anonymous", "export.composition.anonymous_one")  # "In dit advies …"
+
+
+def composition(c: Context, number: str = "1.5", anonymous: tuple[str, str] = ANONYMOUS) -> list[Flowable]:
+    """The jury's composition per role (anonymous where a role would point at one juror) and who
+    submitted; shared with the evaluation report's annex (`anonymous`: the sentences naming the
+    document, for several jurors and for one)."""
+    story = c.heading("h2", "sec-composition", number, t("export.sec.composition"), 1)
+    jurors = c.jurors
+    voting = [juror for juror in jurors if juror.role is Role.VOTING]
+    advisory = [juror for juror in jurors if juror.role is Role.ADVISORY]
+    story.append(
+        c.text(t("export.composition.intro", total=len(jurors), voting=len(voting), advisory=len(advisory)), "body")
+    )
+    # The members per role only where that cannot point at one juror (c.roles); else the count alone.
+    rows = [[
+        c.text(t("export.composition.role"), "cell_head"),
+        c.text(t("export.composition.count"), "cell_head_center"),
+        *([c.text(t("export.composition.members"), "cell_head")] if c.roles else []),
+    ]]
+    for role, members in ((Role.VOTING, voting), (Role.ADVISORY, advisory)):
+        if members:
+            rows.append([
+                c.text(upper_first(role_text(role)), "cell"),
+                c.para(str(len(members)), "cell_center"),
+                *([c.para(", ".join(markup(c.labels[juror.id]) for juror in members), "cell")] if c.roles else []),
+            ])
+    widths = [35 * mm, 18 * mm, WIDTH - 53 * mm] if c.roles else [35 * mm, 18 * mm]
+    story.append(c.table(rows, widths, c.grid_style()))
+    story.append(Spacer(1, 4))
+    if not c.names:
+        first, last = c.labels[jurors[0].id], c.labels[jurors[-1].id]
+        key = anonymous[0] if len(jurors) > 1 else anonymous[1]
+        text = t(key, first=first, last=last) + " " + t("export.composition.random")
+        if not c.roles:
+            text += " " + t("export.composition.roles_hidden")
+        story.append(c.text(text, "body"))
+    not_submitted = [juror for juror in jurors if juror.id not in c.data.submissions]
+    if not_submitted:
+        missing = ", ".join(
+            f"{c.labels[juror.id]} ({role_text(juror.role)})" if c.roles else c.labels[juror.id] for juror in not_submitted
+        )
+        text = t("export.composition.submitted_some", submitted=len(jurors) - len(not_submitted), total=len(jurors), missing=missing)
+    else:
+        text = t("export.composition.submitted_all", total=len(jurors))
+    story.append(c.text(text, "body"))
+    return story
+
+
+def meeting(c: Context, number: str = "1.7") -> list[Flowable]:
     """1.7 The jury meeting on record: date, chair, attendees (by label, or only counted where a
     label or role would point at one juror), others present, notes."""
     record = c.data.deliberation.meeting
-    story = c.heading("h2", "sec-meeting", "1.7", t("export.sec.meeting"), 1)
+    story = c.heading("h2", "sec-meeting", number, t("export.sec.meeting"), 1)
     if not record.recorded:
         story.append(c.text(t("advice.gap.meeting"), "missing"))
     none = t("export.none")

@@ -12,6 +12,10 @@ Enter starts; the export runs in a thread worker so the screen stays responsive,
 follows the PDF's sections. Each output then shows its absolute path (with pages or rows) or the
 one-line reason it was not written. Esc closes, and cancels a running export at its next step.
 
+In a follow-up round the dialog exports the klankbordgroep's evaluation report instead
+(reports/evaluation_pdf) and its data per contract and criterion; what is open is then what
+`domain.advice.advice_gaps` counts for a round (consensus, verdict, motivation, meeting).
+
 In strict mode an incomplete advice refuses every output (with the CLI's line: both call
 advice_pdf.refusal): the score data carries the advice too. Files go where the CLI puts them by default:
 the data directory's exports/ folder. The export modules (and so reportlab, openpyxl, numpy) are
@@ -45,6 +49,7 @@ from jury_tui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from jury_tui.reports.data_export import AdviceData
+    from jury_tui.reports.evaluation_data import EvaluationData
     from jury_tui.store.chair_store import ChairStore
 
 KINDS = ("pdf", "csv", "xlsx")
@@ -60,11 +65,29 @@ def shorten_left(text: str, width: int) -> str:
 def default_targets(data_dir: Path, session: SessionDefinition) -> dict[str, Path]:
     """Where the CLI writes by default (jury-tui export without file names)."""
     folder = exports_dir(Path(data_dir))
+    if session.follow_up is not None:  # the evaluation report and its data (names as `jury-tui export`)
+        return {
+            "pdf": folder / f"evaluatieverslag-{session.id}.pdf",
+            "csv": folder / f"evaluatie-{session.id}.csv",
+            "xlsx": folder / f"evaluatie-{session.id}.xlsx",
+        }
     return {
         "pdf": folder / f"advies-{session.id}.pdf",
         "csv": folder / f"scores-{session.id}.csv",
         "xlsx": folder / f"scores-{session.id}.xlsx",
     }
+
+
+# In a follow-up round the dialog speaks of the evaluation report and contracts, not the advice.
+EVALUATION_WORDS = {
+    "chair.ui.export.title": "evaluation.dialog.title",
+    "chair.ui.export.option.pdf": "evaluation.dialog.option.pdf",
+    "chair.ui.export.option.csv": "evaluation.dialog.option.csv",
+    "chair.ui.export.option.xlsx": "evaluation.dialog.option.xlsx",
+    "chair.ui.export.missing": "evaluation.dialog.missing",
+    "chair.ui.export.advice_complete": "evaluation.dialog.advice_complete",
+    "chair.ui.export.open": "evaluation.dialog.open",
+}
 
 
 @dataclass(frozen=True)
@@ -93,8 +116,9 @@ class Choices:
     individual: bool
 
 
-def open_points(data: AdviceData) -> Missing:
-    """What the dialog says is open, from the advice's gaps (the words of reports/open_points)."""
+def open_points(data: AdviceData | EvaluationData) -> Missing:
+    """What the dialog says is open, from the advice's gaps (the words of reports/open_points); for
+    a follow-up round the evaluation's (no votes, amounts or budget)."""
     from jury_tui.domain.advice import Gap
     from jury_tui.domain.consensus import Recommendation
     from jury_tui.reports.open_points import application_line, session_line
@@ -104,11 +128,14 @@ def open_points(data: AdviceData) -> Missing:
     consensus = {aid for aid, points in gaps.applications.items()
                  if any(point.gap in (Gap.SCORE, Gap.MOTIVATION) for point in points)}
     every = [point for points in gaps.applications.values() for point in points]
-    votes = {row.application_id: row.votes for row in data.ranking}
-    amounts = {row.application_id: row.amount for row in data.ranking}
-    selected = sum(round(amounts.get(aid, 0.0) * 100) for aid, decision in data.decisions.items()
-                   if decision.recommendation is Recommendation.SELECT) / 100
-    budget = data.budget
+    votes: dict[str, int] = {}
+    selected = budget = 0.0
+    if session.follow_up is None:
+        votes = {row.application_id: row.votes for row in data.ranking}
+        amounts = {row.application_id: row.amount for row in data.ranking}
+        selected = sum(round(amounts.get(aid, 0.0) * 100) for aid, decision in data.decisions.items()
+                       if decision.recommendation is Recommendation.SELECT) / 100
+        budget = data.budget
     lines = [application_line(session, aid, points, votes.get(aid, 0)) for aid, points in gaps.applications.items()]
     lines += [session_line(session, point, selected, budget)
               + (f" ({t('chair.ui.export.meeting_hint')})" if point.gap is Gap.MEETING else "")
@@ -141,6 +168,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         self.data_dir = Path(data_dir)
         self.session = session
         self.store = store
+        self.follow_up = session.follow_up is not None  # the evaluation report instead of the advice
         self.targets = default_targets(self.data_dir, session)
         self.chosen = dict.fromkeys(KINDS, True)
         self.names = False
@@ -161,7 +189,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box export-box"):
-            yield Static(t("chair.ui.export.title"), classes="dialog-title")
+            yield Static(t(self._key("chair.ui.export.title")), classes="dialog-title")
             yield Static(id="export-options")
             yield Static(t("chair.ui.export.folder", folder=shorten_left(str(exports_dir(self.data_dir).resolve()), FOLDER_WIDTH)),
                          id="export-folder", markup=False)
@@ -182,6 +210,10 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         self._draw_results()
         self._check_missing()
 
+    def _key(self, key: str) -> str:
+        """The text's key: in a follow-up round the evaluation's own words."""
+        return EVALUATION_WORDS.get(key, key) if self.follow_up else key
+
     def _display(self, spec_action: str) -> str:
         return next(spec.display for spec in self.keys if spec.action == spec_action)
 
@@ -192,13 +224,14 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             on = self.chosen[kind]
             parts += [("[✓]" if on else "[ ]", "bold $text-success" if on else muted), " ",
                       (self._display(f"toggle({kind!r})") + "  ", "bold $text-accent"),
-                      (f"{t(f'chair.ui.export.option.{kind}'):<{LABEL_WIDTH}}", "" if on else muted), " ",
+                      (f"{t(self._key(f'chair.ui.export.option.{kind}')):<{LABEL_WIDTH}}", "" if on else muted), " ",
                       (self.targets[kind].name, muted if not on else ""), "\n"]
         parts += ["    ", (self._display("toggle('names')") + "  ", "bold $text-accent"),
-                  t("chair.ui.export.names_on" if self.names else "chair.ui.export.names_off"), "\n",
-                  "    ", (self._display("toggle('individual')") + "  ", "bold $text-accent"),
-                  t("chair.ui.export.individual_on" if self.individual else "chair.ui.export.individual_off"), "\n",
-                  "    ", (self._display("toggle('strict')") + "  ", "bold $text-accent"),
+                  t("chair.ui.export.names_on" if self.names else "chair.ui.export.names_off"), "\n"]
+        if not self.follow_up:  # the evaluation report prints no juror's own scores
+            parts += ["    ", (self._display("toggle('individual')") + "  ", "bold $text-accent"),
+                      t("chair.ui.export.individual_on" if self.individual else "chair.ui.export.individual_off"), "\n"]
+        parts += ["    ", (self._display("toggle('strict')") + "  ", "bold $text-accent"),
                   (t("chair.ui.export.strict_on" if self.strict else "chair.ui.export.strict_off"),
                    "bold" if self.strict else "")]
         self.query_one("#export-options", Static).update(Content.assemble(*parts))
@@ -225,13 +258,13 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             if not missing.applications:
                 parts.append((t("chair.ui.export.complete"), "$text-success"))
             else:
-                parts.append((t("chair.ui.export.missing", applications=missing.applications, total=missing.total,
+                parts.append((t(self._key("chair.ui.export.missing"), applications=missing.applications, total=missing.total,
                                 scores=missing.scores, motivations=missing.motivations),
                               "bold $text-error" if refused else "$text-warning"))
             if missing.complete:
-                parts += ["\n", (t("chair.ui.export.advice_complete"), "bold $text-success")]
+                parts += ["\n", (t(self._key("chair.ui.export.advice_complete")), "bold $text-success")]
             else:
-                parts += ["\n", (t("chair.ui.export.open", applications=missing.open_applications, total=missing.total,
+                parts += ["\n", (t(self._key("chair.ui.export.open"), applications=missing.open_applications, total=missing.total,
                                   points=missing.points), "bold $text-error" if refused else "bold $text-warning")]
             widget.update(Content.assemble(*parts))
         lines = self.missing.lines if self.missing is not None else ()
@@ -278,13 +311,19 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         except ExportCancelled:
             return
 
-    def _advice_data(self, names: bool) -> AdviceData:
+    def _advice_data(self, names: bool) -> AdviceData | EvaluationData:
         """The advice as the CLI builds it: the chair's decisions, the session's (budget, meeting,
-        ties) and the government's decision. Called in a worker, under `_reading`."""
+        ties) and the government's decision; in a follow-up round the evaluation. Called in a
+        worker, under `_reading`."""
         from jury_tui.reports.data_export import build_advice_data
         from jury_tui.store.anonymity import letters_for_export
 
         letters = letters_for_export(self.data_dir, self.session, names)
+        if self.follow_up:
+            from jury_tui.reports.evaluation_data import build_evaluation_data
+
+            return build_evaluation_data(self.session, self.store.submissions(), self.store.decisions(),
+                                         self.store.deliberation(), letters=letters)
         return build_advice_data(self.session, self.store.submissions(), self.store.decisions(), letters=letters,
                                  deliberation=self.store.deliberation(), government=self.store.government())
 
@@ -392,13 +431,16 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             return
         self._finish_safely(kinds, None, started)
 
-    def _write_one(self, kind: str, data: AdviceData, choices: Choices, done: int) -> tuple[tuple[bool, str], int]:
+    def _write_one(self, kind: str, data: AdviceData | EvaluationData, choices: Choices, done: int
+                   ) -> tuple[tuple[bool, str], int]:
         """Write one output; returns (written, the line to show) and the progress reached."""
         path = self.targets[kind]
         shown = str(path.resolve())
         try:
             if path.is_dir():
                 raise JuryError(t("submission.out_exists_dir", path=shown))
+            if self.follow_up:
+                return self._write_evaluation(kind, data, choices, done)
             if choices.strict:
                 from jury_tui.reports.advice_pdf import refusal
 
@@ -433,6 +475,30 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             else:
                 done += 1
             return (False, problem_line(error)), done
+
+    def _write_evaluation(self, kind: str, data: EvaluationData, choices: Choices, done: int
+                          ) -> tuple[tuple[bool, str], int]:
+        """One output of a follow-up round: the evaluation report or its data (as `jury-tui export`)."""
+        from jury_tui.reports.evaluation_data import (
+            evaluation_refusal,
+            write_evaluation_csv,
+            write_evaluation_xlsx,
+        )
+
+        path, shown = self.targets[kind], str(self.targets[kind].resolve())
+        if choices.strict and (message := evaluation_refusal(data)) is not None:
+            raise JuryError(message)
+        if kind == "pdf":
+            from jury_tui.reports.evaluation_pdf import write_evaluation_pdf
+
+            self._to_ui(self._progress, done, t("evaluation.dialog.step.pdf"))
+            summary = write_evaluation_pdf(data, path, names=choices.names, strict=choices.strict)
+            key = "evaluation.dialog.pdf_written_missing" if summary.missing else "chair.ui.export.pdf_written"
+            written = t(key, path=str(summary.path.resolve()), pages=summary.pages, missing=summary.missing)
+            return (True, written), done + len(self.session.applications)
+        self._to_ui(self._progress, done, t(f"chair.ui.export.step.{kind}"))
+        rows = write_evaluation_csv(data, path) if kind == "csv" else write_evaluation_xlsx(data, path)
+        return (True, t("chair.ui.export.rows_written", path=shown, rows=rows)), done + 1
 
     def _finish_safely(self, kinds: list[str] | None, error: str | None, started: float) -> None:
         try:
