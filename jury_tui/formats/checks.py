@@ -9,7 +9,9 @@ from jury_tui.errors import JuryError, file_error
 from jury_tui.formats.applications_file import load_application, load_applications
 from jury_tui.formats.criteria_file import load_criteria
 from jury_tui.formats.files import read_text, read_toml
+from jury_tui.formats.front_matter import front_matter_keys
 from jury_tui.formats.jurors_file import load_jurors, sniff_dialect
+from jury_tui.formats.progress_report_file import parse_progress_report
 from jury_tui.formats.scores_csv import REQUIRED_COLUMNS, parse_scores_csv
 from jury_tui.formats.submission_file import load_submission, read_submission_for
 from jury_tui.i18n import t
@@ -30,6 +32,10 @@ def check_file(path: Path, session: SessionDefinition | None = None) -> str:
         raise file_error(path, t("file.not_found"))
     suffix = path.suffix.lower()
     if suffix == ".md":
+        text = read_text(path)
+        if "contract" in front_matter_keys(text):  # a progress report's; an application has no such key
+            parse_progress_report(text, path)
+            return "progress_report"
         load_application(path)
         return "application"
     if suffix == ".toml":
@@ -37,8 +43,8 @@ def check_file(path: Path, session: SessionDefinition | None = None) -> str:
         if "jurors" in data and "criteria" not in data:
             load_jurors(path)
             return "jurors"
-        load_criteria(path)
-        return "criteria"
+        criteria = load_criteria(path)
+        return "follow_up_criteria" if criteria.follow_up else "criteria"
     if suffix == ".json":
         if session is None:
             load_submission(path)

@@ -16,6 +16,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)(.*)\Z", re.D
 # "750.000" is 750 thousand to a Flemish reader but 750.0 to YAML: refuse it rather than guess. Also
 # inside a list ("  planned: 124.000").
 _THOUSANDS_SEPARATED = re.compile(r"^[\s-]*([a-z_]+)\s*:\s*[\"']?(\d{1,3}(?:\.\d{3})+(?:,\d+)?)[\"']?\s*(?:#.*)?$")
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:", re.MULTILINE)
 _SECTION_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 
 
@@ -59,6 +60,15 @@ def read_front_matter(text: str, path: Path, amount_fields: Collection[str]) -> 
     if not isinstance(meta, dict):
         raise file_error(path, t("md.front_matter_not_mapping"))
     return meta, match.group(2)
+
+
+def front_matter_keys(text: str) -> set[str]:
+    """The top-level keys of a text's front matter, without parsing it (to tell kinds of file apart);
+    empty when there is none."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return set()
+    return set(_TOP_LEVEL_KEY.findall(match.group(1)))
 
 
 def split_sections(body: str) -> list[dict[str, str]]:
