@@ -60,6 +60,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 def _follow_up_definition(data_dir, args: argparse.Namespace):
     """`new --follow-up-of`: a follow-up round of a selection session whose government decision is
     on record (domain/follow_up.py)."""
+    from jury_tui.errors import file_error
+    from jury_tui.formats.criteria_file import load_criteria
+    from jury_tui.formats.progress_report_file import load_progress_report_files
     from jury_tui.formats.session_builder import build_follow_up_session
     from jury_tui.store.chair_store import ChairStore
     from jury_tui.store.sessions import load_session, session_dir, session_exists
@@ -70,6 +73,10 @@ def _follow_up_definition(data_dir, args: argparse.Namespace):
         raise JuryError(t("cli.new.needs", options="--reports"))
     if session_exists(data_dir, args.session_id):
         raise JuryError(t("session.exists", id=args.session_id, path=display_path(session_dir(data_dir, args.session_id))))
+    # The files first: what is wrong in them is said whatever the state of the selection session.
+    if not load_criteria(args.criteria).follow_up:
+        raise file_error(args.criteria, t("follow_up.criteria_not_follow_up_file"))
+    load_progress_report_files(args.reports)
     selection = load_session(data_dir, args.follow_up_of)
     if selection.follow_up is not None:
         raise JuryError(t("cli.new.follow_up_of_follow_up", id=selection.id))
