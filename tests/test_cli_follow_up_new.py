@@ -6,6 +6,7 @@ import flow of a follow-up session."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,11 @@ from conftest import tree_snapshot
 
 from jury_tui.cli import main
 from jury_tui.errors import display_path
-from jury_tui.formats.session_builder import build_demo_session, demo_data_dir, shipped_criteria_dir
+from jury_tui.formats.session_builder import (
+    build_demo_session,
+    demo_data_dir,
+    shipped_criteria_dir,
+)
 from jury_tui.i18n import set_language
 from jury_tui.store.juror_store import JurorStore
 from jury_tui.store.sessions import load_session, session_dir, write_session
@@ -32,9 +37,10 @@ SELECTED = ["wvc21-02", "wvc21-04", "wvc21-05", "wvc21-06", "wvc21-08", "wvc21-0
 
 
 def demo_dir(root: Path, *extra: str) -> Path:
+    env = {key: value for key, value in os.environ.items() if key not in {"JURY_DATA_DIR", "JURY_LANG"}}
     done = subprocess.run([sys.executable, "-m", "jury_tui", "demo", "--no-open", *extra, "--data-dir", str(root / "data")],
-                          cwd=root, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True,
-                          timeout=600)
+                          cwd=root, env={**env, "PYTHONPATH": str(REPO)}, capture_output=True, text=True, timeout=600,
+                          check=False)
     assert done.returncode == 0, done.stderr
     return root / "data"
 
