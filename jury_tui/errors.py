@@ -196,7 +196,9 @@ def _describe(error: dict) -> str:
         return t("field.pattern")
     if kind == "json_invalid":  # pydantic's own JSON parser (a submission is read in one pass)
         return t("field.invalid", detail=parser_problem(ctx.get("error", error.get("msg", ""))))
-    if kind.startswith("datetime") or kind.startswith("date_") or kind.startswith("timezone_"):
+    if kind.startswith("date_"):  # a date field (a datetime field's kinds start with "datetime")
+        return t("field.date")
+    if kind.startswith("datetime") or kind.startswith("timezone_"):
         return t("field.datetime")
     if kind == "value_error":
         cause = ctx.get("error")

@@ -55,7 +55,7 @@ DATA = REPO / "tests" / "data"
 BAD, GOOD = DATA / "bad", DATA / "good"
 CORPUS = runpy.run_path(str(BAD / "make_corpus.py"), run_name="make_corpus")
 ENTRIES = tomllib.loads((BAD / "MANIFEST.toml").read_text(encoding="utf-8"))["file"]
-KINDS = ("criteria", "applications", "jurors", "scores", "submissions", "sessions")
+KINDS = ("criteria", "applications", "jurors", "scores", "submissions", "sessions", "progress")
 DEMO = "wvc-2021-demo"
 MARKUP = CORPUS["MARKUP"]
 MINI_J1_KEY = derived_private_key(TEST_KEY_SEED, "j1")  # the corpus's session 'mini' has the tests' keys

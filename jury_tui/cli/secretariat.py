@@ -14,7 +14,7 @@ from jury_tui.cli.common import (
     _short,
 )
 from jury_tui.errors import JuryError, display_path, visible
-from jury_tui.formatting import format_amount
+from jury_tui.formatting import format_amount, format_euro
 from jury_tui.i18n import language, t
 
 
@@ -35,12 +35,17 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.follow_up_of is not None:
         definition, private_keys = _follow_up_definition(data_dir, args)
     else:
+        from jury_tui.errors import file_error
+        from jury_tui.formats.criteria_file import load_criteria
+
+        if args.reports is not None or args.year is not None:
+            raise JuryError(t("cli.new.reports_without_follow_up"))
+        if load_criteria(args.criteria).follow_up:  # said before asking for applications it does not need
+            raise file_error(args.criteria, t("cli.new.follow_up_criteria_without_round"))
         missing = [option for option, value in (("--applications", args.applications), ("--jurors", args.jurors),
                                                 ("--budget", args.budget)) if value is None]
         if missing:
             raise JuryError(t("cli.new.needs", options=", ".join(missing)))
-        if args.reports is not None or args.year is not None:
-            raise JuryError(t("cli.new.reports_without_follow_up"))
         if args.budget <= 0:
             raise JuryError(t("session.budget"))
         if session_exists(data_dir, args.session_id):
@@ -55,16 +60,23 @@ def cmd_new(args: argparse.Namespace) -> int:
 def _follow_up_definition(data_dir, args: argparse.Namespace):
     """`new --follow-up-of`: a follow-up round of a selection session whose government decision is
     on record (domain/follow_up.py)."""
+    from jury_tui.errors import file_error
+    from jury_tui.formats.criteria_file import load_criteria
+    from jury_tui.formats.progress_report_file import load_progress_report_files
     from jury_tui.formats.session_builder import build_follow_up_session
     from jury_tui.store.chair_store import ChairStore
     from jury_tui.store.sessions import load_session, session_dir, session_exists
 
-    if args.reports is None:
-        raise JuryError(t("cli.new.needs", options="--reports"))
     if args.applications is not None or args.budget is not None:
         raise JuryError(t("cli.new.follow_up_no_applications"))
+    if args.reports is None:
+        raise JuryError(t("cli.new.needs", options="--reports"))
     if session_exists(data_dir, args.session_id):
         raise JuryError(t("session.exists", id=args.session_id, path=display_path(session_dir(data_dir, args.session_id))))
+    # The files first: what is wrong in them is said whatever the state of the selection session.
+    if not load_criteria(args.criteria).follow_up:
+        raise file_error(args.criteria, t("follow_up.criteria_not_follow_up_file"))
+    load_progress_report_files(args.reports)
     selection = load_session(data_dir, args.follow_up_of)
     if selection.follow_up is not None:
         raise JuryError(t("cli.new.follow_up_of_follow_up", id=selection.id))
@@ -105,6 +117,17 @@ def cmd_show(args: argparse.Namespace) -> int:
             ],
             "jurors": jurors,
         }
+        if session.follow_up is not None:
+            payload["follow_up"] = {
+                "selection_session": session.follow_up.selection_session,
+                "year": session.follow_up.year,
+                "decision_reference": session.follow_up.decision_reference,
+                "contracts": [
+                    {"id": contract.application_id, "subsidy": contract.subsidy,
+                     "report_final": session.follow_up.report(contract.application_id).final}
+                    for contract in session.follow_up.contracts
+                ],
+            }
         print(visible(json.dumps(payload, ensure_ascii=False, indent=2), lines=True, for_json=True))
         return _report_problems(problems)
     _out(f"{session.title} ({session.id})")
@@ -112,15 +135,26 @@ def cmd_show(args: argparse.Namespace) -> int:
     label = (t("cli.show.budget_chair", session=format_amount(session.budget)) if chair_budget is not None
              else t("cli.show.budget_session"))
     _out(t("cli.show.summary", fingerprint=session.fingerprint[:16], budget=format_amount(in_force)) + "  " + label)
+    if session.follow_up is not None:
+        _out(t("cli.show.follow_up", selection=session.follow_up.selection_session, year=session.follow_up.year,
+               reference=session.follow_up.decision_reference))
     _out("")
     _out(t("cli.show.criteria", count=len(session.criteria.criteria), min=session.criteria.scale.min,
            max=session.criteria.scale.max))
     for c in session.criteria.criteria:
         _out(f"  {c.id:<16} {c.name.get(lang)}")
     _out("")
-    _out(t("cli.show.applications", count=len(session.applications)))
-    for a in session.applications:
-        _out(f"  {a.id:<12} {a.municipality:<16} {_short(a.title)}")
+    if session.follow_up is not None:  # the contracts with the subsidy the government granted
+        _out(t("cli.show.contracts", count=len(session.follow_up.contracts)))
+        for contract in session.follow_up.contracts:
+            a = session.application(contract.application_id)
+            subsidy = format_euro(contract.subsidy)
+            final = "  " + t("cli.show.final_report") if session.follow_up.report(a.id).final else ""
+            _out(f"  {a.id:<12} {a.municipality:<16} {subsidy:>14}  {_short(a.title)}{final}")
+    else:
+        _out(t("cli.show.applications", count=len(session.applications)))
+        for a in session.applications:
+            _out(f"  {a.id:<12} {a.municipality:<16} {_short(a.title)}")
     _out("")
     _out(t("cli.show.jurors"))
     for j in jurors:

@@ -31,6 +31,7 @@ from jury_tui.domain.eligibility import (
     check_eligibility,
     overall_outcome,
 )
+from jury_tui.domain.follow_up import report_checks
 from jury_tui.domain.ranking import RankedApplication
 from jury_tui.domain.session import SessionDefinition
 
@@ -50,13 +51,16 @@ class Gap(StrEnum):
     OVER_BUDGET = "over_budget"  # session: the selected amounts exceed the budget
     MEETING = "meeting"  # session: the meeting's date, chair or attendees are not on record
     VERDICT = "verdict"  # follow-up round: no verdict on the contract
+    VERDICT_RULES = "verdict_rules"  # follow-up round: a verdict that needs every rule met, while one is not
 
 
 @dataclass(frozen=True, slots=True)
 class OpenPoint:
     gap: Gap
     criterion_id: str | None = None  # SCORE, MOTIVATION
-    related: tuple[str, ...] = ()  # NOT_ELIGIBLE: the rules not met; TIE_UNORDERED: the others in the tie
+    # NOT_ELIGIBLE, VERDICT_RULES: the rules not met; TIE_UNORDERED: the others in the tie
+    related: tuple[str, ...] = ()
+    verdict: str | None = None  # VERDICT_RULES: the verdict given
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,9 +181,10 @@ def evaluation_gaps(
     session: SessionDefinition, decisions: Mapping[str, ApplicationDecision], deliberation: Deliberation
 ) -> AdviceGaps:
     """What is still open in a follow-up round's evaluation report: per contract the consensus per
-    criterion, a verdict of the criteria file and its motivation; for the round, the meeting on
-    record. No amounts, budget or ranking: the contracts are granted already."""
-    verdicts = {verdict.id for verdict in session.criteria.verdicts}
+    criterion, a verdict of the criteria file and its motivation, and no verdict that needs every rule
+    met (`only_when_rules_met`) while a rule is not met on this year's report; for the round, the
+    meeting on record. No amounts, budget or ranking: the contracts are granted already."""
+    verdicts = {verdict.id: verdict for verdict in session.criteria.verdicts}
     found = {}
     for application in session.applications:
         decision = decisions.get(application.id) or ApplicationDecision(application_id=application.id)
@@ -187,6 +192,11 @@ def evaluation_gaps(
                   if point.gap in (Gap.SCORE, Gap.MOTIVATION)]
         if decision.verdict not in verdicts:
             points.append(OpenPoint(Gap.VERDICT))
+        elif verdicts[decision.verdict].only_when_rules_met and session.follow_up is not None:
+            checks = report_checks(session.follow_up.report(application.id), session.criteria.eligibility)
+            failed = tuple(dict.fromkeys(check.rule_id for check in checks if check.outcome is Outcome.NOT_MET))
+            if failed:
+                points.append(OpenPoint(Gap.VERDICT_RULES, related=failed, verdict=decision.verdict))
         if not decision.overall_motivation.strip():
             points.append(OpenPoint(Gap.OVERALL_MOTIVATION))
         if points:

@@ -174,6 +174,9 @@ class Verdict:
     id: Identifier
     name: Text
     description: Text | None = None
+    # True: the verdict says the contract keeps to the call's rules (e.g. "op schema"), so it may not
+    # be given while a rule is not met on the report's figures (domain/advice.evaluation_gaps).
+    only_when_rules_met: Annotated[bool, LEFT_OUT_WHILE_EMPTY] = False
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -303,10 +303,9 @@ def report_checks(report: ProgressReport, rules: Sequence[EligibilityRule]) -> l
             value = share(report.infrastructure_planned, planned) if report.budget_lines else None
             checks.append(FigureCheck(rule_id=rule.id, kind=rule.kind, basis=Basis.PLAN, outcome=_at_most(value, rule.limit),
                                       value=value, limit=rule.limit, part=report.infrastructure_planned, whole=planned))
+            # Unknown while a line's spending is missing or nothing is spent yet (no share of nothing).
             spent, infrastructure = report.spent_total, report.infrastructure_spent
             value = share(infrastructure, spent)
-            if infrastructure == 0 and spent is not None:
-                value = 0.0
             checks.append(FigureCheck(rule_id=rule.id, kind=rule.kind, basis=Basis.SPENT, outcome=_at_most(value, rule.limit),
                                       value=value, limit=rule.limit, part=infrastructure, whole=spent))
         elif rule.kind is RuleKind.MIN_CO_FINANCING_SHARE and rule.limit is not None:

@@ -3,6 +3,7 @@ the body as text; the body's sections are its '## ' headings."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Collection
 from pathlib import Path
@@ -16,6 +17,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)(.*)\Z", re.D
 # "750.000" is 750 thousand to a Flemish reader but 750.0 to YAML: refuse it rather than guess. Also
 # inside a list ("  planned: 124.000").
 _THOUSANDS_SEPARATED = re.compile(r"^[\s-]*([a-z_]+)\s*:\s*[\"']?(\d{1,3}(?:\.\d{3})+(?:,\d+)?)[\"']?\s*(?:#.*)?$")
+_DATE_VALUE = re.compile(r"^[\s-]*([a-z_]+)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[\sTt#]|$)")
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:", re.MULTILINE)
 _SECTION_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 
 
@@ -49,7 +52,7 @@ def read_front_matter(text: str, path: Path, amount_fields: Collection[str]) -> 
             detail = t("parse.at", line=mark.line + 2, column=mark.column + 1, problem=detail)
         raise file_error(path, t("md.yaml", detail=detail)) from None
     except (ValueError, TypeError, OverflowError):  # e.g. a date with month 13: PyYAML's own constructors raise these
-        raise file_error(path, t("md.yaml", detail=t("parse.yaml_value"))) from None
+        raise file_error(path, _bad_date(match.group(1)) or t("md.yaml", detail=t("parse.yaml_value"))) from None
     except RecursionError:
         raise file_error(path, t("md.yaml", detail=t("parse.too_deep"))) from None
     for line_number, line in enumerate(match.group(1).split("\n"), start=2):
@@ -59,6 +62,29 @@ def read_front_matter(text: str, path: Path, amount_fields: Collection[str]) -> 
     if not isinstance(meta, dict):
         raise file_error(path, t("md.front_matter_not_mapping"))
     return meta, match.group(2)
+
+
+def _bad_date(front_matter: str) -> str | None:
+    """The first line whose value looks like a date YAML reads (2024-13-01) but is none, worded with
+    its line and field; None when no line is to blame."""
+    for line_number, line in enumerate(front_matter.split("\n"), start=2):
+        found = _DATE_VALUE.match(line)
+        if found is None:
+            continue
+        try:
+            dt.date(int(found.group(2)), int(found.group(3)), int(found.group(4)))
+        except ValueError:
+            return t("md.bad_date", line=line_number, field=found.group(1), value="-".join(found.group(2, 3, 4)))
+    return None
+
+
+def front_matter_keys(text: str) -> set[str]:
+    """The top-level keys of a text's front matter, without parsing it (to tell kinds of file apart);
+    empty when there is none."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return set()
+    return set(_TOP_LEVEL_KEY.findall(match.group(1)))
 
 
 def split_sections(body: str) -> list[dict[str, str]]:

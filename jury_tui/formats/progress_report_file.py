@@ -31,12 +31,17 @@ def load_progress_report(path: Path) -> ProgressReport:
 
 def load_progress_reports(folder: Path) -> list[ProgressReport]:
     """Every *.md in a folder, sorted by file name; one report per contract and year."""
+    return [report for _, report in load_progress_report_files(folder)]
+
+
+def load_progress_report_files(folder: Path) -> list[tuple[Path, ProgressReport]]:
+    """As load_progress_reports, each report with its file (for messages that name it)."""
     files = list_folder(folder, ".md")
     if not files:
         raise file_error(folder, t("reports.none"))
     if len(files) > MAX_REPORTS:
         raise file_error(folder, t("reports.too_many", count=format_number(len(files)), limit=format_number(MAX_REPORTS)))
-    reports: list[ProgressReport] = []
+    reports: list[tuple[Path, ProgressReport]] = []
     origin: dict[tuple[str, int], Path] = {}
     problems: list[str] = []
     for path in files:
@@ -51,7 +56,7 @@ def load_progress_reports(folder: Path) -> list[ProgressReport]:
                                                other=origin[key].name)).message)
             continue
         origin[key] = path
-        reports.append(report)
+        reports.append((path, report))
     if problems:
         raise JuryError(problems[0], problems)
     return reports

@@ -8,14 +8,14 @@ from importlib import resources
 from pathlib import Path
 
 from jury_tui.domain.deliberation import GovernmentDecision
-from jury_tui.domain.follow_up import Contract, FollowUpRound
+from jury_tui.domain.follow_up import Contract, FollowUpRound, ProgressReport
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.signing import derived_private_key, new_private_key, public_key
 from jury_tui.errors import JuryError, file_error
 from jury_tui.formats.applications_file import load_applications
 from jury_tui.formats.criteria_file import load_criteria
 from jury_tui.formats.jurors_file import load_jurors
-from jury_tui.formats.progress_report_file import load_progress_reports
+from jury_tui.formats.progress_report_file import load_progress_report_files
 from jury_tui.formats.validation import validate
 from jury_tui.i18n import t
 
@@ -84,7 +84,7 @@ def build_follow_up_session(
         raise file_error(criteria_path, t("follow_up.criteria_not_follow_up_file"))
     if not government.selected:
         raise JuryError(t("follow_up.none_selected", session=selection.id))
-    reports = load_progress_reports(reports_dir)
+    files = load_progress_report_files(reports_dir)
     jurors = load_jurors(jurors_path) if jurors_path is not None else [
         dataclasses.replace(juror, public_key=None) for juror in selection.jurors]
     private_keys = {
@@ -100,7 +100,8 @@ def build_follow_up_session(
         applications.append(selection.application(granted.application_id))
         contracts.append(Contract(application_id=granted.application_id, subsidy=granted.amount,
                                   illustrative=granted.illustrative))
-    round_year = year if year is not None else max(report.year for report in reports)
+    round_year = year if year is not None else max(report.year for _, report in files)
+    reports = _reports_of_round(selection, government, files, reports_dir, round_year)
     follow_up = {
         "selection_session": selection.id,
         "selection_fingerprint": selection.fingerprint,
@@ -122,6 +123,33 @@ def build_follow_up_session(
         "follow_up": validate(FollowUpRound, follow_up, reports_dir),
     }
     return validate(SessionDefinition, data, session_id), private_keys
+
+
+def contract_name(selection: SessionDefinition, application_id: str) -> str:
+    """'wvc21-10 (Hasselt – Oude Statie-Runkst)': how a message names a contract."""
+    if selection.has_application(application_id):
+        return f"{application_id} ({selection.application(application_id).label})"
+    return application_id
+
+
+def _reports_of_round(selection: SessionDefinition, government: GovernmentDecision,
+                      files: list[tuple[Path, ProgressReport]], reports_dir: Path, year: int) -> list[ProgressReport]:
+    """The reports a round of `year` holds: every selected contract's of that year and earlier ones;
+    a later year's report is left out (the round looks at the contracts as they stood that year).
+    A report of a contract that is not selected, or a contract without a report of the year, is
+    refused with one line naming the file (or folder) and the contracts."""
+    selected = [granted.application_id for granted in government.selected]
+    for path, report in files:
+        if report.contract not in selected:
+            raise file_error(path, t("follow_up.report_not_selected_named",
+                                     contract=contract_name(selection, report.contract)))
+    kept = [report for _, report in files if report.year <= year]
+    present = {report.contract for report in kept if report.year == year}
+    missing = [contract_name(selection, aid) for aid in selected if aid not in present]
+    if missing:
+        raise file_error(reports_dir, t("follow_up.reports_missing", year=year, count=len(missing),
+                                        total=len(selected), contracts=", ".join(missing)))
+    return kept
 
 
 def shipped_criteria_dir() -> Path:

@@ -30,9 +30,12 @@ def point_text(session: SessionDefinition, point: OpenPoint, votes: int = 0) -> 
     if point.gap in (Gap.SCORE, Gap.MOTIVATION):
         name = criteria.criterion(point.criterion_id).name.get(lang) if point.criterion_id else ""
         return t(f"advice.gap.{point.gap.value}", criterion=name)
-    if point.gap is Gap.NOT_ELIGIBLE:
+    if point.gap in (Gap.NOT_ELIGIBLE, Gap.VERDICT_RULES):
         names = {rule.id: rule.name.get(lang) for rule in criteria.eligibility}
-        return t("advice.gap.not_eligible", rules="; ".join(names.get(rule_id, rule_id) for rule_id in point.related))
+        rules = "; ".join(names.get(rule_id, rule_id) for rule_id in point.related)
+        if point.gap is Gap.NOT_ELIGIBLE:
+            return t("advice.gap.not_eligible", rules=rules)
+        return t("advice.gap.verdict_rules", verdict=criteria.verdict(point.verdict or "").name.get(lang), rules=rules)
     if point.gap is Gap.TOO_FEW_VOTES:
         return t("advice.gap.too_few_votes", votes=votes, minimum=criteria.ranking.minimum_votes)
     if point.gap is Gap.TIE_UNORDERED:

@@ -74,6 +74,32 @@ weight = 2
 """
 
 
+PROGRESS_REPORT = """\
+---
+contract: wvc21-10
+year: 2024
+period_start: 2024-01-01
+period_end: 2024-12-31
+co_financing_paid: 95000
+budget_lines:
+  - name: Activering en skills
+    planned: 195000
+    spent: 120000
+  - name: Infrastructuur
+    planned: 124000
+    spent: 0
+    infrastructure: true
+obstacles:
+  - "Nog geen goedkeuring voor de nieuwbouw aan de Oude Statie"
+summary: 'Tekst met <i>opmaak</i> & "aanhalingstekens" blijft letterlijk.'
+---
+
+## Stand van zaken
+
+De werking loopt; café en crèche.
+"""
+
+
 def application(app_id: str = "m1", municipality: str = "Gent", neighbourhood: str = "Rabot",
                 title: str = "Samen sterker in Rabot", summary: str = "Een korte samenvatting.",
                 body: str = "De wijk telt veel jonge gezinnen.") -> str:
@@ -210,6 +236,11 @@ def files() -> dict[str, bytes]:
         "title: Titel\nrequested_subsidy: 5\n---\n\n## 1. Context\n\nTekst.\n"
     ).encode()
 
+    # --- progress reports ---------------------------------------------------------------------
+    out[bad + "progress/stuurtekens.md"] = PROGRESS_REPORT.replace("aan de Oude Statie", "aan de\x1b[31m Oude Statie").encode()
+    out[bad + "progress/latin1.md"] = PROGRESS_REPORT.replace(" & ", " en ").replace("<i>", "").replace("</i>", "").encode(
+        "latin-1")
+
     # --- jurors -------------------------------------------------------------------------------
     out[bad + "jurors/latin1.csv"] = "id;name;role\nj1;René Peeters;voting\nj2;Françoise Dubois;advisory\n".encode("cp1252")
     out[bad + "jurors/stuurtekens.toml"] = JURORS_TOML.replace("Extern expert 2", "Extern\x00expert 2").encode()
@@ -340,6 +371,9 @@ def files() -> dict[str, bytes]:
     out["good/sessions/mini/session.json"] = session_raw
     out["good/sessions/session-bom-crlf.json"] = b"\xef\xbb\xbf" + session_raw.replace(b"\n", b"\r\n")
     out["good/inzending-extern-1.json"] = good
+    out["good/voortgang-bom-crlf.md"] = crlf_bom(PROGRESS_REPORT)
+    follow_up_criteria = (DATA.parent.parent / "criteria" / "wvc-2021-opvolging.toml").read_text(encoding="utf-8")
+    out["good/opvolgingscriteria-bom-crlf.toml"] = crlf_bom(follow_up_criteria)
     return out
 
 
