@@ -136,7 +136,9 @@ def portfolio_keys() -> list[KeySpec]:
 def years_keys() -> list[KeySpec]:
     """The contract across the years: its tables scroll, Esc goes back."""
     return [
-        KeySpec("focus_next", "tab", "Tab", "follow_up.chair.key.next_table", "follow_up.chair.key.next_table.help"),
+        KeySpec("app.focus_next", "tab", "Tab", "follow_up.chair.key.next_table", "follow_up.chair.key.next_table.help"),
+        KeySpec("scroll_down", "pagedown", "PgDn PgUp", None, "follow_up.chair.key.years_scroll.help"),
+        KeySpec("scroll_up", "pageup", "PgUp", None, None),
         KeySpec("back", "escape", "Esc", "ui.key.back", "follow_up.chair.key.years_back.help"),
     ]
 
