@@ -127,7 +127,7 @@ def portfolio_keys() -> list[KeySpec]:
         KeySpec("open", "enter", "⏎", "chair.key.open", "follow_up.chair.key.open_contract.help", False, priority=True),
         KeySpec("years", "j", "j", "follow_up.chair.key.years", "follow_up.chair.key.years.help", True),
         KeySpec("toggle_network", "t", "t", "follow_up.chair.key.network", "follow_up.chair.key.network.help", True),
-        KeySpec("scroll_down", "pagedown", "PgDn PgUp", None, "follow_up.chair.key.scroll.help"),
+        KeySpec("scroll_down", "pagedown", "PgDn PgUp", "follow_up.chair.key.read_on", "follow_up.chair.key.scroll.help"),
         KeySpec("scroll_up", "pageup", "PgUp", None, None),
         KeySpec("meeting", "m", "m", "chair.key.meeting", "chair.key.meeting.help", True),
     ]

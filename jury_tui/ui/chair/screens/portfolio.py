@@ -2,13 +2,14 @@
 year under review in one table (domain/follow_up.portfolio): granted subsidy, planned total, spent so
 far and its share of the plan, the call's rules on the report (infrastructure on plan and on
 spending, co-financing), late milestones, objective changes, obstacles, asks and the jury's verdict.
-t switches to what the network events are about: the round's obstacles and the asks gathered per
-agency. Enter opens a contract in detail, j shows it across the years, m puts the meeting on record."""
+t switches to what the network events are about: the round's obstacles per contract beside the asks
+gathered per agency (PgDn/PgUp read on in both). Enter opens a contract in detail, j shows it across the years, m puts the meeting on record."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import ContentSwitcher, DataTable, Static
 
@@ -64,10 +65,13 @@ class PortfolioScreen(ChairScreen):
         yield Static(id="portfolio-summary", classes="screen-line", markup=False)
         with ContentSwitcher(initial="portfolio", id="portfolio-switcher"):
             yield ChairTable(id="portfolio", cursor_type="row", fixed_columns=1, cell_padding=0)
-            with PanelScroll(id="portfolio-network"):
-                yield Static(id="portfolio-network-text")
+            with Horizontal(id="portfolio-network"):
+                with PanelScroll(id="portfolio-obstacles"):
+                    yield Static(id="portfolio-obstacles-text")
+                with PanelScroll(id="portfolio-asks"):
+                    yield Static(id="portfolio-asks-text")
         yield Static(id="portfolio-rules", classes="screen-line")
-        yield Static(t("follow_up.chair.portfolio.legend"), classes="legend", markup=False)
+        yield Static(t("follow_up.chair.portfolio.legend"), id="portfolio-legend", classes="legend", markup=False)
         yield self.footer()
 
     @property
@@ -133,25 +137,36 @@ class PortfolioScreen(ChairScreen):
         self.query_one("#portfolio-summary", Static).update(t(
             "follow_up.chair.portfolio.summary", year=round_.year, count=len(rows), granted=fmt.euro(granted),
             outside=outside, decided=decided))
-        self.query_one("#portfolio-network-text", Static).update(self._network())
+        self.query_one("#portfolio-obstacles-text", Static).update(self._obstacles())
+        self.query_one("#portfolio-asks-text", Static).update(self._asks())
         self._draw_rules_line()
 
-    def _network(self) -> Content:
-        """The round's obstacles, then the asks gathered per agency: what the network events are about."""
+    def _obstacles(self) -> Content:
+        """The round's obstacles per contract: half of what the network events are about."""
         session = self.model.session
         round_ = self.model.follow_up
         obstacles = obstacles_of_round(round_)
         parts: list[Content | str | tuple[str, str]] = [
             (t("follow_up.chair.portfolio.obstacles_heading", year=round_.year, count=len(obstacles)), "bold underline")]
+        shown = None
         for aid, obstacle in obstacles:
-            parts += ["\n• ", (application_name(session, aid), "bold"), ": ", obstacle]
-        gathered = asks_by_agency(round_)
-        parts += ["\n\n", (t("follow_up.chair.portfolio.asks_heading", count=len(gathered)), "bold underline")]
+            if aid != shown:
+                parts += ["\n", (application_name(session, aid), "bold $accent")]
+                shown = aid
+            parts += ["\n• ", obstacle]
+        return Content.assemble(*parts)
+
+    def _asks(self) -> Content:
+        """The asks of Flemish agencies gathered per agency (domain/follow_up.asks_by_agency)."""
+        session = self.model.session
+        gathered = asks_by_agency(self.model.follow_up)
+        parts: list[Content | str | tuple[str, str]] = [
+            (t("follow_up.chair.portfolio.asks_heading", count=len(gathered)), "bold underline")]
         for agency, asks in gathered:
             contracts = len({aid for aid, _ in asks})
             parts += ["\n", (agency, "bold $accent"), (" " + t("follow_up.chair.portfolio.asks_count", count=contracts), "$text-muted")]
             for aid, ask in asks:
-                parts += ["\n  • ", (application_name(session, aid), "bold"), ": ", " ".join(ask.split())]
+                parts += ["\n• ", (application_name(session, aid), "bold"), ": ", " ".join(ask.split())]
         return Content.assemble(*parts)
 
     def _draw_rules_line(self) -> None:
@@ -209,15 +224,20 @@ class PortfolioScreen(ChairScreen):
     def action_toggle_network(self) -> None:
         switcher = self.query_one("#portfolio-switcher", ContentSwitcher)
         switcher.current = "portfolio" if self.showing_network else "portfolio-network"
+        # The contract's rules and the table's legend belong to the table.
+        self.query_one("#portfolio-rules").display = not self.showing_network
+        self.query_one("#portfolio-legend").display = not self.showing_network
         if not self.showing_network:
             self.table.focus()
         self.refresh_bindings()
 
     def action_scroll_down(self) -> None:
-        self.query_one("#portfolio-network", PanelScroll).scroll_page_down()
+        for panel in self.query(PanelScroll):
+            panel.scroll_page_down()
 
     def action_scroll_up(self) -> None:
-        self.query_one("#portfolio-network", PanelScroll).scroll_page_up()
+        for panel in self.query(PanelScroll):
+            panel.scroll_page_up()
 
     def action_meeting(self) -> None:
         from jury_tui.ui.chair.screens.meeting import MeetingDialog
