@@ -203,7 +203,8 @@ class DetailScreen(ChairScreen):
         aid = self.application_id
         application = model.application(aid)
         verdict = model.verdict_name(model.decision(aid).verdict)
-        subsidy = model.follow_up.contract(aid).subsidy
+        contract = model.follow_up.contract(aid)
+        subsidy = contract.subsidy
         self.query_one("#app-line", Static).update(Content.assemble(
             (position + " ", "$text-muted"),
             (application.label, "bold"),
@@ -211,7 +212,8 @@ class DetailScreen(ChairScreen):
             (t("follow_up.chair.detail.verdict", value=verdict or t("follow_up.chair.no_verdict")),
              "bold $success" if verdict else ""),
             " · ",
-            t("follow_up.chair.detail.granted", value=fmt.euro(subsidy) if subsidy is not None else fmt.DASH),
+            t("follow_up.chair.detail.granted", value=fmt.euro(subsidy) if subsidy is not None else fmt.DASH)
+            + ("*" if contract.illustrative else ""),  # as the portfolio marks a figure not from a source
             " · ",
             (application.title, "italic $text-muted"),
         ))

@@ -30,6 +30,7 @@ AMOUNT_WIDTH = 9  # "€" in the legend; "9.999.999" with a space before it
 SHARE_WIDTH = 8  # "23,4 %", and the headings "Inf.bst" with a space before them
 COUNT_WIDTH = 5
 VERDICT_WIDTH = 17
+ILLUSTRATIVE_MARK = "*"
 
 
 def _share_check(checks: tuple[FigureCheck, ...], kind: RuleKind, basis: Basis) -> FigureCheck | None:
@@ -41,6 +42,13 @@ def _share_cell(check: FigureCheck | None) -> Text:
     if check is None or not isinstance(check.value, float):
         return Text(fmt.DASH, style=STYLE_MUTED, justify="right")
     return Text(fmt.percent(check.value), style=STYLE_FLAGGED if check.outcome is Outcome.NOT_MET else "", justify="right")
+
+
+def _starred(cell: Text, illustrative: bool) -> Text:
+    """A figure not from a source (the report's `illustrative`) carries a star."""
+    if illustrative:
+        cell.append(ILLUSTRATIVE_MARK)
+    return cell
 
 
 def _count_cell(count: int, warn: bool = False) -> Text:
@@ -82,7 +90,7 @@ class PortfolioScreen(ChairScreen):
         table = self.table
         columns = [
             ("application", "follow_up.chair.column_contract", LABEL_WIDTH, False),
-            ("subsidy", "follow_up.chair.portfolio.granted", AMOUNT_WIDTH, True),
+            ("subsidy", "export.gov.granted", AMOUNT_WIDTH, True),
             ("planned", "follow_up.chair.portfolio.planned", AMOUNT_WIDTH, True),
             ("spent", "follow_up.chair.portfolio.spent", AMOUNT_WIDTH, True),
             ("spent_share", "follow_up.chair.portfolio.spent_share", SHARE_WIDTH, True),
@@ -109,17 +117,21 @@ class PortfolioScreen(ChairScreen):
         aid = row.application_id
         verdict = model.verdict_name(model.decision(aid).verdict)
         mark, style = RULE_MARKS[row.outcome]
+        report = model.follow_up.report(aid)
+        planned, spent = report.is_illustrative("budget_lines.planned"), report.is_illustrative("budget_lines.spent")
         return [
             Text(" " + fmt.shorten(model.application(aid).label, LABEL_WIDTH - 1)),
-            Text(fmt.plain_amount(row.subsidy) if row.subsidy is not None else fmt.DASH, justify="right"),
-            Text(fmt.plain_amount(row.planned), justify="right"),
-            Text(fmt.plain_amount(row.spent) if row.spent is not None else fmt.DASH, justify="right"),
-            Text(fmt.percent(row.spent_share), justify="right"),
-            _share_cell(_share_check(row.checks, RuleKind.MAX_INFRASTRUCTURE_SHARE, Basis.PLAN)),
-            _share_cell(_share_check(row.checks, RuleKind.MAX_INFRASTRUCTURE_SHARE, Basis.SPENT)),
-            _share_cell(_share_check(row.checks, RuleKind.MIN_CO_FINANCING_SHARE, Basis.SPENT)),
+            _starred(Text(fmt.plain_amount(row.subsidy) if row.subsidy is not None else fmt.DASH, justify="right"),
+                     model.follow_up.contract(aid).illustrative),
+            _starred(Text(fmt.plain_amount(row.planned), justify="right"), planned),
+            _starred(Text(fmt.plain_amount(row.spent) if row.spent is not None else fmt.DASH, justify="right"), spent),
+            _starred(Text(fmt.percent(row.spent_share), justify="right"), planned or spent),
+            _starred(_share_cell(_share_check(row.checks, RuleKind.MAX_INFRASTRUCTURE_SHARE, Basis.PLAN)), planned),
+            _starred(_share_cell(_share_check(row.checks, RuleKind.MAX_INFRASTRUCTURE_SHARE, Basis.SPENT)), spent),
+            _starred(_share_cell(_share_check(row.checks, RuleKind.MIN_CO_FINANCING_SHARE, Basis.SPENT)),
+                     spent or report.is_illustrative("co_financing_paid")),
             Text(" " + mark, style=style, justify="center"),
-            _count_cell(row.late_milestones, warn=True),
+            _starred(_count_cell(row.late_milestones, warn=True), report.is_illustrative("milestones")),
             _count_cell(row.objective_changes),
             _count_cell(row.obstacles, warn=True),
             _count_cell(row.asks),

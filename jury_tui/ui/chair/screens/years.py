@@ -18,6 +18,7 @@ from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, bindings_for, years_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.chair.screens.overview import STYLE_MUTED
+from jury_tui.ui.chair.screens.portfolio import ILLUSTRATIVE_MARK
 from jury_tui.ui.chair.widgets import PanelScroll
 
 NAME_WIDTH = 36  # budget lines and indicators are named in full where they fit
@@ -29,6 +30,11 @@ def _right(text: str, style: str = "") -> Text:
 
 def _figure(value: float | None) -> Text:
     return _right(fmt.compact(value), "") if value is not None else _right(fmt.DASH, STYLE_MUTED)
+
+
+def _star(illustrative: bool) -> str:
+    """A figure not from a source (the report's `illustrative`) is marked, as in the portfolio."""
+    return ILLUSTRATIVE_MARK if illustrative else ""
 
 
 class YearsScreen(ChairScreen):
@@ -50,6 +56,7 @@ class YearsScreen(ChairScreen):
     def compose(self) -> ComposeResult:
         yield self.top_bar()
         yield Static(id="years-heading", classes="screen-line")
+        yield Static(id="years-source", classes="legend")
         yield Static(t("follow_up.chair.years.spending_heading"), classes="screen-line years-title")
         yield DataTable(id="years-budget", cursor_type="row", zebra_stripes=True)
         yield Static(t("follow_up.chair.years.indicators_heading"), classes="screen-line years-title")
@@ -68,11 +75,18 @@ class YearsScreen(ChairScreen):
         round_ = model.follow_up
         reports = round_.history(aid)
         years = [report.year for report in reports]
-        subsidy = round_.contract(aid).subsidy
+        contract = round_.contract(aid)
+        subsidy = contract.subsidy
         self.query_one("#years-heading", Static).update(Content.assemble(
             (model.application(aid).label, "bold"), " · ",
             t("follow_up.chair.years.reports", years=", ".join(str(year) for year in years)), " · ",
-            t("follow_up.chair.detail.granted", value=fmt.euro(subsidy) if subsidy is not None else fmt.DASH)))
+            t("follow_up.chair.detail.granted", value=fmt.euro(subsidy) if subsidy is not None else fmt.DASH)
+            + _star(contract.illustrative)))
+        latest = reports[-1]
+        source = t("follow_up.chair.years.source", source=latest.source) if latest.source else ""
+        starred = any(report.illustrative for report in reports)
+        self.query_one("#years-source", Static).update(
+            " · ".join(filter(None, [source, t("follow_up.chair.years.illustrative") if starred else ""])))
         self._fill_budget(reports, years)
         self._fill_indicators(reports, years)
         self.query_one("#years-notes-text", Static).update(self._notes(reports))
@@ -81,9 +95,11 @@ class YearsScreen(ChairScreen):
         table = self.query_one("#years-budget", DataTable)
         table.clear(columns=True)
         table.add_column(t("follow_up.chair.years.line"), key="line", width=NAME_WIDTH)
-        table.add_column(_right(t("follow_up.chair.portfolio.planned")), key="planned", width=10)
-        for year in years:
-            table.add_column(_right(str(year)), key=f"spent-{year}", width=10)
+        planned_star = _star(reports[-1].is_illustrative("budget_lines.planned"))
+        table.add_column(_right(t("follow_up.chair.portfolio.planned") + planned_star), key="planned", width=10)
+        for report in reports:
+            year = report.year
+            table.add_column(_right(f"{year}{_star(report.is_illustrative('budget_lines.spent'))}"), key=f"spent-{year}", width=10)
             table.add_column(_right(t("follow_up.chair.portfolio.spent_share")), key=f"share-{year}", width=7)
         rows = spending_over_years(reports)
         for row in rows:
@@ -109,8 +125,9 @@ class YearsScreen(ChairScreen):
         table.add_column(t("follow_up.chair.years.indicator"), key="indicator", width=NAME_WIDTH + 8)
         table.add_column(_right(t("follow_up.chair.years.baseline")), key="baseline", width=9)
         table.add_column(_right(t("follow_up.chair.years.target")), key="target", width=9)
-        for year in years:
-            table.add_column(_right(str(year)), key=f"measured-{year}", width=7)
+        for report in reports:
+            year = report.year
+            table.add_column(_right(f"{year}{_star(report.is_illustrative('indicators'))}"), key=f"measured-{year}", width=7)
         table.add_column(_right(t("follow_up.chair.years.progress")), key="progress", width=9)
         rows = indicators_over_years(reports)
         for row in rows:
@@ -126,7 +143,8 @@ class YearsScreen(ChairScreen):
         latest = reports[-1]
         parts: list[Content | str | tuple[str, str]] = []
         late = latest.late_milestones()
-        parts.append((t("follow_up.chair.years.late_heading", year=latest.year, count=len(late)), "bold underline"))
+        parts.append((t("follow_up.chair.years.late_heading", year=latest.year, count=len(late))
+                      + _star(latest.is_illustrative("milestones")), "bold underline"))
         for milestone, days in late:
             reached = (t("follow_up.chair.years.reached", date=milestone.actual.isoformat()) if milestone.actual
                        else t("follow_up.chair.years.not_reached"))
