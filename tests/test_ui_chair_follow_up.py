@@ -32,7 +32,11 @@ from jury_tui.store.sessions import session_dir, write_session
 from jury_tui.ui.chair.app import ChairApp
 from jury_tui.ui.chair.screens.detail import DetailScreen
 from jury_tui.ui.chair.screens.dialogs import ChairHelpScreen, ImportDialog
-from jury_tui.ui.chair.screens.overview import STYLE_CONSENSUS, STYLE_FLAGGED, OverviewScreen
+from jury_tui.ui.chair.screens.overview import (
+    STYLE_CONSENSUS,
+    STYLE_FLAGGED,
+    OverviewScreen,
+)
 from jury_tui.ui.chair.screens.portfolio import PortfolioScreen
 from jury_tui.ui.chair.screens.years import YearsScreen
 from jury_tui.ui.chair.widgets import ChairTable, EditorArea

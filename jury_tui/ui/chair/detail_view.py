@@ -17,10 +17,15 @@ from jury_tui.domain.consensus import (
 )
 from jury_tui.domain.criteria import CriteriaSet, Scale
 from jury_tui.domain.eligibility import EligibilityCheck, Outcome
+from jury_tui.domain.follow_up import FigureCheck, ProgressReport
 from jury_tui.domain.session import Role
 from jury_tui.i18n import t
-from jury_tui.domain.follow_up import FigureCheck, ProgressReport
-from jury_tui.reports.open_points import check_figures, check_line, decision_changes, figure_check_line
+from jury_tui.reports.open_points import (
+    check_figures,
+    check_line,
+    decision_changes,
+    figure_check_line,
+)
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.model import ChairModel
 from jury_tui.ui.chair.widgets import JurorRow

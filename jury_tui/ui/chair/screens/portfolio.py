@@ -15,7 +15,13 @@ from textual.widgets import ContentSwitcher, DataTable, Static
 
 from jury_tui.domain.criteria import RuleKind
 from jury_tui.domain.eligibility import Outcome
-from jury_tui.domain.follow_up import Basis, FigureCheck, PortfolioRow, asks_by_agency, obstacles_of_round
+from jury_tui.domain.follow_up import (
+    Basis,
+    FigureCheck,
+    PortfolioRow,
+    asks_by_agency,
+    obstacles_of_round,
+)
 from jury_tui.i18n import t
 from jury_tui.reports.open_points import application_name, figure_check_line
 from jury_tui.ui.chair import detail_view as view
