@@ -208,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     decide.add_argument("--hearing", metavar=text, help=t("cli.decide.hearing"))
     decide.add_argument("--conditions", metavar=text, help=t("cli.decide.conditions"))
     decide.add_argument("--rank-motivation", metavar=text, help=t("cli.decide.rank_motivation"))
+    decide.add_argument("--verdict", metavar="ID", help=t("follow_up.chair.cli_verdict"))
 
     budget = chair_command("budget", t("cli.budget.help"), t("cli.budget.description"))
     budget.add_argument("session_id", metavar=session)

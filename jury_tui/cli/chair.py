@@ -216,12 +216,20 @@ def cmd_decide(args: argparse.Namespace) -> int:
     application_id = args.application_id
     before = store.decision(application_id)  # refuses an unknown application
     changes: dict = {}
+    follow_up = session.follow_up is not None
+    # A follow-up round gives a verdict per contract, a selection a recommendation and an amount.
+    if follow_up and (args.recommendation is not None or args.amount is not None or args.no_amount):
+        raise JuryError(t("follow_up.chair.no_recommendation", session=session.id))
+    if not follow_up and args.verdict is not None:
+        raise JuryError(t("follow_up.chair.verdict_in_selection", session=session.id))
     if args.recommendation is not None:
         changes["recommendation"] = Recommendation(RECOMMENDATION_WORDS[args.recommendation])
     if args.amount is not None:
         changes["amount"] = _euros("--amount", args.amount)
     elif args.no_amount:
         changes["amount"] = None
+    if args.verdict is not None:
+        changes["verdict"] = args.verdict
     for option, field, value in (("--motivation", "overall_motivation", args.motivation), ("--hearing", "hearing", args.hearing),
                                  ("--conditions", "conditions", args.conditions),
                                  ("--rank-motivation", "rank_motivation", args.rank_motivation)):
@@ -230,8 +238,13 @@ def cmd_decide(args: argparse.Namespace) -> int:
     decision = store.update_decision(application_id, **changes)  # one change: one step for `undo`
     if (note := amount_cleared_note(before, decision)) is not None:
         _out(note)
-    _out(t("cli.decide.state", application=_application_name(session, application_id),
-           recommendation=recommendation_text(decision.recommendation), amount=amount_text(decision.advised_amount)))
+    if follow_up:
+        verdict = (session.criteria.verdict(decision.verdict).name.get(language()) if decision.verdict is not None
+                   else t("follow_up.chair.no_verdict"))
+        _out(t("follow_up.chair.cli_state", application=_application_name(session, application_id), verdict=verdict))
+    else:
+        _out(t("cli.decide.state", application=_application_name(session, application_id),
+               recommendation=recommendation_text(decision.recommendation), amount=amount_text(decision.advised_amount)))
     _open_points_line(store, _advice_data(store), application_id)
     return 0
 

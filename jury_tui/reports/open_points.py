@@ -117,6 +117,16 @@ def amount_text(amount: float | None) -> str:
     return DASH if amount is None else t("export.euro", amount=format_amount(amount))
 
 
+def verdict_text(session: SessionDefinition, verdict: str | None) -> str:
+    """A follow-up round's verdict by its name in the criteria file, or a dash when none is given."""
+    if verdict is None:
+        return DASH
+    try:
+        return session.criteria.verdict(verdict).name.get(language())
+    except KeyError:  # not one of the criteria file's (a file edited by hand): shown as stored
+        return verdict
+
+
 def decision_changes(session: SessionDefinition, before, after) -> list[str]:
     """What differs between two versions of an application's decision, in the user's words (what an
     undo put back, in the app and from the CLI)."""
@@ -136,6 +146,9 @@ def decision_changes(session: SessionDefinition, before, after) -> list[str]:
     if before.recommendation != after.recommendation:
         changes.append(t("cli.changed.recommendation", before=recommendation_text(before.recommendation),
                          after=recommendation_text(after.recommendation)))
+    if before.verdict != after.verdict:
+        changes.append(t("follow_up.chair.changed_verdict", before=verdict_text(session, before.verdict),
+                         after=verdict_text(session, after.verdict)))
     if before.advised_amount != after.advised_amount:
         changes.append(t("cli.changed.amount", before=amount_text(before.advised_amount), after=amount_text(after.advised_amount)))
     if before.overall_motivation != after.overall_motivation or before.motivation_for is not after.motivation_for:

@@ -6,7 +6,8 @@ juror's submissions is their sequence number: the chair keeps the highest number
 `chair/chair.json` (table `sequences`); a lower one is refused unless the chair takes it back
 explicitly, with a reason kept in that file's `take_backs` table. The chair's
 decisions live under `chair/`: one TinyDB file per application (consensus, motivations,
-recommendation, amount, history); the selection is the set recommended 'selecteren'. No import ever writes
+recommendation, amount, history; in a follow-up round the verdict instead of recommendation and
+amount); the selection is the set recommended 'selecteren'. No import ever writes
 into `chair/`, so an import cannot overwrite the consensus.
 """
 
@@ -385,11 +386,21 @@ class ChairStore:
         return self._save(self._with_amount(decision, amount), decision)
 
     @_locked
+    def set_verdict(self, application_id: str, verdict: str | None) -> ApplicationDecision:
+        """The klankbordgroep's verdict on a contract (an id of the criteria file's verdicts; None
+        takes it away): only in a follow-up round."""
+        self._require_application(application_id)
+        decision = self.decision(application_id)
+        return self._save(self._with_verdict(decision, verdict), decision)
+
+    @_locked
     def update_decision(self, application_id: str, *, recommendation: Recommendation | None | object = _KEEP,
-                        amount: float | None | object = _KEEP, **texts: str) -> ApplicationDecision:
+                        amount: float | None | object = _KEEP, verdict: str | None | object = _KEEP,
+                        **texts: str) -> ApplicationDecision:
         """Several parts of one decision in ONE change (one undo step): the recommendation first (its
-        rules: an amount cleared when it funds nothing), then the amount, then the texts
-        (`overall_motivation`, written for the recommendation in force, and DECISION_TEXTS)."""
+        rules: an amount cleared when it funds nothing), then the amount, then the verdict (a
+        follow-up round's), then the texts (`overall_motivation`, written for the recommendation in
+        force, and DECISION_TEXTS)."""
         self._require_application(application_id)
         decision = self.decision(application_id)
         updated = decision
@@ -397,6 +408,8 @@ class ChairStore:
             updated = self._with_recommendation(updated, recommendation)
         if amount is not _KEEP:
             updated = self._with_amount(updated, amount)
+        if verdict is not _KEEP:
+            updated = self._with_verdict(updated, verdict)
         for field, text in texts.items():
             if field == "overall_motivation":
                 updated = dataclasses.replace(updated, overall_motivation=text, motivation_for=updated.recommendation)
@@ -406,8 +419,18 @@ class ChairStore:
                 raise ValueError(field)
         return self._save(updated, decision)
 
-    @staticmethod
-    def _with_recommendation(decision: ApplicationDecision, recommendation: Recommendation | None) -> ApplicationDecision:
+    def _with_verdict(self, decision: ApplicationDecision, verdict: str | None) -> ApplicationDecision:
+        criteria = self.session.criteria
+        if self.session.follow_up is None:
+            raise JuryError(t("follow_up.chair.verdict_in_selection", session=self.session.id))
+        if verdict is not None and verdict not in {known.id for known in criteria.verdicts}:
+            raise JuryError(t("follow_up.chair.unknown_verdict", verdict=verdict,
+                              choices=", ".join(known.id for known in criteria.verdicts)))
+        return dataclasses.replace(decision, verdict=verdict)
+
+    def _with_recommendation(self, decision: ApplicationDecision, recommendation: Recommendation | None) -> ApplicationDecision:
+        if recommendation is not None and self.session.follow_up is not None:
+            raise JuryError(t("follow_up.chair.no_recommendation", session=self.session.id))
         changes: dict = {"recommendation": recommendation}
         if recommendation is None or not recommendation.funded:
             changes["advised_amount"] = None
@@ -416,6 +439,8 @@ class ChairStore:
         return dataclasses.replace(decision, **changes)
 
     def _with_amount(self, decision: ApplicationDecision, amount: float | None) -> ApplicationDecision:
+        if amount is not None and self.session.follow_up is not None:
+            raise JuryError(t("follow_up.chair.no_amount", session=self.session.id))
         if amount is not None:
             if not math.isfinite(amount):
                 raise JuryError(t("chair.amount_not_number"))

@@ -38,7 +38,7 @@ CSS_FILE = Path(__file__).with_name("chair.tcss")
 SCREEN_ACTIONS = {"show_mode", "import", "export", "help"}
 
 
-def _screen_class(mode: str) -> type[ChairScreen]:
+def _screen_class(mode: str, follow_up: bool = False) -> type[ChairScreen]:
     if mode == "overview":
         from jury_tui.ui.chair.screens.overview import OverviewScreen
 
@@ -47,6 +47,10 @@ def _screen_class(mode: str) -> type[ChairScreen]:
         from jury_tui.ui.chair.screens.detail import DetailScreen
 
         return DetailScreen
+    if mode == "ranking" and follow_up:  # a follow-up round has no budget to rank in: its portfolio
+        from jury_tui.ui.chair.screens.portfolio import PortfolioScreen
+
+        return PortfolioScreen
     if mode == "ranking":
         from jury_tui.ui.chair.screens.ranking import RankingScreen
 
@@ -96,7 +100,7 @@ class ChairApp(JuryBaseApp):
 
                 return ErrorScreen(str(error))
             settle_long_lived_objects()  # the submissions read: 175,000 scores at 1000 × 25
-        screen = _screen_class(mode)(self.model)
+        screen = _screen_class(mode, self.session.follow_up is not None)(self.model)
         self._chair_screens.append(screen)
         return screen
 
@@ -136,6 +140,15 @@ class ChairApp(JuryBaseApp):
             return
         self._leave_current()
         self.switch_mode(mode)
+
+    def open_years(self, application_id: str) -> None:
+        """A contract of a follow-up round across the years, over the current screen (Esc: back)."""
+        if self.model is None or self.session.follow_up is None:
+            return
+        from jury_tui.ui.chair.screens.years import YearsScreen
+
+        self._leave_current()
+        self.push_screen(YearsScreen(self.model, application_id))
 
     def open_detail(self, application_id: str, page: int) -> None:
         """Show one application in the detail screen, at a criterion (or the decision page)."""
@@ -209,8 +222,8 @@ class ChairApp(JuryBaseApp):
 
         screen.flush()
         rows = screen.help_rows()
-        global_rows = help_rows(global_keys())
-        self.push_screen(ChairHelpScreen(t(f"chair.key.{screen.MODE}.help"), rows, global_rows))
+        global_rows = help_rows(screen.global_keys())
+        self.push_screen(ChairHelpScreen(screen.help_title(), rows, global_rows))
 
     async def action_quit(self) -> None:
         """Save what is being typed and stop; when something typed cannot be saved (the reason is

@@ -17,9 +17,15 @@ from jury_tui.domain.consensus import (
 )
 from jury_tui.domain.criteria import CriteriaSet, Scale
 from jury_tui.domain.eligibility import EligibilityCheck, Outcome
+from jury_tui.domain.follow_up import FigureCheck, ProgressReport
 from jury_tui.domain.session import Role
 from jury_tui.i18n import t
-from jury_tui.reports.open_points import check_figures, check_line, decision_changes
+from jury_tui.reports.open_points import (
+    check_figures,
+    check_line,
+    decision_changes,
+    figure_check_line,
+)
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.model import ChairModel
 from jury_tui.ui.chair.widgets import JurorRow
@@ -66,6 +72,34 @@ def eligibility_full(checks: Sequence[EligibilityCheck], criteria: CriteriaSet, 
         parts += ["\n", (mark, style), " ", (t(f"export.outcome.{check.outcome.value}"), style), ": ",
                   rules[check.rule_id].name.get(lang), (" – " + check_figures(check), "$text-muted")]
     return Content.assemble(*parts)
+
+def report_checks_summary(checks: Sequence[FigureCheck]) -> Content:
+    """A follow-up round's line: the call's rules on the report's figures, all met or those not."""
+    if not checks:
+        return Content("")
+    met = sum(1 for check in checks if check.outcome is Outcome.MET)
+    if met == len(checks):
+        return Content.assemble(("✓ ", "bold $success"), t("follow_up.chair.detail.rules_all_met", count=len(checks)))
+    parts: list[Content | str | tuple[str, str]] = [(t("follow_up.chair.detail.rules_summary", met=met, count=len(checks)), "bold")]
+    for check in checks:
+        if check.outcome is not Outcome.MET:
+            mark, style = OUTCOME_MARKS[check.outcome]
+            parts += [" ", (mark, style), " ", figure_check_line(check)]
+    return Content.assemble(*parts)
+
+
+def report_checks_full(checks: Sequence[FigureCheck], report: ProgressReport) -> Content:
+    """Every rule on the report's figures with its outcome (reports/open_points.figure_check_line),
+    and the report's own summary under it."""
+    parts: list[Content | str | tuple[str, str]] = [
+        (t("follow_up.chair.detail.rules_heading", year=report.year), "bold underline")]
+    for check in checks:
+        mark, style = OUTCOME_MARKS[check.outcome]
+        parts += ["\n", (mark, style), " ", (t(f"export.outcome.{check.outcome.value}"), style), ": ", figure_check_line(check)]
+    if report.summary.strip():
+        parts += ["\n\n", (t("follow_up.chair.detail.report_summary"), "bold"), "\n", report.summary.strip()]
+    return Content.assemble(*parts)
+
 
 def criteria_strip(model: ChairModel, application_id: str, page: int, lang: str) -> Content:
     """'Maat 3,4  Vern 4✓  …  Besluit': every criterion with mean or consensus; current reversed;

@@ -23,13 +23,17 @@ from jury_tui.ui.keys import (  # noqa: F401 (the chair's screens import them fr
 MODES = ("overview", "detail", "ranking", "calibration")
 
 
-def global_keys(footer: tuple[str, ...] = ()) -> list[KeySpec]:
+def global_keys(footer: tuple[str, ...] = (), follow_up: bool = False) -> list[KeySpec]:
     """Keys bound on the app: they work on every screen (letters not while typing in a text box).
-    `footer`: the actions a screen shows in its footer (after its own keys)."""
+    `footer`: the actions a screen shows in its footer (after its own keys). In a follow-up round
+    the budget's place (b F4) holds the portfolio of the contracts (no budget, no ranking to fund)."""
+    ranking = (KeySpec("show_mode('ranking')", "b,f4", "b F4", "follow_up.chair.key.portfolio",
+                       "follow_up.chair.key.portfolio.help", True, show=False) if follow_up else
+               KeySpec("show_mode('ranking')", "b,f4", "b F4", None, "chair.key.ranking.help", True))
     specs = [
         KeySpec("show_mode('overview')", "o,f2", "o F2", None, "chair.key.overview.help", True),
         KeySpec("show_mode('detail')", "d,f3", "d F3", None, "chair.key.detail.help", True),
-        KeySpec("show_mode('ranking')", "b,f4", "b F4", None, "chair.key.ranking.help", True),
+        ranking,
         KeySpec("show_mode('calibration')", "k,f5", "k F5", None, "chair.key.calibration.help", True),
         KeySpec("import", "i", "i", "chair.key.import", "chair.key.import.help", True, show=False),
         KeySpec("export", "x,f6", "x F6", "chair.key.export", "chair.key.export.help", True, show=False),
@@ -50,8 +54,29 @@ def overview_keys() -> list[KeySpec]:
     ]
 
 
-def detail_keys(scale: Scale | None = None) -> list[KeySpec]:
-    """`scale` None: every digit (the screen's BINDINGS); the screen's own scale picks the shown ones."""
+def detail_keys(scale: Scale | None = None, follow_up: bool | None = None) -> list[KeySpec]:
+    """`scale` None: every digit (the screen's BINDINGS); the screen's own scale picks the shown ones.
+    `follow_up` None: the keys of both kinds of session (the BINDINGS); True: a follow-up round's
+    (a verdict instead of a recommendation, no amount or conditions, the years' figures); False: a selection's."""
+    specs = _detail_keys(scale)
+    if follow_up is None:
+        return specs
+    if not follow_up:
+        return [spec for spec in specs if spec.name != "years"]
+    changed = {
+        "recommend(1)": replace(specs[_index(specs, "recommend(1)")], help="follow_up.chair.key.verdict_direct.help"),
+        "cycle_recommendation": replace(specs[_index(specs, "cycle_recommendation")], label="follow_up.chair.key.verdict",
+                                        help="follow_up.chair.key.verdict.help"),
+    }
+    return [changed.get(spec.action, spec) for spec in specs
+            if spec.name != "edit_amount" and spec.action != "edit_text('conditions')"]
+
+
+def _index(specs: list[KeySpec], action: str) -> int:
+    return next(position for position, spec in enumerate(specs) if spec.action == action)
+
+
+def _detail_keys(scale: Scale | None) -> list[KeySpec]:
     return [
         KeySpec("next_page", "down", "↓", None, "chair.key.next_page.help", True),
         KeySpec("previous_page", "up", "↑", None, "ui.key.previous_criterion", True),
@@ -74,6 +99,7 @@ def detail_keys(scale: Scale | None = None) -> list[KeySpec]:
         KeySpec("undo", "u,ctrl+z", "u ^z", "chair.key.undo", "chair.key.undo.help", True),
         KeySpec("read_application", "l", "l", "chair.key.read", "chair.key.read.help", True),
         KeySpec("toggle_eligibility", "e", "e", None, "chair.key.eligibility.help", True),
+        KeySpec("years", "j", "j", "follow_up.chair.key.years", "follow_up.chair.key.years.help", True),
         KeySpec("scroll_down", "pagedown", "PgDn PgUp", None, "chair.key.scroll.help"),
         KeySpec("scroll_up", "pageup", "PgUp", None, None),
         KeySpec("leave", "escape", "Esc", "ui.key.leave_motivation", None),
@@ -92,6 +118,28 @@ def ranking_keys() -> list[KeySpec]:
         KeySpec("tie_order", "t", "t", "chair.key.tie", "chair.key.tie.help", True, show=False),
         KeySpec("meeting", "m", "m", "chair.key.meeting", "chair.key.meeting.help", True, show=False),
         KeySpec("government", "r", "r", "chair.key.government", "chair.key.government.help", True, show=False),
+    ]
+
+
+def portfolio_keys() -> list[KeySpec]:
+    """The portfolio of a follow-up round: every contract's figures, the obstacles and the asks."""
+    return [
+        KeySpec("open", "enter", "⏎", "chair.key.open", "follow_up.chair.key.open_contract.help", False, priority=True),
+        KeySpec("years", "j", "j", "follow_up.chair.key.years", "follow_up.chair.key.years.help", True),
+        KeySpec("toggle_network", "t", "t", "follow_up.chair.key.network", "follow_up.chair.key.network.help", True),
+        KeySpec("scroll_down", "pagedown", "PgDn PgUp", "follow_up.chair.key.read_on", "follow_up.chair.key.scroll.help"),
+        KeySpec("scroll_up", "pageup", "PgUp", None, None),
+        KeySpec("meeting", "m", "m", "chair.key.meeting", "chair.key.meeting.help", True),
+    ]
+
+
+def years_keys() -> list[KeySpec]:
+    """The contract across the years: its tables scroll, Esc goes back."""
+    return [
+        KeySpec("app.focus_next", "tab", "Tab", "follow_up.chair.key.next_table", "follow_up.chair.key.next_table.help"),
+        KeySpec("scroll_down", "pagedown", "PgDn PgUp", None, "follow_up.chair.key.years_scroll.help"),
+        KeySpec("scroll_up", "pageup", "PgUp", None, None),
+        KeySpec("back", "escape", "Esc", "ui.key.back", "follow_up.chair.key.years_back.help"),
     ]
 
 

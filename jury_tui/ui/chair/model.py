@@ -52,10 +52,16 @@ from jury_tui.domain.eligibility import (
     check_eligibility,
     overall_outcome,
 )
+from jury_tui.domain.follow_up import (
+    FigureCheck,
+    FollowUpRound,
+    PortfolioRow,
+    portfolio,
+)
 from jury_tui.domain.ranking import RankedApplication, rank, voting_counts
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError
-from jury_tui.i18n import t
+from jury_tui.i18n import language, t
 from jury_tui.store.chair_store import DECISION_TEXTS, ChairStore, ImportResult
 
 if TYPE_CHECKING:
@@ -93,6 +99,7 @@ class ChairModel:
         self.sort_by_total = False
         self.current_application = self.file_order[0]
         self.current_page = 0  # criterion index; len(criteria) = the decision page
+        self._portfolio: dict[str, PortfolioRow] | None = None
         self.reload()
 
     # --- loading and derived values -----------------------------------------------------------
@@ -356,6 +363,37 @@ class ChairModel:
         for aid in self.file_order:
             self._decided(self.store.decision(aid))
         self._selection_changed()
+
+    # --- a follow-up round (call §5): verdicts per contract, the reports' figures ---
+    @property
+    def follow_up(self) -> FollowUpRound | None:
+        """The follow-up round this session is, or None for a selection."""
+        return self.session.follow_up
+
+    def report_checks(self, application_id: str) -> list[FigureCheck]:
+        """The call's rules on the figures of the contract's report of this year (domain/follow_up)."""
+        return list(self.portfolio_row(application_id).checks)
+
+    def portfolio_rows(self) -> list[PortfolioRow]:
+        """Every contract with its figures of the round's year (the reports never change in a session)."""
+        assert self.follow_up is not None
+        if self._portfolio is None:
+            self._portfolio = {row.application_id: row for row in portfolio(self.follow_up, self.criteria.eligibility)}
+        return list(self._portfolio.values())
+
+    def portfolio_row(self, application_id: str) -> PortfolioRow:
+        self.portfolio_rows()
+        return self._portfolio[application_id]
+
+    def verdict_name(self, verdict: str | None) -> str | None:
+        """The verdict's name in the criteria file (None: no verdict yet)."""
+        if verdict is None:
+            return None
+        return self.criteria.verdict(verdict).name.get(language())
+
+    def set_verdict(self, application_id: str, verdict: str | None) -> None:
+        self.refresh_if_changed()  # never a change on top of a state that is no longer on disk
+        self._decided(self.store.set_verdict(application_id, verdict))
 
     def import_file(self, path: Path) -> ImportResult:
         return self.store.import_submission(path)

@@ -25,12 +25,14 @@ from jury_tui.ui.chair.keys import MODES
 TAB_KEYS = {"overview": "o", "detail": "d", "ranking": "b", "calibration": "k"}
 
 
-def tabs_line(active: str) -> Content:
+def tabs_line(active: str, follow_up: bool = False) -> Content:
+    """The screens as tabs; in a follow-up round the budget's tab is the portfolio's."""
     parts: list[Content | str | tuple[str, str]] = []
     for mode in MODES:
         if parts:
             parts.append(("│", "$text-muted"))
-        label = f" {TAB_KEYS[mode]} {t(f'chair.ui.tab.{mode}')} "
+        name = t("follow_up.chair.key.portfolio") if follow_up and mode == "ranking" else t(f"chair.ui.tab.{mode}")
+        label = f" {TAB_KEYS[mode]} {name} "
         parts.append((label, "bold reverse $accent" if mode == active else "$text-muted"))
     return Content.assemble(*parts)
 
@@ -46,12 +48,13 @@ class TopBar(Horizontal):
     TopBar > #save-status.-error { color: $text-error; text-style: bold; }
     """
 
-    def __init__(self, active: str) -> None:
+    def __init__(self, active: str, follow_up: bool = False) -> None:
         super().__init__()
         self.active = active
+        self.follow_up = follow_up
 
     def compose(self) -> ComposeResult:
-        yield Static(tabs_line(self.active), id="tabs")
+        yield Static(tabs_line(self.active, self.follow_up), id="tabs")
         yield Static(id="save-status", markup=False)
 
     def show_status(self, text: str, error: bool) -> None:

@@ -30,6 +30,7 @@ class ChairAppLike(Protocol):
     def report_error(self, message: str) -> None: ...
     def action_show_mode(self, mode: str) -> None: ...
     def open_detail(self, application_id: str, page: int) -> None: ...
+    def open_years(self, application_id: str) -> None: ...
 
 
 class ChairScreen(SpecBindings, Screen[None]):
@@ -49,7 +50,14 @@ class ChairScreen(SpecBindings, Screen[None]):
         return []
 
     def key_specs(self) -> list[KeySpec]:
-        return self.own_keys + global_keys(self.FOOTER_GLOBALS)
+        return self.own_keys + self.global_keys(self.FOOTER_GLOBALS)
+
+    def global_keys(self, footer: tuple[str, ...] = ()) -> list[KeySpec]:
+        """The app's keys as this session has them (a follow-up round: the portfolio for the budget)."""
+        return global_keys(footer, follow_up=self.model.follow_up is not None)
+
+    def help_title(self) -> str:
+        return t(f"chair.key.{self.MODE}.help")
 
     def key_scale(self) -> Scale:
         return self.model.criteria.scale
@@ -59,7 +67,7 @@ class ChairScreen(SpecBindings, Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def top_bar(self) -> TopBar:
-        return TopBar(self.MODE)
+        return TopBar(self.MODE, follow_up=self.model.follow_up is not None)
 
     def footer(self) -> KeyFooter:
         return KeyFooter(show_command_palette=self.FOOTER_PALETTE)
@@ -74,7 +82,7 @@ class ChairScreen(SpecBindings, Screen[None]):
         for spec in self.own_keys:
             if spec.palette and spec.palette_text:
                 commands.append((help_text(spec, scale, spec.palette_text), spec.display, partial(self.run_action, spec.action)))
-        for spec in global_keys():
+        for spec in self.global_keys():
             if spec.palette and spec.help:
                 commands.append((t(spec.help), spec.display, partial(self.app.run_action, spec.action)))
         for application in self.model.session.applications:

@@ -63,7 +63,12 @@ class DetailScreen(ChairScreen):
         self.text_boxes = TextBoxes(self, ("motivation", "minority", *EDITED_TEXTS), self._text_saved)
 
     def build_key_specs(self) -> list[KeySpec]:
-        return detail_keys(self.model.criteria.scale)
+        return detail_keys(self.model.criteria.scale, follow_up=self.follow_up)
+
+    @property
+    def follow_up(self) -> bool:
+        """A follow-up round: a verdict per contract instead of a recommendation and an amount."""
+        return self.model.follow_up is not None
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -105,6 +110,8 @@ class DetailScreen(ChairScreen):
         self.query_one("#minority", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
         for field in EDITED_TEXTS:
             self.query_one(f"#{field}", EditorArea).border_subtitle = t("chair.ui.detail.editing_hint")
+        if self.follow_up:
+            self.query_one("#decision-heading", Static).update(t("follow_up.chair.detail.decision_heading"))
         super().on_mount()
 
     # --- state -------------------------------------------------------------------------------
@@ -161,6 +168,9 @@ class DetailScreen(ChairScreen):
         decision = model.decision(self.application_id)
         order = model.order()
         position = t("chair.ui.detail.position", number=order.index(self.application_id) + 1, total=len(order))
+        if self.follow_up:
+            self._draw_follow_up_header(position)
+            return
         recommendation = decision.recommendation
         funded = recommendation is not None and recommendation.funded
         amount = (t("chair.ui.detail.amount", value=fmt.euro(model.amount(self.application_id))) if funded
@@ -186,6 +196,34 @@ class DetailScreen(ChairScreen):
         self.query_one("#eligibility-full", Static).update(
             view.eligibility_full(checks, self.criteria, self.lang, decision.advised_amount, application.requested_subsidy))
         self.query_one("#criteria-strip", Static).update(view.criteria_strip(model, self.application_id, self.page, self.lang))
+
+    def _draw_follow_up_header(self, position: str) -> None:
+        """A contract of a follow-up round: its verdict and granted subsidy, its report's rules."""
+        model = self.model
+        aid = self.application_id
+        application = model.application(aid)
+        verdict = model.verdict_name(model.decision(aid).verdict)
+        contract = model.follow_up.contract(aid)
+        subsidy = contract.subsidy
+        self.query_one("#app-line", Static).update(Content.assemble(
+            (position + " ", "$text-muted"),
+            (application.label, "bold"),
+            " · ",
+            (t("follow_up.chair.detail.verdict", value=verdict or t("follow_up.chair.no_verdict")),
+             "bold $success" if verdict else ""),
+            " · ",
+            t("follow_up.chair.detail.granted", value=fmt.euro(subsidy) if subsidy is not None else fmt.DASH)
+            + ("*" if contract.illustrative else ""),  # as the portfolio marks a figure not from a source
+            " · ",
+            (application.title, "italic $text-muted"),
+        ))
+        checks = model.report_checks(aid)
+        summary = view.report_checks_summary(checks)
+        if self.too_few_votes:
+            summary = Content.assemble(("⚠ " + self.too_few_words() + " ", "bold $text-error"), summary)
+        self.query_one("#eligibility-line", Static).update(summary)
+        self.query_one("#eligibility-full", Static).update(view.report_checks_full(checks, model.follow_up.report(aid)))
+        self.query_one("#criteria-strip", Static).update(view.criteria_strip(model, aid, self.page, self.lang))
 
     @property
     def too_few_votes(self) -> bool:
@@ -248,6 +286,13 @@ class DetailScreen(ChairScreen):
             return False
         if not self.on_decision_page and name in DECISION_ONLY:
             return False
+        if self.follow_up:  # no amount, no conditions to fund; as many direct keys as verdicts
+            if name == "edit_amount" or (name == "edit_text" and parameters == ("conditions",)):
+                return False
+            if name == "recommend" and int(parameters[0]) > len(self.criteria.verdicts):  # type: ignore[call-overload]
+                return False
+        elif name == "years":
+            return False
         return True
 
     def palette_commands(self):
@@ -256,6 +301,11 @@ class DetailScreen(ChairScreen):
         for step in sorted(self.criteria.scale.steps, key=lambda step: step.value):
             commands.append((f"{t('ui.key.score')} {step.value}: {step.label.get(self.lang)}", str(step.value),
                              partial(self.run_action, f"score({step.value})")))
+        if self.follow_up:
+            for number, verdict in enumerate(self.criteria.verdicts, start=1):
+                commands.append((t("follow_up.chair.palette.verdict", value=verdict.name.get(self.lang)), str(number),
+                                 partial(self.decision_page.choose_verdict, verdict.id)))
+            return commands
         for number, recommendation in enumerate(view.RECOMMENDATIONS, start=1):
             commands.append((t("chair.palette.recommend", value=view.recommendation_text(recommendation)), str(number),
                              partial(self.decision_page.recommend, recommendation)))
@@ -392,10 +442,21 @@ class DetailScreen(ChairScreen):
         self.decision_page.edit_text(field)
 
     def action_recommend(self, number: int) -> None:
+        if self.follow_up:
+            if number <= len(self.criteria.verdicts):
+                self.decision_page.choose_verdict(self.criteria.verdicts[number - 1].id)
+            return
         self.decision_page.recommend(view.RECOMMENDATIONS[number - 1])
 
     def action_cycle_recommendation(self) -> None:
+        if self.follow_up:
+            self.decision_page.cycle_verdict()
+            return
         self.decision_page.cycle_recommendation()
+
+    def action_years(self) -> None:
+        self.flush()
+        self.chair_app.open_years(self.application_id)
 
     def action_edit_amount(self) -> None:
         self.decision_page.edit_amount()

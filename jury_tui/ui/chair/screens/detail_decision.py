@@ -46,7 +46,9 @@ class DecisionPage:
         total_criteria = len(criteria.criteria)
         mean = fmt.number(model.aggregates[aid].weighted_total)
         maximum = fmt.compact(model.maximum_total)
-        if consensus_total is not None:
+        if consensus_total is not None and model.follow_up is not None:  # no rank: nothing is selected
+            totals = t("follow_up.chair.detail.totals", consensus=fmt.compact(consensus_total), maximum=maximum, mean=mean)
+        elif consensus_total is not None:
             rank = next((row.rank for row in model.ranking if row.application_id == aid), None)
             totals = t("chair.ui.detail.totals", consensus=fmt.compact(consensus_total), maximum=maximum, mean=mean,
                        rank=rank or fmt.DASH)
@@ -59,6 +61,9 @@ class DecisionPage:
             lines += ["\n", (t("chair.ui.detail.missing_motivations", count=len(missing), names=names), "$text-warning")]
         screen.query_one("#decision-totals", Static).update(Content.assemble(*lines))
         screen.query_one("#decision-open", Static).update(self._open_line())
+        if model.follow_up is not None:
+            self._draw_verdicts()
+            return
         parts: list[Content | str | tuple[str, str]] = [(t("chair.ui.detail.recommendation_line"), "bold"), " "]
         for number, recommendation in enumerate(view.RECOMMENDATIONS, start=1):
             label = f" {number} {view.recommendation_text(recommendation)} "
@@ -77,6 +82,38 @@ class DecisionPage:
         note_line.update(note or "")
         note_line.display = bool(note)
         self.draw_texts()
+
+    def _draw_verdicts(self) -> None:
+        """A follow-up round: the verdicts of the criteria file (keys 1, 2, 3 …) instead of the
+        advice, no amount; then the chair's texts."""
+        screen = self.screen
+        decision = screen.model.decision(screen.application_id)
+        parts: list[Content | str | tuple[str, str]] = [(t("follow_up.chair.detail.verdict_line"), "bold"), " "]
+        for number, verdict in enumerate(screen.criteria.verdicts, start=1):
+            chosen = decision.verdict == verdict.id
+            parts += [(f" {number} {verdict.name.get(screen.lang)} ", "bold reverse $accent" if chosen else "$text-muted"), " "]
+        screen.query_one("#recommendation-line", Static).update(Content.assemble(*parts))
+        screen.query_one("#amount-row").display = False
+        screen.query_one("#amount-note", Static).display = False
+        self.draw_texts()
+
+    def choose_verdict(self, verdict: str | None) -> None:
+        screen = self.screen
+        model = screen.model
+        aid = screen.application_id
+        if model.decision(aid).verdict == verdict:
+            return
+        try:
+            model.set_verdict(aid, verdict)
+        except (JuryError, OSError) as error:
+            screen.chair_app.report_error(error)
+            return
+        screen.changed()
+
+    def cycle_verdict(self) -> None:
+        cycle: list[str | None] = [*(verdict.id for verdict in self.screen.criteria.verdicts), None]
+        current = self.screen.model.decision(self.screen.application_id).verdict
+        self.choose_verdict(cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else cycle[0])
 
     def _open_line(self) -> Content:
         """What is still open for this application (beyond the criteria, said above), or that nothing is."""
@@ -101,6 +138,8 @@ class DecisionPage:
         decision = model.decision(aid)
         funded = decision.recommendation is not None and decision.recommendation.funded
         offered = ["overall", "hearing"]
+        if model.follow_up is not None:  # a granted contract: no conditions to fund it with
+            funded = False
         if funded or decision.conditions.strip():
             offered.append("conditions")
         if model.below_minimum_votes(aid) or decision.rank_motivation.strip():

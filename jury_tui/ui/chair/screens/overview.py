@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from jury_tui.domain.advice import Gap
 from jury_tui.domain.criteria import Criterion
+from jury_tui.domain.eligibility import Outcome
 from jury_tui.i18n import language, t
 from jury_tui.reports.open_points import application_line, application_name
 from jury_tui.ui.chair import formatting as fmt
@@ -19,6 +20,8 @@ from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.chair.widgets import ChairTable
 
 LABEL_WIDTH = 14
+FOLLOW_UP_LABEL_WIDTH = 26  # no rank column: room for the neighbourhood's name
+VERDICT_WIDTH = 16
 CELL_WIDTH = 4
 
 STYLE_FLAGGED = "bold white on dark_red"
@@ -28,6 +31,8 @@ STYLE_MUTED = "grey50"
 STYLE_OPEN = "yellow3"
 STYLE_TOO_FEW = "bold red"
 # What is open for the session as a whole, in the status line (short; the export says it in full).
+# The worst outcome of the call's rules on a contract's report (domain/follow_up.worst_outcome).
+RULE_MARKS = {Outcome.MET: ("✓", STYLE_CONSENSUS), Outcome.NOT_MET: ("⚑", STYLE_FLAGGED), Outcome.UNKNOWN: ("?", STYLE_OPEN)}
 SESSION_POINTS = {Gap.OVER_BUDGET: "chair.ui.overview.over_budget", Gap.MEETING: "chair.ui.overview.meeting"}
 
 
@@ -41,6 +46,16 @@ class OverviewScreen(ChairScreen):
 
     def build_key_specs(self) -> list[KeySpec]:
         return overview_keys()
+
+    @property
+    def follow_up(self) -> bool:
+        return self.model.follow_up is not None
+
+    def key_specs(self) -> list[KeySpec]:
+        if not self.follow_up:
+            return super().key_specs()
+        # A follow-up round: the portfolio (b) in the footer, where a selection has none of its budget.
+        return self.own_keys + self.global_keys((*self.FOOTER_GLOBALS[:-1], "show_mode('ranking')", *self.FOOTER_GLOBALS[-1:]))
 
     def compose(self) -> ComposeResult:
         yield self.top_bar()
@@ -57,13 +72,18 @@ class OverviewScreen(ChairScreen):
     def on_mount(self) -> None:
         table = self.table
         lang = language()
-        table.add_column(Text(t("chair.ui.ranking.column_application")), key="application", width=LABEL_WIDTH)
+        label = t("follow_up.chair.column_contract") if self.follow_up else t("chair.ui.ranking.column_application")
+        table.add_column(Text(label), key="application", width=self.label_width)
         for criterion in self.model.criteria.criteria:
             table.add_column(Text(short_name(criterion, lang)), key=criterion.id, width=CELL_WIDTH)
         table.add_column(Text(t("chair.ui.overview.column_open")), key="open", width=2)
         table.add_column(Text(t("chair.ui.overview.column_advice")), key="advice", width=3)
         table.add_column(Text(t("chair.ui.overview.column_total")), key="total", width=6)
-        table.add_column(Text(t("chair.ui.ranking.column_rank")), key="rank", width=3)  # "15=": ex aequo
+        if self.follow_up:  # a verdict per contract and its report's rules, no rank: nothing is selected
+            table.add_column(Text(t("follow_up.chair.key.verdict")), key="verdict", width=VERDICT_WIDTH)
+            table.add_column(Text(t("follow_up.chair.column_rules")), key="rules", width=6)
+        else:
+            table.add_column(Text(t("chair.ui.ranking.column_rank")), key="rank", width=3)  # "15=": ex aequo
         table.focus()
         super().on_mount()
 
@@ -81,9 +101,13 @@ class OverviewScreen(ChairScreen):
         style = STYLE_FLAGGED if stats.flagged else (STYLE_MISSING if stats.missing else "")
         return Text(fmt.number(stats.mean), style=style, justify="right")
 
+    @property
+    def label_width(self) -> int:
+        return FOLLOW_UP_LABEL_WIDTH if self.follow_up else LABEL_WIDTH
+
     def _row(self, application_id: str) -> list[Text]:
         application = self.model.application(application_id)
-        cells = [Text(fmt.shorten(application.label, LABEL_WIDTH))]
+        cells = [Text(fmt.shorten(application.label, self.label_width))]
         cells += [self._cell(application_id, cid) for cid in self.model.criteria.criterion_ids]
         open_flags = len(self.model.open_flags(application_id))
         cells.append(Text(f"!{open_flags}" if open_flags else "", style="bold red"))
@@ -93,7 +117,14 @@ class OverviewScreen(ChairScreen):
             cells.append(Text(fmt.compact(total), style=STYLE_CONSENSUS, justify="right"))
         else:
             cells.append(Text(fmt.number(total), justify="right"))
-        cells.append(Text(self.model.rank_label(application_id), justify="right"))
+        if self.follow_up:
+            verdict = self.model.verdict_name(self.model.decision(application_id).verdict)
+            cells.append(Text(fmt.shorten(verdict, VERDICT_WIDTH), style="bold") if verdict
+                         else Text(fmt.DASH, style=STYLE_MUTED))
+            mark, style = RULE_MARKS[self.model.portfolio_row(application_id).outcome]
+            cells.append(Text(mark, style=style, justify="center"))
+        else:
+            cells.append(Text(self.model.rank_label(application_id), justify="right"))
         return cells
 
     def _advice_cell(self, application_id: str) -> Text:
@@ -139,7 +170,10 @@ class OverviewScreen(ChairScreen):
             )
         self._draw_open_line()
         threshold = fmt.compact(model.criteria.disagreement_threshold)
-        self.query_one("#overview-legend", Static).update(t("chair.ui.overview.legend", threshold=threshold))
+        legend = t("chair.ui.overview.legend", threshold=threshold)
+        if self.follow_up:
+            legend += " · " + t("follow_up.chair.overview.legend")
+        self.query_one("#overview-legend", Static).update(legend)
 
     def open_words(self, application_id: str) -> str:
         """What is open for one application, in words: the advice's gaps, and too few votes."""
