@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -41,13 +40,7 @@ def reports_copy(tmp: Path, final: str | None = None) -> Path:
 
 
 def set_verdict(store: ChairStore, application_id: str, verdict: str):
-    """The verdict: through the store's internal save until ChairStore has a verdict setter (issue 15,
-    being added in parallel); switch this one helper then."""
-    setter = getattr(store, "set_verdict", None)
-    if setter is not None:
-        return setter(application_id, verdict)
-    decision = store.decision(application_id)
-    return store._save(dataclasses.replace(decision, verdict=verdict), decision)
+    return store.set_verdict(application_id, verdict)
 
 
 def follow_up_round(data_dir: Path, tmp: Path, *, final: str | None = None, complete: bool = True):

@@ -17,7 +17,6 @@ the chair keeps it, and so does a meeting already on record.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +35,6 @@ from jury_tui.formats.session_builder import (
 )
 from jury_tui.formatting import format_euro, format_percent
 from jury_tui.i18n import language, t
-from jury_tui.store.atomic import folder_lock
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.demo_scores import FillResult, fill_demo_scores
 
@@ -136,7 +134,7 @@ def fill_demo_follow_up(data_dir: Path, session: SessionDefinition) -> FollowUpF
             store.set_consensus(application.id, criterion.id, score, motivation)
         overall = t(OVERALL.get(application.id, "demo.follow_up.overall.on_track"),
                     municipality=application.municipality, year=year, **figures)
-        _record_verdict(store, application.id, session.criteria.verdict(verdict).id, overall)
+        store.update_decision(application.id, verdict=session.criteria.verdict(verdict).id, overall_motivation=overall)
         filled.append(application.id)
     meeting = False
     if not store.deliberation().meeting.recorded:
@@ -163,11 +161,3 @@ def _infrastructure_figures(session: SessionDefinition, application_id: str) -> 
         return {}
     return {"share": format_percent(plan.value), "limit": format_percent(plan.limit),
             "part": format_euro(plan.part), "whole": format_euro(plan.whole)}
-
-
-def _record_verdict(store: ChairStore, application_id: str, verdict: str, overall: str) -> None:
-    """The verdict and the overall motivation in one change (one undo step), through the store's own
-    write (history, validation). ChairStore has no verdict setter yet: replace by it when it has."""
-    with folder_lock(store.chair_folder):
-        decision = store.decision(application_id)
-        store._save(dataclasses.replace(decision, verdict=verdict, overall_motivation=overall), decision)
