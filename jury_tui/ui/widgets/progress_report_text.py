@@ -33,9 +33,20 @@ from jury_tui.ui.widgets.application_text import (
 )
 
 MARKERS = {Outcome.MET: "✓", Outcome.NOT_MET: "⚠", Outcome.UNKNOWN: "ℹ"}
-# The report's fields the juror may read as "illustrative" (ProgressReport.illustrative), in reading order.
-FIELDS = ("reported_on", "ends_on", "co_financing_paid", "budget_lines", "budget_lines.planned", "budget_lines.spent",
-          "indicators", "milestones", "objective_changes", "obstacles", "asks")
+# The report's fields named in ProgressReport.illustrative, in the reader's words.
+FIELD_KEYS = {
+    "reported_on": "follow_up.juror.field.reported_on",
+    "ends_on": "chair.ui.rule.contract_end",
+    "co_financing_paid": "follow_up.juror.field.co_financing_paid",
+    "budget_lines": "follow_up.juror.field.budget_lines",
+    "budget_lines.planned": "follow_up.juror.field.budget_lines.planned",
+    "budget_lines.spent": "follow_up.juror.field.budget_lines.spent",
+    "indicators": "follow_up.juror.field.indicators",
+    "milestones": "follow_up.juror.field.milestones",
+    "objective_changes": "follow_up.juror.field.objective_changes",
+    "obstacles": "follow_up.juror.field.obstacles",
+    "asks": "follow_up.juror.field.asks",
+}
 _HEADING = re.compile(r"^(#{1,5})(?=\s|$)")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
@@ -115,7 +126,7 @@ def _spending(reports: list[ProgressReport], report: ProgressReport) -> list[str
                      format_percent(None if last is None or not row.planned else last / row.planned)])
     spent_total = report.spent_total
     totals = [next((older.spent_total for older in reports if older.year == year), None) for year in years]
-    body.append([f"**{literal(t('follow_up.juror.total'))}**", _thousands(report.planned_total),
+    body.append([f"**{literal(t('chair.ui.overview.column_total'))}**", _thousands(report.planned_total),
                  *(_thousands(total) for total in totals),
                  format_percent(None if spent_total is None or not report.planned_total else spent_total / report.planned_total)])
     title = t("follow_up.juror.budget")
@@ -187,7 +198,7 @@ def _source(report: ProgressReport) -> list[str]:
     if report.source:
         lines.append(t("follow_up.juror.source", source=report.source))
     if report.illustrative:
-        names = [t(f"follow_up.juror.field.{name}") if name in FIELDS else name for name in report.illustrative]
+        names = [t(FIELD_KEYS[name]) if name in FIELD_KEYS else name for name in report.illustrative]
         lines.append(t("follow_up.juror.illustrative_fields", fields=", ".join(names)))
     if report.reported_on is not None:
         lines.insert(0, t("follow_up.juror.reported_on", date=_date(report.reported_on)))
