@@ -19,10 +19,10 @@ SCREENS = {
     "hasselt-80x24-nl": ((80, 24), "nl", TO_HASSELT),
     "hasselt-120x36-nl": ((120, 36), "nl", TO_HASSELT),
     "hasselt-80x24-en": ((80, 24), "en", TO_HASSELT),
-    # three pages down: the budget table, narrow beside the list and the panel
-    "hasselt-budget-80x24-nl": ((80, 24), "nl", (*TO_HASSELT, "pagedown", "pagedown", "pagedown")),
-    # t: the text on the whole screen, the tables at their width
-    "hasselt-budget-text-only-80x24-nl": ((80, 24), "nl", (*TO_HASSELT, "t", *["pagedown"] * 2)),
+    # a search that finds a cell of the budget table, narrow beside the list and the panel
+    "hasselt-search-table-80x24-nl": ((80, 24), "nl", (*TO_HASSELT, "slash", *"medisch", "enter")),
+    # t: the text on the whole screen, the budget table at its width
+    "hasselt-budget-text-only-80x24-nl": ((80, 24), "nl", (*TO_HASSELT, "t", "pagedown")),
 }
 
 

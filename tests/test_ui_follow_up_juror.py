@@ -88,7 +88,7 @@ def test_hasselt_reads_report_figures_then_the_original_application(round_sessio
     hasselt = round_session.application(HASSELT)
     text = report_markdown(hasselt, round_session.follow_up, round_session.criteria.eligibility)
     order = [
-        "Voortgangsrapport 2024 · periode 01\\-01\\-2024–31\\-12\\-2024",
+        "Voortgangsrapport 2024 · periode 01\\-01\\-2024 t\\/m 31\\-12\\-2024",
         "toegekende subsidie € 700\\.000 \\(illustratief\\)",
         "⚠ infrastructuur\\, volgens plan\\: 23\\,4 \\% \\(max\\. 20 \\%\\) — € 124\\.000 van € 531\\.000",
         "✓ cofinanciering\\, besteed tot nu\\: 27\\,9 \\%",
