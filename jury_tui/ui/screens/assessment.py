@@ -51,6 +51,7 @@ from jury_tui.ui.widgets.application_list import ApplicationList
 from jury_tui.ui.widgets.application_text import ApplicationText
 from jury_tui.ui.widgets.debounced_save import DebouncedSave
 from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.widgets.progress_report_text import ProgressReportText
 from jury_tui.ui.widgets.scoring_panel import InfoScroll, MotivationArea, ScoringPanel
 from jury_tui.ui.widgets.status import MARKERS, STYLES, status_text
 from jury_tui.ui.widgets.text_search import SearchBar, SearchInput
@@ -116,7 +117,10 @@ class AssessmentScreen(SpecBindings, Screen[None]):
                 yield Static(id="app-heading")
                 yield SearchBar(text="#app-text", scroll="#text-scroll", id="search-bar")
                 with TextScroll(id="text-scroll"):
-                    yield ApplicationText(self.criteria.eligibility, id="app-text")
+                    if self.session.follow_up is not None:  # the contract's progress report, then its application
+                        yield ProgressReportText(self.session.follow_up, self.criteria.eligibility, id="app-text")
+                    else:
+                        yield ApplicationText(self.criteria.eligibility, id="app-text")
                 yield ScoringPanel(self.criteria, id="scoring")
         yield KeyFooter()
 

@@ -92,8 +92,12 @@ class ApplicationText(Markdown):
 
     def show(self, application: Application) -> AwaitComplete:
         self.shown += 1
-        self.rendering = self.update(reading_markdown(application, self.rules))
+        self.rendering = self.update(self.markdown(application))
         return self.rendering
+
+    def markdown(self, application: Application) -> str:
+        """The Markdown shown for `application` (a follow-up round shows its report first: ProgressReportText)."""
+        return reading_markdown(application, self.rules)
 
     @property
     def laid_out(self) -> bool:

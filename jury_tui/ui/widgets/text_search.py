@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, ScrollableContainer
 from textual.content import Content
 from textual.widgets import Input, Static
-from textual.widgets.markdown import MarkdownBlock
 
 from jury_tui.i18n import t
 from jury_tui.ui.keys import KeySpec, bindings_for
@@ -66,7 +65,7 @@ def find_all(text: str, query: str) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    block: MarkdownBlock
+    block: Static
     start: int
     end: int
 
@@ -117,7 +116,7 @@ class SearchBar(Horizontal):
         self.matches: list[Match] = []
         self.current: int | None = None
         self._shown = -1  # the text's `shown` count the matches were found in
-        self._originals: dict[MarkdownBlock, Content] = {}  # each highlighted block as it was
+        self._originals: dict[Static, Content] = {}  # each highlighted block as it was
 
     @property
     def text(self) -> ApplicationText:
@@ -187,10 +186,11 @@ class SearchBar(Horizontal):
             index %= len(self.matches)
         self._go(index, wrapped, direction)
 
-    def _blocks(self) -> list[tuple[MarkdownBlock, Content]]:
-        """The text's blocks that hold text (paragraphs, headings, list items), in reading order."""
+    def _blocks(self) -> list[tuple[Static, Content]]:
+        """The text's blocks that hold text (paragraphs, headings, list items, table cells), in reading order."""
         blocks = []
-        for block in self.text.query(MarkdownBlock):
+        # A table's cells are not Markdown blocks but Statics in a grid (MarkdownTableCellContents, not exported).
+        for block in self.text.query("MarkdownBlock, MarkdownTableCellContents").results(Static):
             content = self._originals.get(block, block.content)
             if isinstance(content, Content) and content.plain.strip():
                 blocks.append((block, content))
@@ -238,7 +238,7 @@ class SearchBar(Horizontal):
     # --- showing ----------------------------------------------------------------------------------
     def _mark(self) -> None:
         """Every match highlighted in its block, the current one more strongly."""
-        by_block: dict[MarkdownBlock, list[tuple[int, Match]]] = {}
+        by_block: dict[Static, list[tuple[int, Match]]] = {}
         for index, match in enumerate(self.matches):
             by_block.setdefault(match.block, []).append((index, match))
         for block, found in by_block.items():
