@@ -241,3 +241,26 @@ async def test_years_view_shows_hasselt_2023_and_2024(setup):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
+
+
+async def test_the_chair_reads_the_contracts_progress_report_before_its_application(setup):
+    """`l` in the detail: the contract's report of the year (its rules on its own figures) comes first,
+    then the original application, as the jurors read it."""
+    from jury_tui.ui.chair.screens.dialogs import ApplicationReader
+    from jury_tui.ui.widgets.progress_report_text import ProgressReportText
+
+    data_dir, session = setup
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*["down"] * ROW, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.application_id == HASSELT
+        await pilot.press("l")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ApplicationReader)
+        text = reader.query_one("#reader-text", ProgressReportText)
+        await text.rendering
+        shown = text.source
+        assert shown.index("23,4") < shown.index(t("follow_up.juror.original_undated"))

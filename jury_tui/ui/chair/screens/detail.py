@@ -409,7 +409,7 @@ class DetailScreen(ChairScreen):
         from jury_tui.ui.chair.screens.dialogs import ApplicationReader
 
         self.flush()
-        self.app.push_screen(ApplicationReader(self.model.application(self.application_id)))
+        self.app.push_screen(ApplicationReader(self.model.application(self.application_id), self.model.session))
 
     # --- actions: consensus (criterion page) -------------------------------------------------
     def action_score(self, value: int) -> None:

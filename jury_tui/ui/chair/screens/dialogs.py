@@ -15,12 +15,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from jury_tui.domain.applications import Application
+from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError, display_path, os_problem, visible
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ImportResult
 from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for
 from jury_tui.ui.widgets.application_text import ApplicationText
 from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.widgets.progress_report_text import ProgressReportText
 
 
 def split_paths(text: str) -> list[str]:
@@ -196,9 +198,12 @@ class ApplicationReader(SpecBindings, ModalScreen[None]):
     ApplicationReader #reader-scroll { height: 1fr; padding: 0 1; }
     """
 
-    def __init__(self, application: Application) -> None:
+    def __init__(self, application: Application, session: SessionDefinition | None = None) -> None:
+        """`session`: in a follow-up round the reader shows the contract's progress report first."""
         super().__init__(id="application-reader")
         self.application = application
+        self.follow_up = session.follow_up if session is not None else None
+        self.rules = session.criteria.eligibility if session is not None else ()
 
     def key_specs(self) -> list[KeySpec]:
         return self.KEYS
@@ -206,7 +211,10 @@ class ApplicationReader(SpecBindings, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static(t("chair.ui.reader.title", label=self.application.label), id="reader-title", markup=False)
         with VerticalScroll(id="reader-scroll"):
-            yield ApplicationText(id="reader-text")
+            if self.follow_up is not None:
+                yield ProgressReportText(self.follow_up, self.rules, id="reader-text")
+            else:
+                yield ApplicationText(id="reader-text")
         yield KeyFooter()
 
     def on_mount(self) -> None:
