@@ -240,7 +240,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
         _out(note)
     if follow_up:
         verdict = (session.criteria.verdict(decision.verdict).name.get(language()) if decision.verdict is not None
-                   else t("follow_up.chair.no_verdict"))
+                   else t("evaluation.verdict.none"))
         _out(t("follow_up.chair.cli_state", application=_application_name(session, application_id), verdict=verdict))
     else:
         _out(t("cli.decide.state", application=_application_name(session, application_id),

@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, StrictBool
 
-from jury_tui.domain.applications import Amount, Section
+from jury_tui.domain.applications import Section
 from jury_tui.domain.criteria import STRICT, EligibilityRule, Identifier, RuleKind
 from jury_tui.domain.eligibility import Outcome, share
 from jury_tui.domain.limits import (
@@ -33,22 +34,30 @@ from jury_tui.domain.limits import (
 )
 from jury_tui.domain.text import InvalidValue, Line, Text
 
-Year = Annotated[int, Field(ge=2000, le=2099)]
+# Figures are read strictly: `true` or "2024" in a report is a slip, never 1 or 2024.
+Year = Annotated[int, Field(ge=2000, le=2099, strict=True)]
 ReportDate = Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2099, 12, 31))]
-Figure = Annotated[float, Field(ge=-1e12, le=1e12, allow_inf_nan=False)]
+Figure = Annotated[float, Field(ge=-1e12, le=1e12, allow_inf_nan=False, strict=True)]
+Amount = Annotated[float, Field(ge=0, le=1e12, allow_inf_nan=False, strict=True)]
 ShortText = Annotated[Line, Field(min_length=1, max_length=MAX_TITLE)]
 LongText = Annotated[Text, Field(min_length=1, max_length=MAX_TEXT)]
 MAX_REPORT_ITEMS = 100  # budget lines, indicators, milestones, changes, obstacles, asks in one report
 MAX_REPORTS = 20_000  # progress reports in one follow-up round (every contract, every year)
 
 
+def same_name(name: str) -> str:
+    """A name as the years are matched on: case and spacing do not count."""
+    return " ".join(name.split()).casefold()
+
+
 def _unique(kind: str):
     def check(items: list) -> list:
         seen: set[str] = set()
         for item in items:
-            if item.name in seen:
+            key = same_name(item.name)
+            if key in seen:
                 raise InvalidValue("report.duplicate_name", kind=kind, name=item.name)
-            seen.add(item.name)
+            seen.add(key)
         return items
     return check
 
@@ -63,7 +72,7 @@ class BudgetLine:
     name: Annotated[Line, Field(min_length=1, max_length=MAX_NAME)]
     planned: Amount
     spent: Amount | None = None
-    infrastructure: bool = False
+    infrastructure: StrictBool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,7 +142,7 @@ class ProgressReport:
     period_start: ReportDate
     period_end: ReportDate
     reported_on: ReportDate | None = None
-    final: bool = False  # the contract's last report: the final evaluation follows
+    final: StrictBool = False  # the contract's last report: the final evaluation follows
     ends_on: ReportDate | None = None  # the contract's end date as it stands now
     co_financing_paid: Amount | None = None  # cumulative, up to period_end
     source: Annotated[Line, Field(max_length=MAX_TITLE)] = ""
@@ -157,6 +166,16 @@ class ProgressReport:
     def __post_init__(self) -> None:
         if self.period_end < self.period_start:
             raise InvalidValue("report.period_order", start=self.period_start.isoformat(), end=self.period_end.isoformat())
+        if self.period_end.year != self.year:
+            raise InvalidValue("report.year_period", year=self.year, end=self.period_end.isoformat())
+        written = self.reported_on or self.period_end
+        for milestone in self.milestones:
+            if milestone.actual is not None and milestone.actual > max(written, self.period_end):
+                raise InvalidValue("report.milestone_future", name=milestone.name, actual=milestone.actual.isoformat(),
+                                   written=max(written, self.period_end).isoformat())
+        for name in self.illustrative:
+            if name not in ILLUSTRATIVE_FIELDS:
+                raise InvalidValue("report.illustrative_unknown", name=name)
 
     @property
     def planned_total(self) -> float:
@@ -191,6 +210,15 @@ class ProgressReport:
             if late is not None:
                 found.append((milestone, late))
         return found
+
+
+# What a report's `illustrative` list may name: a field, or a field of its budget lines, indicators
+# or milestones ('budget_lines.spent').
+ILLUSTRATIVE_FIELDS = frozenset(
+    {item.name for item in dataclass_fields(ProgressReport)}
+    | {f"{kind}.{item.name}" for kind, record in (("budget_lines", BudgetLine), ("indicators", Indicator),
+                                                  ("milestones", Milestone)) for item in dataclass_fields(record)}
+)
 
 
 def _cents_sum(amounts: Iterable[float]) -> float:
@@ -237,6 +265,15 @@ class FollowUpRound:
             if key in seen:
                 raise InvalidValue("follow_up.report_twice", contract=report.contract, year=report.year)
             seen.add(key)
+        for contract_id in sorted(contract_ids):
+            reports = self.history(contract_id)
+            for earlier, later in zip(reports, reports[1:]):
+                if earlier.final:
+                    raise InvalidValue("follow_up.final_not_last", contract=contract_id, year=earlier.year,
+                                       later=later.year)
+                if later.period_start <= earlier.period_end:
+                    raise InvalidValue("follow_up.periods_overlap", contract=contract_id, year=earlier.year,
+                                       later=later.year)
         for contract_id in sorted(contract_ids):
             if (contract_id, self.year) not in seen:
                 raise InvalidValue("follow_up.report_missing", contract=contract_id, year=self.year)
@@ -343,26 +380,30 @@ class LineOverYears:
     spent: dict[int, float | None]
 
 
-def spending_over_years(reports: Sequence[ProgressReport]) -> list[LineOverYears]:
-    """A contract's budget lines side by side over its reports (oldest first), in the order of the
-    latest report, then lines only earlier reports have."""
+def _across_years(reports: Sequence[ProgressReport], items) -> tuple[list[ProgressReport], list]:
+    """The reports oldest first, and per item (a budget line, an indicator; matched on its name,
+    case and spacing aside) its latest version and its version in each report: the latest
+    report's items in its order, then items only earlier reports have."""
     ordered = sorted(reports, key=lambda report: report.year)
-    names: list[str] = []
-    latest: dict[str, BudgetLine] = {}
+    latest: dict[str, object] = {}
     for report in reversed(ordered):
-        for line in report.budget_lines:
-            if line.name not in latest:
-                latest[line.name] = line
-                names.append(line.name)
+        for item in items(report):
+            latest.setdefault(same_name(item.name), item)
     rows = []
-    for name in names:
-        spent = {}
-        for report in ordered:
-            found = next((line for line in report.budget_lines if line.name == name), None)
-            spent[report.year] = None if found is None else found.spent
-        rows.append(LineOverYears(name=name, infrastructure=latest[name].infrastructure, planned=latest[name].planned,
-                                  spent=spent))
-    return rows
+    for key, newest in latest.items():
+        per_year = {report.year: next((item for item in items(report) if same_name(item.name) == key), None)
+                    for report in ordered}
+        rows.append((newest, per_year))
+    return ordered, rows
+
+
+def spending_over_years(reports: Sequence[ProgressReport]) -> list[LineOverYears]:
+    """A contract's budget lines side by side over its reports (oldest first): planned as the latest
+    report has it, spent so far at the end of each year."""
+    _, rows = _across_years(reports, lambda report: report.budget_lines)
+    return [LineOverYears(name=newest.name, infrastructure=newest.infrastructure, planned=newest.planned,
+                          spent={year: None if line is None else line.spent for year, line in per_year.items()})
+            for newest, per_year in rows]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -378,24 +419,12 @@ class IndicatorOverYears:
 def indicators_over_years(reports: Sequence[ProgressReport]) -> list[IndicatorOverYears]:
     """A contract's indicators side by side over its reports: baseline and target as the latest
     report has them, the measured value per year."""
-    ordered = sorted(reports, key=lambda report: report.year)
-    latest: dict[str, Indicator] = {}
-    names: list[str] = []
-    for report in reversed(ordered):
-        for indicator in report.indicators:
-            if indicator.name not in latest:
-                latest[indicator.name] = indicator
-                names.append(indicator.name)
-    rows = []
-    for name in names:
-        measured = {}
-        for report in ordered:
-            found = next((indicator for indicator in report.indicators if indicator.name == name), None)
-            measured[report.year] = None if found is None else found.measured
-        newest = latest[name]
-        rows.append(IndicatorOverYears(name=name, unit=newest.unit, baseline=newest.baseline, target=newest.target,
-                                       measured=measured, progress=newest.progress))
-    return rows
+    _, rows = _across_years(reports, lambda report: report.indicators)
+    return [IndicatorOverYears(name=newest.name, unit=newest.unit, baseline=newest.baseline, target=newest.target,
+                               measured={year: None if item is None else item.measured
+                                         for year, item in per_year.items()},
+                               progress=newest.progress)
+            for newest, per_year in rows]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

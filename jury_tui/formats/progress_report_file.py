@@ -13,7 +13,8 @@ from jury_tui.formats.validation import validate
 from jury_tui.formatting import format_number
 from jury_tui.i18n import t
 
-AMOUNT_FIELDS = {"planned", "spent", "co_financing_paid"}
+# Amounts, and the indicators' figures: "2.000" is two thousand to a Flemish reader, 2.0 to YAML.
+AMOUNT_FIELDS = {"planned", "spent", "co_financing_paid", "baseline", "target", "measured"}
 
 
 def parse_progress_report(text: str, path: Path) -> ProgressReport:

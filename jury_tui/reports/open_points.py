@@ -239,3 +239,20 @@ def figure_check_line(check: FigureCheck) -> str:
     if check.part is not None and check.whole is not None:
         line += " — " + t("follow_up.check_amounts", part=format_euro(check.part), whole=format_euro(check.whole))
     return line
+
+
+# The report fields a progress report may mark illustrative (ProgressReport.illustrative), in the
+# reader's words: one map for the juror's text, the chair's views and the evaluation report.
+REPORT_FIELD_KEYS = {
+    "reported_on": "evaluation.field.reported_on",
+    "ends_on": "evaluation.field.ends_on",
+    "co_financing_paid": "evaluation.field.co_financing_paid",
+    "budget_lines": "evaluation.field.budget_lines",
+    "budget_lines.planned": "evaluation.field.budget_lines_planned",
+    "budget_lines.spent": "evaluation.field.budget_lines_spent",
+    "indicators": "evaluation.field.indicators",
+    "milestones": "evaluation.field.milestones",
+    "objective_changes": "evaluation.col.objective_changes",
+    "obstacles": "evaluation.field.obstacles",
+    "asks": "evaluation.field.asks",
+}

@@ -26,22 +26,13 @@ from jury_tui.reports.evaluation_data import ContractEvaluation
 from jury_tui.reports.evaluation_pdf.charts import spending_chart
 from jury_tui.reports.evaluation_pdf.context import EvaluationContext
 from jury_tui.reports.evaluation_pdf.front import outcome_cell, unbroken
-from jury_tui.reports.open_points import application_line, figure_check_line
+from jury_tui.reports.open_points import (
+    REPORT_FIELD_KEYS,
+    application_line,
+    figure_check_line,
+)
 
-# The report fields a progress report may mark illustrative (PROGRESS-FORMAT), in the reader's words.
-FIELD_WORDS = {
-    "reported_on": "evaluation.field.reported_on",
-    "ends_on": "evaluation.field.ends_on",
-    "co_financing_paid": "evaluation.field.co_financing_paid",
-    "budget_lines": "evaluation.field.budget_lines",
-    "budget_lines.planned": "evaluation.field.budget_lines_planned",
-    "budget_lines.spent": "evaluation.field.budget_lines_spent",
-    "indicators": "evaluation.field.indicators",
-    "milestones": "evaluation.field.milestones",
-    "objective_changes": "evaluation.col.objective_changes",
-    "obstacles": "evaluation.field.obstacles",
-    "asks": "evaluation.field.asks",
-}
+FIELD_WORDS = REPORT_FIELD_KEYS
 
 
 def contracts(c: EvaluationContext) -> list[Flowable]:

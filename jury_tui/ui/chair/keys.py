@@ -65,7 +65,7 @@ def detail_keys(scale: Scale | None = None, follow_up: bool | None = None) -> li
         return [spec for spec in specs if spec.name != "years"]
     changed = {
         "recommend(1)": replace(specs[_index(specs, "recommend(1)")], help="follow_up.chair.key.verdict_direct.help"),
-        "cycle_recommendation": replace(specs[_index(specs, "cycle_recommendation")], label="follow_up.chair.key.verdict",
+        "cycle_recommendation": replace(specs[_index(specs, "cycle_recommendation")], label="evaluation.col.verdict",
                                         help="follow_up.chair.key.verdict.help"),
     }
     return [changed.get(spec.action, spec) for spec in specs

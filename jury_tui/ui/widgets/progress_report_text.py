@@ -24,7 +24,7 @@ from jury_tui.domain.follow_up import (
 )
 from jury_tui.formatting import DASH, format_compact, format_euro, format_percent
 from jury_tui.i18n import t
-from jury_tui.reports.open_points import figure_check_line
+from jury_tui.reports.open_points import REPORT_FIELD_KEYS, figure_check_line
 from jury_tui.ui.widgets.application_text import (
     HARD_BREAK,
     ApplicationText,
@@ -33,20 +33,7 @@ from jury_tui.ui.widgets.application_text import (
 )
 
 MARKERS = {Outcome.MET: "✓", Outcome.NOT_MET: "⚠", Outcome.UNKNOWN: "ℹ"}
-# The report's fields named in ProgressReport.illustrative, in the reader's words.
-FIELD_KEYS = {
-    "reported_on": "follow_up.juror.field.reported_on",
-    "ends_on": "chair.ui.rule.contract_end",
-    "co_financing_paid": "follow_up.juror.field.co_financing_paid",
-    "budget_lines": "follow_up.juror.field.budget_lines",
-    "budget_lines.planned": "follow_up.juror.field.budget_lines.planned",
-    "budget_lines.spent": "follow_up.juror.field.budget_lines.spent",
-    "indicators": "follow_up.juror.field.indicators",
-    "milestones": "follow_up.juror.field.milestones",
-    "objective_changes": "follow_up.juror.field.objective_changes",
-    "obstacles": "follow_up.juror.field.obstacles",
-    "asks": "follow_up.juror.field.asks",
-}
+FIELD_KEYS = REPORT_FIELD_KEYS
 _HEADING = re.compile(r"^(#{1,5})(?=\s|$)")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
@@ -114,8 +101,8 @@ def _spending(reports: list[ProgressReport], report: ProgressReport) -> list[str
         return []
     years = [older.year for older in reports]
     infrastructure = t("chair.ui.rule.max_infrastructure_share")
-    header = [t("follow_up.juror.col.line"), t("follow_up.juror.col.planned")]
-    header += [t("follow_up.juror.col.spent", year=year) for year in years] + [t("follow_up.juror.col.of_plan")]
+    header = [t("follow_up.chair.years.line"), t("evaluation.col.planned")]
+    header += [t("follow_up.juror.col.spent", year=year) for year in years] + [t("evaluation.col.share_of_plan")]
     body = []
     for row in rows:
         name = row.name
@@ -140,14 +127,14 @@ def _indicators(reports: list[ProgressReport], report: ProgressReport) -> list[s
     if not rows:
         return []
     years = [older.year for older in reports]
-    header = [t("follow_up.juror.col.indicator"), t("follow_up.juror.col.baseline"), t("follow_up.juror.col.target"),
+    header = [t("evaluation.col.indicator"), t("follow_up.juror.col.baseline"), t("follow_up.juror.col.target"),
               *(str(year) for year in years), t("follow_up.juror.col.progress")]
     body = []
     for row in rows:
         name = t("follow_up.juror.with_unit", name=row.name, unit=row.unit) if row.unit else row.name
         body.append([_cell(name), format_compact(row.baseline), format_compact(row.target),
                      *(format_compact(row.measured[year]) for year in years), format_percent(row.progress)])
-    title = t("follow_up.juror.indicators")
+    title = t("evaluation.sec.indicators")
     if report.is_illustrative("indicators"):
         title += " " + t("ui.facts.illustrative")
     return [f"## {literal(title)}", _rows(header, body, 1)]
@@ -169,7 +156,7 @@ def _milestones(report: ProgressReport) -> list[str]:
         if days:
             line += " — " + t("follow_up.juror.days_late", count=days)
         items.append(f"- {literal(line)}")
-    title = t("follow_up.juror.milestones")
+    title = t("evaluation.sec.milestones")
     if report.is_illustrative("milestones"):
         title += " " + t("ui.facts.illustrative")
     return [f"## {literal(title)}", "\n".join(items)]
@@ -178,11 +165,11 @@ def _milestones(report: ProgressReport) -> list[str]:
 def _changes_obstacles_asks(report: ProgressReport) -> list[str]:
     parts = []
     if report.objective_changes:
-        parts.append(f"## {literal(t('follow_up.juror.changes'))}")
+        parts.append(f"## {literal(t('evaluation.sec.changes'))}")
         parts.append("\n".join(f"- **{literal(change.change)}**{HARD_BREAK}{literal(t('follow_up.juror.reason', reason=change.reason))}"
                                for change in report.objective_changes))
     if report.obstacles:
-        parts.append(f"## {literal(t('follow_up.juror.obstacles'))}")
+        parts.append(f"## {literal(t('follow_up.chair.key.network'))}")
         parts.append("\n".join(f"- {literal(obstacle)}" for obstacle in report.obstacles))
     if report.asks:
         parts.append(f"## {literal(t('follow_up.juror.asks'))}")
@@ -196,7 +183,7 @@ def _changes_obstacles_asks(report: ProgressReport) -> list[str]:
 def _source(report: ProgressReport) -> list[str]:
     lines = []
     if report.source:
-        lines.append(t("follow_up.juror.source", source=report.source))
+        lines.append(t("follow_up.chair.years.source", source=report.source))
     if report.illustrative:
         names = [t(FIELD_KEYS[name]) if name in FIELD_KEYS else name for name in report.illustrative]
         lines.append(t("follow_up.juror.illustrative_fields", fields=", ".join(names)))

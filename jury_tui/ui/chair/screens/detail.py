@@ -209,7 +209,7 @@ class DetailScreen(ChairScreen):
             (position + " ", "$text-muted"),
             (application.label, "bold"),
             " · ",
-            (t("follow_up.chair.detail.verdict", value=verdict or t("follow_up.chair.no_verdict")),
+            (t("follow_up.chair.detail.verdict", value=verdict or t("evaluation.verdict.none")),
              "bold $success" if verdict else ""),
             " · ",
             t("follow_up.chair.detail.granted", value=fmt.euro(subsidy) if subsidy is not None else fmt.DASH)

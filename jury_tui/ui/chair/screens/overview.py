@@ -72,7 +72,7 @@ class OverviewScreen(ChairScreen):
     def on_mount(self) -> None:
         table = self.table
         lang = language()
-        label = t("follow_up.chair.column_contract") if self.follow_up else t("chair.ui.ranking.column_application")
+        label = t("evaluation.col.contract") if self.follow_up else t("chair.ui.ranking.column_application")
         table.add_column(Text(label), key="application", width=self.label_width)
         for criterion in self.model.criteria.criteria:
             table.add_column(Text(short_name(criterion, lang)), key=criterion.id, width=CELL_WIDTH)
@@ -80,8 +80,8 @@ class OverviewScreen(ChairScreen):
         table.add_column(Text(t("chair.ui.overview.column_advice")), key="advice", width=3)
         table.add_column(Text(t("chair.ui.overview.column_total")), key="total", width=6)
         if self.follow_up:  # a verdict per contract and its report's rules, no rank: nothing is selected
-            table.add_column(Text(t("follow_up.chair.key.verdict")), key="verdict", width=VERDICT_WIDTH)
-            table.add_column(Text(t("follow_up.chair.column_rules")), key="rules", width=6)
+            table.add_column(Text(t("evaluation.col.verdict")), key="verdict", width=VERDICT_WIDTH)
+            table.add_column(Text(t("evaluation.col.rules")), key="rules", width=6)
         else:
             table.add_column(Text(t("chair.ui.ranking.column_rank")), key="rank", width=3)  # "15=": ex aequo
         table.focus()

@@ -95,10 +95,10 @@ class PortfolioScreen(ChairScreen):
     def on_mount(self) -> None:
         table = self.table
         columns = [
-            ("application", "follow_up.chair.column_contract", LABEL_WIDTH, False),
+            ("application", "evaluation.col.contract", LABEL_WIDTH, False),
             ("subsidy", "export.gov.granted", AMOUNT_WIDTH, True),
-            ("planned", "follow_up.chair.portfolio.planned", AMOUNT_WIDTH, True),
-            ("spent", "follow_up.chair.portfolio.spent", AMOUNT_WIDTH, True),
+            ("planned", "evaluation.col.planned", AMOUNT_WIDTH, True),
+            ("spent", "evaluation.col.spending", AMOUNT_WIDTH, True),
             ("spent_share", "follow_up.chair.portfolio.spent_share", SHARE_WIDTH, True),
             ("infra_plan", "follow_up.chair.portfolio.infra_plan", SHARE_WIDTH, True),
             ("infra_spent", "follow_up.chair.portfolio.infra_spent", SHARE_WIDTH, True),
@@ -108,7 +108,7 @@ class PortfolioScreen(ChairScreen):
             ("changes", "follow_up.chair.portfolio.changes", COUNT_WIDTH, True),
             ("obstacles", "follow_up.chair.portfolio.obstacles", COUNT_WIDTH, True),
             ("asks", "follow_up.chair.portfolio.asks", COUNT_WIDTH, True),
-            ("verdict", "follow_up.chair.key.verdict", VERDICT_WIDTH, False),
+            ("verdict", "evaluation.col.verdict", VERDICT_WIDTH, False),
         ]
         for key, label, width, right in columns:
             # No cell padding (14 columns in 120): the right-aligned figures keep a space on their left.

@@ -96,14 +96,14 @@ class YearsScreen(ChairScreen):
         table.clear(columns=True)
         table.add_column(t("follow_up.chair.years.line"), key="line", width=NAME_WIDTH)
         planned_star = _star(reports[-1].is_illustrative("budget_lines.planned"))
-        table.add_column(_right(t("follow_up.chair.portfolio.planned") + planned_star), key="planned", width=10)
+        table.add_column(_right(t("evaluation.col.planned") + planned_star), key="planned", width=10)
         for report in reports:
             year = report.year
             table.add_column(_right(f"{year}{_star(report.is_illustrative('budget_lines.spent'))}"), key=f"spent-{year}", width=10)
             table.add_column(_right(t("follow_up.chair.portfolio.spent_share")), key=f"share-{year}", width=7)
         rows = spending_over_years(reports)
         for row in rows:
-            mark = " " + t("follow_up.chair.years.infrastructure_mark") if row.infrastructure else ""
+            mark = " " + t("evaluation.chart.infrastructure_mark") if row.infrastructure else ""
             name = fmt.shorten(row.name, NAME_WIDTH - len(mark)) + mark
             cells: list[Text] = [Text(name), _right(fmt.plain_amount(row.planned))]
             for year in years:
@@ -122,8 +122,8 @@ class YearsScreen(ChairScreen):
     def _fill_indicators(self, reports, years: list[int]) -> None:
         table = self.query_one("#years-indicators", DataTable)
         table.clear(columns=True)
-        table.add_column(t("follow_up.chair.years.indicator"), key="indicator", width=NAME_WIDTH + 8)
-        table.add_column(_right(t("follow_up.chair.years.baseline")), key="baseline", width=9)
+        table.add_column(t("evaluation.col.indicator"), key="indicator", width=NAME_WIDTH + 8)
+        table.add_column(_right(t("evaluation.col.baseline")), key="baseline", width=9)
         table.add_column(_right(t("follow_up.chair.years.target")), key="target", width=9)
         for report in reports:
             year = report.year
