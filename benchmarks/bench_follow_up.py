@@ -34,29 +34,33 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_chair import bare_pdf, clock, text_of  # noqa: E402
-from bench_startup import JUROR, timed  # noqa: E402
-from pydantic import TypeAdapter  # noqa: E402
-from synthetic import motivation, write_synthetic  # noqa: E402
-from synthetic_follow_up import FOLLOW_UP_CRITERIA, selection_with_decision, write_reports  # noqa: E402
+from bench_chair import bare_pdf, clock, text_of
+from bench_startup import JUROR, timed
+from pydantic import TypeAdapter
+from synthetic import motivation, write_synthetic
+from synthetic_follow_up import (
+    FOLLOW_UP_CRITERIA,
+    selection_with_decision,
+    write_reports,
+)
 
-from jury_tui.domain.deliberation import Meeting  # noqa: E402
-from jury_tui.domain.follow_up import ProgressReport  # noqa: E402
-from jury_tui.formats.session_builder import (  # noqa: E402
+from jury_tui.domain.deliberation import Meeting
+from jury_tui.domain.follow_up import ProgressReport
+from jury_tui.formats.session_builder import (
     DEMO_KEY_SEED,
     build_demo_session,
     build_follow_up_session,
     demo_data_dir,
     shipped_criteria_dir,
 )
-from jury_tui.reports.evaluation_data import build_evaluation_data  # noqa: E402
-from jury_tui.reports.evaluation_pdf import write_evaluation_pdf  # noqa: E402
-from jury_tui.store.chair_store import ChairStore  # noqa: E402
-from jury_tui.store.demo_advice import demo_government  # noqa: E402
-from jury_tui.store.juror_store import JurorStore  # noqa: E402
-from jury_tui.store.sessions import write_session  # noqa: E402
+from jury_tui.reports.evaluation_data import build_evaluation_data
+from jury_tui.reports.evaluation_pdf import write_evaluation_pdf
+from jury_tui.store.chair_store import ChairStore
+from jury_tui.store.demo_advice import demo_government
+from jury_tui.store.juror_store import JurorStore
+from jury_tui.store.sessions import write_session
 
-CREATED = dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc)
+CREATED = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
 
 
 def fsync_floor(folder: Path, count: int = 50) -> float:

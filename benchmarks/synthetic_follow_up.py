@@ -13,7 +13,10 @@ from synthetic import KEY_SEED, synthetic_session, words
 
 from jury_tui.domain.deliberation import GovernmentDecision, GrantedContract
 from jury_tui.domain.session import SessionDefinition
-from jury_tui.formats.session_builder import build_follow_up_session, shipped_criteria_dir
+from jury_tui.formats.session_builder import (
+    build_follow_up_session,
+    shipped_criteria_dir,
+)
 
 YEAR = 2024
 FOLLOW_UP_CRITERIA = "wvc-2021-opvolging.toml"
@@ -103,6 +106,6 @@ def synthetic_follow_up(folder: Path, applications: int, jurors: int = 7):
     write_reports(reports, selection, government)
     session, keys = build_follow_up_session(
         f"opv-{applications}", selection, government, reports, shipped_criteria_dir() / FOLLOW_UP_CRITERIA,
-        key_seed=KEY_SEED, created_at=dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc),
+        key_seed=KEY_SEED, created_at=dt.datetime(2025, 3, 1, tzinfo=dt.UTC),
     )
     return selection, government, reports, session, keys
