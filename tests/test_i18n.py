@@ -43,6 +43,7 @@ DYNAMIC_KEYS = [
     r"export\.recommendation\.\w+",
     r"advice\.gap\.\w+",
     r"follow_up\.basis\.\w+",
+    r"follow_up\.chair\.text\.\w+",
 ]
 
 

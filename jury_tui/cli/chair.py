@@ -93,6 +93,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
 
     data_dir = _data_dir(args)
     session = load_session(data_dir, args.session_id)
+    _selection_only(session, "letters")
     out = args.out if args.out is not None else exports_dir(data_dir) / f"brieven-{session.id}"
     if out.exists() and not out.is_dir():
         raise JuryError(t("cli.letters.not_a_folder", path=display_path(out)))
@@ -103,6 +104,13 @@ def cmd_letters(args: argparse.Namespace) -> int:
     paths = write_letters(data, out)
     _out(t("cli.letters.written", count=len(paths), path=display_path(out)))
     return 0
+
+
+def _selection_only(session, command: str) -> None:
+    """Budgets, ties, the advice, the government's decision and letters belong to a selection: in a
+    follow-up round they would show or write a selection's view of contracts already granted."""
+    if session.follow_up is not None:
+        raise JuryError(t("follow_up.cli.selection_only", command=command, session=session.id))
 
 
 def _chair_store(args: argparse.Namespace):
@@ -320,6 +328,7 @@ def _print_scenarios(store, budgets: list[float]) -> None:
 
 def cmd_budget(args: argparse.Namespace) -> int:
     store = _chair_store(args)
+    _selection_only(store.session, "budget")
     if args.compare:
         budgets = [_euros("--compare", text) for text in args.compare]
         if any(budget <= 0 for budget in budgets):
@@ -339,6 +348,7 @@ def cmd_tie(args: argparse.Namespace) -> int:
 
     store = _chair_store(args)
     session = store.session
+    _selection_only(session, "tie")
     for application_id in args.application_ids:
         if not session.has_application(application_id):
             raise JuryError(t("score.unknown_application", application=application_id))
@@ -452,6 +462,8 @@ def cmd_advice(args: argparse.Namespace) -> int:
 
     store = _chair_store(args)
     session = store.session
+    if session.follow_up is not None:
+        return _evaluation_state(store, args.json)
     data = _advice_data(store)
     selected_total = sum(round((data.advised_amount(aid) or 0.0) * 100) for aid in data.selection) / 100
 
@@ -534,6 +546,45 @@ def cmd_advice(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluation_state(store, as_json: bool) -> int:
+    """`advice` on a follow-up round: each contract's verdict and what is still open in the evaluation."""
+    from jury_tui.domain.advice import advice_gaps
+    from jury_tui.reports.open_points import (
+        application_line,
+        session_line,
+        verdict_text,
+    )
+
+    session = store.session
+    decisions = store.decisions()
+    gaps = advice_gaps(session, decisions, store.deliberation(), [])
+    lines = {aid: application_line(session, aid, points) for aid, points in gaps.applications.items()}
+    session_lines = [session_line(session, point) for point in gaps.session]
+    verdicts = {a.id: decisions[a.id].verdict if a.id in decisions else None for a in session.applications}
+    if as_json:
+        payload = {"id": session.id, "follow_up_of": session.follow_up.selection_session, "year": session.follow_up.year,
+                   "complete": gaps.complete,
+                   "contracts": [{"id": a.id, "municipality": a.municipality, "verdict": verdicts[a.id],
+                                  "open": [lines[a.id]] if a.id in lines else []} for a in session.applications],
+                   "session_open": session_lines}
+        print(visible(json.dumps(payload, ensure_ascii=False, indent=2), lines=True, for_json=True))
+        return 0
+    _out(f"{session.title} ({session.id})")
+    for application in session.applications:
+        _out(f"  {_application_name(session, application.id)}: {verdict_text(session, verdicts[application.id])}")
+    _out("")
+    if gaps.complete:
+        _out(t("evaluation.dialog.advice_complete"))
+        return 0
+    _out(t("cli.advice.open", count=gaps.count()))
+    for application in session.applications:
+        if application.id in lines:
+            _out("  " + lines[application.id])
+    for line in session_lines:
+        _out("  " + t("cli.advice.session_point", what=line))
+    return 0
+
+
 def cmd_government(args: argparse.Namespace) -> int:
     from jury_tui.domain.government import Difference, compare
     from jury_tui.formats.government_file import load_government
@@ -541,6 +592,7 @@ def cmd_government(args: argparse.Namespace) -> int:
 
     store = _chair_store(args)
     session = store.session
+    _selection_only(session, "government")
     decision = load_government(args.file, session)
     store.set_government(decision)
     total = decision.total

@@ -61,6 +61,9 @@ class ApplicationDecision:
     # In a follow-up round: the klankbordgroep's verdict on the contract, an id of the criteria
     # file's verdicts (instead of a recommendation and an amount).
     verdict: StoredId | None = None
+    # The verdict in force when the overall motivation was last written (as `motivation_for` is for
+    # the recommendation): when the two differ, the motivation argues for another verdict.
+    motivation_verdict: StoredId | None = None
 
     def get(self, criterion_id: str) -> CriterionConsensus:
         return self.criteria.get(criterion_id) or CriterionConsensus(criterion_id=criterion_id)

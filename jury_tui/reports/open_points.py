@@ -40,6 +40,8 @@ def point_text(session: SessionDefinition, point: OpenPoint, votes: int = 0) -> 
         return t("advice.gap.too_few_votes", votes=votes, minimum=criteria.ranking.minimum_votes)
     if point.gap is Gap.TIE_UNORDERED:
         return t("advice.gap.tie_unordered", others=", ".join(application_name(session, aid) for aid in point.related))
+    if point.gap is Gap.MOTIVATION_STALE and criteria.follow_up:
+        return t("advice.gap.motivation_stale_verdict")
     return t(f"advice.gap.{point.gap.value}")
 
 

@@ -360,7 +360,8 @@ class ChairStore:
         """The overall motivation, written for the recommendation in force now (domain/advice.py)."""
         decision = self.decision(application_id)
         return self._save(
-            dataclasses.replace(decision, overall_motivation=motivation, motivation_for=decision.recommendation), decision
+            dataclasses.replace(decision, overall_motivation=motivation, motivation_for=decision.recommendation,
+                                motivation_verdict=decision.verdict), decision
         )
 
     @_locked
@@ -369,7 +370,15 @@ class ChairStore:
         if field not in DECISION_TEXTS:
             raise ValueError(field)
         decision = self.decision(application_id)
-        return self._save(dataclasses.replace(decision, **{field: text}), decision)
+        return self._save(self._with_text(decision, field, text), decision)
+
+    def _with_text(self, decision: ApplicationDecision, field: str, text: str) -> ApplicationDecision:
+        # The hearing, conditions and the choice to rank belong to the selection: a follow-up round's
+        # evaluation report has no place for them, so they are not kept where no one would read them.
+        if self.session.follow_up is not None and text.strip():
+            raise JuryError(t("follow_up.chair.no_selection_text", session=self.session.id,
+                              field=t(f"follow_up.chair.text.{field}")))
+        return dataclasses.replace(decision, **{field: text})
 
     @_locked
     def set_recommendation(self, application_id: str, recommendation: Recommendation | None) -> ApplicationDecision:
@@ -412,9 +421,10 @@ class ChairStore:
             updated = self._with_verdict(updated, verdict)
         for field, text in texts.items():
             if field == "overall_motivation":
-                updated = dataclasses.replace(updated, overall_motivation=text, motivation_for=updated.recommendation)
+                updated = dataclasses.replace(updated, overall_motivation=text, motivation_for=updated.recommendation,
+                                              motivation_verdict=updated.verdict)
             elif field in DECISION_TEXTS:
-                updated = dataclasses.replace(updated, **{field: text})
+                updated = self._with_text(updated, field, text)
             else:
                 raise ValueError(field)
         return self._save(updated, decision)
@@ -426,7 +436,10 @@ class ChairStore:
         if verdict is not None and verdict not in {known.id for known in criteria.verdicts}:
             raise JuryError(t("follow_up.chair.unknown_verdict", verdict=verdict,
                               choices=", ".join(known.id for known in criteria.verdicts)))
-        return dataclasses.replace(decision, verdict=verdict)
+        changes: dict = {"verdict": verdict}
+        if decision.motivation_verdict is None and decision.verdict is None and decision.overall_motivation.strip():
+            changes["motivation_verdict"] = verdict  # written before any verdict: the first verdict adopts it
+        return dataclasses.replace(decision, **changes)
 
     def _with_recommendation(self, decision: ApplicationDecision, recommendation: Recommendation | None) -> ApplicationDecision:
         if recommendation is not None and self.session.follow_up is not None:
