@@ -173,7 +173,7 @@ def test_verdicts_follow_the_real_figures_of_the_reports(filled):
     assert verdicts == {aid: "aandacht-nodig" if aid in ATTENTION else "op-schema" for aid in verdicts}
     hasselt = decisions["wvc21-10"]
     # From Hasselt's own figures: 124,000 of 531,000 planned on infrastructure.
-    assert "23,4 % van de subsidie aan kleinschalige infrastructuur (€ 124.000 van € 531.000)" in hasselt.overall_motivation
+    assert "23,4 % van de geplande subsidie aan kleinschalige infrastructuur (€ 124.000 van € 531.000)" in hasselt.overall_motivation
     assert "Café Anoniem" in hasselt.overall_motivation
     assert "23,4 %" in hasselt.get("middelen").motivation
     assert "19 dossiers" in decisions["wvc21-05"].overall_motivation
@@ -227,7 +227,7 @@ def test_filled_in_english(tmp_path, capsys):
     round_ = load_session(tmp_path, DEMO_FOLLOW_UP_ID)
     hasselt = ChairStore(tmp_path, round_).decision("wvc21-10")
     assert hasselt.overall_motivation.startswith("(Illustrative evaluation)")
-    assert "23.4 % of the subsidy on small-scale infrastructure (€ 124,000 of € 531,000)" in hasselt.overall_motivation
+    assert "23.4 % of the planned subsidy on small-scale infrastructure (€ 124,000 of € 531,000)" in hasselt.overall_motivation
 
 
 # --- opening --------------------------------------------------------------------------------------

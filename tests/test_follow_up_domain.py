@@ -164,7 +164,7 @@ def test_hasselt_2024_is_flagged_on_the_plan_at_23_4_percent_from_its_own_figure
     assert (plan.outcome, plan.part, plan.whole) == (Outcome.NOT_MET, 124_000, 531_000)
     assert plan.value == pytest.approx(0.233521657)
     assert figure_check_line(plan) == \
-        "infrastructuur, volgens plan: 23,4 % (max. 20 %) — € 124.000 van € 531.000"
+        "infrastructuur, volgens plan: 23,4 % (max. 20 %) — € 124.000 van € 531.000 in het plan"
     assert infrastructure(hasselt, Basis.SPENT).outcome is Outcome.MET  # nothing spent on it yet
 
 

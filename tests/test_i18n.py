@@ -44,6 +44,7 @@ DYNAMIC_KEYS = [
     r"advice\.gap\.\w+",
     r"follow_up\.basis\.\w+",
     r"follow_up\.chair\.text\.\w+",
+    r"follow_up\.check_amounts\.\w+",
 ]
 
 

@@ -199,7 +199,7 @@ def evaluation_gaps(
                 points.append(OpenPoint(Gap.VERDICT_RULES, related=failed, verdict=decision.verdict))
         if not decision.overall_motivation.strip():
             points.append(OpenPoint(Gap.OVERALL_MOTIVATION))
-        elif decision.verdict is not None and decision.motivation_verdict != decision.verdict:
+        elif decision.motivation_verdict is not None and decision.motivation_verdict != decision.verdict:
             points.append(OpenPoint(Gap.MOTIVATION_STALE))
         if points:
             found[application.id] = points

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, ClassVar
 
 from pydantic import AfterValidator, Field, StrictBool
@@ -278,22 +279,31 @@ class FollowUpRound:
             if (contract_id, self.year) not in seen:
                 raise InvalidValue("follow_up.report_missing", contract=contract_id, year=self.year)
 
+    # Looked up once per contract by every view: dicts, so a round of 1000 contracts is not quadratic.
+    @cached_property
+    def _contracts_by_id(self) -> dict[str, Contract]:
+        return {contract.application_id: contract for contract in self.contracts}
+
+    @cached_property
+    def _histories(self) -> dict[str, list[ProgressReport]]:
+        histories: dict[str, list[ProgressReport]] = {}
+        for report in sorted(self.reports, key=lambda report: report.year):
+            histories.setdefault(report.contract, []).append(report)
+        return histories
+
     def contract(self, application_id: str) -> Contract:
-        for contract in self.contracts:
-            if contract.application_id == application_id:
-                return contract
-        raise KeyError(application_id)
+        return self._contracts_by_id[application_id]
 
     def history(self, application_id: str) -> list[ProgressReport]:
         """The contract's reports, oldest first."""
-        return sorted((report for report in self.reports if report.contract == application_id), key=lambda r: r.year)
+        return list(self._histories.get(application_id, []))
 
     def report(self, application_id: str) -> ProgressReport:
         """The contract's report of the round's year (there is always one)."""
-        for report in self.reports:
-            if report.contract == application_id and report.year == self.year:
-                return report
-        raise KeyError(application_id)
+        history = self._histories.get(application_id, [])
+        if not history or history[-1].year != self.year:
+            raise KeyError(application_id)
+        return history[-1]
 
     @property
     def final_contracts(self) -> list[str]:

@@ -41,6 +41,7 @@ SIZE_LIMITS = {
     "criteria": 1 * MB,  # criteria TOML
     "jurors": 1 * MB,  # jurors TOML or CSV
     "application": 2 * MB,  # one application's Markdown
+    "progress_report": 2 * MB,  # one progress report's Markdown
     "scores": 128 * MB,  # a juror's scores CSV
     "submission": 128 * MB,  # a juror's submission JSON (also as kept by the chair)
     "package": 192 * MB,  # a juror package: the session and the juror's key
@@ -54,6 +55,7 @@ _KIND_NAMES = {
     "government": "size.kind.government",
     "jurors": "size.kind.jurors",
     "application": "size.kind.application",
+    "progress_report": "size.kind.progress_report",
     "scores": "size.kind.scores",
     "submission": "size.kind.submission",
     "package": "size.kind.package",

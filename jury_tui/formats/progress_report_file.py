@@ -27,7 +27,7 @@ def parse_progress_report(text: str, path: Path) -> ProgressReport:
 
 
 def load_progress_report(path: Path) -> ProgressReport:
-    return parse_progress_report(read_text(path), path)
+    return parse_progress_report(read_text(path, "progress_report"), path)
 
 
 def load_progress_reports(folder: Path) -> list[ProgressReport]:

@@ -73,12 +73,15 @@ def build_follow_up_session(
     title: str | None = None,
     created_at: dt.datetime | None = None,
     key_seed: str | None = None,
+    unselected_left_out: bool = False,
 ) -> tuple[SessionDefinition, dict[str, bytes]]:
     """A follow-up round of `selection` (call §5): its subjects are the contracts the government
     selected (the selection's applications, unchanged, in the decision's order), its reports those in
     `reports_dir` (this year's for every contract, earlier years' where given), its jurors those of
     `jurors_path` or else the selection's jurors, with new keys (or keys derived from `key_seed`).
-    `year`: the year under review, else the latest year of the reports."""
+    `year`: the year under review, else the latest year of the reports. `unselected_left_out`: reports
+    of contracts the decision did not select are left out instead of refused (the demo's shipped
+    reports under a decision the chair recorded differently)."""
     criteria = load_criteria(criteria_path)
     if not criteria.follow_up:
         raise file_error(criteria_path, t("follow_up.criteria_not_follow_up_file"))
@@ -100,8 +103,19 @@ def build_follow_up_session(
         applications.append(selection.application(granted.application_id))
         contracts.append(Contract(application_id=granted.application_id, subsidy=granted.amount,
                                   illustrative=granted.illustrative))
+    if year is not None and not 2000 <= year <= 2099:
+        raise JuryError(t("follow_up.year_range", year=year))
     round_year = year if year is not None else max(report.year for _, report in files)
-    reports = _reports_of_round(selection, government, files, reports_dir, round_year)
+    if unselected_left_out:
+        selected = {granted.application_id for granted in government.selected}
+        files = [(path, report) for path, report in files if report.contract in selected]
+    try:
+        reports = _reports_of_round(selection, government, files, reports_dir, round_year)
+    except JuryError as error:
+        complete = _latest_complete_year(government, files)
+        if year is not None or complete is None or complete == round_year:
+            raise
+        raise JuryError(f"{error.message} ({t('follow_up.year_hint', year=complete)})") from None
     follow_up = {
         "selection_session": selection.id,
         "selection_fingerprint": selection.fingerprint,
@@ -130,6 +144,17 @@ def contract_name(selection: SessionDefinition, application_id: str) -> str:
     if selection.has_application(application_id):
         return f"{application_id} ({selection.application(application_id).label})"
     return application_id
+
+
+def _latest_complete_year(government: GovernmentDecision, files: list[tuple[Path, ProgressReport]]) -> int | None:
+    """The latest year in which every selected contract has a report: what `--year` could say when
+    the reports of the latest year are not all in yet."""
+    selected = {granted.application_id for granted in government.selected}
+    years = sorted({report.year for _, report in files}, reverse=True)
+    for year in years:
+        if selected <= {report.contract for _, report in files if report.year == year}:
+            return year
+    return None
 
 
 def _reports_of_round(selection: SessionDefinition, government: GovernmentDecision,

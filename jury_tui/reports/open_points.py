@@ -235,11 +235,13 @@ def check_line(check: EligibilityCheck) -> str:
 
 def figure_check_line(check: FigureCheck) -> str:
     """A rule on a progress report's figures: 'infrastructuur, volgens plan: 23,4 % (max. 20 %) —
-    € 124.000 van € 531.000'."""
+    € 124.000 van € 531.000 in het plan'."""
     line = t("follow_up.check_line", rule=rule_short_name(check), basis=t(f"follow_up.basis.{check.basis.value}"),
              figures=check_figures(check))
     if check.part is not None and check.whole is not None:
-        line += " — " + t("follow_up.check_amounts", part=format_euro(check.part), whole=format_euro(check.whole))
+        # Say what the whole is: the plan, what is spent, or (co-financing) the cost so far.
+        whole = "cost" if check.kind is RuleKind.MIN_CO_FINANCING_SHARE else check.basis.value
+        line += " — " + t(f"follow_up.check_amounts.{whole}", part=format_euro(check.part), whole=format_euro(check.whole))
     return line
 
 

@@ -89,6 +89,7 @@ def build_demo_follow_up(selection: SessionDefinition, government: GovernmentDec
         title=DEMO_FOLLOW_UP_TITLE,
         created_at=DEMO_FOLLOW_UP_CREATED_AT,
         key_seed=DEMO_KEY_SEED,
+        unselected_left_out=True,
     )[0]
 
 
