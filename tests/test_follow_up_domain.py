@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jury_tui.domain.eligibility import Outcome
+from jury_tui.domain.eligibility import Outcome, overall_outcome
 from jury_tui.domain.follow_up import (
     Ask,
     Basis,
@@ -27,7 +27,6 @@ from jury_tui.domain.follow_up import (
     portfolio,
     report_checks,
     spending_over_years,
-    worst_outcome,
 )
 from jury_tui.domain.text import InvalidValue
 from jury_tui.formats.criteria_file import load_criteria
@@ -149,11 +148,11 @@ def test_ends_on_the_last_day_is_met_and_a_day_later_is_not():
     assert contract_end(report()).outcome is Outcome.UNKNOWN
 
 
-def test_worst_outcome():
-    assert worst_outcome([]) is Outcome.MET
+def test_worst_outcome_of_a_reports_checks():
+    assert overall_outcome([]) is Outcome.MET
     plan_over = report([(80_000, 40_000, False), (30_000, 0, True)], co_financing_paid=1, ends_on=dt.date(2025, 1, 1))
-    assert worst_outcome(report_checks(plan_over, RULES)) is Outcome.NOT_MET
-    assert worst_outcome(report_checks(report([(80_000, 40_000, False)], ends_on=dt.date(2025, 1, 1)), RULES)) \
+    assert overall_outcome(report_checks(plan_over, RULES)) is Outcome.NOT_MET
+    assert overall_outcome(report_checks(report([(80_000, 40_000, False)], ends_on=dt.date(2025, 1, 1)), RULES)) \
         is Outcome.UNKNOWN
 
 

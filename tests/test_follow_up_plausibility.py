@@ -124,3 +124,33 @@ tekst
     with pytest.raises(JuryError) as caught:
         parse_progress_report(text, tmp_path / "r.md")
     assert "regel 8" in caught.value.message and "target" in caught.value.message
+
+
+def test_the_total_row_is_the_reports_own_totals_not_the_sum_of_rows_when_a_line_was_renamed():
+    """Found by review: a line renamed between years is two rows; adding the rows counted its plan twice."""
+    from jury_tui.domain.follow_up import spending_totals
+
+    earlier = validate(ProgressReport, report(
+        year=2023, period_start=dt.date(2023, 1, 1), period_end=dt.date(2023, 12, 31),
+        budget_lines=[{"name": "Werking", "planned": 400000, "spent": 50000},
+                      {"name": "Infra", "planned": 100000, "spent": 0, "infrastructure": True}]), "r.md")
+    later = validate(ProgressReport, report(), "r.md")  # "Infra" is now "Infrastructuur"
+    rows = spending_over_years([earlier, later])
+    assert [row.name for row in rows] == ["Werking", "Infrastructuur", "Infra"]
+    assert sum(row.planned for row in rows) == 600000  # what a sum of the rows would say
+    totals = spending_totals([earlier, later])
+    assert (totals.planned, totals.spent) == (500000, {2023: 50000, 2024: 200000})
+    assert totals.share(2024) == 0.4 and rows[0].share(2024) == 0.5 and rows[2].share(2024) is None
+
+
+def test_which_figures_a_check_rests_on_decides_its_illustrative_mark():
+    from jury_tui.domain.follow_up import Basis, report_checks
+    from jury_tui.formats.criteria_file import load_criteria
+    from jury_tui.formats.session_builder import shipped_criteria_dir
+
+    rules = load_criteria(shipped_criteria_dir() / "wvc-2021-opvolging.toml").eligibility
+    made = validate(ProgressReport, report(co_financing_paid=100000, ends_on=dt.date(2025, 12, 31),
+                                           illustrative=["budget_lines.spent"]), "r.md")
+    marked = {(check.rule_id, check.basis): made.check_is_illustrative(check) for check in report_checks(made, rules)}
+    assert marked == {("infrastructuur", Basis.PLAN): False, ("infrastructuur", Basis.SPENT): True,
+                      ("cofinanciering", Basis.SPENT): True, ("einddatum", Basis.REPORT): False}

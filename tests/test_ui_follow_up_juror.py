@@ -106,7 +106,7 @@ def test_hasselt_reads_report_figures_then_the_original_application(round_sessio
         "## Vragen aan Vlaamse agentschappen",
         "- **Agentschap Wegen en Verkeer**: Akkoord als wegbeheerder",
         "bron\\: Presentatie van stad Hasselt",
-        "illustratief \\(niet uit een bron\\)\\: datum van indienen\\, betaalde cofinanciering\\, bestedingen\\, mijlpalen",
+        "illustratief \\(niet uit een bron\\)\\: datum van indiening\\, betaalde cofinanciering\\, bestede bedragen\\, mijlpalen",
         "## Stand van zaken",
         "## Oorspronkelijke aanvraag \\(2021\\)",
         "subsidie € 720\\.000",

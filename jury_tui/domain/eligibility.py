@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 from jury_tui.domain.applications import Application, Approval
 from jury_tui.domain.criteria import EligibilityRule, RuleKind
@@ -13,6 +15,14 @@ class Outcome(StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     UNKNOWN = "unknown"
+
+
+class HasOutcome(Protocol):
+    """A rule applied to something: to an application here, to a progress report's figures
+    (domain/follow_up.FigureCheck)."""
+
+    @property
+    def outcome(self) -> Outcome: ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -26,7 +36,7 @@ class EligibilityCheck:
     limit: float | str | None = None
 
 
-def _at_most(value: float | None, limit: float) -> Outcome:
+def at_most(value: float | None, limit: float) -> Outcome:
     if value is None:
         return Outcome.UNKNOWN
     return Outcome.MET if value <= limit else Outcome.NOT_MET
@@ -50,7 +60,7 @@ def check_rule(application: Application, rule: EligibilityRule, granted: float |
     subsidy = application.requested_subsidy if granted is None else granted
     if kind is RuleKind.MAX_SUBSIDY:
         value = subsidy
-        outcome = _at_most(value, rule.limit)
+        outcome = at_most(value, rule.limit)
     elif kind is RuleKind.MIN_CO_FINANCING_SHARE:
         value = share(application.co_financing, application.budgeted_cost)
         outcome = Outcome.UNKNOWN if value is None else (Outcome.MET if value >= rule.limit else Outcome.NOT_MET)
@@ -58,10 +68,10 @@ def check_rule(application: Application, rule: EligibilityRule, granted: float |
         value = share(application.infrastructure_amount, subsidy)
         if application.infrastructure_amount == 0:
             value = 0.0
-        outcome = _at_most(value, rule.limit)
+        outcome = at_most(value, rule.limit)
     elif kind is RuleKind.MAX_DURATION_MONTHS:
         value = None if application.duration_months is None else float(application.duration_months)
-        outcome = _at_most(value, rule.limit)
+        outcome = at_most(value, rule.limit)
     elif kind is RuleKind.SUBMISSION_DEADLINE:
         submitted = application.submitted_at
         value = submitted.isoformat() if submitted else None
@@ -97,7 +107,7 @@ def check_eligibility(
     return [check_rule(application, rule, granted) for rule in rules]
 
 
-def overall_outcome(checks: list[EligibilityCheck]) -> Outcome:
+def overall_outcome(checks: Iterable[EligibilityCheck | HasOutcome]) -> Outcome:
     """Not met if any rule fails; unknown if any is unknown; otherwise met."""
     outcomes = {check.outcome for check in checks}
     if Outcome.NOT_MET in outcomes:

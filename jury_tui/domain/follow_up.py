@@ -24,7 +24,7 @@ from pydantic import AfterValidator, Field, StrictBool
 
 from jury_tui.domain.applications import Section
 from jury_tui.domain.criteria import STRICT, EligibilityRule, Identifier, RuleKind
-from jury_tui.domain.eligibility import Outcome, share
+from jury_tui.domain.eligibility import Outcome, at_most, overall_outcome, share
 from jury_tui.domain.limits import (
     MAX_APPLICATIONS,
     MAX_ID,
@@ -203,6 +203,14 @@ class ProgressReport:
         """Whether the figures of `name` (a field, or 'budget_lines.spent') are not from a source."""
         return name in self.illustrative or name.split(".")[0] in self.illustrative
 
+    def check_is_illustrative(self, check: FigureCheck) -> bool:
+        """Whether the figures a rule's check rests on are not from a source."""
+        if check.kind is RuleKind.CONTRACT_END:
+            return self.is_illustrative("ends_on")
+        if check.kind is RuleKind.MIN_CO_FINANCING_SHARE:
+            return self.is_illustrative("co_financing_paid") or self.is_illustrative("budget_lines.spent")
+        return self.is_illustrative("budget_lines.spent" if check.basis is Basis.SPENT else "budget_lines.planned")
+
     def late_milestones(self) -> list[tuple[Milestone, int]]:
         """The milestones reached late or overdue at the end of the period, with the days late."""
         found = []
@@ -333,12 +341,6 @@ class FigureCheck:
     whole: float | None = None
 
 
-def _at_most(value: float | None, limit: float) -> Outcome:
-    if value is None:
-        return Outcome.UNKNOWN
-    return Outcome.MET if value <= limit else Outcome.NOT_MET
-
-
 def report_checks(report: ProgressReport, rules: Sequence[EligibilityRule]) -> list[FigureCheck]:
     """The rules a report's figures can answer: the infrastructure share (on the plan and on what is
     spent so far), the co-financing share of what is spent, the end date. Other kinds of rule (the
@@ -348,12 +350,12 @@ def report_checks(report: ProgressReport, rules: Sequence[EligibilityRule]) -> l
         if rule.kind is RuleKind.MAX_INFRASTRUCTURE_SHARE and rule.limit is not None:
             planned = report.planned_total
             value = share(report.infrastructure_planned, planned) if report.budget_lines else None
-            checks.append(FigureCheck(rule_id=rule.id, kind=rule.kind, basis=Basis.PLAN, outcome=_at_most(value, rule.limit),
+            checks.append(FigureCheck(rule_id=rule.id, kind=rule.kind, basis=Basis.PLAN, outcome=at_most(value, rule.limit),
                                       value=value, limit=rule.limit, part=report.infrastructure_planned, whole=planned))
             # Unknown while a line's spending is missing or nothing is spent yet (no share of nothing).
             spent, infrastructure = report.spent_total, report.infrastructure_spent
             value = share(infrastructure, spent)
-            checks.append(FigureCheck(rule_id=rule.id, kind=rule.kind, basis=Basis.SPENT, outcome=_at_most(value, rule.limit),
+            checks.append(FigureCheck(rule_id=rule.id, kind=rule.kind, basis=Basis.SPENT, outcome=at_most(value, rule.limit),
                                       value=value, limit=rule.limit, part=infrastructure, whole=spent))
         elif rule.kind is RuleKind.MIN_CO_FINANCING_SHARE and rule.limit is not None:
             spent, paid = report.spent_total, report.co_financing_paid
@@ -370,15 +372,6 @@ def report_checks(report: ProgressReport, rules: Sequence[EligibilityRule]) -> l
     return checks
 
 
-def worst_outcome(checks: Iterable[FigureCheck]) -> Outcome:
-    outcomes = {check.outcome for check in checks}
-    if Outcome.NOT_MET in outcomes:
-        return Outcome.NOT_MET
-    if Outcome.UNKNOWN in outcomes:
-        return Outcome.UNKNOWN
-    return Outcome.MET
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LineOverYears:
     """One budget line across a contract's reports: planned (as the latest report has it) and spent
@@ -388,6 +381,30 @@ class LineOverYears:
     infrastructure: bool
     planned: float
     spent: dict[int, float | None]
+
+    def share(self, year: int) -> float | None:
+        """What is spent at the end of `year` as a part of the plan."""
+        return share(self.spent.get(year), self.planned)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpendingTotals:
+    """A contract's plan (as its latest report has it) and what is spent at the end of each year
+    (None where that year's report does not give every line): the total row under the lines."""
+
+    planned: float
+    spent: dict[int, float | None]
+
+    def share(self, year: int) -> float | None:
+        return share(self.spent.get(year), self.planned)
+
+
+def spending_totals(reports: Sequence[ProgressReport]) -> SpendingTotals:
+    """The totals of `spending_over_years`: from each report's own totals, never by adding the rows
+    (a line renamed or dropped in a later year is a row of its own, not a second plan)."""
+    ordered = sorted(reports, key=lambda report: report.year)
+    return SpendingTotals(planned=ordered[-1].planned_total if ordered else 0.0,
+                          spent={report.year: report.spent_total for report in ordered})
 
 
 def _across_years(reports: Sequence[ProgressReport], items) -> tuple[list[ProgressReport], list]:
@@ -464,7 +481,7 @@ def portfolio(round_: FollowUpRound, rules: Sequence[EligibilityRule]) -> list[P
         spent = report.spent_total
         rows.append(PortfolioRow(
             application_id=contract.application_id, subsidy=contract.subsidy, planned=report.planned_total,
-            spent=spent, spent_share=share(spent, report.planned_total), checks=checks, outcome=worst_outcome(checks),
+            spent=spent, spent_share=share(spent, report.planned_total), checks=checks, outcome=overall_outcome(checks),
             late_milestones=len(report.late_milestones()), objective_changes=len(report.objective_changes),
             obstacles=len(report.obstacles), asks=len(report.asks), final=report.final,
         ))

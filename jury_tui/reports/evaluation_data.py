@@ -24,7 +24,7 @@ from jury_tui.domain.aggregation import ApplicationAggregate, ScoreTable, aggreg
 from jury_tui.domain.anonymity import assign_letters
 from jury_tui.domain.consensus import ApplicationDecision
 from jury_tui.domain.deliberation import Deliberation
-from jury_tui.domain.eligibility import Outcome
+from jury_tui.domain.eligibility import Outcome, overall_outcome
 from jury_tui.domain.follow_up import (
     Contract,
     FigureCheck,
@@ -40,7 +40,6 @@ from jury_tui.domain.follow_up import (
     portfolio,
     report_checks,
     spending_over_years,
-    worst_outcome,
 )
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.domain.submission import Submission
@@ -73,7 +72,7 @@ class ContractEvaluation:
 
     @property
     def outcome(self) -> Outcome:
-        return worst_outcome(self.checks)
+        return overall_outcome(self.checks)
 
     @property
     def flagged(self) -> list[FigureCheck]:

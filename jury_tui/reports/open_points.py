@@ -260,3 +260,12 @@ REPORT_FIELD_KEYS = {
     "obstacles": "evaluation.field.obstacles",
     "asks": "evaluation.field.asks",
 }
+
+
+def budget_line_label(name: str, infrastructure: bool) -> str:
+    """A budget line's name, marked when it is small-scale infrastructure (the call's 20 % rule),
+    unless its name says so already: never "Infrastructuur (infrastructuur)"."""
+    word = t("chair.ui.rule.max_infrastructure_share")
+    if infrastructure and word.casefold() not in name.casefold():
+        return t("follow_up.juror.infrastructure_line", name=name)
+    return name

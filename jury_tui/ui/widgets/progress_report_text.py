@@ -11,20 +11,23 @@ import re
 from collections.abc import Sequence
 
 from jury_tui.domain.applications import Application, Section
-from jury_tui.domain.criteria import EligibilityRule, RuleKind
+from jury_tui.domain.criteria import EligibilityRule
 from jury_tui.domain.eligibility import Outcome
 from jury_tui.domain.follow_up import (
-    Basis,
-    FigureCheck,
     FollowUpRound,
     ProgressReport,
     indicators_over_years,
     report_checks,
     spending_over_years,
+    spending_totals,
 )
 from jury_tui.formatting import DASH, format_compact, format_euro, format_percent
 from jury_tui.i18n import t
-from jury_tui.reports.open_points import REPORT_FIELD_KEYS, figure_check_line
+from jury_tui.reports.open_points import (
+    REPORT_FIELD_KEYS,
+    budget_line_label,
+    figure_check_line,
+)
 from jury_tui.ui.widgets.application_text import (
     HARD_BREAK,
     ApplicationText,
@@ -60,22 +63,12 @@ def _rows(header: Sequence[str], rows: Sequence[Sequence[str]], right_from: int)
     return "\n".join(lines)
 
 
-def _figure_illustrative(check: FigureCheck, report: ProgressReport) -> bool:
-    """Whether the figures a check rests on are not from a source."""
-    if check.kind is RuleKind.CONTRACT_END:
-        return report.is_illustrative("ends_on")
-    if check.kind is RuleKind.MIN_CO_FINANCING_SHARE:
-        return report.is_illustrative("co_financing_paid") or report.is_illustrative("budget_lines.spent")
-    field = "budget_lines.spent" if check.basis is Basis.SPENT else "budget_lines.planned"
-    return report.is_illustrative(field)
-
-
 def check_lines(report: ProgressReport, rules: Sequence[EligibilityRule]) -> list[str]:
     """The call's rules on the report's own figures, one line each: ✓ met, ⚠ not met, ℹ unknown."""
     lines = []
     for check in report_checks(report, rules):
         line = f"{MARKERS[check.outcome]} {figure_check_line(check)}"
-        if _figure_illustrative(check, report):
+        if report.check_is_illustrative(check):
             line += " " + t("ui.facts.illustrative")
         lines.append(line)
     return lines
@@ -100,22 +93,14 @@ def _spending(reports: list[ProgressReport], report: ProgressReport) -> list[str
     if not rows:
         return []
     years = [older.year for older in reports]
-    infrastructure = t("chair.ui.rule.max_infrastructure_share")
     header = [t("follow_up.chair.years.line"), t("evaluation.col.planned")]
     header += [t("follow_up.juror.col.spent", year=year) for year in years] + [t("evaluation.col.share_of_plan")]
-    body = []
-    for row in rows:
-        name = row.name
-        if row.infrastructure and infrastructure.casefold() not in name.casefold():  # not "Infrastructuur (infrastructuur)"
-            name = t("follow_up.juror.infrastructure_line", name=name)
-        last = row.spent[years[-1]]
-        body.append([_cell(name), _thousands(row.planned), *(_thousands(row.spent[year]) for year in years),
-                     format_percent(None if last is None or not row.planned else last / row.planned)])
-    spent_total = report.spent_total
-    totals = [next((older.spent_total for older in reports if older.year == year), None) for year in years]
-    body.append([f"**{literal(t('chair.ui.overview.column_total'))}**", _thousands(report.planned_total),
-                 *(_thousands(total) for total in totals),
-                 format_percent(None if spent_total is None or not report.planned_total else spent_total / report.planned_total)])
+    body = [[_cell(budget_line_label(row.name, row.infrastructure)), _thousands(row.planned),
+             *(_thousands(row.spent[year]) for year in years), format_percent(row.share(years[-1]))]
+            for row in rows]
+    totals = spending_totals(reports)
+    body.append([f"**{literal(t('chair.ui.overview.column_total'))}**", _thousands(totals.planned),
+                 *(_thousands(totals.spent[year]) for year in years), format_percent(totals.share(years[-1]))])
     title = t("follow_up.juror.budget")
     if report.is_illustrative("budget_lines.spent"):
         title += " " + t("ui.facts.illustrative")

@@ -189,7 +189,8 @@ class SearchBar(Horizontal):
     def _blocks(self) -> list[tuple[Static, Content]]:
         """The text's blocks that hold text (paragraphs, headings, list items, table cells), in reading order."""
         blocks = []
-        # A table's cells are not Markdown blocks but Statics in a grid (MarkdownTableCellContents, not exported).
+        # A table's cells are not Markdown blocks but Statics in a grid (MarkdownTableCellContents, not exported):
+        # queried by type name only, so no private import; textual is pinned below 9 and a Pilot test searches a cell.
         for block in self.text.query("MarkdownBlock, MarkdownTableCellContents").results(Static):
             content = self._originals.get(block, block.content)
             if isinstance(content, Content) and content.plain.strip():

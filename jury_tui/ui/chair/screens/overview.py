@@ -31,7 +31,7 @@ STYLE_MUTED = "grey50"
 STYLE_OPEN = "yellow3"
 STYLE_TOO_FEW = "bold red"
 # What is open for the session as a whole, in the status line (short; the export says it in full).
-# The worst outcome of the call's rules on a contract's report (domain/follow_up.worst_outcome).
+# The worst outcome of the call's rules on a contract's report (domain/eligibility.overall_outcome).
 RULE_MARKS = {Outcome.MET: ("✓", STYLE_CONSENSUS), Outcome.NOT_MET: ("⚑", STYLE_FLAGGED), Outcome.UNKNOWN: ("?", STYLE_OPEN)}
 SESSION_POINTS = {Gap.OVER_BUDGET: "chair.ui.overview.over_budget", Gap.MEETING: "chair.ui.overview.meeting"}
 
