@@ -112,14 +112,14 @@ async def walk(data: Path, session_id: str, expect: dict[str, str]) -> None:
 async def test_a_follow_up_round_speaks_of_contracts(data_dir):
     await walk(data_dir, ROUND, {
         "footer": "n p Contract",
-        "progress": "0 van 11 contracten beoordeeld",
+        "progress": "0/11 contracten af",
         "first": "Dit is het eerste contract (1/11).",
         "complete": "n: volgend contract",
         "help": ["een contract is volledig", "Volgend contract", "Voortgangsrapport op het hele scherm",
                  "Zoeken in het voortgangsrapport en de oorspronkelijke aanvraag",
                  "Eigen aantekening bij dit contract"],
         "column": "Contract",
-        "scored": "1 van 11 contracten beoordeeld",
+        "scored": "1/11 contracten af",
         "review": "1 van 11 contracten af; 10 nog niet af.",
         "conflicts": "Duid met Spatie de contracten aan",
         "hides": r"contract wvc21-\d+ \(.+\) heeft al scores",
@@ -150,7 +150,7 @@ async def test_in_english_the_footer_and_help_say_contract(data_dir, in_language
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "n p Contract" in footer_text(app.screen)
-        assert "0 of 11 contracts assessed" in str(app.screen.query_one("#progress").render())
+        assert "0/11 contracts done" in str(app.screen.query_one("#progress").render())
         await pilot.press("question_mark")
         rows = dict(app.screen.rows)
         assert rows["n"] == "Next contract"
