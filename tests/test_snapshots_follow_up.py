@@ -22,6 +22,8 @@ SCREENS = {
     "hasselt-80x24-en": ((80, 24), "en", TO_HASSELT),
     # t: the text on the whole screen, the budget table at its width
     "hasselt-budget-text-only-80x24-nl": ((80, 24), "nl", (*TO_HASSELT, "t", "pagedown")),
+    # ?: the help speaks of contracts and the progress report (tests/test_ui_follow_up_juror_wording.py)
+    "help-80x24-nl": ((80, 24), "nl", ("question_mark",)),
 }
 
 
@@ -41,8 +43,10 @@ def test_follow_up_report(screen, tmp_path: Path, snap_compare, in_language):
     JurorStore(data_dir, session, JUROR).declare_conflicts([])
 
     async def run_before(pilot) -> None:
+        await pilot.pause()
+        assessment = pilot.app.screen  # (the help, once pressed, is on top of it)
         await pilot.press(*keys)
-        await pilot.app.screen.query_one("#app-text").rendering
+        await assessment.query_one("#app-text").rendering
         await pilot.pause()
 
     assert snap_compare(JurorApp(data_dir, session, JUROR), terminal_size=size, run_before=run_before)

@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 from textual.binding import ActiveBinding, Binding
 
 from jury_tui.domain.criteria import Scale
+from jury_tui.domain.session import SessionDefinition
 from jury_tui.i18n import t
+from jury_tui.ui.wording import subject_key
 
 # Belgian AZERTY: the digit row gives these characters without Shift.
 AZERTY_DIGITS = {1: "ampersand", 2: "é", 3: "quotation_mark", 4: "apostrophe", 5: "left_parenthesis",
@@ -122,6 +124,16 @@ def app_keys() -> list[KeySpec]:
                 priority=True),
         KeySpec("quit", "ctrl+q", "^q", "ui.key.quit", "ui.key.quit.help", priority=True),
     ]
+
+
+def for_session(specs: list[KeySpec], session: SessionDefinition | None) -> list[KeySpec]:
+    """The specs with the session's words (a follow-up round's footer, help and palette speak of contracts)."""
+
+    def key(message: str | None) -> str | None:
+        return subject_key(message, session) if message else message
+
+    return [replace(spec, label=key(spec.label), help=key(spec.help), group=key(spec.group),
+                    palette_help=key(spec.palette_help)) for spec in specs]
 
 
 def bindings_for(specs: list[KeySpec]) -> list[Binding]:

@@ -41,6 +41,7 @@ from jury_tui.ui.keys import (
     app_keys,
     assessment_keys,
     bindings_for,
+    for_session,
     help_rows,
 )
 from jury_tui.ui.layout import TALL_SCREEN
@@ -55,6 +56,7 @@ from jury_tui.ui.widgets.progress_report_text import ProgressReportText
 from jury_tui.ui.widgets.scoring_panel import InfoScroll, MotivationArea, ScoringPanel
 from jury_tui.ui.widgets.status import MARKERS, STYLES, status_text
 from jury_tui.ui.widgets.text_search import SearchBar, SearchInput
+from jury_tui.ui.wording import subject_t
 
 # The screen's keys that still work while the search field is open (the field takes the others).
 SEARCH_KEEPS = {"search_next", "search_previous", "help"}
@@ -79,7 +81,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         self.criteria = store.session.criteria
         self.applications: list[Application] = list(store.session.applications)
         self.lang = language()
-        self.own_keys = assessment_keys(self.criteria.scale)
+        self.own_keys = for_session(assessment_keys(self.criteria.scale), self.session)
         self._modes = {spec.name: spec.mode for spec in self.own_keys}
         self._assessments: dict[str, ApplicationAssessment] = store.all_assessments()
         self._conflicts: frozenset[str] = store.conflicts
@@ -121,7 +123,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
                         yield ProgressReportText(self.session.follow_up, self.criteria.eligibility, id="app-text")
                     else:
                         yield ApplicationText(self.criteria.eligibility, id="app-text")
-                yield ScoringPanel(self.criteria, id="scoring")
+                yield ScoringPanel(self.criteria, session=self.session, id="scoring")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -226,7 +228,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
 
     def _update_progress(self) -> None:
         summary = self.progress
-        text = t("progress.summary", done=summary.complete, total=summary.to_assess)
+        text = subject_t(self.session, "progress.summary", done=summary.complete, total=summary.to_assess)
         style = "bold $success" if summary.is_complete else "bold"
         self.query_one("#progress", Static).update(Content.assemble((text, style)))
 
@@ -246,9 +248,9 @@ class AssessmentScreen(SpecBindings, Screen[None]):
             self.query_one(ScoringPanel).show(self._assessments[application_id], self.crit_index, self.is_conflicted)
         if became_complete:
             if self.progress.is_complete:
-                self.notify(t("ui.all_complete"), timeout=8)
+                self.notify(subject_t(self.session, "ui.all_complete"), timeout=8)
             else:
-                self.notify(t("ui.application_complete", label=application.label))
+                self.notify(subject_t(self.session, "ui.application_complete", label=application.label))
 
     def _refresh_all(self) -> None:
         self._conflicts = self.store.conflicts
@@ -342,7 +344,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         return (mode == EDITING) == self.editing
 
     def key_specs(self) -> list[KeySpec]:
-        return self.own_keys + app_keys()
+        return self.own_keys + for_session(app_keys(), self.session)
 
     def key_scale(self):
         return self.criteria.scale
@@ -412,7 +414,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
     # --- actions: scoring -------------------------------------------------------------------------
     def _refuse_if_conflicted(self) -> bool:
         if self.is_conflicted:
-            self.notify(t("ui.score.conflict_refused"), severity="warning")
+            self.notify(subject_t(self.session, "ui.score.conflict_refused"), severity="warning")
             return True
         return False
 
@@ -514,7 +516,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
     def action_help(self) -> None:
         from jury_tui.ui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.help_rows(), self.criteria))
+        self.app.push_screen(HelpScreen(self.help_rows(), self.criteria, self.session))
 
     def action_help_while_editing(self) -> None:
         self.flush_motivation()
@@ -555,7 +557,7 @@ class AssessmentScreen(SpecBindings, Screen[None]):
             return
         self.app.push_screen(
             MyScoresScreen(self.criteria, self.applications, self._assessments, self._conflicts, self._statuses,
-                           start=(self.current.id, self.current_criterion_id)),
+                           start=(self.current.id, self.current_criterion_id), session=self.session),
             self._after_my_scores,
         )
 
@@ -583,8 +585,8 @@ class AssessmentScreen(SpecBindings, Screen[None]):
         """n on the last application, p on the first: say so, and how many are still open."""
         summary = self.progress
         still_open = summary.in_progress + summary.not_started
-        where = t(key, number=self.app_index + 1, total=len(self.applications))
-        rest = t("ui.edge.open", count=still_open) if still_open else t("ui.edge.none_open")
+        where = subject_t(self.session, key, number=self.app_index + 1, total=len(self.applications))
+        rest = t("ui.edge.open", count=still_open) if still_open else subject_t(self.session, "ui.edge.none_open")
         message = f"{where} {rest}"
         # Pressed again while it is still shown: one toast, not a stack of the same over the screen.
         now = time.monotonic()

@@ -16,8 +16,9 @@ from jury_tui.domain.applications import Application
 from jury_tui.errors import JuryError, problem_line
 from jury_tui.i18n import t
 from jury_tui.store.juror_store import JurorStore
-from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for
+from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for, for_session
 from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.wording import subject_t
 
 MAX_WARNED = 3  # applications named in the warning; the rest are counted (the dialog fits 80×24)
 
@@ -118,12 +119,12 @@ class ConflictsScreen(SpecBindings, Screen[bool]):
         self.next_screen = next_screen
 
     def key_specs(self) -> list[KeySpec]:
-        return self.KEYS + app_keys()
+        return for_session(self.KEYS + app_keys(), self.store.session)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="conflicts-box"):
             yield Static(t("ui.conflicts.title"), classes="screen-title")
-            yield Static(t("ui.conflicts.intro"), id="conflicts-intro", markup=False)
+            yield Static(subject_t(self.store.session, "ui.conflicts.intro"), id="conflicts-intro", markup=False)
             list_ = ConflictList(list(self.store.session.applications), self.store.conflicts, id="conflict-list")
             list_.highlighted = 0
             yield list_
@@ -149,9 +150,11 @@ class ConflictsScreen(SpecBindings, Screen[bool]):
         if not hidden:
             self._save(marked)
             return
-        lines = [item.line for item in hidden[:MAX_WARNED]]
+        # HiddenWork.line says "aanvraag": worded here for the session (a contract in a follow-up round).
+        lines = [subject_t(self.store.session, "conflicts.scored", application=item.application_id, label=item.label,
+                           scores=item.scores, motivations=item.motivations) for item in hidden[:MAX_WARNED]]
         if len(hidden) > MAX_WARNED:
-            lines.append(t("ui.conflicts.hides_more", count=len(hidden) - MAX_WARNED))
+            lines.append(subject_t(self.store.session, "ui.conflicts.hides_more", count=len(hidden) - MAX_WARNED))
         body = "\n".join(lines) + "\n\n" + t("ui.conflicts.hides_question")
         self.app.push_screen(ConfirmDialog(t("ui.conflicts.hides_title"), body),
                              lambda confirmed: self._save(marked) if confirmed else None)

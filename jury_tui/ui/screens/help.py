@@ -10,10 +10,12 @@ from textual.content import Content
 from textual.widgets import Static
 
 from jury_tui.domain.criteria import CriteriaSet
+from jury_tui.domain.session import SessionDefinition
 from jury_tui.i18n import language, t
 from jury_tui.ui.keys import KeySpec, bindings_for
 from jury_tui.ui.screens.dialogs import Dialog
 from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.wording import subject_t
 
 
 class HelpScreen(Dialog):
@@ -37,16 +39,18 @@ class HelpScreen(Dialog):
     KEYS = [KeySpec("close", "escape,question_mark,f1,q", "Esc", "ui.key.close")]
     BINDINGS = bindings_for(KEYS)
 
-    def __init__(self, rows: list[tuple[str, str]], criteria: CriteriaSet | None = None) -> None:
+    def __init__(self, rows: list[tuple[str, str]], criteria: CriteriaSet | None = None,
+                 session: SessionDefinition | None = None) -> None:
         super().__init__()
         self.rows = rows
         self.criteria = criteria
+        self.session = session  # its words for what is assessed (ui/wording.py)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box help-box"):
             yield Static(t("ui.help.title"), classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
-                yield Static(t("ui.help.intro"), classes="help-intro", markup=False)
+                yield Static(subject_t(self.session, "ui.help.intro"), classes="help-intro", markup=False)
                 yield Static(self._table(), id="help-keys")
                 yield Static(t("ui.help.in_text"), classes="help-intro", markup=False)
                 yield Static(t("ui.help.markers"), classes="help-intro", markup=False)

@@ -99,7 +99,7 @@ class JurorSubmission:
         path = display_path(default_submission_path(self.data_dir, self.store.session.id, self.store.juror_id))
         self.show()
         rows = review_rows(summary.complete, summary.to_assess, missing, conflicts, self.state, path,
-                           unknown=self.problem)
+                           unknown=self.problem, session=self.store.session)
         self.screen.app.push_screen(
             SubmitReview(rows, summary.is_complete),
             lambda confirmed: self.write(allow_incomplete=True) if confirmed else None,

@@ -36,13 +36,15 @@ from jury_tui.domain.assessment import (
     progress,
 )
 from jury_tui.domain.criteria import CriteriaSet
+from jury_tui.domain.session import SessionDefinition
 from jury_tui.formatting import DASH, format_compact
 from jury_tui.i18n import language, t
-from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for
+from jury_tui.ui.keys import KeySpec, SpecBindings, app_keys, bindings_for, for_session
 from jury_tui.ui.layout import TALL_SCREEN
 from jury_tui.ui.widgets.key_footer import KeyFooter
 from jury_tui.ui.widgets.scoring_panel import criterion_abbreviation
 from jury_tui.ui.widgets.status import MARKERS, STYLES
+from jury_tui.ui.wording import subject_t
 
 LABEL = "application"
 TOTAL = "total"
@@ -134,6 +136,7 @@ class MyScoresScreen(SpecBindings, Screen[tuple[int, int | None] | None]):
         conflicts: frozenset[str],
         statuses: Mapping[str, Status],
         start: tuple[str, str] | None = None,
+        session: SessionDefinition | None = None,
     ) -> None:
         """`start`: (application id, criterion id) where the cursor starts (the juror's current cell)."""
         super().__init__()
@@ -142,6 +145,7 @@ class MyScoresScreen(SpecBindings, Screen[tuple[int, int | None] | None]):
         self.assessments = assessments
         self.conflicts = conflicts
         self.statuses = statuses
+        self.session = session  # its words for what is assessed (ui/wording.py)
         self.lang = language()
         self.order = Order()
         self._index = {application.id: index for index, application in enumerate(self.applications)}
@@ -152,7 +156,7 @@ class MyScoresScreen(SpecBindings, Screen[tuple[int, int | None] | None]):
         self._label_width = 0
 
     def key_specs(self) -> list[KeySpec]:
-        return self.KEYS + app_keys()
+        return for_session(self.KEYS + app_keys(), self.session)
 
     # --- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -201,7 +205,7 @@ class MyScoresScreen(SpecBindings, Screen[tuple[int, int | None] | None]):
         return max(MIN_LABEL_WIDTH, min(MAX_LABEL_WIDTH, width - others - padding - SCROLLBAR))
 
     def _column_names(self) -> dict[str, str]:
-        return {LABEL: t("chair.ui.ranking.column_application"), **self._abbreviations,
+        return {LABEL: subject_t(self.session, "chair.ui.ranking.column_application"), **self._abbreviations,
                 TOTAL: t("chair.ui.overview.column_total")}
 
     def _header(self, column: str, text: str) -> Text:
@@ -279,7 +283,7 @@ class MyScoresScreen(SpecBindings, Screen[tuple[int, int | None] | None]):
             order = t(key, column=name)
         self.query_one("#my-scores-title", Static).update(f"{t('ui.key.my_scores')} · {order}")
         self.query_one("#my-scores-status", Static).update(
-            t("progress.summary", done=summary.complete, total=summary.to_assess) + " · " + t("ui.my_scores.marks")
+            subject_t(self.session, "progress.summary", done=summary.complete, total=summary.to_assess) + " · " + t("ui.my_scores.marks")
         )
         legend = " · ".join(f"{self._abbreviations[c.id]} {c.name.get(self.lang)}" for c in self.criteria.criteria)
         self.query_one("#my-scores-legend", Static).update(legend)

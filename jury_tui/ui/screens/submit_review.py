@@ -26,11 +26,13 @@ from jury_tui.domain.assessment import (
     criterion_is_complete,
 )
 from jury_tui.domain.criteria import CriteriaSet
+from jury_tui.domain.session import SessionDefinition
 from jury_tui.i18n import language, t
 from jury_tui.store.submitting import SubmissionState
 from jury_tui.ui.keys import KeySpec, bindings_for
 from jury_tui.ui.screens.dialogs import Dialog
 from jury_tui.ui.widgets.key_footer import KeyFooter
+from jury_tui.ui.wording import subject_t
 
 
 @dataclass(frozen=True)
@@ -94,14 +96,15 @@ def review_rows(
     state: SubmissionState | None,
     path: str,
     unknown: str | None = None,
+    session: SessionDefinition | None = None,
 ) -> list[Row]:
     """The review's rows: the counts, the last submission, the file and the conflicts first (short,
     always in view), then what is missing by name (it can be long: the review scrolls)."""
     rows: list[Row] = []
     if missing:
-        rows.append((t("ui.review.incomplete", done=done, total=total, missing=len(missing)), "bold $text-warning", 0))
+        rows.append((subject_t(session, "ui.review.incomplete", done=done, total=total, missing=len(missing)), "bold $text-warning", 0))
     else:
-        rows.append((t("ui.review.complete", total=total), "bold $text-success", 0))
+        rows.append((subject_t(session, "ui.review.complete", total=total), "bold $text-success", 0))
     last = state_line(state)
     if state is not None and state.changed:
         last += " · " + t("ui.review.changed_since")

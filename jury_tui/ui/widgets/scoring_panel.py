@@ -19,8 +19,10 @@ from textual.widgets import Static, TextArea
 
 from jury_tui.domain.assessment import ApplicationAssessment, criterion_is_complete
 from jury_tui.domain.criteria import CriteriaSet, Criterion, Scale
+from jury_tui.domain.session import SessionDefinition
 from jury_tui.i18n import language, t
 from jury_tui.ui.widgets.packed import Item, PackedLine, pack
+from jury_tui.ui.wording import subject_t
 
 ABBREVIATION = 3  # letters of a criterion's name on the strip when not even shortened names fit
 
@@ -358,9 +360,10 @@ class InfoScroll(VerticalScroll, can_focus=False):
 
 
 class ScoringPanel(Vertical):
-    def __init__(self, criteria: CriteriaSet, **kwargs) -> None:
+    def __init__(self, criteria: CriteriaSet, session: SessionDefinition | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.criteria = criteria
+        self.session = session  # its words for what is assessed (ui/wording.py)
         self.lang = language()
         # Whether the criteria say what each level means: then the panel shows the chosen one's meaning.
         self.has_levels = any(criterion.levels for criterion in criteria.criteria)
@@ -387,7 +390,7 @@ class ScoringPanel(Vertical):
         strip = self.query_one("#criteria-strip", TieredLine)
         note = self.query_one("#conflict-note", Static)
         if conflicted:
-            note.update(t("ui.score.conflict_panel"))
+            note.update(subject_t(self.session, "ui.score.conflict_panel"))
             strip.set_tiers([])
             return
         criterion = self.criteria.criteria[index]
