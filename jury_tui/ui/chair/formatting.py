@@ -60,6 +60,5 @@ def short_names(names: list[str]) -> list[str]:
     shorts = []
     for name, name_words in zip(names, words, strict=True):
         own = [word for word in name_words if counts[word.casefold()] == 1]
-        short = " ".join(own) if own else name
-        shorts.append(short[:1].upper() + short[1:])
+        shorts.append(" ".join(own)[:1].upper() + " ".join(own)[1:] if own and len(own) < len(name_words) else name)
     return [short if shorts.count(short) == 1 else name for short, name in zip(shorts, names, strict=True)]

@@ -22,7 +22,7 @@ from jury_tui.ui.chair.widgets import ChairTable
 LABEL_WIDTH = 14
 # A follow-up round: the report's rules (⚑) and the verdict come right after the name, so a chair
 # sees both at 80 columns; the verdict in its short form (model.verdict_short_name).
-FOLLOW_UP_LABEL_WIDTH = 16
+FOLLOW_UP_LABEL_WIDTH = 15
 VERDICT_WIDTH = 10
 CELL_WIDTH = 4
 
