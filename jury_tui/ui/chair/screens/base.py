@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Protocol
 from textual.screen import Screen
 
 from jury_tui.i18n import t
-from jury_tui.ui.chair.keys import FOLLOW_UP_WORDS, KeySpec, SpecBindings, global_keys, help_rows
+from jury_tui.ui.chair.keys import (
+    FOLLOW_UP_WORDS,
+    KeySpec,
+    SpecBindings,
+    global_keys,
+    help_rows,
+)
 from jury_tui.ui.chair.widgets import TopBar
 from jury_tui.ui.keys import help_text
 from jury_tui.ui.widgets.key_footer import KeyFooter

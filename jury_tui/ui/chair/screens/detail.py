@@ -28,7 +28,12 @@ from jury_tui.errors import JuryError
 from jury_tui.i18n import language, t
 from jury_tui.ui.chair import detail_view as view
 from jury_tui.ui.chair import formatting as fmt
-from jury_tui.ui.chair.keys import FOLLOW_UP_REFUSED_TEXTS, KeySpec, bindings_for, detail_keys
+from jury_tui.ui.chair.keys import (
+    FOLLOW_UP_REFUSED_TEXTS,
+    KeySpec,
+    bindings_for,
+    detail_keys,
+)
 from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.chair.screens.detail_criterion import CriterionPage
 from jury_tui.ui.chair.screens.detail_decision import EDITED_TEXTS, DecisionPage
