@@ -1,6 +1,7 @@
 """What the chair sees in a follow-up round, locked as SVG snapshots (pytest-textual-snapshot): the
-overview with verdicts and the reports' rules, the portfolio (at 120×36 and 80×24), the obstacles
-and asks per agency, Hasselt across the years and Hasselt's decision page.
+overview with verdicts and the reports' rules (at 120×36 and 80×24), the portfolio (at 120×36 and
+80×24), the obstacles and asks per agency, Hasselt across the years, Hasselt's decision page and
+its help, the calibration (no ranking).
 
 The demo's follow-up round 2024 with every juror's illustrative scores imported and two verdicts
 given through the store before the app starts (nothing is saved on the way: no clock on the screen).
@@ -33,6 +34,11 @@ SCREENS = {
     "network": ((120, 36), ("b", "t")),
     "years": ((120, 36), ("b", *["down"] * HASSELT_ROW, "j")),
     "decision": ((120, 36), (*["down"] * HASSELT_ROW, "enter", *["down"] * 5)),
+    # Issue 15's follow-up: the rules flag and the verdict without scrolling at 80 columns, the
+    # calibration without a ranking, the help of the decision page in the evaluation's words.
+    "overview_small": ((80, 24), ()),
+    "calibration": ((120, 36), ("k",)),
+    "help": ((120, 36), (*["down"] * HASSELT_ROW, "enter", *["down"] * 5, "question_mark")),
 }
 
 

@@ -90,10 +90,11 @@ async def test_the_chair_imports_and_gives_a_verdict_by_keys(setup):
         await pilot.pause()
         assert len(app.model.submissions) == len(session.jurors)
 
-        # The overview: a verdict column (none yet) and the report's rules, Hasselt flagged; no rank.
+        # The overview: the report's rules, Hasselt flagged, and a verdict column (none yet) right after
+        # the name (seen at 80 columns); no rank.
         table = app.screen.query_one("#matrix", ChairTable)
         columns = [column.key.value for column in table.ordered_columns]
-        assert columns[-2:] == ["verdict", "rules"] and "rank" not in columns
+        assert columns[:3] == ["application", "rules", "verdict"] and "rank" not in columns
         assert table.get_cell(HASSELT, "rules").plain == "⚑" and table.get_cell(HASSELT, "rules").style == STYLE_FLAGGED
         assert table.get_cell("wvc21-02", "rules").plain == "✓"
         assert table.get_cell(HASSELT, "verdict").plain == "–"
@@ -126,7 +127,7 @@ async def test_the_chair_imports_and_gives_a_verdict_by_keys(setup):
         await pilot.press("escape")
         await pilot.pause()
         assert app.model.complete(HASSELT)  # nothing open for Hasselt any more
-        assert text_of(detail.query_one("#decision-open")) == t("chair.ui.detail.complete")
+        assert text_of(detail.query_one("#decision-open")) == "✓ Volledig: niets meer open voor dit contract"
         stored = ChairStore(data_dir, session).decision(HASSELT)
         assert (stored.verdict, stored.overall_motivation) == ("aandacht-nodig", "Infrastructuur boven de grens van de oproep")
 
@@ -138,11 +139,12 @@ async def test_the_chair_imports_and_gives_a_verdict_by_keys(setup):
         await pilot.pause()
         assert app.model.decision(HASSELT).verdict == "aandacht-nodig"
 
-        # The overview: the verdict by its name, Hasselt's advice cell ✓ where open points were counted.
+        # The overview: the verdict by the word that tells it apart ("nodig" is in two verdicts' names),
+        # Hasselt's evaluation cell ✓ where open points were counted.
         await pilot.press("o")
         await pilot.pause()
         table = app.screen.query_one("#matrix", ChairTable)
-        assert table.get_cell(HASSELT, "verdict").plain == "Aandacht nodig"
+        assert table.get_cell(HASSELT, "verdict").plain == "Aandacht"
         assert table.get_cell(HASSELT, "advice").plain == "✓" and table.get_cell(HASSELT, "advice").style == STYLE_CONSENSUS
         assert open_before >= 2 * len(session.criteria.criteria) + 2
 

@@ -84,6 +84,8 @@ class ChairApp(JuryBaseApp):
         self._store = store
         self.model: ChairModel | None = None
         self.title = t("chair.ui.title", session=session.title)
+        if session.follow_up is not None:  # a search for a command or a contract
+            self.PALETTE_PLACEHOLDER = "follow_up.chair.palette_placeholder"
         self._status = (t("ui.nothing_saved_yet"), False)
         self._chair_screens: list[ChairScreen] = []
         for mode in MODES:
@@ -223,7 +225,8 @@ class ChairApp(JuryBaseApp):
         screen.flush()
         rows = screen.help_rows()
         global_rows = help_rows(screen.global_keys())
-        self.push_screen(ChairHelpScreen(screen.help_title(), rows, global_rows))
+        closing = t("follow_up.chair.help.evaluation") if self.session.follow_up is not None else None
+        self.push_screen(ChairHelpScreen(screen.help_title(), rows, global_rows, closing))
 
     async def action_quit(self) -> None:
         """Save what is being typed and stop; when something typed cannot be saved (the reason is

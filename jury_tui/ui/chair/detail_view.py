@@ -147,12 +147,13 @@ def stats_line(stats: CriterionStats) -> Content:
     return Content.styled(text, "$warning" if stats.missing else "")
 
 def juror_row(submitted: AbstractSet[str], juror_id: str, name: str, entries: dict[str, JurorScore],
-              conflicted: AbstractSet[str], stats: CriterionStats) -> JurorRow:
-    """A juror's score and motivation on the criterion, as shown."""
+              conflicted: AbstractSet[str], stats: CriterionStats, follow_up: bool = False) -> JurorRow:
+    """A juror's score and motivation on the criterion, as shown (`follow_up`: on a contract's report)."""
     if juror_id not in submitted:
         return JurorRow(name, "·", t("chair.ui.detail.juror_not_submitted"), "muted", "note")
     if juror_id in conflicted:
-        return JurorRow(name, "⊘", t("chair.ui.detail.juror_conflict"), "error", "error")
+        conflict = "follow_up.chair.detail.juror_conflict" if follow_up else "chair.ui.detail.juror_conflict"
+        return JurorRow(name, "⊘", t(conflict), "error", "error")
     entry = entries.get(juror_id)
     if entry is None or entry.score is None:
         score, score_style = fmt.DASH, "muted"

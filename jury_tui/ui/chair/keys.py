@@ -22,6 +22,27 @@ from jury_tui.ui.keys import (  # noqa: F401 (the chair's screens import them fr
 
 MODES = ("overview", "detail", "ranking", "calibration")
 
+# A follow-up round assesses contracts (their progress reports), not applications: these help
+# texts say so there.
+FOLLOW_UP_WORDS = {
+    "chair.key.overview.help": "follow_up.chair.key.overview.help",
+    "chair.key.detail.help": "follow_up.chair.key.detail.help",
+    "chair.key.open.help": "follow_up.chair.key.open.help",
+    "chair.key.next_application.help": "follow_up.chair.key.next_contract.help",
+    "ui.key.previous_application.help": "follow_up.chair.key.previous_contract.help",
+    "chair.key.undo.help": "follow_up.chair.key.undo.help",
+    "chair.key.read.help": "follow_up.chair.key.read.help",
+    "chair.key.export.help": "follow_up.chair.key.export.help",
+    "ui.key.palette.help": "follow_up.chair.key.palette.help",
+}
+
+
+def in_follow_up_words(specs: list[KeySpec]) -> list[KeySpec]:
+    """The specs with a follow-up round's help texts (FOLLOW_UP_WORDS)."""
+    return [replace(spec, help=FOLLOW_UP_WORDS.get(spec.help, spec.help) if spec.help else None,
+                    palette_help=FOLLOW_UP_WORDS.get(spec.palette_help, spec.palette_help) if spec.palette_help else None)
+            for spec in specs]
+
 
 def global_keys(footer: tuple[str, ...] = (), follow_up: bool = False) -> list[KeySpec]:
     """Keys bound on the app: they work on every screen (letters not while typing in a text box).
@@ -42,22 +63,27 @@ def global_keys(footer: tuple[str, ...] = (), follow_up: bool = False) -> list[K
                 priority=True, show=False),
         KeySpec("quit", "ctrl+q", "^q", "ui.key.quit", "ui.key.quit.help", True, priority=True),
     ]
+    if follow_up:
+        specs = in_follow_up_words(specs)
     return [replace(spec, show=True) if spec.action in footer else spec for spec in specs]
 
 
-def overview_keys() -> list[KeySpec]:
+def overview_keys(follow_up: bool = False) -> list[KeySpec]:
+    """`follow_up`: with a follow-up round's help texts (contracts)."""
     # Enter is a priority binding of the screen: the focused table's own (hidden) Enter would win otherwise.
-    return [
+    specs = [
         KeySpec("open", "enter", "⏎", "chair.key.open", "chair.key.open.help", True, priority=True),
         KeySpec("toggle_sort", "s", "s", "chair.key.sort", "chair.key.sort.help", True),
         KeySpec("next_flag", "t", "t", "chair.key.next_flag", "chair.key.next_flag.help", True),
     ]
+    return in_follow_up_words(specs) if follow_up else specs
 
 
 def detail_keys(scale: Scale | None = None, follow_up: bool | None = None) -> list[KeySpec]:
     """`scale` None: every digit (the screen's BINDINGS); the screen's own scale picks the shown ones.
     `follow_up` None: the keys of both kinds of session (the BINDINGS); True: a follow-up round's
-    (a verdict instead of a recommendation, no amount or conditions, the years' figures); False: a selection's."""
+    (a verdict instead of a recommendation, no amount, hearing, conditions or rank motivation, the
+    years' figures); False: a selection's."""
     specs = _detail_keys(scale)
     if follow_up is None:
         return specs
@@ -68,8 +94,12 @@ def detail_keys(scale: Scale | None = None, follow_up: bool | None = None) -> li
         "cycle_recommendation": replace(specs[_index(specs, "cycle_recommendation")], label="evaluation.col.verdict",
                                         help="follow_up.chair.key.verdict.help"),
     }
-    return [changed.get(spec.action, spec) for spec in specs
-            if spec.name != "edit_amount" and spec.action != "edit_text('conditions')"]
+    return in_follow_up_words([changed.get(spec.action, spec) for spec in specs
+                               if spec.name != "edit_amount" and spec.action not in FOLLOW_UP_REFUSED_TEXTS])
+
+
+# The selection's texts a follow-up round has none of (the store refuses them there).
+FOLLOW_UP_REFUSED_TEXTS = ("edit_text('hearing')", "edit_text('conditions')", "edit_text('rank_motivation')")
 
 
 def _index(specs: list[KeySpec], action: str) -> int:

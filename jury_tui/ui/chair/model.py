@@ -63,6 +63,7 @@ from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError
 from jury_tui.i18n import language, t
 from jury_tui.store.chair_store import DECISION_TEXTS, ChairStore, ImportResult
+from jury_tui.ui.chair import formatting as fmt
 
 if TYPE_CHECKING:
     from jury_tui.domain.ranking import Proposal
@@ -390,6 +391,16 @@ class ChairModel:
         if verdict is None:
             return None
         return self.criteria.verdict(verdict).name.get(language())
+
+    def verdict_short_name(self, verdict: str | None) -> str | None:
+        """The verdict's short form for a narrow column (formatting.short_names: the words that tell
+        it apart from the other verdicts of the criteria file). None: no verdict yet."""
+        if verdict is None:
+            return None
+        lang = language()
+        verdicts = self.criteria.verdicts
+        shorts = fmt.short_names([item.name.get(lang) for item in verdicts])
+        return shorts[[item.id for item in verdicts].index(verdict)]
 
     def set_verdict(self, application_id: str, verdict: str | None) -> None:
         self.refresh_if_changed()  # never a change on top of a state that is no longer on disk

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Protocol
 from textual.screen import Screen
 
 from jury_tui.i18n import t
-from jury_tui.ui.chair.keys import KeySpec, SpecBindings, global_keys, help_rows
+from jury_tui.ui.chair.keys import (
+    FOLLOW_UP_WORDS,
+    KeySpec,
+    SpecBindings,
+    global_keys,
+    help_rows,
+)
 from jury_tui.ui.chair.widgets import TopBar
 from jury_tui.ui.keys import help_text
 from jury_tui.ui.widgets.key_footer import KeyFooter
@@ -57,7 +63,8 @@ class ChairScreen(SpecBindings, Screen[None]):
         return global_keys(footer, follow_up=self.model.follow_up is not None)
 
     def help_title(self) -> str:
-        return t(f"chair.key.{self.MODE}.help")
+        key = f"chair.key.{self.MODE}.help"
+        return t(FOLLOW_UP_WORDS.get(key, key) if self.model.follow_up is not None else key)
 
     def key_scale(self) -> Scale:
         return self.model.criteria.scale
@@ -85,8 +92,9 @@ class ChairScreen(SpecBindings, Screen[None]):
         for spec in self.global_keys():
             if spec.palette and spec.help:
                 commands.append((t(spec.help), spec.display, partial(self.app.run_action, spec.action)))
+        go_to = "follow_up.chair.palette.go_to" if self.model.follow_up is not None else "chair.palette.go_to"
         for application in self.model.session.applications:
-            commands.append((t("chair.palette.go_to", label=application.label, title=application.title), application.id,
+            commands.append((t(go_to, label=application.label, title=application.title), application.id,
                              partial(self.chair_app.open_detail, application.id, 0)))
         return commands
 

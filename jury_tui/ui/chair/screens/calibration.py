@@ -1,5 +1,6 @@
 """Calibration: how lenient or strict each voting juror is on the items shared with others, the
-ranking on mean scores without and with that leniency removed, and the agreement per criterion."""
+ranking on mean scores without and with that leniency removed, and the agreement per criterion.
+A follow-up round ranks nothing (a verdict per contract): no ranking there."""
 
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ class CalibrationScreen(ChairScreen):
                 reading, style = t("chair.ui.calibration.neutral"), ""
             row = t("chair.ui.calibration.juror_row", offset=fmt.signed(offset), reading=reading, shared=found.shared_items if found else 0)
             parts += ["\n", f"  {fmt.shorten(juror.name, 30):<30} ", (row, style)]
-        parts += ["\n", (t("chair.ui.calibration.jurors_note"), "italic $text-muted")]
+        note = "follow_up.chair.calibration.jurors_note" if model.follow_up is not None else "chair.ui.calibration.jurors_note"
+        parts += ["\n", (t(note), "italic $text-muted")]
         jurors.update(Content.assemble(*parts))
 
         parts = [(t("chair.ui.calibration.reliability_heading"), "bold $text-accent")]
@@ -75,6 +77,10 @@ class CalibrationScreen(ChairScreen):
                       (t(f"chair.ui.calibration.agreement.{level}"), AGREEMENT_STYLES[level])]
         self.query_one("#calibration-reliability", Static).update(Content.assemble(*parts))
 
+        ranking = self.query_one("#calibration-ranking", Static)
+        ranking.display = model.follow_up is None
+        if model.follow_up is not None:
+            return
         plain_rank, calibrated_rank = calibration.plain_rank, calibration.calibrated_rank
         ordered = sorted(model.file_order, key=lambda aid: (plain_rank[aid] is None, plain_rank[aid] or 0))
         moved = sum(1 for aid in ordered if plain_rank[aid] is not None and plain_rank[aid] != calibrated_rank[aid])
@@ -98,4 +104,4 @@ class CalibrationScreen(ChairScreen):
                 f"{fmt.number(calibration.calibrated_totals[aid]):>6}  ",
                 (shift, style),
             ]
-        self.query_one("#calibration-ranking", Static).update(Content.assemble(*parts))
+        ranking.update(Content.assemble(*parts))

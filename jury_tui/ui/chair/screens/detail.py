@@ -28,7 +28,12 @@ from jury_tui.errors import JuryError
 from jury_tui.i18n import language, t
 from jury_tui.ui.chair import detail_view as view
 from jury_tui.ui.chair import formatting as fmt
-from jury_tui.ui.chair.keys import KeySpec, bindings_for, detail_keys
+from jury_tui.ui.chair.keys import (
+    FOLLOW_UP_REFUSED_TEXTS,
+    KeySpec,
+    bindings_for,
+    detail_keys,
+)
 from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.chair.screens.detail_criterion import CriterionPage
 from jury_tui.ui.chair.screens.detail_decision import EDITED_TEXTS, DecisionPage
@@ -286,8 +291,8 @@ class DetailScreen(ChairScreen):
             return False
         if not self.on_decision_page and name in DECISION_ONLY:
             return False
-        if self.follow_up:  # no amount, no conditions to fund; as many direct keys as verdicts
-            if name == "edit_amount" or (name == "edit_text" and parameters == ("conditions",)):
+        if self.follow_up:  # no amount, hearing, conditions or rank motivation; as many direct keys as verdicts
+            if name == "edit_amount" or (name == "edit_text" and f"edit_text('{parameters[0]}')" in FOLLOW_UP_REFUSED_TEXTS):
                 return False
             if name == "recommend" and int(parameters[0]) > len(self.criteria.verdicts):  # type: ignore[call-overload]
                 return False
@@ -362,9 +367,12 @@ class DetailScreen(ChairScreen):
             area_id = focused.id or ""
             if area_id == "overall" and self.decision_page.overall_stale():
                 saved = self.text_boxes.flush_area(area_id, again=True)  # read again and kept: written for this advice now
-                if saved:
-                    self.notify(t("chair.ui.detail.motivation_confirmed", recommendation=view.recommendation_text(
-                        self.model.decision(self.application_id).recommendation)))
+                decision = self.model.decision(self.application_id)
+                if saved and self.follow_up:
+                    self.notify(t("follow_up.chair.detail.motivation_confirmed", verdict=self.model.verdict_name(decision.verdict)))
+                elif saved:
+                    self.notify(t("chair.ui.detail.motivation_confirmed",
+                                  recommendation=view.recommendation_text(decision.recommendation)))
             else:
                 saved = self.text_boxes.flush_area(area_id)
             if not saved:
@@ -438,7 +446,10 @@ class DetailScreen(ChairScreen):
 
     # --- actions: decision page --------------------------------------------------------------
     def action_edit_text(self, field: str) -> None:
-        """Write one of the chair's texts of the decision page (from any page)."""
+        """Write one of the chair's texts of the decision page (from any page); in a follow-up round
+        only the overall motivation (the store refuses the selection's texts there)."""
+        if self.follow_up and f"edit_text('{field}')" in FOLLOW_UP_REFUSED_TEXTS:
+            return
         self.decision_page.edit_text(field)
 
     def action_recommend(self, number: int) -> None:

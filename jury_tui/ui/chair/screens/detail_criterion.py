@@ -56,7 +56,8 @@ class CriterionPage:
         conflicted = table.conflicts.get(screen.application_id, set())
         rows: dict[Role, list[JurorRow]] = {Role.VOTING: [], Role.ADVISORY: []}
         for juror in model.session.jurors:
-            rows[juror.role].append(view.juror_row(model.submissions.keys(), juror.id, juror.name, entries, conflicted, stats))
+            rows[juror.role].append(view.juror_row(model.submissions.keys(), juror.id, juror.name, entries, conflicted, stats,
+                                                       follow_up=model.follow_up is not None))
         screen.query_one("#jurors", JurorTable).show_rows(rows[Role.VOTING], rows[Role.ADVISORY])
 
     # --- the consensus score -----------------------------------------------------------------

@@ -58,7 +58,8 @@ class DecisionPage:
         missing = decision.missing_motivations(criteria)
         if missing:
             names = ", ".join(criteria.criterion(cid).name.get(screen.lang)[:4] for cid in missing)
-            lines += ["\n", (t("chair.ui.detail.missing_motivations", count=len(missing), names=names), "$text-warning")]
+            several = "chair.ui.detail.missing_motivations" if len(missing) > 1 else "follow_up.chair.detail.missing_motivation_one"
+            lines += ["\n", (t(several, count=len(missing), names=names), "$text-warning")]
         screen.query_one("#decision-totals", Static).update(Content.assemble(*lines))
         screen.query_one("#decision-open", Static).update(self._open_line())
         if model.follow_up is not None:
@@ -127,19 +128,21 @@ class DecisionPage:
         if phrases:
             return Content.styled(t("advice.still_open", points="; ".join(phrases)), "$text-warning")
         if model.complete(aid):
-            return Content.styled(t("chair.ui.detail.complete"), "$text-success")
+            complete = "follow_up.chair.detail.complete" if model.follow_up is not None else "chair.ui.detail.complete"
+            return Content.styled(t(complete), "$text-success")
         return Content("")
 
     def available_texts(self) -> list[str]:
         """The chair's texts offered for this application: conditions only with selecteren or reserve,
-        the motivation to rank anyway only below the minimum of votes (each also when written)."""
+        the motivation to rank anyway only below the minimum of votes (each also when written). A
+        follow-up round has no hearing, conditions or rank motivation (the store refuses them)."""
         model = self.screen.model
         aid = self.screen.application_id
         decision = model.decision(aid)
         funded = decision.recommendation is not None and decision.recommendation.funded
+        if model.follow_up is not None:  # a contract's evaluation: only its overall motivation
+            return ["overall"]
         offered = ["overall", "hearing"]
-        if model.follow_up is not None:  # a granted contract: no conditions to fund it with
-            funded = False
         if funded or decision.conditions.strip():
             offered.append("conditions")
         if model.below_minimum_votes(aid) or decision.rank_motivation.strip():
@@ -147,10 +150,14 @@ class DecisionPage:
         return offered
 
     def overall_stale(self) -> bool:
-        """The overall motivation was written for another advice than the one chosen now."""
+        """The overall motivation was written for another advice (a follow-up round: another verdict)
+        than the one chosen now."""
         decision = self.screen.model.decision(self.screen.application_id)
-        return (bool(decision.overall_motivation.strip()) and decision.recommendation is not None
-                and decision.motivation_for is not decision.recommendation)
+        if not decision.overall_motivation.strip():
+            return False
+        if self.screen.model.follow_up is not None:
+            return decision.verdict is not None and decision.motivation_verdict != decision.verdict
+        return decision.recommendation is not None and decision.motivation_for is not decision.recommendation
 
     def draw_texts(self) -> None:
         """The tabs of the chair's texts (key, name, ✓ when written) and the chosen text box."""
@@ -172,7 +179,9 @@ class DecisionPage:
             area = screen.query_one(f"#{field}", EditorArea)
             area.display = field == self.text
             if field == "overall":
-                if self.overall_stale():
+                if self.overall_stale() and screen.model.follow_up is not None:
+                    area.border_title = t("follow_up.chair.detail.overall_stale")
+                elif self.overall_stale():
                     area.border_title = t("chair.ui.detail.overall_stale",
                                           recommendation=view.recommendation_text(decision.motivation_for))
                 else:

@@ -152,8 +152,11 @@ class ChairHelpScreen(SpecBindings, ModalScreen[None]):
     KEYS = [KeySpec("close", "escape,question_mark,f1,q", "Esc", "ui.key.close")]
     BINDINGS = bindings_for(KEYS)
 
-    def __init__(self, screen_title: str, screen_rows: list[tuple[str, str]], global_rows: list[tuple[str, str]]) -> None:
+    def __init__(self, screen_title: str, screen_rows: list[tuple[str, str]], global_rows: list[tuple[str, str]],
+                 closing: str | None = None) -> None:
+        """`closing`: the last paragraph (default: how advice and selection belong together)."""
         super().__init__(classes="dialog", id="chair-help")
+        self.closing = closing if closing is not None else t("chair.ui.help.selection")
         self.screen_title = screen_title
         self.screen_rows = screen_rows
         self.global_rows = global_rows
@@ -176,7 +179,7 @@ class ChairHelpScreen(SpecBindings, ModalScreen[None]):
                             yield Static(keys, classes="help-key", markup=False)
                             yield Static(description, classes="help-text", markup=False)
                 yield Static(t("chair.ui.help.in_text"), classes="help-intro help-note", markup=False)
-                yield Static(t("chair.ui.help.selection"), classes="help-intro", markup=False)
+                yield Static(self.closing, classes="help-intro", markup=False)
             yield Static(t("chair.ui.help.close"), classes="dialog-keys")
         yield KeyFooter()
 
@@ -209,7 +212,11 @@ class ApplicationReader(SpecBindings, ModalScreen[None]):
         return self.KEYS
 
     def compose(self) -> ComposeResult:
-        yield Static(t("chair.ui.reader.title", label=self.application.label), id="reader-title", markup=False)
+        if self.follow_up is not None:  # the contract's progress report first, then its application
+            title = t("follow_up.chair.reader.title", year=self.follow_up.year, label=self.application.label)
+        else:
+            title = t("chair.ui.reader.title", label=self.application.label)
+        yield Static(title, id="reader-title", markup=False)
         with VerticalScroll(id="reader-scroll"):
             if self.follow_up is not None:
                 yield ProgressReportText(self.follow_up, self.rules, id="reader-text")

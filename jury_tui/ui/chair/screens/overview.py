@@ -20,8 +20,10 @@ from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.chair.widgets import ChairTable
 
 LABEL_WIDTH = 14
-FOLLOW_UP_LABEL_WIDTH = 26  # no rank column: room for the neighbourhood's name
-VERDICT_WIDTH = 16
+# A follow-up round: the report's rules (⚑) and the verdict come right after the name, so a chair
+# sees both at 80 columns; the verdict in its short form (model.verdict_short_name).
+FOLLOW_UP_LABEL_WIDTH = 15
+VERDICT_WIDTH = 10
 CELL_WIDTH = 4
 
 STYLE_FLAGGED = "bold white on dark_red"
@@ -45,7 +47,7 @@ class OverviewScreen(ChairScreen):
     BINDINGS = bindings_for(overview_keys())
 
     def build_key_specs(self) -> list[KeySpec]:
-        return overview_keys()
+        return overview_keys(follow_up=self.model.follow_up is not None)
 
     @property
     def follow_up(self) -> bool:
@@ -74,15 +76,16 @@ class OverviewScreen(ChairScreen):
         lang = language()
         label = t("evaluation.col.contract") if self.follow_up else t("chair.ui.ranking.column_application")
         table.add_column(Text(label), key="application", width=self.label_width)
+        if self.follow_up:  # a verdict per contract and its report's rules, no rank: nothing is selected
+            table.add_column(Text(t("follow_up.chair.overview.column_rules")), key="rules", width=1)
+            table.add_column(Text(t("evaluation.col.verdict")), key="verdict", width=VERDICT_WIDTH)
         for criterion in self.model.criteria.criteria:
             table.add_column(Text(short_name(criterion, lang)), key=criterion.id, width=CELL_WIDTH)
         table.add_column(Text(t("chair.ui.overview.column_open")), key="open", width=2)
-        table.add_column(Text(t("chair.ui.overview.column_advice")), key="advice", width=3)
+        advice = "follow_up.chair.overview.column_evaluation" if self.follow_up else "chair.ui.overview.column_advice"
+        table.add_column(Text(t(advice)), key="advice", width=4 if self.follow_up else 3)
         table.add_column(Text(t("chair.ui.overview.column_total")), key="total", width=6)
-        if self.follow_up:  # a verdict per contract and its report's rules, no rank: nothing is selected
-            table.add_column(Text(t("evaluation.col.verdict")), key="verdict", width=VERDICT_WIDTH)
-            table.add_column(Text(t("evaluation.col.rules")), key="rules", width=6)
-        else:
+        if not self.follow_up:
             table.add_column(Text(t("chair.ui.ranking.column_rank")), key="rank", width=3)  # "15=": ex aequo
         table.focus()
         super().on_mount()
@@ -108,6 +111,12 @@ class OverviewScreen(ChairScreen):
     def _row(self, application_id: str) -> list[Text]:
         application = self.model.application(application_id)
         cells = [Text(fmt.shorten(application.label, self.label_width))]
+        if self.follow_up:
+            mark, style = RULE_MARKS[self.model.portfolio_row(application_id).outcome]
+            cells.append(Text(mark, style=style, justify="center"))
+            verdict = self.model.verdict_short_name(self.model.decision(application_id).verdict)
+            cells.append(Text(fmt.shorten(verdict, VERDICT_WIDTH), style="bold") if verdict
+                         else Text(fmt.DASH, style=STYLE_MUTED))
         cells += [self._cell(application_id, cid) for cid in self.model.criteria.criterion_ids]
         open_flags = len(self.model.open_flags(application_id))
         cells.append(Text(f"!{open_flags}" if open_flags else "", style="bold red"))
@@ -117,13 +126,7 @@ class OverviewScreen(ChairScreen):
             cells.append(Text(fmt.compact(total), style=STYLE_CONSENSUS, justify="right"))
         else:
             cells.append(Text(fmt.number(total), justify="right"))
-        if self.follow_up:
-            verdict = self.model.verdict_name(self.model.decision(application_id).verdict)
-            cells.append(Text(fmt.shorten(verdict, VERDICT_WIDTH), style="bold") if verdict
-                         else Text(fmt.DASH, style=STYLE_MUTED))
-            mark, style = RULE_MARKS[self.model.portfolio_row(application_id).outcome]
-            cells.append(Text(mark, style=style, justify="center"))
-        else:
+        if not self.follow_up:
             cells.append(Text(self.model.rank_label(application_id), justify="right"))
         return cells
 
@@ -170,9 +173,10 @@ class OverviewScreen(ChairScreen):
             )
         self._draw_open_line()
         threshold = fmt.compact(model.criteria.disagreement_threshold)
-        legend = t("chair.ui.overview.legend", threshold=threshold)
-        if self.follow_up:
-            legend += " · " + t("follow_up.chair.overview.legend")
+        if self.follow_up:  # the evaluation, not the advice; no ranking, so no "too few votes"
+            legend = t("follow_up.chair.overview.legend_evaluation", threshold=threshold) + " · " + t("follow_up.chair.overview.legend")
+        else:
+            legend = t("chair.ui.overview.legend", threshold=threshold)
         self.query_one("#overview-legend", Static).update(legend)
 
     def open_words(self, application_id: str) -> str:
@@ -231,13 +235,12 @@ class OverviewScreen(ChairScreen):
         """Move the cursor to the next cell still to discuss (reading order, wrapping around)."""
         table = self.table
         order = self.model.order()
-        criterion_ids = self.model.criteria.criterion_ids
         cells = [(row, aid, cid) for row, aid in enumerate(order) for cid in self.model.open_flags(aid)]
         if not cells:
             self.notify(t("chair.ui.overview.no_flag_left"))
             return
         here = (table.cursor_row, table.cursor_column)
-        positions = [(row, criterion_ids.index(cid) + 1) for row, _, cid in cells]
+        positions = [(row, table.get_column_index(cid)) for row, _, cid in cells]
         later = [position for position in positions if position > here]
         row, column = (later or positions)[0]
         table.move_cursor(row=row, column=column, animate=False)

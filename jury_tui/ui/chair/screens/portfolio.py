@@ -7,6 +7,8 @@ gathered per agency (PgDn/PgUp read on in both). Enter opens a contract in detai
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -32,10 +34,10 @@ from jury_tui.ui.chair.screens.overview import RULE_MARKS, STYLE_FLAGGED, STYLE_
 from jury_tui.ui.chair.widgets import ChairTable, PanelScroll
 
 LABEL_WIDTH = 17
-AMOUNT_WIDTH = 9  # "€" in the legend; "9.999.999" with a space before it
+AMOUNT_WIDTH = 10  # "Toegekend" and "9.999.999" with a space before them
 SHARE_WIDTH = 8  # "23,4 %", and the headings "Inf.bst" with a space before them
 COUNT_WIDTH = 5
-VERDICT_WIDTH = 17
+VERDICT_WIDTH = 12  # "  " and the short form (model.verdict_short_name)
 ILLUSTRATIVE_MARK = "*"
 
 
@@ -74,6 +76,14 @@ class PortfolioScreen(ChairScreen):
     def help_title(self) -> str:
         return t("follow_up.chair.key.portfolio.help")
 
+    def key_specs(self) -> list[KeySpec]:
+        """While the obstacles and asks show, t is labelled as the way back to the figures."""
+        specs = super().key_specs()
+        if not self.is_mounted or not self.showing_network:
+            return specs
+        return [replace(spec, label="follow_up.chair.key.figures") if spec.action == "toggle_network" else spec
+                for spec in specs]
+
     def compose(self) -> ComposeResult:
         yield self.top_bar()
         yield Static(id="portfolio-summary", classes="screen-line", markup=False)
@@ -95,7 +105,14 @@ class PortfolioScreen(ChairScreen):
     def on_mount(self) -> None:
         table = self.table
         columns = [
+            # What a chair must see at 80 columns first: the rules flag, the verdict and the counts.
             ("application", "evaluation.col.contract", LABEL_WIDTH, False),
+            ("rules", "follow_up.chair.portfolio.rules", 3, True),
+            ("verdict", "evaluation.col.verdict", VERDICT_WIDTH, False),
+            ("late", "follow_up.chair.portfolio.late", COUNT_WIDTH, True),
+            ("changes", "follow_up.chair.portfolio.changes", COUNT_WIDTH, True),
+            ("obstacles", "follow_up.chair.portfolio.obstacles", COUNT_WIDTH, True),
+            ("asks", "follow_up.chair.portfolio.asks", COUNT_WIDTH, True),
             ("subsidy", "export.gov.granted", AMOUNT_WIDTH, True),
             ("planned", "evaluation.col.planned", AMOUNT_WIDTH, True),
             ("spent", "evaluation.col.spending", AMOUNT_WIDTH, True),
@@ -103,12 +120,6 @@ class PortfolioScreen(ChairScreen):
             ("infra_plan", "follow_up.chair.portfolio.infra_plan", SHARE_WIDTH, True),
             ("infra_spent", "follow_up.chair.portfolio.infra_spent", SHARE_WIDTH, True),
             ("co_financing", "follow_up.chair.portfolio.co_financing", SHARE_WIDTH, True),
-            ("rules", "follow_up.chair.portfolio.rules", 3, True),
-            ("late", "follow_up.chair.portfolio.late", COUNT_WIDTH, True),
-            ("changes", "follow_up.chair.portfolio.changes", COUNT_WIDTH, True),
-            ("obstacles", "follow_up.chair.portfolio.obstacles", COUNT_WIDTH, True),
-            ("asks", "follow_up.chair.portfolio.asks", COUNT_WIDTH, True),
-            ("verdict", "evaluation.col.verdict", VERDICT_WIDTH, False),
         ]
         for key, label, width, right in columns:
             # No cell padding (14 columns in 120): the right-aligned figures keep a space on their left.
@@ -121,12 +132,19 @@ class PortfolioScreen(ChairScreen):
     def _row(self, row: PortfolioRow) -> list[Text]:
         model = self.model
         aid = row.application_id
-        verdict = model.verdict_name(model.decision(aid).verdict)
+        verdict = model.verdict_short_name(model.decision(aid).verdict)
         mark, style = RULE_MARKS[row.outcome]
         report = model.follow_up.report(aid)
         planned, spent = report.is_illustrative("budget_lines.planned"), report.is_illustrative("budget_lines.spent")
         return [
             Text(" " + fmt.shorten(model.application(aid).label, LABEL_WIDTH - 1)),
+            Text(" " + mark, style=style, justify="center"),
+            Text("  " + fmt.shorten(verdict, VERDICT_WIDTH - 2), style="bold") if verdict
+            else Text("  " + fmt.DASH, style=STYLE_MUTED),
+            _starred(_count_cell(row.late_milestones, warn=True), report.is_illustrative("milestones")),
+            _count_cell(row.objective_changes),
+            _count_cell(row.obstacles, warn=True),
+            _count_cell(row.asks),
             _starred(Text(fmt.plain_amount(row.subsidy) if row.subsidy is not None else fmt.DASH, justify="right"),
                      model.follow_up.contract(aid).illustrative),
             _starred(Text(fmt.plain_amount(row.planned), justify="right"), planned),
@@ -136,13 +154,6 @@ class PortfolioScreen(ChairScreen):
             _starred(_share_cell(_share_check(row.checks, RuleKind.MAX_INFRASTRUCTURE_SHARE, Basis.SPENT)), spent),
             _starred(_share_cell(_share_check(row.checks, RuleKind.MIN_CO_FINANCING_SHARE, Basis.SPENT)),
                      spent or report.is_illustrative("co_financing_paid")),
-            Text(" " + mark, style=style, justify="center"),
-            _starred(_count_cell(row.late_milestones, warn=True), report.is_illustrative("milestones")),
-            _count_cell(row.objective_changes),
-            _count_cell(row.obstacles, warn=True),
-            _count_cell(row.asks),
-            Text("  " + fmt.shorten(verdict, VERDICT_WIDTH - 2), style="bold") if verdict
-            else Text("  " + fmt.DASH, style=STYLE_MUTED),
         ]
 
     def redraw(self) -> None:
@@ -165,7 +176,8 @@ class PortfolioScreen(ChairScreen):
         round_ = self.model.follow_up
         obstacles = obstacles_of_round(round_)
         parts: list[Content | str | tuple[str, str]] = [
-            (t("follow_up.chair.portfolio.obstacles_heading", year=round_.year, count=len(obstacles)), "bold underline")]
+            (t("follow_up.chair.portfolio.obstacles_counted", year=round_.year, count=len(obstacles),
+               contracts=len({aid for aid, _ in obstacles})), "bold underline")]
         shown = None
         for aid, obstacle in obstacles:
             if aid != shown:
@@ -179,7 +191,8 @@ class PortfolioScreen(ChairScreen):
         session = self.model.session
         gathered = asks_by_agency(self.model.follow_up)
         parts: list[Content | str | tuple[str, str]] = [
-            (t("follow_up.chair.portfolio.asks_heading", count=len(gathered)), "bold underline")]
+            (t("follow_up.chair.portfolio.asks_counted", agencies=len(gathered),
+               count=sum(len(asks) for _, asks in gathered)), "bold underline")]
         for agency, asks in gathered:
             contracts = len({aid for aid, _ in asks})
             parts += ["\n", (agency, "bold $accent"), (" " + t("follow_up.chair.portfolio.asks_count", count=contracts), "$text-muted")]

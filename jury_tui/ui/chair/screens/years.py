@@ -146,10 +146,10 @@ class YearsScreen(ChairScreen):
         parts.append((t("follow_up.chair.years.late_heading", year=latest.year, count=len(late))
                       + _star(latest.is_illustrative("milestones")), "bold underline"))
         for milestone, days in late:
-            reached = (t("follow_up.chair.years.reached", date=milestone.actual.isoformat()) if milestone.actual
+            reached = (t("follow_up.chair.years.reached", date=milestone.actual.strftime(t("format.date"))) if milestone.actual
                        else t("follow_up.chair.years.not_reached"))
             parts += ["\n• ", (milestone.name, "bold"), " ",
-                      t("follow_up.chair.years.milestone", planned=milestone.planned.isoformat(), reached=reached, days=days)]
+                      t("follow_up.chair.years.milestone", planned=milestone.planned.strftime(t("format.date")), reached=reached, days=days)]
         changes = [(report.year, change) for report in reports for change in report.objective_changes]
         parts += ["\n\n", (t("follow_up.chair.years.changes_heading", count=len(changes)), "bold underline")]
         for year, change in changes:
