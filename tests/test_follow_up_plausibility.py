@@ -154,3 +154,15 @@ def test_which_figures_a_check_rests_on_decides_its_illustrative_mark():
     marked = {(check.rule_id, check.basis): made.check_is_illustrative(check) for check in report_checks(made, rules)}
     assert marked == {("infrastructuur", Basis.PLAN): False, ("infrastructuur", Basis.SPENT): True,
                       ("cofinanciering", Basis.SPENT): True, ("einddatum", Basis.REPORT): False}
+
+
+def test_a_progress_report_over_its_size_limit_is_refused_unread_and_named_as_such(tmp_path: Path):
+    from jury_tui.formats.files import SIZE_LIMITS
+    from jury_tui.formats.progress_report_file import load_progress_report
+
+    big = tmp_path / "10-hasselt-2024.md"
+    with big.open("wb") as out:
+        out.truncate(SIZE_LIMITS["progress_report"] + 1)
+    with pytest.raises(JuryError) as caught:
+        load_progress_report(big)
+    assert "de grens voor een voortgangsrapport" in caught.value.message

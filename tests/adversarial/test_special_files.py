@@ -205,7 +205,7 @@ def test_every_kind_has_a_limit_that_fits_a_large_call():
     assert SIZE_LIMITS["package"] > SIZE_LIMITS["session"]
     assert 65 <= SIZE_LIMITS["key"] <= MB  # 64 hex digits and a newline, as written
     assert set(SIZE_LIMITS) == {"criteria", "jurors", "application", "scores", "submission", "package", "session", "store",
-                                "key", "government"}
+                                "key", "government", "progress_report"}
 
 
 @pytest.mark.parametrize(("option", "name", "limit"), [

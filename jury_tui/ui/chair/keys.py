@@ -29,11 +29,11 @@ FOLLOW_UP_WORDS = {
     "chair.key.detail.help": "follow_up.chair.key.detail.help",
     "chair.key.open.help": "follow_up.chair.key.open.help",
     "chair.key.next_application.help": "follow_up.chair.key.next_contract.help",
-    "ui.key.previous_application.help": "follow_up.chair.key.previous_contract.help",
+    "ui.key.previous_application.help": "follow_up.juror.contract.previous_help",
     "chair.key.undo.help": "follow_up.chair.key.undo.help",
     "chair.key.read.help": "follow_up.chair.key.read.help",
     "chair.key.export.help": "follow_up.chair.key.export.help",
-    "ui.key.palette.help": "follow_up.chair.key.palette.help",
+    "ui.key.palette.help": "follow_up.juror.contract.palette_help",
 }
 
 
