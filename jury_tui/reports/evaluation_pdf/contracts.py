@@ -245,7 +245,8 @@ def indicators(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]
 
 
 def milestones(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]:
-    story: list[Flowable] = [CondPageBreak(30 * mm), c.text(t("evaluation.sec.milestones"), "h3")]
+    heading = c.text(t("evaluation.sec.milestones"), "h3")
+    story: list[Flowable] = [CondPageBreak(30 * mm)]
     report = item.report
     if not report.milestones:
         return [c.text(t("evaluation.milestones.none"), "body")]
@@ -263,8 +264,9 @@ def milestones(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]
         ])
         if milestone.name in late:
             commands.append(("BACKGROUND", (3, index), (3, index), WARN_BACK))
-    # the note with its table: never alone at the top of the next page
-    story.append(KeepTogether([c.table(rows, [WIDTH - 95 * mm, 32 * mm, 38 * mm, 25 * mm], commands),
+    # heading, table and note together: neither the heading alone at the foot of a page nor the
+    # note alone at the top of the next (a KeepTogether does not chain to a heading before it)
+    story.append(KeepTogether([heading, c.table(rows, [WIDTH - 95 * mm, 32 * mm, 38 * mm, 25 * mm], commands),
                                c.text(t("evaluation.milestones.caption", date=format_date(report.period_end)), "caption")]))
     return story
 
