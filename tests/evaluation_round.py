@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from jury_tui.domain.deliberation import Meeting
@@ -43,13 +44,18 @@ def set_verdict(store: ChairStore, application_id: str, verdict: str):
     return store.set_verdict(application_id, verdict)
 
 
-def follow_up_round(data_dir: Path, tmp: Path, *, final: str | None = None, complete: bool = True):
+def follow_up_round(data_dir: Path, tmp: Path, *, final: str | None = None, complete: bool = True,
+                    edit: Callable[[Path], None] | None = None):
     """The demo follow-up round written to `data_dir`; `complete`: every contract consolidated and
-    the meeting on record (else Hasselt's verdict and the meeting stay open)."""
+    the meeting on record (else Hasselt's verdict and the meeting stay open); `edit(folder)`: changes
+    the copied report files first."""
     selection = build_demo_session()
     government = demo_government(selection)
+    reports = reports_copy(tmp, final)
+    if edit is not None:
+        edit(reports)
     session, keys = build_follow_up_session(
-        ROUND, selection, government, reports_copy(tmp, final), shipped_criteria_dir() / "wvc-2021-opvolging.toml",
+        ROUND, selection, government, reports, shipped_criteria_dir() / "wvc-2021-opvolging.toml",
         key_seed=DEMO_KEY_SEED, created_at=CREATED,
     )
     write_session(data_dir, session, keys)

@@ -92,3 +92,77 @@ def test_every_page_carries_text_and_no_page_is_left_almost_empty(tmp_path):
     for number, page in enumerate(reader.pages, start=1):
         body = furniture.sub("", page.extract_text() or "").split()
         assert len(body) > 25, f"page {number}: {' '.join(body)}"
+
+
+def layout_pages(path: Path) -> list[str]:
+    """Each page's text as laid out (a wrapped cell shows as two lines)."""
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.replace("\xa0", " ").split("\f")
+
+
+def written(tmp_path: Path, **kwargs) -> tuple[object, Path]:
+    data = data_of(tmp_path, **kwargs)
+    out = tmp_path / "evaluation.pdf"
+    write_evaluation_pdf(data, out)
+    return data, out
+
+
+def test_the_plan_the_rules_are_worked_out_on_is_told_apart_from_the_granted_subsidy(tmp_path):
+    """Hasselt's plan (its budget lines) is 531.000 of the 700.000 granted: the contract's facts and
+    the portfolio say so, and only there; the other contracts' plans are their subsidy."""
+    _, out = written(tmp_path)
+    text = re.sub(r"\s+", " ", " ".join(layout_pages(out)))
+    assert ("Plan in het rapport € 531.000, de som van de pijlers: de regels hieronder rekenen op dit plan, "
+            "niet op de toegekende subsidie van € 700.000") in text
+    assert text.count("Plan in het rapport") == 1
+    assert text.count("toegekend: € 700.000") == 1  # under Hasselt's spending in the portfolio
+    assert "De regels op de cijfers rekenen op het plan, niet op de toegekende subsidie." in text
+
+
+def test_one_contract_is_spoken_of_in_the_singular(tmp_path):
+    data, out = written(tmp_path, final=HASSELT, final_only=True)
+    assert len(data.contracts) == 1
+    text = re.sub(r"\s+", " ", " ".join(layout_pages(out)))
+    assert "Dit eindevaluatieverslag behandelt het ene contract waarvan het voortgangsrapport 2024 het laatste is." in text
+    assert "1 contracten" not in text
+    assert PdfReader(out).metadata.subject == "Evaluatie van 1 wijkverbeteringscontract, verslagjaar 2024"
+
+
+def test_amounts_of_a_billion_stay_on_one_line_in_the_spending_table(tmp_path):
+    def billions(folder: Path) -> None:
+        report = folder / "10-hasselt-2024.md"
+        text = report.read_text(encoding="utf-8")
+        text = text.replace("planned: 195000", "planned: 1250000000", 1).replace("spent: 120000", "spent: 1100000000", 1)
+        report.write_text(text, encoding="utf-8")
+
+    session, store = follow_up_round(tmp_path / "data", tmp_path, edit=billions)
+    data = build_evaluation_data(session, store.submissions(), store.decisions(), store.deliberation(), created=CREATED)
+    out = tmp_path / "evaluation.pdf"
+    write_evaluation_pdf(data, out)
+    lines = "\n".join(layout_pages(out)).splitlines()
+    # the budget line's row: planned and spent whole, side by side (the chart's axis labels aside)
+    assert any("€ 1.250.000.000" in line and "€ 1.100.000.000" in line for line in lines)
+    assert any("Totaal" in line and "€ 1.250.336.000" in line for line in lines)
+    # the taller table pushes Hasselt's milestones down: their heading goes along with the table
+    for number, page in enumerate(layout_pages(out), start=1):
+        if any(line.strip() == "Mijlpalen" for line in page.splitlines()):
+            assert "Geplande datum" in page, f"page {number}: the heading 'Mijlpalen' without its table"
+
+
+def test_the_milestones_note_stands_on_the_page_of_its_table(tmp_path):
+    _, out = written(tmp_path)
+    pages = layout_pages(out)
+    notes = [number for number, page in enumerate(pages) if "Dagen te laat: na de geplande datum gehaald" in page]
+    assert len(notes) == 11
+    for number in notes:
+        assert "Mijlpaal" in pages[number], f"page {number + 1}: the note without its table"
+
+
+def test_the_annex_speaks_of_the_klankbordgroep_and_of_no_member_submitting(tmp_path):
+    data, out = written(tmp_path)
+    assert not data.submissions  # the chair consolidated without individual assessments
+    text = re.sub(r"\s+", " ", " ".join(layout_pages(out)))
+    assert "A.5 Samenstelling van de klankbordgroep" in text and "A.6 Vergadering van de klankbordgroep" in text
+    assert ("Geen van de 7 leden diende een individuele beoordeling van de voortgangsrapporten in: de beoordeling "
+            "in dit verslag is het gezamenlijke oordeel van de klankbordgroep, vastgelegd door de voorzitter.") in text
+    assert "0 van de 7" not in text

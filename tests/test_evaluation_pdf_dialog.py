@@ -67,6 +67,24 @@ async def test_strict_refuses_while_the_evaluation_is_open(tmp_path):
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        ok, line = dialog.results["pdf"]
-        assert not ok and line.startswith("evaluatieverslag niet geëxporteerd: Hasselt (wvc21-10)")
+        assert "Strikt: geen export zolang er iets open is in de evaluatie" in text_of(dialog.query_one("#export-options"))
+        lines = dialog.result_text().splitlines()
+        # the output's name, then a sentence that reads after it, for the report and for the data
+        assert [line[:50] for line in lines] == [f"✗ {kind} niet geëxporteerd, de evaluatie is niet af: Hasselt"[:50]
+                                                 for kind in ("PDF", "CSV", "XLSX")]
     assert not (data_dir / "exports" / f"evaluatieverslag-{ROUND}.pdf").exists()
+
+
+async def test_no_individual_scores_key_in_a_follow_up_round(tmp_path):
+    """The evaluation report prints no juror's own scores: the dialog shows no key for them."""
+    data_dir = tmp_path / "data"
+    session, _ = follow_up_round(data_dir, tmp_path)
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        dialog = await open_dialog(app, pilot)
+        footer = " ".join(str(key.description) for key in dialog.query("FooterKey"))
+        assert t("chair.key.export_names") in footer  # the footer is there, with the other keys
+        assert t("chair.key.export_individual") not in footer
+        assert all(spec.action != "toggle('individual')" for spec in dialog.key_specs())  # nor in the help
+        assert t("chair.ui.export.individual_on") not in text_of(dialog.query_one("#export-options"))
+        assert "wat open is in de evaluatie, wordt in het verslag gemarkeerd" in text_of(dialog.query_one("#export-options"))

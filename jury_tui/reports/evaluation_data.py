@@ -55,6 +55,12 @@ from jury_tui.reports.data_export import (
 from jury_tui.reports.open_points import figure_check_line, strict_message
 
 
+def plan_differs(subsidy: float | None, planned: float) -> bool:
+    """Whether the report's plan (its budget lines, what the rules on the figures are worked out on)
+    is not the subsidy granted: the reader must be told which of the two a share is of."""
+    return subsidy is not None and planned > 0 and round(subsidy, 2) != round(planned, 2)
+
+
 @dataclass(frozen=True)
 class ContractEvaluation:
     """One contract in the evaluation report: its figures of this year and over the years, and the
@@ -77,6 +83,10 @@ class ContractEvaluation:
     @property
     def flagged(self) -> list[FigureCheck]:
         return [check for check in self.checks if check.outcome is Outcome.NOT_MET]
+
+    @property
+    def plan_differs(self) -> bool:
+        return plan_differs(self.contract.subsidy, self.report.planned_total)
 
 
 @dataclass(frozen=True)
@@ -187,10 +197,11 @@ def build_evaluation_data(
     )
 
 
-def evaluation_refusal(data: EvaluationData) -> str | None:
+def evaluation_refusal(data: EvaluationData, key: str = "evaluation.strict_missing") -> str | None:
     """The one line refusing an incomplete evaluation (`export --strict`, the chair's dialog), in the
-    words of reports/open_points.py; None when it is complete."""
-    return strict_message(data.session, data.gaps, {}, 0.0, 0.0, key="evaluation.strict_missing")
+    words of reports/open_points.py; None when it is complete. `key`: the sentence around the points
+    (the dialog puts the output's name in front of it)."""
+    return strict_message(data.session, data.gaps, {}, 0.0, 0.0, key=key)
 
 
 # --- the data export: one row per contract and criterion ------------------------------------------

@@ -54,11 +54,12 @@ def refusal(data: AdviceData) -> str | None:
 def story(c: Context) -> list[Flowable]:
     """Cover, contents, 1 method, 2 ranking and budget, 3 the applications, the government's decision
     beside the advice (once recorded), the scores per juror (unless left out), then the annex on the
-    agreement. The body is made first, so the table of
-    contents knows its entries."""
-    annexes = [*annex_scores(c), *annex_agreement(c)] if c.individual else annex_agreement(c)
-    annexes = [*annex_government(c), *annexes]
-    body = [*method(c), *ranking(c), *applications(c), *annexes]
+    agreement. The body is made first, so the table of contents knows its entries."""
+    # in reading order: each heading adds its entry to the table of contents as it is made
+    body = [*method(c), *ranking(c), *applications(c), *annex_government(c)]
+    if c.individual:
+        body += annex_scores(c)
+    body += annex_agreement(c)
     return [*cover(c), *contents(c), *body]
 
 

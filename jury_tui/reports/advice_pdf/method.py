@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
@@ -119,19 +121,33 @@ def method(c: Context) -> list[Flowable]:
     return story
 
 
-ANONYMOUS = ("export.composition.anonymous", "export.composition.anonymous_one")  # "In dit advies …"
+@dataclass(frozen=True)
+class CompositionWords:
+    """The keys of the composition's sentences: the advice speaks of the jury, the evaluation report
+    of the klankbordgroep. `anonymous`: the sentences naming the document (several jurors, one);
+    `submitted_one`/`submitted_none`: one or no juror submitted (else `submitted_some`)."""
+
+    heading: str = "export.sec.composition"
+    intro: str = "export.composition.intro"
+    anonymous: tuple[str, str] = ("export.composition.anonymous", "export.composition.anonymous_one")
+    submitted_all: str = "export.composition.submitted_all"
+    submitted_some: str = "export.composition.submitted_some"
+    submitted_one: str | None = None
+    submitted_none: str | None = None
 
 
-def composition(c: Context, number: str = "1.5", anonymous: tuple[str, str] = ANONYMOUS) -> list[Flowable]:
+ADVICE_WORDS = CompositionWords()  # "In dit advies …", the jury
+
+
+def composition(c: Context, number: str = "1.5", words: CompositionWords = ADVICE_WORDS) -> list[Flowable]:
     """The jury's composition per role (anonymous where a role would point at one juror) and who
-    submitted; shared with the evaluation report's annex (`anonymous`: the sentences naming the
-    document, for several jurors and for one)."""
-    story = c.heading("h2", "sec-composition", number, t("export.sec.composition"), 1)
+    submitted; shared with the evaluation report's annex (in its own `words`)."""
+    story = c.heading("h2", "sec-composition", number, t(words.heading), 1)
     jurors = c.jurors
     voting = [juror for juror in jurors if juror.role is Role.VOTING]
     advisory = [juror for juror in jurors if juror.role is Role.ADVISORY]
     story.append(
-        c.text(t("export.composition.intro", total=len(jurors), voting=len(voting), advisory=len(advisory)), "body")
+        c.text(t(words.intro, total=len(jurors), voting=len(voting), advisory=len(advisory)), "body")
     )
     # The members per role only where that cannot point at one juror (c.roles); else the count alone.
     rows = [[
@@ -151,7 +167,7 @@ def composition(c: Context, number: str = "1.5", anonymous: tuple[str, str] = AN
     story.append(Spacer(1, 4))
     if not c.names:
         first, last = c.labels[jurors[0].id], c.labels[jurors[-1].id]
-        key = anonymous[0] if len(jurors) > 1 else anonymous[1]
+        key = words.anonymous[0] if len(jurors) > 1 else words.anonymous[1]
         text = t(key, first=first, last=last) + " " + t("export.composition.random")
         if not c.roles:
             text += " " + t("export.composition.roles_hidden")
@@ -161,18 +177,24 @@ def composition(c: Context, number: str = "1.5", anonymous: tuple[str, str] = AN
         missing = ", ".join(
             f"{c.labels[juror.id]} ({role_text(juror.role)})" if c.roles else c.labels[juror.id] for juror in not_submitted
         )
-        text = t("export.composition.submitted_some", submitted=len(jurors) - len(not_submitted), total=len(jurors), missing=missing)
+        submitted = len(jurors) - len(not_submitted)
+        key = words.submitted_some
+        if submitted == 0 and words.submitted_none is not None:
+            key = words.submitted_none
+        elif submitted == 1 and words.submitted_one is not None:
+            key = words.submitted_one
+        text = t(key, submitted=submitted, total=len(jurors), missing=missing)
     else:
-        text = t("export.composition.submitted_all", total=len(jurors))
+        text = t(words.submitted_all, total=len(jurors))
     story.append(c.text(text, "body"))
     return story
 
 
-def meeting(c: Context, number: str = "1.7") -> list[Flowable]:
+def meeting(c: Context, number: str = "1.7", heading: str = "export.sec.meeting") -> list[Flowable]:
     """1.7 The jury meeting on record: date, chair, attendees (by label, or only counted where a
     label or role would point at one juror), others present, notes."""
     record = c.data.deliberation.meeting
-    story = c.heading("h2", "sec-meeting", number, t("export.sec.meeting"), 1)
+    story = c.heading("h2", "sec-meeting", number, t(heading), 1)
     if not record.recorded:
         story.append(c.text(t("advice.gap.meeting"), "missing"))
     none = t("export.none")

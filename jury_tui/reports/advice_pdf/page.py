@@ -48,6 +48,9 @@ class Marker(Flowable):
         super().__init__()
         self.key, self.text, self.level, self.progress = key, text, level, progress
         self.width = self.height = 0
+        # Chained to its heading: a heading that keeps with its text moves to the next page as a
+        # group, and a marker left behind would give the table of contents the page before.
+        self.keepWithNext = 1
 
     def wrap(self, available_width, available_height):
         return 0, 0

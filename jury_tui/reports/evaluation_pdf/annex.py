@@ -8,9 +8,20 @@ from reportlab.platypus import CondPageBreak, Paragraph
 from reportlab.platypus.flowables import Flowable
 
 from jury_tui.i18n import t
-from jury_tui.reports.advice_pdf.method import composition, meeting
+from jury_tui.reports.advice_pdf.method import CompositionWords, composition, meeting
 from jury_tui.reports.advice_pdf.text import lower_first, markup
 from jury_tui.reports.evaluation_pdf.context import EvaluationContext
+
+# The klankbordgroep's composition: the jury of the selection, assessing progress reports.
+WORDS = CompositionWords(
+    heading="evaluation.sec.composition",
+    intro="evaluation.composition.intro",
+    anonymous=("evaluation.composition.anonymous", "evaluation.composition.anonymous_one"),
+    submitted_all="evaluation.composition.submitted_all",
+    submitted_some="evaluation.composition.submitted_some",
+    submitted_one="evaluation.composition.submitted_one",
+    submitted_none="evaluation.composition.submitted_none",
+)
 
 
 def annex(c: EvaluationContext) -> list[Flowable]:
@@ -42,6 +53,6 @@ def annex(c: EvaluationContext) -> list[Flowable]:
     for rule in criteria.eligibility:
         story.append(Paragraph(markup(rule.name.get(lang)), c.s["bullet"], bulletText="•"))
 
-    story += composition(c, "A.5", ("evaluation.composition.anonymous", "evaluation.composition.anonymous_one"))
-    story += meeting(c, "A.6")
+    story += composition(c, "A.5", WORDS)
+    story += meeting(c, "A.6", "evaluation.sec.meeting")
     return story

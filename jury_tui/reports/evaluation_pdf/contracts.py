@@ -5,8 +5,10 @@ indicators, milestones and changed objectives."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
+    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -74,8 +76,12 @@ def contract(c: EvaluationContext, index: int, item: ContractEvaluation) -> list
     period = t("evaluation.period", start=format_date(report.period_start), end=format_date(report.period_end))
     facts = [
         (t("evaluation.fact.subsidy"), markup(format_euro(item.contract.subsidy))),
-        (t("evaluation.fact.period"), markup(period)),
     ]
+    if item.plan_differs:  # the rules' shares are of this plan, not of the subsidy above
+        facts.append((t("evaluation.fact.plan"),
+                      markup(t("evaluation.fact.plan_value", plan=unbroken(format_euro(item.report.planned_total)),
+                               subsidy=unbroken(format_euro(item.contract.subsidy))))))
+    facts.append((t("evaluation.fact.period"), markup(period)))
     if report.reported_on is not None:
         facts.append((t("evaluation.fact.reported_on"), markup(format_date(report.reported_on))))
     if report.ends_on is not None:
@@ -148,8 +154,19 @@ def rule_checks(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable
     return story
 
 
+def figure_width(c: EvaluationContext, cell: Paragraph) -> float:
+    """The width a right-aligned figure needs on one line, with the cell's padding (4 pt a side)."""
+    style = cell.style
+    return stringWidth(cell.text, style.fontName, style.fontSize) + 9
+
+
 def _euro(value: float | None) -> str:
     return format_euro(value) if value is not None else t("export.outcome.unknown")
+
+
+def amount(value: float | None) -> str:
+    """An amount in a table, never broken ('€ 1.250.000.000' on one line)."""
+    return unbroken(_euro(value))
 
 
 def spending(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]:
@@ -171,20 +188,20 @@ def spending(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]:
         latest = line.spent.get(year)
         rows.append([
             c.para(name, "cell"),
-            c.text(format_euro(line.planned), "cell_right"),
-            *[c.text(_euro(line.spent.get(y)), "cell_right") for y in years],
+            c.text(amount(line.planned), "cell_right"),
+            *[c.text(amount(line.spent.get(y)), "cell_right") for y in years],
             c.text(format_percent(share(latest, line.planned)) if latest is not None else t("export.outcome.unknown"),
                    "cell_right"),
         ])
     planned_total = item.report.planned_total
-    totals = [c.text(t("chair.ui.overview.column_total"), "cell_head"), c.text(format_euro(planned_total), "cell_head_right")]
+    totals = [c.text(t("chair.ui.overview.column_total"), "cell_head"), c.text(amount(planned_total), "cell_head_right")]
     for report in item.history:
-        totals.append(c.text(_euro(report.spent_total), "cell_head_right"))
+        totals.append(c.text(amount(report.spent_total), "cell_head_right"))
     spent_total = item.report.spent_total
     totals.append(c.text(format_percent(share(spent_total, planned_total)) if spent_total is not None
                          else t("export.outcome.unknown"), "cell_head_right"))
     rows.append(totals)
-    number = 22 * mm
+    number = max(22 * mm, *(figure_width(c, cell) for row in rows[1:] for cell in row[1:]))
     widths = [WIDTH - number * (len(years) + 2), number, *[number] * len(years), number]
     commands = [*c.grid_style(), ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT)]
     story += [Spacer(1, 2 * mm), c.table(rows, widths, commands)]
@@ -228,7 +245,8 @@ def indicators(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]
 
 
 def milestones(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]:
-    story: list[Flowable] = [CondPageBreak(30 * mm), c.text(t("evaluation.sec.milestones"), "h3")]
+    heading = c.text(t("evaluation.sec.milestones"), "h3")
+    story: list[Flowable] = [CondPageBreak(30 * mm)]
     report = item.report
     if not report.milestones:
         return [c.text(t("evaluation.milestones.none"), "body")]
@@ -246,8 +264,10 @@ def milestones(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]
         ])
         if milestone.name in late:
             commands.append(("BACKGROUND", (3, index), (3, index), WARN_BACK))
-    story.append(c.table(rows, [WIDTH - 95 * mm, 32 * mm, 38 * mm, 25 * mm], commands))
-    story.append(c.text(t("evaluation.milestones.caption", date=format_date(report.period_end)), "caption"))
+    # heading, table and note together: neither the heading alone at the foot of a page nor the
+    # note alone at the top of the next (a KeepTogether does not chain to a heading before it)
+    story.append(KeepTogether([heading, c.table(rows, [WIDTH - 95 * mm, 32 * mm, 38 * mm, 25 * mm], commands),
+                               c.text(t("evaluation.milestones.caption", date=format_date(report.period_end)), "caption")]))
     return story
 
 

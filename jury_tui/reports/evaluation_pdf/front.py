@@ -19,6 +19,7 @@ from jury_tui.i18n import t
 from jury_tui.reports.advice_pdf.styles import ACCENT, WARN_BACK, WIDTH
 from jury_tui.reports.advice_pdf.text import markup
 from jury_tui.reports.data_export import format_date, format_number, outcome_text
+from jury_tui.reports.evaluation_data import plan_differs
 from jury_tui.reports.evaluation_pdf.context import EvaluationContext
 from jury_tui.reports.open_points import (
     application_line,
@@ -110,7 +111,10 @@ def summary(c: EvaluationContext) -> list[Flowable]:
     """Chapter 1: the verdicts counted, the portfolio table and the rules the figures break."""
     data = c.evaluation
     story = c.heading("h1", "ch-summary", "1", t("evaluation.ch.summary"), 0)
-    intro = "evaluation.summary.intro_final" if data.final else "evaluation.summary.intro"
+    if len(data.contracts) == 1:
+        intro = "evaluation.summary.intro_final_one" if data.final else "evaluation.summary.intro_one"
+    else:
+        intro = "evaluation.summary.intro_final" if data.final else "evaluation.summary.intro"
     story.append(c.text(t(intro, count=len(data.contracts), year=data.year), "body"))
     counts = []
     for verdict in c.criteria.verdicts:
@@ -139,10 +143,13 @@ def summary(c: EvaluationContext) -> list[Flowable]:
         if item.report.final:
             name += f"<br/><font size='7.5' color='#5b6675'>{markup(t('evaluation.last_report'))}</font>"
         share = "" if row.spent_share is None else f" ({unbroken(format_percent(row.spent_share))})"
+        spent = markup(spent_text(row.planned, row.spent) + share)
+        if plan_differs(row.subsidy, row.planned):
+            spent += f"<br/><font size='7.5' color='#5b6675'>{markup(t('evaluation.portfolio.granted', subsidy=euro(row.subsidy)))}</font>"
         rows.append([
             c.para(name, "cell"),
             c.text(data.verdict_text(item.application_id), "cell"),
-            c.text(spent_text(row.planned, row.spent) + share, "cell"),
+            c.para(spent, "cell"),
             outcome_cell(c, row.outcome),
             c.para(str(row.late_milestones), "cell_center"),
             c.para(str(row.objective_changes), "cell_center"),
@@ -151,7 +158,10 @@ def summary(c: EvaluationContext) -> list[Flowable]:
             commands.append(("BACKGROUND", (3, index), (3, index), WARN_BACK))
     widths = [46 * mm, 27 * mm, 38 * mm, 24 * mm, 15 * mm, WIDTH - 150 * mm]
     story.append(c.table(rows, widths, commands))
-    story.append(c.text(t("evaluation.summary.columns"), "caption"))
+    note = t("evaluation.summary.columns")
+    if any(plan_differs(row.subsidy, row.planned) for row in data.portfolio):
+        note += " " + t("evaluation.summary.plan_note")
+    story.append(c.text(note, "caption"))
 
     flagged = [(item, check) for item in data.contracts for check in item.flagged]
     story += c.heading("h2", "sec-flags", "1.2", t("evaluation.sec.flags"), 1)

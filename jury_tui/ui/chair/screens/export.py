@@ -87,6 +87,8 @@ EVALUATION_WORDS = {
     "chair.ui.export.missing": "evaluation.dialog.missing",
     "chair.ui.export.advice_complete": "evaluation.dialog.advice_complete",
     "chair.ui.export.open": "evaluation.dialog.open",
+    "chair.ui.export.strict_on": "evaluation.dialog.strict_on",
+    "chair.ui.export.strict_off": "evaluation.dialog.strict_off",
 }
 
 
@@ -181,7 +183,9 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         self._cancel_event = threading.Event()
         self._reading = threading.Lock()  # the two workers read the store one at a time
         self._dialog_closed = False
-        self.keys: list[KeySpec] = export_keys()
+        # the evaluation report prints no juror's own scores: no individual-scores key to show
+        self.keys: list[KeySpec] = [spec for spec in export_keys()
+                                    if not (self.follow_up and spec.action == "toggle('individual')")]
 
     def key_specs(self) -> list[KeySpec]:
         return self.keys
@@ -232,7 +236,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             parts += ["    ", (self._display("toggle('individual')") + "  ", "bold $text-accent"),
                       t("chair.ui.export.individual_on" if self.individual else "chair.ui.export.individual_off"), "\n"]
         parts += ["    ", (self._display("toggle('strict')") + "  ", "bold $text-accent"),
-                  (t("chair.ui.export.strict_on" if self.strict else "chair.ui.export.strict_off"),
+                  (t(self._key("chair.ui.export.strict_on" if self.strict else "chair.ui.export.strict_off")),
                    "bold" if self.strict else "")]
         self.query_one("#export-options", Static).update(Content.assemble(*parts))
         self._draw_missing()
@@ -335,6 +339,8 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
 
     # --- the keys ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.follow_up and action == "toggle" and parameters == ("individual",):
+            return False  # no individual scores in the evaluation report: the key does nothing
         if self.running and action in ("toggle", "start"):
             return None  # shown, but not while the export runs
         return True
@@ -486,7 +492,8 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         )
 
         path, shown = self.targets[kind], str(self.targets[kind].resolve())
-        if choices.strict and (message := evaluation_refusal(data)) is not None:
+        # "✗ CSV niet geëxporteerd: …": the line follows the output's name, whichever it is
+        if choices.strict and (message := evaluation_refusal(data, key="evaluation.dialog.refused")) is not None:
             raise JuryError(message)
         if kind == "pdf":
             from jury_tui.reports.evaluation_pdf import write_evaluation_pdf
