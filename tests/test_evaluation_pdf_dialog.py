@@ -88,3 +88,36 @@ async def test_no_individual_scores_key_in_a_follow_up_round(tmp_path):
         assert all(spec.action != "toggle('individual')" for spec in dialog.key_specs())  # nor in the help
         assert t("chair.ui.export.individual_on") not in text_of(dialog.query_one("#export-options"))
         assert "wat open is in de evaluatie, wordt in het verslag gemarkeerd" in text_of(dialog.query_one("#export-options"))
+
+
+async def test_the_dialog_offers_the_final_evaluation_when_a_contract_sent_its_last_report(tmp_path):
+    """Found by review: the final evaluation report could only be made from the command line."""
+    data_dir = tmp_path / "data"
+    session, _ = follow_up_round(data_dir, tmp_path, final="wvc21-10")
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        dialog = await open_dialog(app, pilot)
+        assert t("evaluation.dialog.final_off") in text_of(dialog.query_one("#export-options"))
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert t("evaluation.dialog.final_on", count=1) in text_of(dialog.query_one("#export-options"))
+        assert dialog.targets["pdf"].name == f"eindevaluatieverslag-{ROUND}.pdf"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert all(ok for ok, _ in dialog.results.values()), dialog.result_text()
+    text = pdf_text(data_dir / "exports" / f"eindevaluatieverslag-{ROUND}.pdf")
+    assert "Hasselt" in text and "Beringen" not in text
+
+
+async def test_no_final_key_without_a_last_report(tmp_path):
+    data_dir = tmp_path / "data"
+    session, _ = follow_up_round(data_dir, tmp_path)
+    app = ChairApp(data_dir, session)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(app, pilot)
+        assert all(spec.action != "toggle('final')" for spec in dialog.key_specs())
+        await pilot.press("f")
+        await pilot.pause()
+        assert not dialog.final and dialog.targets["pdf"].name == f"evaluatieverslag-{ROUND}.pdf"

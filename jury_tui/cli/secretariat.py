@@ -231,7 +231,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from jury_tui.formats.atomic_file import check_target
     from jury_tui.store.anonymity import letters_for_export
     from jury_tui.store.chair_store import ChairStore
-    from jury_tui.store.sessions import exports_dir, load_session
+    from jury_tui.store.sessions import export_targets, load_session
 
     data_dir = _data_dir(args)
     session = load_session(data_dir, args.session_id)
@@ -241,21 +241,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     wanted = {"pdf": args.pdf, "csv": args.csv, "xlsx": args.xlsx}
     if not any(wanted.values()):
         wanted = dict.fromkeys(wanted, True)
-    if session.follow_up is not None:
-        from jury_tui.reports.evaluation_pdf import default_pdf_name
-
-        stem = f"{'eindevaluatie' if final else 'evaluatie'}-{session.id}"
-        defaults = {
-            "pdf": exports_dir(data_dir) / default_pdf_name(session.id, final),
-            "csv": exports_dir(data_dir) / f"{stem}.csv",
-            "xlsx": exports_dir(data_dir) / f"{stem}.xlsx",
-        }
-    else:
-        defaults = {
-            "pdf": exports_dir(data_dir) / f"advies-{session.id}.pdf",
-            "csv": exports_dir(data_dir) / f"scores-{session.id}.csv",
-            "xlsx": exports_dir(data_dir) / f"scores-{session.id}.xlsx",
-        }
+    defaults = export_targets(data_dir, session, final)
     targets = {kind: (defaults[kind] if value is True else value) for kind, value in wanted.items() if value}
     for path in targets.values():
         if path.is_dir():

@@ -57,6 +57,19 @@ def exports_dir(data_dir: Path) -> Path:
     return data_dir / "exports"
 
 
+def export_targets(data_dir: Path, session: SessionDefinition, final: bool = False) -> dict[str, Path]:
+    """Where `jury-tui export` and the chair's export dialog write when no file is named: the advice
+    and its scores, or for a follow-up round the evaluation report and its data (with `final`, the
+    final evaluation of the contracts whose last report is in)."""
+    folder = exports_dir(data_dir)
+    if session.follow_up is not None:
+        report, data = ("eindevaluatieverslag", "eindevaluatie") if final else ("evaluatieverslag", "evaluatie")
+        return {"pdf": folder / f"{report}-{session.id}.pdf", "csv": folder / f"{data}-{session.id}.csv",
+                "xlsx": folder / f"{data}-{session.id}.xlsx"}
+    return {"pdf": folder / f"advies-{session.id}.pdf", "csv": folder / f"scores-{session.id}.csv",
+            "xlsx": folder / f"scores-{session.id}.xlsx"}
+
+
 def session_dir(data_dir: Path, session_id: str) -> Path:
     return sessions_root(data_dir) / session_id
 

@@ -34,7 +34,7 @@ from jury_tui.reports.evaluation_pdf.front import (
     summary,
 )
 
-__all__ = ["EvaluationSummary", "default_pdf_name", "write_evaluation_pdf"]
+__all__ = ["EvaluationSummary", "write_evaluation_pdf"]
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,6 @@ class EvaluationSummary:
     pages: int
     contracts: int
     missing: int
-
-
-def default_pdf_name(session_id: str, final: bool = False) -> str:
-    return f"{'eindevaluatieverslag' if final else 'evaluatieverslag'}-{session_id}.pdf"
 
 
 def story(c: EvaluationContext) -> list[Flowable]:

@@ -214,6 +214,7 @@ def export_keys() -> list[KeySpec]:
         KeySpec("toggle('xlsx')", "x", "x", "chair.key.export_xlsx", "chair.key.export_xlsx.help"),
         KeySpec("toggle('names')", "n", "n", "chair.key.export_names", "chair.key.export_names.help"),
         KeySpec("toggle('individual')", "i", "i", "chair.key.export_individual", "chair.key.export_individual.help"),
+        KeySpec("toggle('final')", "f", "f", "evaluation.key.final", "evaluation.key.final.help"),
         KeySpec("toggle('strict')", "s", "s", "chair.key.export_strict", "chair.key.export_strict.help"),
         KeySpec("meeting", "m", "m", "chair.key.meeting", "chair.key.meeting.help", show=False),
         KeySpec("scroll_open(1)", "pagedown", "PgDn PgUp", None, "chair.key.export_scroll.help", show=False),

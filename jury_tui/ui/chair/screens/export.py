@@ -42,7 +42,7 @@ from textual.worker import get_current_worker
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError, problem_line
 from jury_tui.i18n import t
-from jury_tui.store.sessions import exports_dir
+from jury_tui.store.sessions import export_targets, exports_dir
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, SpecBindings, bindings_for, export_keys
 from jury_tui.ui.widgets.key_footer import KeyFooter
@@ -60,22 +60,6 @@ FOLDER_WIDTH = 64  # the folder on one line of the 80-column dialog; the results
 def shorten_left(text: str, width: int) -> str:
     """Keep the end of a long path (the part that tells folders apart): '…/data/exports'."""
     return text if len(text) <= width else "…" + text[-(width - 1):]
-
-
-def default_targets(data_dir: Path, session: SessionDefinition) -> dict[str, Path]:
-    """Where the CLI writes by default (jury-tui export without file names)."""
-    folder = exports_dir(Path(data_dir))
-    if session.follow_up is not None:  # the evaluation report and its data (names as `jury-tui export`)
-        return {
-            "pdf": folder / f"evaluatieverslag-{session.id}.pdf",
-            "csv": folder / f"evaluatie-{session.id}.csv",
-            "xlsx": folder / f"evaluatie-{session.id}.xlsx",
-        }
-    return {
-        "pdf": folder / f"advies-{session.id}.pdf",
-        "csv": folder / f"scores-{session.id}.csv",
-        "xlsx": folder / f"scores-{session.id}.xlsx",
-    }
 
 
 # In a follow-up round the dialog speaks of the evaluation report and contracts, not the advice.
@@ -171,7 +155,10 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         self.session = session
         self.store = store
         self.follow_up = session.follow_up is not None  # the evaluation report instead of the advice
-        self.targets = default_targets(self.data_dir, session)
+        # The final evaluation report, of the contracts whose last report is in (call §5): offered when any is.
+        self.final = False
+        self.final_offered = self.follow_up and bool(session.follow_up.final_contracts)
+        self.targets = export_targets(self.data_dir, session)
         self.chosen = dict.fromkeys(KINDS, True)
         self.names = False
         self.individual = True
@@ -185,7 +172,8 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         self._dialog_closed = False
         # the evaluation report prints no juror's own scores: no individual-scores key to show
         self.keys: list[KeySpec] = [spec for spec in export_keys()
-                                    if not (self.follow_up and spec.action == "toggle('individual')")]
+                                    if not (self.follow_up and spec.action == "toggle('individual')")
+                                    and (self.final_offered or spec.action != "toggle('final')")]
 
     def key_specs(self) -> list[KeySpec]:
         return self.keys
@@ -235,6 +223,10 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
         if not self.follow_up:  # the evaluation report prints no juror's own scores
             parts += ["    ", (self._display("toggle('individual')") + "  ", "bold $text-accent"),
                       t("chair.ui.export.individual_on" if self.individual else "chair.ui.export.individual_off"), "\n"]
+        if self.final_offered:
+            parts += ["    ", (self._display("toggle('final')") + "  ", "bold $text-accent"),
+                      t("evaluation.dialog.final_on", count=len(self.session.follow_up.final_contracts)) if self.final
+                      else t("evaluation.dialog.final_off"), "\n"]
         parts += ["    ", (self._display("toggle('strict')") + "  ", "bold $text-accent"),
                   (t(self._key("chair.ui.export.strict_on" if self.strict else "chair.ui.export.strict_off")),
                    "bold" if self.strict else "")]
@@ -327,7 +319,7 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             from jury_tui.reports.evaluation_data import build_evaluation_data
 
             return build_evaluation_data(self.session, self.store.submissions(), self.store.decisions(),
-                                         self.store.deliberation(), letters=letters)
+                                         self.store.deliberation(), letters=letters, final=self.final)
         return build_advice_data(self.session, self.store.submissions(), self.store.decisions(), letters=letters,
                                  deliberation=self.store.deliberation(), government=self.store.government())
 
@@ -341,6 +333,8 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.follow_up and action == "toggle" and parameters == ("individual",):
             return False  # no individual scores in the evaluation report: the key does nothing
+        if not self.final_offered and action == "toggle" and parameters == ("final",):
+            return False
         if self.running and action in ("toggle", "start"):
             return None  # shown, but not while the export runs
         return True
@@ -356,6 +350,13 @@ class ExportDialog(SpecBindings, ModalScreen[None]):
             self.individual = not self.individual
         elif what == "strict":
             self.strict = not self.strict
+        elif what == "final" and self.final_offered:
+            self.final = not self.final
+            self.targets = export_targets(self.data_dir, self.session, self.final)
+            self.missing = None  # what is open depends on which contracts the report covers
+            self._draw_options()
+            self._check_missing()
+            return
         self._draw_options()
 
     def action_start(self) -> None:
