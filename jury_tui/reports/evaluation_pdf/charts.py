@@ -20,6 +20,7 @@ from jury_tui.reports.advice_pdf.styles import ACCENT, BAR_OTHER, FONT, INK, WAR
 from jury_tui.reports.advice_pdf.text import fit
 from jury_tui.reports.data_export import clean_text
 from jury_tui.reports.evaluation_pdf.context import EvaluationContext
+from jury_tui.reports.open_points import budget_line_label
 
 BAR_LABEL = 7
 NAME_WIDTH = 175  # points: the budget line's name left of its bars
@@ -32,7 +33,7 @@ def axis_amount(value: float) -> str:
 
 def spending_chart(c: EvaluationContext, lines: list[LineOverYears], year: int) -> list[Flowable]:
     """Per budget line two bars: planned over the whole contract, and spent up to the end of `year`.
-    Infrastructure lines are marked in the name; a spent bar over its plan is drawn in the warning colour."""
+    Infrastructure lines are marked in the name (budget_line_label); a spent bar over its plan is drawn in the warning colour."""
     if not lines:
         return []
     planned = [line.planned for line in lines]
@@ -43,10 +44,7 @@ def spending_chart(c: EvaluationContext, lines: list[LineOverYears], year: int) 
     group = 2 * BAR + GAP
     plot_height = len(lines) * group
     height = plot_height + 50
-    word = t("chair.ui.rule.max_infrastructure_share")  # a line named so needs no mark
-    names = [clean_text(line.name) + (" " + t("evaluation.chart.infrastructure_mark")
-                                      if line.infrastructure and word not in line.name.casefold() else "")
-             for line in lines]
+    names = [clean_text(budget_line_label(line.name, line.infrastructure)) for line in lines]
     drawing = Drawing(WIDTH, height)
     chart = bar_chart(names, plot_height, 62, top, step, axis_amount)
     # Wider names than the advice's municipalities: budget lines are long.
