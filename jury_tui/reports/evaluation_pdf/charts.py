@@ -31,6 +31,18 @@ def axis_amount(value: float) -> str:
     return plain_amount(value / 1000)
 
 
+def chart_name(line: LineOverYears) -> str:
+    """A budget line's label (open_points.budget_line_label) left of its bars: a long name is cut,
+    never the infrastructure mark."""
+    room = NAME_WIDTH - 8
+    name = clean_text(line.name)
+    label = budget_line_label(name, line.infrastructure)
+    if label == name or stringWidth(label, FONT, 7.5) <= room:
+        return fit(label, FONT, 7.5, room)
+    mark = stringWidth(budget_line_label("", True), FONT, 7.5)
+    return budget_line_label(fit(name, FONT, 7.5, room - mark), True)
+
+
 def spending_chart(c: EvaluationContext, lines: list[LineOverYears], year: int) -> list[Flowable]:
     """Per budget line two bars: planned over the whole contract, and spent up to the end of `year`.
     Infrastructure lines are marked in the name (budget_line_label); a spent bar over its plan is drawn in the warning colour."""
@@ -44,13 +56,13 @@ def spending_chart(c: EvaluationContext, lines: list[LineOverYears], year: int) 
     group = 2 * BAR + GAP
     plot_height = len(lines) * group
     height = plot_height + 50
-    names = [clean_text(budget_line_label(line.name, line.infrastructure)) for line in lines]
+    names = [chart_name(line) for line in lines]
     drawing = Drawing(WIDTH, height)
     chart = bar_chart(names, plot_height, 62, top, step, axis_amount)
     # Wider names than the advice's municipalities: budget lines are long.
     chart.x = NAME_WIDTH
     chart.width = WIDTH - NAME_WIDTH - 62
-    chart.categoryAxis.categoryNames = [fit(name, FONT, 7.5, NAME_WIDTH - 8) for name in names]
+    chart.categoryAxis.categoryNames = names
     # Series 0 is drawn lowest in each group: spent below, planned above it.
     chart.data = [[value or 0.0 for value in spent], planned]
     chart.barSpacing = 0
