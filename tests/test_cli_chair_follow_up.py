@@ -81,3 +81,14 @@ def test_a_verdict_is_refused_in_a_selection_session(capsys, data_dir):
     line = refused(capsys, data_dir, "decide", "wvc-2021-demo", "wvc21-10", "--verdict", "op-schema")
     assert line == ("sessie 'wvc-2021-demo' is een selectie: een oordeel per contract geeft de jury alleen in een "
                     "opvolgingsronde")
+
+
+def test_a_stored_verdict_the_criteria_file_does_not_know_is_shown_as_stored(capsys, data_dir):
+    """A decision file edited by hand (or a verdict the criteria file no longer has): `decide` still
+    answers, naming the verdict as stored, instead of an unexpected error."""
+    ChairStore(data_dir, load_session(data_dir, "opv")).set_verdict("wvc21-10", "op-schema")
+    stored = data_dir / "sessions" / "opv" / "chair" / "decisions" / "wvc21-10.json"
+    stored.write_text(stored.read_text(encoding="utf-8").replace('"op-schema"', '"weet-niet"'), encoding="utf-8")
+    code, out, err = run(capsys, "decide", "opv", "wvc21-10", "--motivation", "Volgens plan.")
+    assert code == 0 and "Traceback" not in err, err
+    assert out.splitlines()[0] == "Hasselt (wvc21-10): oordeel weet-niet"

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from jury_tui.domain.eligibility import Outcome
 from jury_tui.domain.follow_up import Basis
 from jury_tui.errors import JuryError
+from jury_tui.formatting import format_euro
 from jury_tui.i18n import set_language
 from jury_tui.reports.evaluation_data import build_evaluation_data, evaluation_refusal
 from jury_tui.reports.evaluation_pdf import write_evaluation_pdf
@@ -166,3 +167,24 @@ def test_the_annex_speaks_of_the_klankbordgroep_and_of_no_member_submitting(tmp_
     assert ("Geen van de 7 leden diende een individuele beoordeling van de voortgangsrapporten in: de beoordeling "
             "in dit verslag is het gezamenlijke oordeel van de klankbordgroep, vastgelegd door de voorzitter.") in text
     assert "0 van de 7" not in text
+
+
+def test_an_illustrative_granted_subsidy_is_marked_so_in_the_contracts_facts(tmp_path):
+    """The demo's granted amounts are not from a source: the minister reads them marked, as the juror
+    and the chair do; a contract whose amount is from the decision carries no mark."""
+    from dataclasses import replace
+
+    data = data_of(tmp_path)
+    assert all(item.contract.illustrative for item in data.contracts)
+    first = data.contracts[0]
+    sourced = replace(first, contract=replace(first.contract, illustrative=False))
+    data = replace(data, contracts=[sourced, *data.contracts[1:]])
+    out = tmp_path / "evaluation.pdf"
+    write_evaluation_pdf(data, out)
+    text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                              check=True).stdout.replace("\xa0", " "))
+    granted = re.findall(r"Toegekende subsidie (€ [\d.]+)( \(illustratief\))?", text)
+    assert len(granted) == len(data.contracts) == 11
+    assert granted[0] == (format_euro(first.contract.subsidy), "")  # from the decision: no mark
+    assert all(mark == " (illustratief)" for _, mark in granted[1:])
+    assert ("€ 700.000", " (illustratief)") in granted  # Hasselt's

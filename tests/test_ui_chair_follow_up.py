@@ -11,6 +11,7 @@ the years shows Hasselt's spending at the end of 2023 and of 2024.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from jury_tui.formats.session_builder import (
     demo_data_dir,
     shipped_criteria_dir,
 )
+from jury_tui.formatting import DASH
 from jury_tui.i18n import t
 from jury_tui.store.chair_store import ChairStore
 from jury_tui.store.demo_advice import demo_government
@@ -266,3 +268,31 @@ async def test_the_chair_reads_the_contracts_progress_report_before_its_applicat
         await text.rendering
         shown = text.source
         assert shown.index("23,4") < shown.index(t("follow_up.juror.original_undated"))
+
+
+async def test_years_view_counts_the_plan_once_when_a_line_was_renamed(tmp_path: Path):
+    """Hasselt's infrastructure line is "Infra" in its 2023 report and "Infrastructuur" in 2024: two
+    rows, each labelled once as infrastructure, and the total planned is the 2024 report's 531.000
+    (adding the rows would count the 124.000 twice)."""
+    reports = tmp_path / "progress"
+    shutil.copytree(demo_data_dir() / "progress", reports)
+    older = reports / "10-hasselt-2023.md"
+    older.write_text(older.read_text(encoding="utf-8").replace("  - name: Infrastructuur\n", "  - name: Infra\n"),
+                     encoding="utf-8")
+    selection = build_demo_session()
+    session, keys = build_follow_up_session("opv", selection, demo_government(selection), reports,
+                                            shipped_criteria_dir() / "wvc-2021-opvolging.toml", key_seed=DEMO_KEY_SEED)
+    write_session(tmp_path / "data", session, keys)
+    app = ChairApp(tmp_path / "data", session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("b", *["down"] * ROW, "j")
+        await wait_until(pilot, lambda: isinstance(app.screen, YearsScreen), "the years view")
+        budget = app.screen.query_one("#years-budget", DataTable)
+        renamed = [cell.plain for cell in budget.get_row("Infra")]
+        assert renamed == ["Infra (infrastructuur)", "124.000", "0", "0 %", DASH, DASH]  # not in the 2024 report
+        current = [cell.plain for cell in budget.get_row("Infrastructuur")]
+        assert current[0] == "Infrastructuur"  # its name says so already: no "(infrastructuur)" after it
+        assert current[1] == "124.000"
+        total = [cell.plain for cell in budget.get_row("total")]
+        assert total[1:] == ["531.000", "112.000", "21,1 %", "245.000", "46,1 %"]

@@ -16,7 +16,7 @@ from jury_tui.cli.common import EXIT_USAGE, _data_dir, _err, _out, _run_app, _sh
 from jury_tui.errors import JuryError, display_path, visible
 from jury_tui.formatting import format_amount
 from jury_tui.i18n import language, t
-from jury_tui.reports.open_points import amount_text, score_text
+from jury_tui.reports.open_points import amount_text, score_text, verdict_text
 
 # The chair's recommendation as typed on the command line (`decide --recommendation`).
 RECOMMENDATION_WORDS = {"selecteren": "select", "reserve": "reserve", "niet-selecteren": "reject"}
@@ -247,8 +247,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
     if (note := amount_cleared_note(before, decision)) is not None:
         _out(note)
     if follow_up:
-        verdict = (session.criteria.verdict(decision.verdict).name.get(language()) if decision.verdict is not None
-                   else t("evaluation.verdict.none"))
+        verdict = verdict_text(session, decision.verdict, t("evaluation.verdict.none"))  # an unknown stored id as stored
         _out(t("follow_up.chair.cli_state", application=_application_name(session, application_id), verdict=verdict))
     else:
         _out(t("cli.decide.state", application=_application_name(session, application_id),
@@ -549,11 +548,7 @@ def cmd_advice(args: argparse.Namespace) -> int:
 def _evaluation_state(store, as_json: bool) -> int:
     """`advice` on a follow-up round: each contract's verdict and what is still open in the evaluation."""
     from jury_tui.domain.advice import advice_gaps
-    from jury_tui.reports.open_points import (
-        application_line,
-        session_line,
-        verdict_text,
-    )
+    from jury_tui.reports.open_points import application_line, session_line
 
     session = store.session
     decisions = store.decisions()

@@ -52,7 +52,7 @@ from jury_tui.reports.data_export import (
     outcome_text,
     write_sheets_xlsx,
 )
-from jury_tui.reports.open_points import figure_check_line, strict_message
+from jury_tui.reports.open_points import figure_check_line, strict_message, verdict_text
 
 
 def plan_differs(subsidy: float | None, planned: float) -> bool:
@@ -122,11 +122,7 @@ class EvaluationData(ExportJurors):
 
     def verdict_text(self, application_id: str) -> str:
         """The verdict's name from the criteria file, or that there is none yet."""
-        verdict = self.decision(application_id).verdict
-        ids = {item.id for item in self.session.criteria.verdicts}
-        if verdict is None or verdict not in ids:
-            return t("evaluation.verdict.none")
-        return self.session.criteria.verdict(verdict).name.get(language())
+        return verdict_text(self.session, self.decision(application_id).verdict, t("evaluation.verdict.none"))
 
 
 def build_evaluation_data(

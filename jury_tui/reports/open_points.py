@@ -119,10 +119,11 @@ def amount_text(amount: float | None) -> str:
     return DASH if amount is None else t("export.euro", amount=format_amount(amount))
 
 
-def verdict_text(session: SessionDefinition, verdict: str | None) -> str:
-    """A follow-up round's verdict by its name in the criteria file, or a dash when none is given."""
+def verdict_text(session: SessionDefinition, verdict: str | None, none: str = DASH) -> str:
+    """A follow-up round's verdict by its name in the criteria file, or `none` (a dash, or a word such
+    as "nog geen oordeel") when none is given. The one look-up of a verdict's name."""
     if verdict is None:
-        return DASH
+        return none
     try:
         return session.criteria.verdict(verdict).name.get(language())
     except KeyError:  # not one of the criteria file's (a file edited by hand): shown as stored

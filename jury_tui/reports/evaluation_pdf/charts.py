@@ -20,6 +20,7 @@ from jury_tui.reports.advice_pdf.styles import ACCENT, BAR_OTHER, FONT, INK, WAR
 from jury_tui.reports.advice_pdf.text import fit
 from jury_tui.reports.data_export import clean_text
 from jury_tui.reports.evaluation_pdf.context import EvaluationContext
+from jury_tui.reports.open_points import budget_line_label
 
 BAR_LABEL = 7
 NAME_WIDTH = 175  # points: the budget line's name left of its bars
@@ -30,9 +31,21 @@ def axis_amount(value: float) -> str:
     return plain_amount(value / 1000)
 
 
+def chart_name(line: LineOverYears) -> str:
+    """A budget line's label (open_points.budget_line_label) left of its bars: a long name is cut,
+    never the infrastructure mark."""
+    room = NAME_WIDTH - 8
+    name = clean_text(line.name)
+    label = budget_line_label(name, line.infrastructure)
+    if label == name or stringWidth(label, FONT, 7.5) <= room:
+        return fit(label, FONT, 7.5, room)
+    mark = stringWidth(budget_line_label("", True), FONT, 7.5)
+    return budget_line_label(fit(name, FONT, 7.5, room - mark), True)
+
+
 def spending_chart(c: EvaluationContext, lines: list[LineOverYears], year: int) -> list[Flowable]:
     """Per budget line two bars: planned over the whole contract, and spent up to the end of `year`.
-    Infrastructure lines are marked in the name; a spent bar over its plan is drawn in the warning colour."""
+    Infrastructure lines are marked in the name (budget_line_label); a spent bar over its plan is drawn in the warning colour."""
     if not lines:
         return []
     planned = [line.planned for line in lines]
@@ -43,16 +56,13 @@ def spending_chart(c: EvaluationContext, lines: list[LineOverYears], year: int) 
     group = 2 * BAR + GAP
     plot_height = len(lines) * group
     height = plot_height + 50
-    word = t("chair.ui.rule.max_infrastructure_share")  # a line named so needs no mark
-    names = [clean_text(line.name) + (" " + t("evaluation.chart.infrastructure_mark")
-                                      if line.infrastructure and word not in line.name.casefold() else "")
-             for line in lines]
+    names = [chart_name(line) for line in lines]
     drawing = Drawing(WIDTH, height)
     chart = bar_chart(names, plot_height, 62, top, step, axis_amount)
     # Wider names than the advice's municipalities: budget lines are long.
     chart.x = NAME_WIDTH
     chart.width = WIDTH - NAME_WIDTH - 62
-    chart.categoryAxis.categoryNames = [fit(name, FONT, 7.5, NAME_WIDTH - 8) for name in names]
+    chart.categoryAxis.categoryNames = names
     # Series 0 is drawn lowest in each group: spent below, planned above it.
     chart.data = [[value or 0.0 for value in spent], planned]
     chart.barSpacing = 0

@@ -17,7 +17,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
-from jury_tui.domain.eligibility import share
+from jury_tui.domain.follow_up import spending_totals
 from jury_tui.formatting import DASH, format_compact, format_euro, format_percent
 from jury_tui.i18n import t
 from jury_tui.reports.advice_pdf.applications import band, spread_text
@@ -31,6 +31,7 @@ from jury_tui.reports.evaluation_pdf.front import outcome_cell, unbroken
 from jury_tui.reports.open_points import (
     REPORT_FIELD_KEYS,
     application_line,
+    budget_line_label,
     figure_check_line,
 )
 
@@ -74,9 +75,10 @@ def contract(c: EvaluationContext, index: int, item: ContractEvaluation) -> list
     story = c.heading("h2", f"contract-{item.application_id}", f"3.{index}", c.app_label(item.application_id), 1)
     story.append(c.text(application.title, "app_title"))
     period = t("evaluation.period", start=format_date(report.period_start), end=format_date(report.period_end))
-    facts = [
-        (t("evaluation.fact.subsidy"), markup(format_euro(item.contract.subsidy))),
-    ]
+    granted = format_euro(item.contract.subsidy)
+    if item.contract.illustrative:  # as the juror's text and the chair's views mark it
+        granted += " " + t("ui.facts.illustrative")
+    facts = [(t("evaluation.fact.subsidy"), markup(granted))]
     if item.plan_differs:  # the rules' shares are of this plan, not of the subsidy above
         facts.append((t("evaluation.fact.plan"),
                       markup(t("evaluation.fact.plan_value", plan=unbroken(format_euro(item.report.planned_total)),
@@ -164,6 +166,10 @@ def _euro(value: float | None) -> str:
     return format_euro(value) if value is not None else t("export.outcome.unknown")
 
 
+def _percent(value: float | None) -> str:
+    return format_percent(value) if value is not None else t("export.outcome.unknown")
+
+
 def amount(value: float | None) -> str:
     """An amount in a table, never broken ('€ 1.250.000.000' on one line)."""
     return unbroken(_euro(value))
@@ -182,24 +188,17 @@ def spending(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]:
     head.append(c.text(t("evaluation.col.share_of_plan"), "cell_head_right"))
     rows = [head]
     for line in item.spending:
-        name = markup(line.name)
-        if line.infrastructure and t("chair.ui.rule.max_infrastructure_share") not in line.name.casefold():
-            name += f" <font size='7.5' color='#5b6675'>({markup(t('chair.ui.rule.max_infrastructure_share'))})</font>"
-        latest = line.spent.get(year)
         rows.append([
-            c.para(name, "cell"),
+            c.text(budget_line_label(line.name, line.infrastructure), "cell"),
             c.text(amount(line.planned), "cell_right"),
             *[c.text(amount(line.spent.get(y)), "cell_right") for y in years],
-            c.text(format_percent(share(latest, line.planned)) if latest is not None else t("export.outcome.unknown"),
-                   "cell_right"),
+            c.text(_percent(line.share(year)), "cell_right"),
         ])
-    planned_total = item.report.planned_total
-    totals = [c.text(t("chair.ui.overview.column_total"), "cell_head"), c.text(amount(planned_total), "cell_head_right")]
-    for report in item.history:
-        totals.append(c.text(amount(report.spent_total), "cell_head_right"))
-    spent_total = item.report.spent_total
-    totals.append(c.text(format_percent(share(spent_total, planned_total)) if spent_total is not None
-                         else t("export.outcome.unknown"), "cell_head_right"))
+    # From the reports' own totals, never the rows added: a line renamed over the years is a row of its own.
+    total = spending_totals(item.history)
+    totals = [c.text(t("chair.ui.overview.column_total"), "cell_head"), c.text(amount(total.planned), "cell_head_right")]
+    totals += [c.text(amount(total.spent.get(y)), "cell_head_right") for y in years]
+    totals.append(c.text(_percent(total.share(year)), "cell_head_right"))
     rows.append(totals)
     number = max(22 * mm, *(figure_width(c, cell) for row in rows[1:] for cell in row[1:]))
     widths = [WIDTH - number * (len(years) + 2), number, *[number] * len(years), number]

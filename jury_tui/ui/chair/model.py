@@ -62,6 +62,7 @@ from jury_tui.domain.ranking import RankedApplication, rank, voting_counts
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.errors import JuryError
 from jury_tui.i18n import language, t
+from jury_tui.reports.open_points import verdict_text
 from jury_tui.store.chair_store import DECISION_TEXTS, ChairStore, ImportResult
 from jury_tui.ui.chair import formatting as fmt
 
@@ -386,21 +387,17 @@ class ChairModel:
         self.portfolio_rows()
         return self._portfolio[application_id]
 
-    def verdict_name(self, verdict: str | None) -> str | None:
-        """The verdict's name in the criteria file (None: no verdict yet)."""
-        if verdict is None:
-            return None
-        return self.criteria.verdict(verdict).name.get(language())
-
     def verdict_short_name(self, verdict: str | None) -> str | None:
         """The verdict's short form for a narrow column (formatting.short_names: the words that tell
         it apart from the other verdicts of the criteria file). None: no verdict yet."""
         if verdict is None:
             return None
-        lang = language()
         verdicts = self.criteria.verdicts
-        shorts = fmt.short_names([item.name.get(lang) for item in verdicts])
-        return shorts[[item.id for item in verdicts].index(verdict)]
+        ids = [item.id for item in verdicts]
+        if verdict not in ids:  # not one of the criteria file's (edited by hand): as stored
+            return verdict_text(self.session, verdict)
+        shorts = fmt.short_names([item.name.get(language()) for item in verdicts])
+        return shorts[ids.index(verdict)]
 
     def set_verdict(self, application_id: str, verdict: str | None) -> None:
         self.refresh_if_changed()  # never a change on top of a state that is no longer on disk

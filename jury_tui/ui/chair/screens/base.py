@@ -17,6 +17,7 @@ from jury_tui.ui.chair.keys import (
     global_keys,
     help_rows,
 )
+from jury_tui.ui.chair.screens.meeting import MeetingDialog
 from jury_tui.ui.chair.widgets import TopBar
 from jury_tui.ui.keys import help_text
 from jury_tui.ui.widgets.key_footer import KeyFooter
@@ -137,3 +138,14 @@ class ChairScreen(SpecBindings, Screen[None]):
                 otherwise()
 
         self.app.push_screen(ConfirmDialog(title, body), answered)
+
+    def action_meeting(self) -> None:
+        """m: put the meeting on record (date, jurors present, minutes), from the ranking of a
+        selection and from the portfolio of a follow-up round."""
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.changed()
+
+        self.app.push_screen(MeetingDialog(self.model.session, self.model.deliberation.meeting,
+                                           self.model.set_meeting), done)

@@ -26,6 +26,7 @@ from textual.widgets import Input, Static, TextArea
 from jury_tui.domain.consensus import Recommendation
 from jury_tui.errors import JuryError
 from jury_tui.i18n import language, t
+from jury_tui.reports.open_points import verdict_text
 from jury_tui.ui.chair import detail_view as view
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import (
@@ -38,6 +39,7 @@ from jury_tui.ui.chair.screens.base import ChairScreen
 from jury_tui.ui.chair.screens.detail_criterion import CriterionPage
 from jury_tui.ui.chair.screens.detail_decision import EDITED_TEXTS, DecisionPage
 from jury_tui.ui.chair.screens.detail_texts import Target, TextBoxes
+from jury_tui.ui.chair.screens.portfolio import ILLUSTRATIVE_MARK
 from jury_tui.ui.chair.widgets import EditorArea, JurorTable, PanelScroll
 
 # Actions that make sense only on a criterion page / only on the decision page.
@@ -207,18 +209,18 @@ class DetailScreen(ChairScreen):
         model = self.model
         aid = self.application_id
         application = model.application(aid)
-        verdict = model.verdict_name(model.decision(aid).verdict)
+        given = model.decision(aid).verdict
         contract = model.follow_up.contract(aid)
         subsidy = contract.subsidy
         self.query_one("#app-line", Static).update(Content.assemble(
             (position + " ", "$text-muted"),
             (application.label, "bold"),
             " · ",
-            (t("follow_up.chair.detail.verdict", value=verdict or t("evaluation.verdict.none")),
-             "bold $success" if verdict else ""),
+            (t("follow_up.chair.detail.verdict", value=verdict_text(model.session, given, t("evaluation.verdict.none"))),
+             "bold $success" if given is not None else ""),
             " · ",
             t("follow_up.chair.detail.granted", value=fmt.euro(subsidy) if subsidy is not None else fmt.DASH)
-            + ("*" if contract.illustrative else ""),  # as the portfolio marks a figure not from a source
+            + (ILLUSTRATIVE_MARK if contract.illustrative else ""),  # as the portfolio marks a figure not from a source
             " · ",
             (application.title, "italic $text-muted"),
         ))
@@ -369,7 +371,8 @@ class DetailScreen(ChairScreen):
                 saved = self.text_boxes.flush_area(area_id, again=True)  # read again and kept: written for this advice now
                 decision = self.model.decision(self.application_id)
                 if saved and self.follow_up:
-                    self.notify(t("follow_up.chair.detail.motivation_confirmed", verdict=self.model.verdict_name(decision.verdict)))
+                    self.notify(t("follow_up.chair.detail.motivation_confirmed", verdict=verdict_text(self.model.session, decision.verdict,
+                                                                                                   t("evaluation.verdict.none"))))
                 elif saved:
                     self.notify(t("chair.ui.detail.motivation_confirmed",
                                   recommendation=view.recommendation_text(decision.recommendation)))

@@ -21,6 +21,7 @@ from jury_tui.domain.follow_up import (
     Basis,
     FigureCheck,
     PortfolioRow,
+    ProgressReport,
     asks_by_agency,
     obstacles_of_round,
 )
@@ -57,6 +58,12 @@ def _starred(cell: Text, illustrative: bool) -> Text:
     if illustrative:
         cell.append(ILLUSTRATIVE_MARK)
     return cell
+
+
+def _rule_cell(report: ProgressReport, checks: tuple[FigureCheck, ...], kind: RuleKind, basis: Basis) -> Text:
+    """A rule's share, starred when a figure it rests on is not from a source (the report decides which)."""
+    check = _share_check(checks, kind, basis)
+    return _starred(_share_cell(check), check is not None and report.check_is_illustrative(check))
 
 
 def _count_cell(count: int, warn: bool = False) -> Text:
@@ -150,10 +157,9 @@ class PortfolioScreen(ChairScreen):
             _starred(Text(fmt.plain_amount(row.planned), justify="right"), planned),
             _starred(Text(fmt.plain_amount(row.spent) if row.spent is not None else fmt.DASH, justify="right"), spent),
             _starred(Text(fmt.percent(row.spent_share), justify="right"), planned or spent),
-            _starred(_share_cell(_share_check(row.checks, RuleKind.MAX_INFRASTRUCTURE_SHARE, Basis.PLAN)), planned),
-            _starred(_share_cell(_share_check(row.checks, RuleKind.MAX_INFRASTRUCTURE_SHARE, Basis.SPENT)), spent),
-            _starred(_share_cell(_share_check(row.checks, RuleKind.MIN_CO_FINANCING_SHARE, Basis.SPENT)),
-                     spent or report.is_illustrative("co_financing_paid")),
+            _rule_cell(report, row.checks, RuleKind.MAX_INFRASTRUCTURE_SHARE, Basis.PLAN),
+            _rule_cell(report, row.checks, RuleKind.MAX_INFRASTRUCTURE_SHARE, Basis.SPENT),
+            _rule_cell(report, row.checks, RuleKind.MIN_CO_FINANCING_SHARE, Basis.SPENT),
         ]
 
     def redraw(self) -> None:
@@ -269,13 +275,3 @@ class PortfolioScreen(ChairScreen):
     def action_scroll_up(self) -> None:
         for panel in self.query(PanelScroll):
             panel.scroll_page_up()
-
-    def action_meeting(self) -> None:
-        from jury_tui.ui.chair.screens.meeting import MeetingDialog
-
-        def done(saved: bool | None) -> None:
-            if saved:
-                self.changed()
-
-        self.app.push_screen(MeetingDialog(self.model.session, self.model.deliberation.meeting,
-                                           self.model.set_meeting), done)

@@ -297,16 +297,6 @@ class RankingScreen(ChairScreen):
 
         self.app.push_screen(TieDialog(self.model, row.tied_with), done)
 
-    def action_meeting(self) -> None:
-        from jury_tui.ui.chair.screens.meeting import MeetingDialog
-
-        def done(saved: bool | None) -> None:
-            if saved:
-                self.changed()
-
-        self.app.push_screen(MeetingDialog(self.model.session, self.model.deliberation.meeting,
-                                           self.model.set_meeting), done)
-
     def action_government(self) -> None:
         from jury_tui.ui.chair.screens.government import GovernmentDialog
 

@@ -11,9 +11,13 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from jury_tui.domain.eligibility import share
-from jury_tui.domain.follow_up import indicators_over_years, spending_over_years
+from jury_tui.domain.follow_up import (
+    indicators_over_years,
+    spending_over_years,
+    spending_totals,
+)
 from jury_tui.i18n import t
+from jury_tui.reports.open_points import budget_line_label
 from jury_tui.ui.chair import formatting as fmt
 from jury_tui.ui.chair.keys import KeySpec, bindings_for, years_keys
 from jury_tui.ui.chair.screens.base import ChairScreen
@@ -35,6 +39,16 @@ def _figure(value: float | None) -> Text:
 def _star(illustrative: bool) -> str:
     """A figure not from a source (the report's `illustrative`) is marked, as in the portfolio."""
     return ILLUSTRATIVE_MARK if illustrative else ""
+
+
+def _line_name(name: str, infrastructure: bool) -> str:
+    """A budget line's label (reports/open_points.budget_line_label) in the column: a long name is
+    shortened, never the infrastructure mark."""
+    label = budget_line_label(name, infrastructure)
+    if len(label) <= NAME_WIDTH:
+        return label
+    mark = len(budget_line_label("", True)) if label != name else 0
+    return budget_line_label(fmt.shorten(name, NAME_WIDTH - mark), infrastructure)
 
 
 class YearsScreen(ChairScreen):
@@ -101,22 +115,20 @@ class YearsScreen(ChairScreen):
             year = report.year
             table.add_column(_right(f"{year}{_star(report.is_illustrative('budget_lines.spent'))}"), key=f"spent-{year}", width=10)
             table.add_column(_right(t("follow_up.chair.portfolio.spent_share")), key=f"share-{year}", width=7)
-        rows = spending_over_years(reports)
-        for row in rows:
-            mark = " " + t("evaluation.chart.infrastructure_mark") if row.infrastructure else ""
-            name = fmt.shorten(row.name, NAME_WIDTH - len(mark)) + mark
-            cells: list[Text] = [Text(name), _right(fmt.plain_amount(row.planned))]
+        for row in spending_over_years(reports):
+            cells: list[Text] = [Text(_line_name(row.name, row.infrastructure)), _right(fmt.plain_amount(row.planned))]
             for year in years:
                 spent = row.spent[year]
                 cells += [_right(fmt.plain_amount(spent)) if spent is not None else _right(fmt.DASH, STYLE_MUTED),
-                          _right(fmt.percent(share(spent, row.planned)))]
+                          _right(fmt.percent(row.share(year)))]
             table.add_row(*cells, key=row.name)
-        planned = sum(round(row.planned * 100) for row in rows) / 100
-        total: list[Text] = [Text(t("chair.ui.overview.column_total"), style="bold"), _right(fmt.plain_amount(planned), "bold")]
-        for report in reports:
-            spent = report.spent_total
+        totals = spending_totals(reports)  # the latest plan, never the rows added (a renamed line is a row of its own)
+        total: list[Text] = [Text(t("chair.ui.overview.column_total"), style="bold"),
+                             _right(fmt.plain_amount(totals.planned), "bold")]
+        for year in years:
+            spent = totals.spent[year]
             total += [_right(fmt.plain_amount(spent), "bold") if spent is not None else _right(fmt.DASH, STYLE_MUTED),
-                      _right(fmt.percent(share(spent, planned)), "bold")]
+                      _right(fmt.percent(totals.share(year)), "bold")]
         table.add_row(*total, key="total")
 
     def _fill_indicators(self, reports, years: list[int]) -> None:
