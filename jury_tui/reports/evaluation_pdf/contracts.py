@@ -111,8 +111,11 @@ def contract(c: EvaluationContext, index: int, item: ContractEvaluation) -> list
     story += rule_checks(c, item)
     story += spending(c, item)
     story += indicators(c, item)
-    story += milestones(c, item)
-    story += objective_changes(c, item)
+    changes = objective_changes(c, item)
+    if item.report.objective_changes:
+        story += milestones(c, item) + changes
+    else:  # the one line "no changes" goes with the milestones: never alone on the contract's last page
+        story += milestones(c, item, after=changes)
     return story
 
 
@@ -243,12 +246,12 @@ def indicators(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]
     return story
 
 
-def milestones(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]:
+def milestones(c: EvaluationContext, item: ContractEvaluation, after: list[Flowable] = ()) -> list[Flowable]:
     heading = c.text(t("evaluation.sec.milestones"), "h3")
     story: list[Flowable] = [CondPageBreak(30 * mm)]
     report = item.report
     if not report.milestones:
-        return [c.text(t("evaluation.milestones.none"), "body")]
+        return [KeepTogether([c.text(t("evaluation.milestones.none"), "body"), *after])]
     rows = [[c.text(t("evaluation.col.milestone"), "cell_head"), c.text(t("evaluation.col.milestone_planned"), "cell_head"),
              c.text(t("evaluation.col.milestone_actual"), "cell_head"), c.text(t("evaluation.col.days_late"), "cell_head_right")]]
     commands = c.grid_style()
@@ -266,7 +269,8 @@ def milestones(c: EvaluationContext, item: ContractEvaluation) -> list[Flowable]
     # heading, table and note together: neither the heading alone at the foot of a page nor the
     # note alone at the top of the next (a KeepTogether does not chain to a heading before it)
     story.append(KeepTogether([heading, c.table(rows, [WIDTH - 95 * mm, 32 * mm, 38 * mm, 25 * mm], commands),
-                               c.text(t("evaluation.milestones.caption", date=format_date(report.period_end)), "caption")]))
+                               c.text(t("evaluation.milestones.caption", date=format_date(report.period_end)), "caption"),
+                               *after]))
     return story
 
 
