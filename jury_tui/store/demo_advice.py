@@ -123,17 +123,19 @@ def fill_demo_advice(data_dir: Path, session: SessionDefinition) -> AdviceFillRe
             store.set_text(application.id, "conditions", t("demo.advice.conditions", municipality=application.municipality))
         filled.append(application.id)
     _settle_ranking(store, session, aggregates, rank_order, filled)
-    meeting = False
-    if not store.deliberation().meeting.recorded:
-        store.set_meeting(Meeting(
-            held_on=MEETING_DAY,
-            chair=t("demo.advice.chair"),
-            attendees=[juror.id for juror in session.jurors],
-            others=[t("demo.advice.secretariat")],
-            notes=t("demo.advice.meeting_notes"),
-        ))
-        meeting = True
+    meeting = record_demo_meeting(store, session, MEETING_DAY, t("demo.advice.meeting_notes"))
     return AdviceFillResult(filled, kept, meeting)
+
+
+def record_demo_meeting(store: ChairStore, session: SessionDefinition, held_on: dt.date, notes: str) -> bool:
+    """The demo's meeting on record (every juror present, the demo chair and secretariat), unless the
+    chair recorded one already: whether it was recorded now."""
+    if store.deliberation().meeting.recorded:
+        return False
+    store.set_meeting(Meeting(held_on=held_on, chair=t("demo.advice.chair"),
+                              attendees=[juror.id for juror in session.jurors],
+                              others=[t("demo.advice.secretariat")], notes=notes))
+    return True
 
 
 def _settle_ranking(store: ChairStore, session: SessionDefinition, aggregates, rank_order: dict[str, int],

@@ -24,7 +24,7 @@ from pathlib import Path
 from jury_tui.domain.aggregation import ScoreTable, aggregate
 from jury_tui.domain.consensus import ApplicationDecision, suggested_score
 from jury_tui.domain.criteria import RuleKind
-from jury_tui.domain.deliberation import GovernmentDecision, Meeting
+from jury_tui.domain.deliberation import GovernmentDecision
 from jury_tui.domain.follow_up import Basis, FigureCheck, report_checks
 from jury_tui.domain.session import SessionDefinition
 from jury_tui.formats.session_builder import (
@@ -36,6 +36,7 @@ from jury_tui.formats.session_builder import (
 from jury_tui.formatting import format_euro, format_percent
 from jury_tui.i18n import language, t
 from jury_tui.store.chair_store import ChairStore
+from jury_tui.store.demo_advice import record_demo_meeting
 from jury_tui.store.demo_scores import FillResult, fill_demo_scores
 
 DEMO_FOLLOW_UP_ID = "wvc-2021-opvolging-2024"
@@ -137,16 +138,8 @@ def fill_demo_follow_up(data_dir: Path, session: SessionDefinition) -> FollowUpF
                     municipality=application.municipality, year=year, **figures)
         store.update_decision(application.id, verdict=session.criteria.verdict(verdict).id, overall_motivation=overall)
         filled.append(application.id)
-    meeting = False
-    if not store.deliberation().meeting.recorded:
-        store.set_meeting(Meeting(
-            held_on=MEETING_DAY,
-            chair=t("demo.advice.chair"),
-            attendees=[juror.id for juror in session.jurors],
-            others=[t("demo.advice.secretariat")],
-            notes=t("demo.follow_up.meeting_notes", count=len(session.applications), year=year),
-        ))
-        meeting = True
+    meeting = record_demo_meeting(store, session, MEETING_DAY,
+                                  t("demo.follow_up.meeting_notes", count=len(session.applications), year=year))
     return FollowUpFillResult(scores, filled, kept, meeting)
 
 
