@@ -271,6 +271,8 @@ _PARSER_MESSAGES = (
     ("Invalid control character", "parse.control_character"),
     ("Extra data", "parse.extra_data"),
     ("mapping values are not allowed here", "parse.yaml_colon"),
+    ("mapping values are not allowed in this context", "parse.yaml_colon"),  # libyaml's words for the same
+    ("exceeded maximum nesting depth", "parse.too_deep"),
     ("could not find expected ':'", "parse.expecting_colon"),
     ("that cannot start any token", "parse.invalid_character"),
     ("expected <block end>", "parse.indentation"),

@@ -22,7 +22,12 @@ _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:", re.MULTILINE)
 _SECTION_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 
 
-class _FrontMatterLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (the wheels are): ten times faster on a folder of
+# reports; the same safe constructor (ours below) either way.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FrontMatterLoader(_SAFE_LOADER):
     """PyYAML's safe loader, but a key given twice is an error instead of 'the last one wins'."""
 
     def construct_mapping(self, node, deep=False):
