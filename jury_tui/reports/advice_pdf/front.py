@@ -6,7 +6,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
-from jury_tui.domain.session import Role
+from jury_tui.domain.deliberation import Meeting
+from jury_tui.domain.session import Role, SessionDefinition
 from jury_tui.i18n import t
 from jury_tui.reports.advice_pdf.context import Context
 from jury_tui.reports.advice_pdf.page import PageRef
@@ -14,6 +15,18 @@ from jury_tui.reports.advice_pdf.styles import ACCENT, WIDTH
 from jury_tui.reports.advice_pdf.text import markup
 from jury_tui.reports.data_export import format_amount, format_date, format_number
 from jury_tui.reports.open_points import application_line, session_line
+
+
+def meeting_and_fingerprint_rows(meeting: Meeting, session: SessionDefinition) -> list[tuple[str, str]]:
+    """The cover's last facts, in the advice and the evaluation report alike: who chaired the
+    meeting and when (when on record), and the session's fingerprint."""
+    rows = []
+    if meeting.chair.strip():
+        rows.append((t("export.meeting.chair"), markup(meeting.chair)))
+    if meeting.held_on:
+        rows.append((t("export.meeting.date"), markup(format_date(meeting.held_on))))
+    rows.append((t("export.cover.fingerprint"), f'<font size="7.5">{markup(session.fingerprint)}</font>'))
+    return rows
 
 
 def cover(c: Context) -> list[Flowable]:
@@ -44,9 +57,7 @@ def cover(c: Context) -> list[Flowable]:
                 (t("export.cover.applications"), format_number(len(session.applications))),
                 (t("export.cover.budget"), budget),
                 (t("export.cover.jury"), markup(t("export.cover.jury_value", voting=voting, advisory=advisory))),
-                *([(t("export.meeting.chair"), markup(meeting.chair))] if meeting.chair.strip() else []),
-                *([(t("export.meeting.date"), markup(format_date(meeting.held_on)))] if meeting.held_on else []),
-                (t("export.cover.fingerprint"), f'<font size="7.5">{markup(session.fingerprint)}</font>'),
+                *meeting_and_fingerprint_rows(meeting, session),
             ],
             label_width=52 * mm,
         ),

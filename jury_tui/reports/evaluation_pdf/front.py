@@ -16,6 +16,7 @@ from jury_tui.domain.eligibility import Outcome
 from jury_tui.domain.session import Role
 from jury_tui.formatting import format_euro, format_percent
 from jury_tui.i18n import t
+from jury_tui.reports.advice_pdf.front import meeting_and_fingerprint_rows
 from jury_tui.reports.advice_pdf.styles import ACCENT, WARN_BACK, WIDTH
 from jury_tui.reports.advice_pdf.text import markup
 from jury_tui.reports.data_export import format_date, format_number, outcome_text
@@ -63,9 +64,7 @@ def cover(c: EvaluationContext) -> list[Flowable]:
                           date=format_date(round_.decided_on)))),
                 (t("evaluation.cover.board"),
                  markup(t("export.cover.jury_value", voting=voting, advisory=len(session.jurors) - voting))),
-                *([(t("export.meeting.chair"), markup(meeting.chair))] if meeting.chair.strip() else []),
-                *([(t("export.meeting.date"), markup(format_date(meeting.held_on)))] if meeting.held_on else []),
-                (t("export.cover.fingerprint"), f'<font size="7.5">{markup(session.fingerprint)}</font>'),
+                *meeting_and_fingerprint_rows(meeting, session),
             ],
             label_width=52 * mm,
         ),
